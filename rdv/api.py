@@ -1,0 +1,246 @@
+"""API HTTP du rendez-vous des droits : un ``APIRouter`` que la passerelle monte sous ``/api/v1``.
+
+    from rdv.api import router
+    app.include_router(router, prefix="/api/v1")
+
+Le service utilisé vient de la dépendance ``obtenir_service`` (``DATABASE_URL`` par défaut) ;
+les tests la remplacent : ``app.dependency_overrides[obtenir_service] = lambda: ServiceRdv(...)``,
+ou appellent ``configurer(service)``.
+
+Toute erreur rend un code 4xx et ``{"detail": {"fr": "...", "en": "...", "erreur": "<clé>"}}`` ;
+rien n'est écrit en base quand une erreur survient.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from rdv.erreurs import ErreurRdv
+from rdv.service import AgentInfo, ServiceRdv
+
+
+class NonAuthentifie(ErreurRdv):
+    statut_http = 401
+    erreur = "non_authentifie"
+    fr = "Jeton d'agent absent ou invalide."
+    en = "Missing or invalid agent token."
+
+
+class RouteRdv(APIRoute):
+    """Transforme les erreurs du service et les erreurs de validation en réponses bilingues."""
+
+    def get_route_handler(self) -> Callable:
+        original = super().get_route_handler()
+
+        async def gestionnaire(request: Request) -> Response:
+            try:
+                return await original(request)
+            except ErreurRdv as e:
+                entetes = {"WWW-Authenticate": "Bearer"} if e.statut_http == 401 else None
+                return JSONResponse({"detail": e.detail()}, status_code=e.statut_http, headers=entetes)
+            except RequestValidationError as e:
+                champs = sorted({".".join(str(x) for x in err.get("loc", ())[1:]) or "corps"
+                                 for err in e.errors()})
+                return JSONResponse(
+                    {"detail": {
+                        "fr": f"La demande est mal formée. Vérifiez : {', '.join(champs)}.",
+                        "en": f"The request is malformed. Check: {', '.join(champs)}.",
+                        "erreur": "donnees_invalides",
+                        "champs": champs,
+                    }},
+                    status_code=422,
+                )
+
+        return gestionnaire
+
+
+router = APIRouter(route_class=RouteRdv, tags=["rendez-vous"])
+
+# ------------------------------------------------------------------ service
+
+_service: ServiceRdv | None = None
+_verrou = threading.Lock()
+
+
+def configurer(service: ServiceRdv | None) -> None:
+    """Fixe le service utilisé par le routeur (None : revenir à ``DATABASE_URL``)."""
+    global _service
+    _service = service
+
+
+def obtenir_service() -> ServiceRdv:
+    global _service
+    if _service is None:
+        with _verrou:
+            if _service is None:
+                _service = ServiceRdv()
+    return _service
+
+
+Service = Annotated[ServiceRdv, Depends(obtenir_service)]
+_bearer = HTTPBearer(auto_error=False, description="Jeton d'agent (python -m rdv agent-creer)")
+
+
+def agent_connecte(
+    service: Service,
+    identifiants: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> AgentInfo:
+    if identifiants is None or identifiants.scheme.lower() != "bearer":
+        raise NonAuthentifie()
+    agent = service.authentifier(identifiants.credentials)
+    if agent is None:
+        raise NonAuthentifie()
+    return agent
+
+
+Agent = Annotated[AgentInfo, Depends(agent_connecte)]
+
+# ------------------------------------------------------------------ schémas
+
+
+class Erreur(BaseModel):
+    detail: dict[str, Any] = Field(examples=[{"fr": "Ce créneau vient d'être pris.",
+                                              "en": "This slot has just been taken.",
+                                              "erreur": "creneau_pris"}])
+
+
+class DemandeReservation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    creneau_id: int
+    telephone: str | None = Field(None, description="Portable français, seulement pour les rappels SMS")
+    canal: str = Field("web", max_length=20)
+    langue: str = Field("fr", max_length=8)
+
+
+class DemandeDeplacement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    creneau_id: int
+
+
+class DemandeStatut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    statut: str = Field(description="honore ou absent")
+
+
+ERREURS = {c: {"model": Erreur} for c in (404, 409, 422)}
+ERREURS_AGENT = {c: {"model": Erreur} for c in (401, 403, 404, 409, 422)}
+
+# ------------------------------------------------------------------ public
+
+
+@router.get("/lieux", summary="Lieux qui ont des créneaux de rendez-vous")
+def lister_lieux(service: Service) -> list[dict[str, Any]]:
+    return [l.to_dict() for l in service.lieux(avec_creneaux=True)]
+
+
+@router.get("/creneaux", summary="Créneaux libres, le plus tôt d'abord", responses=ERREURS)
+def lister_creneaux(
+    service: Service,
+    lieu_id: int | None = None,
+    arrondissement: str | None = Query(None, description="13, 13e ou 75013"),
+    du: date | None = None,
+    au: date | None = None,
+    limite: int = Query(50, ge=1, le=500),
+) -> list[dict[str, Any]]:
+    creneaux = service.creneaux_libres(depuis=du, jusqua=au, lieu_id=lieu_id,
+                                       arrondissement=arrondissement, limite=limite)
+    return [c.to_dict() for c in creneaux]
+
+
+def _reponse_rdv(service: ServiceRdv, rdv) -> dict[str, Any]:
+    corps = rdv.to_dict()
+    corps["confirmation"] = service.texte_confirmation(rdv)
+    corps["sms"] = service.sms_confirmation(rdv)
+    corps["ics"] = f"rendez-vous/{rdv.code}/ics"
+    return corps
+
+
+@router.post("/rendez-vous", status_code=201, summary="Réserver un créneau", responses=ERREURS)
+def reserver(demande: DemandeReservation, service: Service) -> dict[str, Any]:
+    rdv = service.reserver(demande.creneau_id, telephone=demande.telephone or None,
+                           canal=demande.canal, langue=demande.langue)
+    return _reponse_rdv(service, rdv)
+
+
+CodeChemin = Annotated[str, Path(max_length=20, description="Code du rendez-vous, ex. K7P-4QX")]
+
+
+@router.get("/rendez-vous/{code}", summary="Voir un rendez-vous par son code", responses=ERREURS)
+def consulter(code: CodeChemin, service: Service) -> dict[str, Any]:
+    return _reponse_rdv(service, service.consulter(code))
+
+
+@router.get("/rendez-vous/{code}/ics", summary="Fichier agenda (.ics)", responses=ERREURS,
+            response_class=Response)
+def agenda(code: CodeChemin, service: Service) -> Response:
+    rdv = service.consulter(code)
+    return Response(service.ics(rdv), media_type="text/calendar; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="rendez-vous-{rdv.code}.ics"'})
+
+
+@router.delete("/rendez-vous/{code}", summary="Annuler (jusqu'à 4 h avant)", responses=ERREURS)
+def annuler(code: CodeChemin, service: Service) -> dict[str, Any]:
+    rdv = service.annuler(code)
+    return {"code": rdv.code, "statut": rdv.statut,
+            "message": {"fr": "Votre rendez-vous est annulé.", "en": "Your appointment is cancelled."}}
+
+
+@router.post("/rendez-vous/{code}/deplacement", summary="Changer de créneau", responses=ERREURS)
+def deplacer(code: CodeChemin, demande: DemandeDeplacement, service: Service) -> dict[str, Any]:
+    return _reponse_rdv(service, service.deplacer(code, demande.creneau_id))
+
+
+# ------------------------------------------------------------------ agents
+
+
+@router.get("/agent/moi", tags=["agent"], responses=ERREURS_AGENT)
+def moi(agent: Agent) -> dict[str, Any]:
+    return {"id": agent.id, "nom": agent.nom, "lieu_id": agent.lieu_id}
+
+
+@router.get("/agent/rendez-vous", tags=["agent"], summary="Rendez-vous du jour", responses=ERREURS_AGENT)
+def du_jour(agent: Agent, service: Service, jour: date | None = None, lieu_id: int | None = None,
+            inclure_annules: bool = False) -> list[dict[str, Any]]:
+    return service.rendez_vous_du_jour(agent, jour, lieu_id, inclure_annules)
+
+
+@router.post("/agent/rendez-vous/{code}/statut", tags=["agent"], summary="Noter honore ou absent",
+             responses=ERREURS_AGENT)
+def marquer(code: CodeChemin, demande: DemandeStatut, agent: Agent, service: Service) -> dict[str, Any]:
+    return service.marquer(agent, code, demande.statut)
+
+
+@router.get("/agent/rendez-vous/{code}/resume", tags=["agent"],
+            summary="Résumé de la situation (seulement avec l'accord de la personne)",
+            responses=ERREURS_AGENT)
+def resume(code: CodeChemin, agent: Agent, service: Service) -> dict[str, Any]:
+    return service.resume_pour_agent(agent, code)
+
+
+@router.get("/agent/export.csv", tags=["agent"], summary="Export CSV", responses=ERREURS_AGENT,
+            response_class=Response)
+def export(agent: Agent, service: Service, du: date, au: date, lieu_id: int | None = None) -> Response:
+    if (au - du).days > 366 or au < du:
+        raise ErreurRdv("La période doit aller de 1 jour à 1 an.", "The period must be 1 day to 1 year.")
+    texte = service.export_csv(agent, du, au, lieu_id)
+    return Response(texte, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="rendez-vous-{du}-{au}.csv"'})
+
+
+@router.post("/agent/creneaux/{creneau_id}/bloquer", tags=["agent"], responses=ERREURS_AGENT)
+def bloquer(creneau_id: int, agent: Agent, service: Service) -> dict[str, Any]:
+    return service.bloquer_creneau(agent, creneau_id, True)
+
+
+@router.post("/agent/creneaux/{creneau_id}/debloquer", tags=["agent"], responses=ERREURS_AGENT)
+def debloquer(creneau_id: int, agent: Agent, service: Service) -> dict[str, Any]:
+    return service.bloquer_creneau(agent, creneau_id, False)

@@ -1,0 +1,737 @@
+"""Couche de service du rendez-vous des droits : ce que les actions Rasa et l'API appellent.
+
+Chaque méthode ouvre sa propre transaction et rend des objets simples (``rdv.vues``).
+La règle « pas de double réservation » est tenue par la base (voir ``rdv.modeles``) :
+une violation de contrainte devient ``CreneauPris("Ce créneau vient d'être pris.")``.
+
+Exemple ::
+
+    service = ServiceRdv("sqlite:///var/rdv.db")
+    creneaux = service.creneaux_libres(arrondissement=13, limite=3)
+    rdv = service.reserver(creneaux[0].id, telephone="06 12 34 56 78")
+    print(service.texte_confirmation(rdv))
+    service.annuler(rdv.code)
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+import logging
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
+
+from rdv import textes
+from rdv.codes import normaliser_code, nouveau_code
+from rdv.db import creer_moteur, fabrique_sessions
+from rdv.erreurs import (
+    AccesRefuse,
+    CodeInconnu,
+    CreneauIndisponible,
+    CreneauInconnu,
+    CreneauPasse,
+    CreneauPris,
+    DejaAnnule,
+    DonneesInvalides,
+    ErreurRdv,
+    StatutInvalide,
+    TelephoneInvalide,
+    TropTard,
+)
+from rdv.ics import fichier_ics
+from rdv.modeles import Agent, Creneau, Lieu, RendezVous, Resume, SmsSortant
+from rdv.planning import charger_lieux, creer_creneau, generer_creneaux
+from rdv.telephone import valider_portable
+from rdv.temps import PARIS, Horloge, en_paris, maintenant
+from rdv.vues import CreneauInfo, LieuInfo, RendezVousInfo
+
+__all__ = [
+    "AccesRefuse", "AgentInfo", "CodeInconnu", "CreneauIndisponible", "CreneauInconnu",
+    "CreneauPasse", "CreneauPris", "DejaAnnule", "DonneesInvalides", "ErreurRdv", "ServiceRdv",
+    "StatutInvalide", "TelephoneInvalide", "TropTard", "heure_envoi_autorisee",
+]
+
+log = logging.getLogger("rdv")
+
+DEBUT_ENVOIS = time(8, 0)  # aucun SMS entre 21 h et 8 h (heure de Paris)
+FIN_ENVOIS = time(21, 0)
+HEURE_RAPPEL_MATIN = time(8, 0)
+TAILLE_MAX_RESUME = 64_000  # octets de JSON
+
+
+def heure_envoi_autorisee(instant: datetime) -> datetime:
+    """Premier instant ≥ ``instant`` hors de la plage silencieuse 21 h – 8 h (heure de Paris)."""
+    local = en_paris(instant)
+    if local.time() >= FIN_ENVOIS:
+        return datetime.combine(local.date() + timedelta(days=1), DEBUT_ENVOIS, tzinfo=PARIS)
+    if local.time() < DEBUT_ENVOIS:
+        return datetime.combine(local.date(), DEBUT_ENVOIS, tzinfo=PARIS)
+    return local
+
+
+def plage_silencieuse(instant: datetime) -> bool:
+    t = en_paris(instant).time()
+    return t >= FIN_ENVOIS or t < DEBUT_ENVOIS
+
+
+def hacher_jeton(jeton: str) -> str:
+    return hashlib.sha256(jeton.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AgentInfo:
+    id: int
+    nom: str
+    lieu_id: int | None
+
+
+def _arrondissement(valeur: Any) -> int | None:
+    """13, "13", "13e", "75013", "1er" → numéro 1 à 20."""
+    if valeur in (None, ""):
+        return None
+    texte = str(valeur).strip().lower()
+    for suffixe in ("er", "e", "ème", "eme"):
+        if texte.endswith(suffixe):
+            texte = texte[: -len(suffixe)]
+            break
+    if not texte.isdigit():
+        raise DonneesInvalides("Cet arrondissement n'existe pas.", "This district does not exist.")
+    n = int(texte)
+    if 75001 <= n <= 75020:
+        n -= 75000
+    if n == 75116:
+        n = 16
+    if not 1 <= n <= 20:
+        raise DonneesInvalides("Cet arrondissement n'existe pas.", "This district does not exist.")
+    return n
+
+
+class ServiceRdv:
+    """Service de réservation. ``source`` : URL, Engine, sessionmaker, ou None (``DATABASE_URL``)."""
+
+    def __init__(
+        self,
+        source: str | Engine | sessionmaker | None = None,
+        *,
+        horloge: Horloge = maintenant,
+        delai_annulation: timedelta = timedelta(hours=4),
+        jours_proposes: int = 14,
+    ):
+        if isinstance(source, sessionmaker):
+            self.sessions = source
+        else:
+            moteur = source if isinstance(source, Engine) else creer_moteur(source)
+            self.sessions = fabrique_sessions(moteur)
+        self.horloge = horloge
+        self.delai_annulation = delai_annulation
+        self.jours_proposes = jours_proposes
+
+    # ------------------------------------------------------------------ outils internes
+    def _maintenant(self) -> datetime:
+        return en_paris(self.horloge())
+
+    def _charger_rdv(self, s: Session, code: str, verrou: bool = False) -> RendezVous:
+        propre = normaliser_code(code)
+        if propre is None:
+            raise CodeInconnu()
+        requete = (
+            select(RendezVous)
+            .where(RendezVous.code == propre)
+            .options(joinedload(RendezVous.creneau).joinedload(Creneau.lieu),
+                     selectinload(RendezVous.resume))
+        )
+        if verrou:
+            requete = requete.with_for_update(of=RendezVous)
+        r = s.scalars(requete).unique().one_or_none()
+        if r is None:
+            raise CodeInconnu()
+        return r
+
+    def _charger_creneau(self, s: Session, creneau_id: Any) -> Creneau:
+        try:
+            cid = int(creneau_id)
+        except (TypeError, ValueError):
+            raise CreneauInconnu() from None
+        c = s.scalars(
+            select(Creneau).where(Creneau.id == cid).options(joinedload(Creneau.lieu))
+        ).one_or_none()
+        if c is None:
+            raise CreneauInconnu()
+        return c
+
+    def _verifier_reservable(self, c: Creneau, now: datetime) -> None:
+        if c.debut <= now:
+            raise CreneauPasse()
+        if c.bloque or not c.lieu.actif:
+            raise CreneauIndisponible()
+
+    @staticmethod
+    def _places_occupees(s: Session, creneau_id: int) -> set[int]:
+        return set(
+            s.scalars(
+                select(RendezVous.place).where(
+                    RendezVous.creneau_id == creneau_id, RendezVous.statut != "annule"
+                )
+            )
+        )
+
+    def _occuper_place(self, s: Session, c: Creneau, r: RendezVous, nouveau: bool) -> None:
+        """Met ``r`` sur une place libre de ``c``. La base arbitre les courses : une violation
+        de l'index unique (quelqu'un a pris la place entre-temps) fait essayer une autre place,
+        puis lever CreneauPris quand il n'en reste aucune."""
+        for _ in range(c.capacite + 2):
+            libres = [i for i in range(c.capacite) if i not in self._places_occupees(s, c.id)]
+            if not libres:
+                raise CreneauPris()
+            place = random.choice(libres)
+            try:
+                with s.begin_nested():
+                    r.creneau_id, r.place = c.id, place
+                    if nouveau:
+                        s.add(r)
+                    s.flush()
+                return
+            except IntegrityError as e:
+                if nouveau and "code" in str(e.orig).lower() and "place" not in str(e.orig).lower():
+                    raise _CodeEnDouble() from e
+                log.debug("place %s du créneau %s prise entre-temps", place, c.id)
+        raise CreneauPris()
+
+    def _resume(self, resume: dict[str, Any]) -> tuple[dict, dict]:
+        if not isinstance(resume, dict):
+            raise DonneesInvalides("Le résumé est mal formé.", "The summary is malformed.")
+        situation = resume.get("situation") or {}
+        droits = resume.get("resultats", resume.get("droits")) or {}
+        if not isinstance(situation, dict) or not isinstance(droits, dict):
+            raise DonneesInvalides("Le résumé est mal formé.", "The summary is malformed.")
+        taille = len(json.dumps([situation, droits], ensure_ascii=False, default=str).encode())
+        if taille > TAILLE_MAX_RESUME:
+            raise DonneesInvalides("Le résumé est trop long.", "The summary is too long.")
+        return json.loads(json.dumps(situation, default=str)), json.loads(json.dumps(droits, default=str))
+
+    # ------------------------------------------------------------------ SMS (file d'envoi)
+    def _ajouter_sms(self, s: Session, r: RendezVous, type_sms: str, du_le: datetime,
+                     now: datetime) -> None:
+        """Ajoute un SMS à la file, une seule fois par (rendez-vous, type, créneau)."""
+        existant = s.scalars(
+            select(SmsSortant).where(
+                SmsSortant.rendez_vous_id == r.id, SmsSortant.type == type_sms,
+                SmsSortant.creneau_id == r.creneau_id,
+            )
+        ).one_or_none()
+        texte = textes.sms(type_sms, RendezVousInfo.depuis(r))
+        du_le = heure_envoi_autorisee(du_le)
+        if existant is not None:
+            if existant.statut == "annule":  # retour sur un créneau déjà quitté
+                existant.statut, existant.du_le, existant.texte = "en_attente", du_le, texte
+                existant.destinataire, existant.erreur = r.telephone, None
+            return
+        s.add(SmsSortant(
+            rendez_vous_id=r.id, creneau_id=r.creneau_id, type=type_sms, destinataire=r.telephone,
+            texte=texte, du_le=du_le, statut="en_attente", tentatives=0, cree_le=now,
+        ))
+
+    def _planifier_sms(self, s: Session, r: RendezVous, now: datetime, premier: str | None) -> None:
+        """File d'envoi d'un rendez-vous actif : ``premier`` (confirmation, déplacement) tout de
+        suite, rappel 48 h avant, rappel le matin à 8 h. Un rappel dont l'heure est passée, ou
+        qui tomberait en même temps qu'un autre message, n'est pas créé."""
+        if not r.telephone:
+            return
+        s.flush()
+        debut = r.creneau.debut
+        matin = datetime.combine(en_paris(debut).date(), HEURE_RAPPEL_MATIN, tzinfo=PARIS)
+        if premier:
+            self._ajouter_sms(s, r, premier, now, now)
+        premier_envoi = heure_envoi_autorisee(now)
+        h48 = heure_envoi_autorisee(debut - timedelta(hours=48))
+        if h48 > now and h48 >= premier_envoi + timedelta(hours=12) and h48 < matin - timedelta(hours=12):
+            self._ajouter_sms(s, r, "rappel_48h", h48, now)
+        if matin > now and matin < debut and matin >= premier_envoi + timedelta(hours=1):
+            self._ajouter_sms(s, r, "rappel_matin", matin, now)
+
+    @staticmethod
+    def _annuler_sms_en_attente(s: Session, r: RendezVous) -> None:
+        s.execute(
+            update(SmsSortant)
+            .where(SmsSortant.rendez_vous_id == r.id, SmsSortant.statut == "en_attente")
+            .values(statut="annule", erreur="rendez-vous annulé ou déplacé")
+        )
+
+    # ------------------------------------------------------------------ lieux et créneaux
+    def lieux(self, avec_creneaux: bool = False) -> list[LieuInfo]:
+        with self.sessions() as s:
+            requete = select(Lieu).where(Lieu.actif.is_(True)).order_by(Lieu.arrondissement, Lieu.nom)
+            if avec_creneaux:
+                requete = requete.where(Lieu.id.in_(select(Creneau.lieu_id)))
+            return [LieuInfo.depuis(l) for l in s.scalars(requete)]
+
+    def creneaux_libres(
+        self,
+        depuis: datetime | date | None = None,
+        jours: int | None = None,
+        lieu_id: int | None = None,
+        arrondissement: int | str | None = None,
+        limite: int | None = None,
+        jusqua: datetime | date | None = None,
+        un_par_jour: bool = False,
+    ) -> list[CreneauInfo]:
+        """Créneaux libres des ``jours`` (14) prochains jours, le plus tôt d'abord.
+
+        « Le plus proche » = celui qui commence le plus tôt. ``arrondissement`` filtre les lieux
+        de cet arrondissement. ``un_par_jour`` garde au plus un créneau par jour et par lieu
+        (pour proposer 3 boutons variés).
+        """
+        now = self._maintenant()
+        if isinstance(depuis, date) and not isinstance(depuis, datetime):
+            depuis = datetime.combine(depuis, time(0), tzinfo=PARIS)
+        if isinstance(jusqua, date) and not isinstance(jusqua, datetime):
+            jusqua = datetime.combine(jusqua + timedelta(days=1), time(0), tzinfo=PARIS)
+        debut = max(en_paris(depuis), now) if depuis else now
+        fin = jusqua if jusqua else debut + timedelta(days=jours or self.jours_proposes)
+        arr = _arrondissement(arrondissement)
+        occupees = (
+            select(RendezVous.creneau_id, func.count().label("n"))
+            .where(RendezVous.statut != "annule")
+            .group_by(RendezVous.creneau_id)
+            .subquery()
+        )
+        pris = func.coalesce(occupees.c.n, 0)
+        requete = (
+            select(Creneau, pris)
+            .join(Lieu, Creneau.lieu_id == Lieu.id)
+            .outerjoin(occupees, occupees.c.creneau_id == Creneau.id)
+            .where(
+                Creneau.debut > debut, Creneau.debut < fin, Creneau.bloque.is_(False),
+                Lieu.actif.is_(True), pris < Creneau.capacite,
+            )
+            .options(joinedload(Creneau.lieu))
+            .order_by(Creneau.debut, Lieu.nom, Creneau.id)
+        )
+        if lieu_id is not None:
+            requete = requete.where(Creneau.lieu_id == int(lieu_id))
+        if arr is not None:
+            requete = requete.where(Lieu.arrondissement == arr)
+        if limite and not un_par_jour:
+            requete = requete.limit(int(limite))
+        sortie: list[CreneauInfo] = []
+        vus: set[tuple[int, date]] = set()
+        with self.sessions() as s:
+            for c, n in s.execute(requete).unique():
+                if un_par_jour:
+                    cle = (c.lieu_id, en_paris(c.debut).date())
+                    if cle in vus:
+                        continue
+                    vus.add(cle)
+                sortie.append(CreneauInfo.depuis(c, places_libres=c.capacite - n))
+                if limite and len(sortie) >= limite:
+                    break
+        return sortie
+
+    def creneau(self, creneau_id: int) -> CreneauInfo:
+        with self.sessions() as s:
+            c = self._charger_creneau(s, creneau_id)
+            return CreneauInfo.depuis(c, c.capacite - len(self._places_occupees(s, c.id)))
+
+    def charger_lieux(self) -> int:
+        with self.sessions.begin() as s:
+            return len(charger_lieux(s))
+
+    def generer_creneaux(self, semaines: int | None = None, regles=None) -> int:
+        """Charge les lieux puis crée les créneaux manquants (idempotent)."""
+        with self.sessions.begin() as s:
+            charger_lieux(s)
+            return generer_creneaux(s, self._maintenant(), semaines=semaines, regles=regles)
+
+    def ajouter_creneau(self, lieu_id: int, debut: datetime, duree_minutes: int = 45,
+                        capacite: int = 1) -> CreneauInfo:
+        """Crée un créneau à la main (tests, ouverture exceptionnelle)."""
+        with self.sessions.begin() as s:
+            c = creer_creneau(s, lieu_id, en_paris(debut), en_paris(debut) + timedelta(minutes=duree_minutes),
+                              capacite, self._maintenant())
+            s.flush()
+            c = self._charger_creneau(s, c.id)
+            return CreneauInfo.depuis(c)
+
+    # ------------------------------------------------------------------ réserver
+    def reserver(
+        self,
+        creneau_id: int,
+        telephone: str | None = None,
+        canal: str = "web",
+        langue: str = "fr",
+        pieces: list | None = None,
+        resume: dict | None = None,
+        expediteur: str | None = None,
+    ) -> RendezVousInfo:
+        """Réserve une place du créneau. Lève CreneauPris si plus aucune place n'est libre.
+
+        ``telephone`` : seulement si la personne veut des rappels SMS (portable français).
+        ``resume`` : seulement si la personne a accepté que l'agent de la CAF le voie ;
+        ``{"situation": {...}, "droits": {...}}`` (ou ``"resultats"``: le JSON de ``evaluer``).
+        ``expediteur`` : pseudonyme de l'expéditeur (passerelle), pour ``supprimer_donnees``.
+        """
+        tel = valider_portable(telephone) if telephone else None
+        contenu_resume = self._resume(resume) if resume is not None else None
+        pieces = list(pieces or [])
+        canal = str(canal or "web")[:20]
+        langue = str(langue or "fr")[:8]
+        for _ in range(5):
+            try:
+                with self.sessions.begin() as s:
+                    now = self._maintenant()
+                    c = self._charger_creneau(s, creneau_id)
+                    self._verifier_reservable(c, now)
+                    r = RendezVous(
+                        code=nouveau_code(), telephone=tel, canal=canal, langue=langue,
+                        statut="reserve", expediteur=expediteur, pieces=pieces,
+                        cree_le=now, modifie_le=now,
+                    )
+                    self._occuper_place(s, c, r, nouveau=True)
+                    if contenu_resume is not None:
+                        situation, droits = contenu_resume
+                        s.add(Resume(rendez_vous_id=r.id, situation=situation, droits=droits,
+                                     consenti_le=now))
+                    s.flush()
+                    s.refresh(r)
+                    self._planifier_sms(s, r, now, "confirmation")
+                    log.info("rendez-vous réservé (créneau %s, canal %s)", c.id, canal)
+                    return RendezVousInfo.depuis(r)
+            except _CodeEnDouble:
+                continue
+        raise CreneauPris()
+
+    def consulter(self, code: str) -> RendezVousInfo:
+        with self.sessions() as s:
+            return RendezVousInfo.depuis(self._charger_rdv(s, code))
+
+    def _verifier_delai(self, r: RendezVous, now: datetime) -> None:
+        if now > r.creneau.debut - self.delai_annulation:
+            raise TropTard()
+
+    def annuler(self, code: str, telephone: str | None = None) -> RendezVousInfo:
+        """Annule par code, jusqu'à ``delai_annulation`` (4 h) avant. Avec ``telephone`` (SMS
+        « ANNULER K7P-4QX »), le numéro doit être celui du rendez-vous."""
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            r = self._charger_rdv(s, code, verrou=True)
+            if telephone is not None:
+                try:
+                    tel = valider_portable(telephone)
+                except TelephoneInvalide:
+                    raise CodeInconnu() from None
+                if not r.telephone or not hmac.compare_digest(r.telephone, tel):
+                    raise CodeInconnu()
+            if r.statut == "annule":
+                raise DejaAnnule()
+            if r.statut != "reserve":
+                raise StatutInvalide()
+            self._verifier_delai(r, now)
+            r.statut, r.annule_le, r.modifie_le = "annule", now, now
+            self._annuler_sms_en_attente(s, r)
+            if r.telephone:
+                self._ajouter_sms(s, r, "annulation", now, now)
+            log.info("rendez-vous annulé (créneau %s)", r.creneau_id)
+            return RendezVousInfo.depuis(r)
+
+    def deplacer(self, code: str, nouveau_creneau_id: int) -> RendezVousInfo:
+        """Change de créneau en une seule transaction : le rendez-vous passe d'une place à
+        l'autre par une seule mise à jour. Jamais deux réservations, jamais aucune : si le
+        nouveau créneau est pris, l'ancien reste réservé."""
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            r = self._charger_rdv(s, code, verrou=True)
+            if r.statut == "annule":
+                raise DejaAnnule()
+            if r.statut != "reserve":
+                raise StatutInvalide()
+            self._verifier_delai(r, now)
+            c = self._charger_creneau(s, nouveau_creneau_id)
+            if c.id == r.creneau_id:
+                return RendezVousInfo.depuis(r)
+            self._verifier_reservable(c, now)
+            self._annuler_sms_en_attente(s, r)
+            self._occuper_place(s, c, r, nouveau=False)
+            r.modifie_le = now
+            s.flush()
+            s.refresh(r)
+            self._planifier_sms(s, r, now, "deplacement")
+            log.info("rendez-vous déplacé vers le créneau %s", c.id)
+            return RendezVousInfo.depuis(r)
+
+    def definir_telephone(self, code: str, telephone: str | None) -> RendezVousInfo:
+        """Ajoute (rappels SMS) ou retire (plus aucun SMS, numéro effacé) le numéro."""
+        tel = valider_portable(telephone) if telephone else None
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            r = self._charger_rdv(s, code, verrou=True)
+            if r.statut != "reserve":
+                raise StatutInvalide()
+            s.execute(delete(SmsSortant).where(
+                SmsSortant.rendez_vous_id == r.id, SmsSortant.statut == "en_attente"))
+            r.telephone, r.modifie_le = tel, now
+            self._planifier_sms(s, r, now, "confirmation")
+            return RendezVousInfo.depuis(r)
+
+    def ajouter_resume(self, code: str, resume: dict) -> RendezVousInfo:
+        """Enregistre le résumé pour l'agent : à n'appeler qu'après l'accord de la personne."""
+        situation, droits = self._resume(resume)
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            r = self._charger_rdv(s, code, verrou=True)
+            if r.statut != "reserve":
+                raise StatutInvalide()
+            if r.resume is None:
+                r.resume = Resume(situation=situation, droits=droits, consenti_le=now)
+            else:
+                r.resume.situation, r.resume.droits, r.resume.consenti_le = situation, droits, now
+            s.flush()
+            return RendezVousInfo.depuis(r)
+
+    def retirer_resume(self, code: str) -> None:
+        """La personne retire son accord : le résumé est effacé."""
+        with self.sessions.begin() as s:
+            r = self._charger_rdv(s, code)
+            s.execute(delete(Resume).where(Resume.rendez_vous_id == r.id))
+
+    # ------------------------------------------------------------------ textes
+    def texte_confirmation(self, rdv: RendezVousInfo | str) -> str:
+        info = self.consulter(rdv) if isinstance(rdv, str) else rdv
+        return textes.texte_confirmation(info, int(self.delai_annulation.total_seconds() // 3600))
+
+    def sms_confirmation(self, rdv: RendezVousInfo | str) -> str:
+        info = self.consulter(rdv) if isinstance(rdv, str) else rdv
+        return textes.sms("confirmation", info)
+
+    def ics(self, rdv: RendezVousInfo | str) -> str:
+        info = self.consulter(rdv) if isinstance(rdv, str) else rdv
+        return fichier_ics(info, self._maintenant())
+
+    # ------------------------------------------------------------------ vie privée
+    def supprimer_donnees(self, expediteur: str | None = None, telephone: str | None = None,
+                          code: str | None = None) -> dict[str, int]:
+        """Efface tout ce qui concerne une personne : rendez-vous (les places sont libérées),
+        résumés, SMS en file ou envoyés. Critères : pseudonyme d'expéditeur, numéro ou code."""
+        criteres = []
+        if expediteur:
+            criteres.append(RendezVous.expediteur == expediteur)
+        tel = None
+        if telephone:
+            tel = valider_portable(telephone)
+            criteres.append(RendezVous.telephone == tel)
+        if code:
+            propre = normaliser_code(code)
+            if propre:
+                criteres.append(RendezVous.code == propre)
+        if not criteres:
+            return {"rendez_vous": 0, "resumes": 0, "sms": 0}
+        with self.sessions.begin() as s:
+            ids = list(s.scalars(select(RendezVous.id).where(or_(*criteres))))
+            return self._effacer(s, ids, tel)
+
+    def supprimer_par_expediteur(self, expediteur: str) -> dict[str, int]:
+        return self.supprimer_donnees(expediteur=expediteur)
+
+    @staticmethod
+    def _effacer(s: Session, ids: list[int], telephone: str | None = None) -> dict[str, int]:
+        n_resumes = n_sms = n_rdv = 0
+        for i in range(0, len(ids), 500):
+            lot = ids[i:i + 500]
+            n_resumes += s.execute(delete(Resume).where(Resume.rendez_vous_id.in_(lot))).rowcount
+            n_sms += s.execute(delete(SmsSortant).where(SmsSortant.rendez_vous_id.in_(lot))).rowcount
+            n_rdv += s.execute(delete(RendezVous).where(RendezVous.id.in_(lot))).rowcount
+        if telephone:
+            n_sms += s.execute(delete(SmsSortant).where(SmsSortant.destinataire == telephone)).rowcount
+        return {"rendez_vous": n_rdv, "resumes": n_resumes, "sms": n_sms}
+
+    def purger(self, jours: int = 30) -> dict[str, int]:
+        """Efface tout ce qui concerne les rendez-vous finis depuis plus de ``jours`` jours
+        (quel que soit leur statut), puis les créneaux passés devenus vides."""
+        with self.sessions.begin() as s:
+            limite = self._maintenant() - timedelta(days=jours)
+            ids = list(s.scalars(
+                select(RendezVous.id).join(Creneau, RendezVous.creneau_id == Creneau.id)
+                .where(Creneau.fin < limite)
+            ))
+            compte = self._effacer(s, ids)
+            compte["sms"] += s.execute(delete(SmsSortant).where(
+                SmsSortant.rendez_vous_id.is_(None), SmsSortant.cree_le < limite)).rowcount
+            vides = select(Creneau.id).where(
+                Creneau.fin < limite, ~Creneau.id.in_(select(RendezVous.creneau_id)))
+            anciens = list(s.scalars(vides))
+            from rdv.modeles import PlaceCreneau
+            for i in range(0, len(anciens), 500):
+                lot = anciens[i:i + 500]
+                s.execute(delete(SmsSortant).where(SmsSortant.creneau_id.in_(lot)))
+                s.execute(delete(PlaceCreneau).where(PlaceCreneau.creneau_id.in_(lot)))
+                s.execute(delete(Creneau).where(Creneau.id.in_(lot)))
+            compte["creneaux"] = len(anciens)
+            log.info("purge : %s rendez-vous, %s créneaux", compte["rendez_vous"], len(anciens))
+            return compte
+
+    # ------------------------------------------------------------------ agents
+    def creer_agent(self, nom: str, lieu_id: int | None = None) -> tuple[AgentInfo, str]:
+        """Crée un agent. Rend (agent, jeton) : le jeton n'est montré qu'une fois, seul son
+        SHA-256 est gardé."""
+        jeton = secrets.token_urlsafe(32)
+        with self.sessions.begin() as s:
+            if lieu_id is not None and s.get(Lieu, lieu_id) is None:
+                raise DonneesInvalides("Ce lieu n'existe pas.", "This place does not exist.")
+            a = Agent(nom=nom, jeton_hash=hacher_jeton(jeton), lieu_id=lieu_id, actif=True,
+                      cree_le=self._maintenant())
+            s.add(a)
+            s.flush()
+            return AgentInfo(a.id, a.nom, a.lieu_id), jeton
+
+    def desactiver_agent(self, agent_id: int) -> None:
+        with self.sessions.begin() as s:
+            s.execute(update(Agent).where(Agent.id == agent_id).values(actif=False))
+
+    def authentifier(self, jeton: str | None) -> AgentInfo | None:
+        if not jeton or len(jeton) > 200:
+            return None
+        h = hacher_jeton(jeton)
+        with self.sessions() as s:
+            a = s.scalars(select(Agent).where(Agent.jeton_hash == h)).one_or_none()
+            if a is None or not a.actif or not hmac.compare_digest(a.jeton_hash, h):
+                return None
+            return AgentInfo(a.id, a.nom, a.lieu_id)
+
+    @staticmethod
+    def _lieu_agent(agent: AgentInfo, lieu_id: int | None) -> int | None:
+        if agent.lieu_id is not None:
+            if lieu_id is not None and int(lieu_id) != agent.lieu_id:
+                raise AccesRefuse()
+            return agent.lieu_id
+        return None if lieu_id is None else int(lieu_id)
+
+    def _rdv_agent(self, s: Session, agent: AgentInfo, code: str, verrou: bool = False) -> RendezVous:
+        r = self._charger_rdv(s, code, verrou=verrou)
+        if agent.lieu_id is not None and r.creneau.lieu_id != agent.lieu_id:
+            raise CodeInconnu()  # ne pas révéler l'existence d'un rendez-vous ailleurs
+        return r
+
+    def rendez_vous_du_jour(self, agent: AgentInfo, jour: date | None = None,
+                            lieu_id: int | None = None, inclure_annules: bool = False
+                            ) -> list[dict[str, Any]]:
+        jour = jour or self._maintenant().date()
+        return self.rendez_vous_periode(agent, jour, jour, lieu_id, inclure_annules)
+
+    def rendez_vous_periode(self, agent: AgentInfo, du: date, au: date,
+                            lieu_id: int | None = None, inclure_annules: bool = True
+                            ) -> list[dict[str, Any]]:
+        lieu = self._lieu_agent(agent, lieu_id)
+        debut = datetime.combine(du, time(0), tzinfo=PARIS)
+        fin = datetime.combine(au + timedelta(days=1), time(0), tzinfo=PARIS)
+        requete = (
+            select(RendezVous)
+            .join(Creneau, RendezVous.creneau_id == Creneau.id)
+            .where(Creneau.debut >= debut, Creneau.debut < fin)
+            .options(joinedload(RendezVous.creneau).joinedload(Creneau.lieu),
+                     selectinload(RendezVous.resume))
+            .order_by(Creneau.debut, Creneau.lieu_id, RendezVous.place)
+        )
+        if lieu is not None:
+            requete = requete.where(Creneau.lieu_id == lieu)
+        if not inclure_annules:
+            requete = requete.where(RendezVous.statut != "annule")
+        with self.sessions() as s:
+            return [self._ligne_agent(r) for r in s.scalars(requete).unique()]
+
+    @staticmethod
+    def _ligne_agent(r: RendezVous) -> dict[str, Any]:
+        """Ce que l'agent voit dans une liste : pas de numéro de téléphone."""
+        return {
+            "code": r.code,
+            "debut": r.creneau.debut.isoformat(),
+            "fin": r.creneau.fin.isoformat(),
+            "heure": textes.heure(r.creneau.debut),
+            "lieu_id": r.creneau.lieu_id,
+            "lieu": r.creneau.lieu.nom,
+            "statut": r.statut,
+            "canal": r.canal,
+            "langue": r.langue,
+            "pieces": list(r.pieces or []),
+            "resume_disponible": r.resume is not None,
+            "rappel_sms": bool(r.telephone),
+        }
+
+    def marquer(self, agent: AgentInfo, code: str, statut: str) -> dict[str, Any]:
+        """L'agent note « honore » (venu) ou « absent », à partir du jour du rendez-vous."""
+        if statut not in ("honore", "absent"):
+            raise DonneesInvalides("Le statut doit être honore ou absent.",
+                                   "Status must be honore or absent.")
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            r = self._rdv_agent(s, agent, code, verrou=True)
+            if r.statut == "annule":
+                raise DejaAnnule()
+            if en_paris(r.creneau.debut).date() > now.date():
+                raise StatutInvalide("Ce rendez-vous n'a pas encore eu lieu.",
+                                     "This appointment has not taken place yet.")
+            r.statut, r.modifie_le = statut, now
+            s.execute(update(SmsSortant).where(
+                SmsSortant.rendez_vous_id == r.id, SmsSortant.statut == "en_attente"
+            ).values(statut="annule", erreur="rendez-vous passé"))
+            return self._ligne_agent(r)
+
+    def export_csv(self, agent: AgentInfo, du: date, au: date, lieu_id: int | None = None) -> str:
+        """Export CSV (séparateur « ; », UTF-8 avec BOM pour les tableurs), sans téléphone."""
+        lignes = self.rendez_vous_periode(agent, du, au, lieu_id, inclure_annules=True)
+        sortie = io.StringIO()
+        sortie.write("\ufeff")
+        w = csv.writer(sortie, delimiter=";", lineterminator="\r\n")
+        w.writerow(["date", "heure", "lieu", "code", "statut", "canal", "langue",
+                    "resume_disponible", "rappel_sms"])
+        for l in lignes:
+            d = datetime.fromisoformat(l["debut"]).astimezone(PARIS)
+            w.writerow([d.date().isoformat(), d.strftime("%H:%M"), l["lieu"], l["code"], l["statut"],
+                        l["canal"], l["langue"], "oui" if l["resume_disponible"] else "non",
+                        "oui" if l["rappel_sms"] else "non"])
+        return sortie.getvalue()
+
+    def resume_pour_agent(self, agent: AgentInfo, code: str) -> dict[str, Any]:
+        """Le résumé de la situation, seulement par ce chemin authentifié."""
+        with self.sessions() as s:
+            r = self._rdv_agent(s, agent, code)
+            if r.resume is None:
+                raise CodeInconnu("Aucun résumé pour ce rendez-vous. La personne n'a pas donné son accord.",
+                                  "No summary for this appointment: the person did not consent.")
+            log.info("résumé consulté par l'agent %s", agent.id)
+            return {
+                "code": r.code,
+                "debut": r.creneau.debut.isoformat(),
+                "situation": r.resume.situation,
+                "droits": r.resume.droits,
+                "consenti_le": r.resume.consenti_le.isoformat(),
+            }
+
+    def bloquer_creneau(self, agent: AgentInfo, creneau_id: int, bloque: bool = True) -> dict[str, Any]:
+        """Bloque (ou rouvre) un créneau : il n'est plus proposé. Les rendez-vous déjà pris
+        restent ; le nombre est rendu pour que l'agent prévienne les personnes."""
+        with self.sessions.begin() as s:
+            c = self._charger_creneau(s, creneau_id)
+            if agent.lieu_id is not None and c.lieu_id != agent.lieu_id:
+                raise CreneauInconnu()
+            c.bloque = bloque
+            pris = len(self._places_occupees(s, c.id))
+            return {"id": c.id, "debut": c.debut.isoformat(), "bloque": bloque, "rendez_vous": pris}
+
+    def maj_statut_sms(self, id_fournisseur: str, statut: str) -> bool:
+        """Accusé de réception du fournisseur (rappel d'état Twilio relayé par la passerelle)."""
+        with self.sessions.begin() as s:
+            n = s.execute(update(SmsSortant).where(SmsSortant.id_fournisseur == id_fournisseur)
+                          .values(statut_fournisseur=str(statut)[:20])).rowcount
+            return bool(n)
+
+
+class _CodeEnDouble(Exception):
+    """Deux rendez-vous ont tiré le même code (très rare) : on recommence avec un autre."""

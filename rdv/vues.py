@@ -1,0 +1,126 @@
+"""Objets simples (dataclasses) que le service rend : rien n'y dépend d'une session ouverte."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from rdv import modeles as m
+from rdv.telephone import masquer
+
+
+@dataclass(frozen=True)
+class LieuInfo:
+    id: int
+    cle: str
+    nom: str
+    nom_court: str
+    categorie: str
+    adresse: str
+    arrondissement: int | None
+    horaires: str
+    telephone: str
+    accessibilite: str
+    verifie: bool
+    source: str
+    date_source: str
+    note: str = ""
+
+    @classmethod
+    def depuis(cls, lieu: m.Lieu) -> LieuInfo:
+        return cls(
+            id=lieu.id, cle=lieu.cle, nom=lieu.nom, nom_court=lieu.nom_court,
+            categorie=lieu.categorie, adresse=lieu.adresse, arrondissement=lieu.arrondissement,
+            horaires=lieu.horaires, telephone=lieu.telephone, accessibilite=lieu.accessibilite,
+            verifie=lieu.verifie, source=lieu.source, date_source=lieu.date_source, note=lieu.note,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CreneauInfo:
+    id: int
+    debut: datetime
+    fin: datetime
+    lieu: LieuInfo
+    capacite: int = 1
+    places_libres: int = 1
+    bloque: bool = False
+
+    @property
+    def libelle(self) -> str:
+        """« mardi 3 décembre à 9 h 45, CAF Nationale » : le texte d'un bouton."""
+        from rdv.textes import date_heure
+
+        return f"{date_heure(self.debut)}, {self.lieu.nom_court}"
+
+    @classmethod
+    def depuis(cls, c: m.Creneau, places_libres: int | None = None) -> CreneauInfo:
+        return cls(
+            id=c.id, debut=c.debut, fin=c.fin, lieu=LieuInfo.depuis(c.lieu), capacite=c.capacite,
+            places_libres=c.capacite if places_libres is None else places_libres, bloque=c.bloque,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "debut": self.debut.isoformat(),
+            "fin": self.fin.isoformat(),
+            "libelle": self.libelle,
+            "places_libres": self.places_libres,
+            "lieu": self.lieu.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class RendezVousInfo:
+    code: str
+    statut: str
+    creneau: CreneauInfo
+    canal: str
+    langue: str
+    telephone: str | None = field(default=None, repr=False)  # E.164 ; jamais dans repr ni logs
+    pieces: list[Any] = field(default_factory=list)
+    resume_consenti: bool = False
+    cree_le: datetime | None = None
+    annule_le: datetime | None = None
+
+    @property
+    def debut(self) -> datetime:
+        return self.creneau.debut
+
+    @property
+    def lieu(self) -> LieuInfo:
+        return self.creneau.lieu
+
+    @property
+    def rappel_sms(self) -> bool:
+        return bool(self.telephone)
+
+    @classmethod
+    def depuis(cls, r: m.RendezVous) -> RendezVousInfo:
+        return cls(
+            code=r.code, statut=r.statut, creneau=CreneauInfo.depuis(r.creneau), canal=r.canal,
+            langue=r.langue, telephone=r.telephone, pieces=list(r.pieces or []),
+            resume_consenti=r.resume is not None, cree_le=r.cree_le, annule_le=r.annule_le,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Vue publique : le numéro n'y figure que masqué."""
+        return {
+            "code": self.code,
+            "statut": self.statut,
+            "debut": self.creneau.debut.isoformat(),
+            "fin": self.creneau.fin.isoformat(),
+            "libelle": self.creneau.libelle,
+            "creneau": self.creneau.to_dict(),
+            "lieu": self.lieu.to_dict(),
+            "canal": self.canal,
+            "langue": self.langue,
+            "rappel_sms": self.rappel_sms,
+            "telephone_masque": masquer(self.telephone) if self.telephone else None,
+            "pieces": self.pieces,
+            "resume_consenti": self.resume_consenti,
+        }
