@@ -1,0 +1,156 @@
+"""L'application web de la passerelle (FastAPI) : ``creer_app(config)`` et ``app`` pour uvicorn.
+
+Routes (un contrat, issue 5) :
+``GET /`` borne · ``GET /pro`` page des travailleurs sociaux · ``POST /api/v1/chat`` ·
+``POST /api/v1/eligibilite`` · ``POST /sms/twilio`` · ``POST /telegram/webhook`` · ``GET /healthz`` ·
+l'API de rendez-vous sous ``/api/v1`` (``rdv.api.router``, si présent) · ``/openapi.json``, ``/docs``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from bot.passerelle import journal, rdv_lien
+from bot.passerelle.rasa import ClientRasa
+from bot.passerelle.reglages import Reglages
+from bot.passerelle.relais import Relais
+from bot.passerelle.sms import CanalSms
+
+log = logging.getLogger("passerelle")
+
+ICI = Path(__file__).resolve().parent
+TAILLE_CORPS_MAX = 256 * 1024
+
+SECURITE_PAGES = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+}
+SECURITE = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+@dataclass
+class Services:
+    reglages: Reglages
+    rasa: ClientRasa
+    relais: Relais
+    sms: CanalSms
+    telegram: object | None
+    rdv: object | None
+    rdv_monte: bool
+
+
+def _monter_rdv(app: FastAPI) -> bool:
+    """Monte ``rdv.api.router`` sous /api/v1 s'il existe (module d'une autre équipe)."""
+    try:
+        from rdv.api import router  # type: ignore
+    except Exception as exc:
+        log.info("API de rendez-vous absente (%s) : routes /api/v1/creneaux non montées", type(exc).__name__)
+        return False
+    app.include_router(router, prefix="/api/v1")
+    return True
+
+
+def creer_app(config: Reglages | None = None, *, transport_rasa=None) -> FastAPI:
+    """Construit l'application. ``config`` : ``Reglages`` (par défaut lus dans l'environnement)."""
+    reglages = (config or Reglages.depuis_env()).verifier()
+    journal.configurer(reglages.journal_niveau,
+                       [reglages.telegram_token, reglages.twilio_auth_token,
+                        reglages.telegram_webhook_secret, reglages.pseudonyme_cle.decode("utf-8", "ignore")])
+    rasa = ClientRasa(reglages.rasa_url, reglages.actions_url, reglages.rasa_delai, transport=transport_rasa)
+    relais = Relais(reglages, rasa)
+    rdv = rdv_lien.charger_service(reglages.database_url)
+    sms = CanalSms(relais, reglages.twilio_auth_token, reglages.public_base_url, reglages.sms_segments_max, rdv)
+    telegram = None
+    if reglages.telegram_actif:
+        from bot.passerelle.canal_telegram import CanalTelegram
+
+        telegram = CanalTelegram(reglages, relais, rdv)
+
+    @contextlib.asynccontextmanager
+    async def cycle(app: FastAPI):
+        journal.configurer(reglages.journal_niveau,
+                           [reglages.telegram_token, reglages.twilio_auth_token, reglages.telegram_webhook_secret])
+        if telegram is not None:
+            await telegram.demarrer()
+        tache = asyncio.create_task(_entretien(relais))
+        log.info("passerelle prête : borne http://%s:%s/ (Rasa : %s)", reglages.hote, reglages.port,
+                 reglages.rasa_url)
+        try:
+            yield
+        finally:
+            tache.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await tache
+            if telegram is not None:
+                await telegram.arreter()
+            await rasa.fermer()
+
+    app = FastAPI(
+        title="Passerelle de l'assistant d'accès aux droits",
+        version="1.0",
+        description=(
+            "La seule entrée publique : borne, page des professionnels, API de discussion, "
+            "éligibilité (AME, RSA, FSL de Paris, domiciliation), SMS (Twilio) et Telegram."
+        ),
+        lifespan=cycle,
+    )
+    rdv_monte = _monter_rdv(app)
+    app.state.passerelle = Services(reglages, rasa, relais, sms, telegram, rdv, rdv_monte)
+
+    @app.middleware("http")
+    async def entetes(request: Request, appel_suivant):
+        longueur = request.headers.get("content-length")
+        if longueur and longueur.isdigit() and int(longueur) > TAILLE_CORPS_MAX:
+            return JSONResponse({"detail": "Requête trop grande."}, status_code=413)
+        reponse = await appel_suivant(request)
+        for cle, valeur in SECURITE.items():
+            reponse.headers.setdefault(cle, valeur)
+        if request.url.path in ("/", "/pro"):
+            for cle, valeur in SECURITE_PAGES.items():
+                reponse.headers.setdefault(cle, valeur)
+        return reponse
+
+    from bot.passerelle import api, canal_telegram, pages, sms as module_sms
+
+    app.include_router(api.routeur())
+    app.include_router(module_sms.routeur())
+    app.include_router(canal_telegram.routeur())
+    app.include_router(pages.routeur())
+    app.mount("/static", StaticFiles(directory=ICI / "static"), name="static")
+    return app
+
+
+async def _entretien(relais: Relais, periode: float = 60.0) -> None:
+    """Toutes les minutes : efface dans Rasa les conversations détachées dont le code a expiré."""
+    while True:
+        await asyncio.sleep(periode)
+        try:
+            n = await relais.entretien()
+            if n:
+                log.info("%d conversation(s) détachée(s) effacée(s)", n)
+        except Exception as exc:  # pragma: no cover
+            log.warning("entretien : %s", type(exc).__name__)
+
+
+def __getattr__(nom: str):
+    """``app`` pour uvicorn (``uvicorn bot.passerelle.app:app``), construite à la première demande."""
+    if nom == "app":
+        global app
+        app = creer_app()
+        return app
+    raise AttributeError(nom)

@@ -1,0 +1,43 @@
+"""Journalisation sans secrets : ni jeton Telegram, ni texte, ni numéro (seulement des pseudonymes)."""
+
+from __future__ import annotations
+
+import logging
+
+
+class FiltreSecrets(logging.Filter):
+    """Remplace les secrets connus par « *** » dans tout message journalisé."""
+
+    def __init__(self, secrets: list[str]):
+        super().__init__()
+        self.secrets = [s for s in secrets if s and len(s) >= 8]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        if any(s in message for s in self.secrets):
+            for s in self.secrets:
+                message = message.replace(s, "***")
+            record.msg, record.args = message, None
+        return True
+
+
+def configurer(niveau: str, secrets: list[str]) -> FiltreSecrets:
+    """Réduit au silence les loggers bavards et pose le filtre sur les gestionnaires existants."""
+    # httpx journalise chaque URL en INFO, et l'URL de l'API Telegram contient le jeton.
+    for nom in ("httpx", "httpcore", "telegram.request", "hpack"):
+        logging.getLogger(nom).setLevel(logging.WARNING)
+    logging.getLogger("passerelle").setLevel(getattr(logging, niveau, logging.INFO))
+    filtre = FiltreSecrets(secrets)
+    for nom in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "telegram", "telegram.ext", "passerelle"):
+        lg = logging.getLogger(nom)
+        if filtre not in lg.filters:
+            lg.addFilter(filtre)
+        for gestionnaire in lg.handlers:
+            if not any(isinstance(f, FiltreSecrets) for f in gestionnaire.filters):
+                gestionnaire.addFilter(filtre)
+    return filtre

@@ -1,0 +1,166 @@
+"""Réglages de la passerelle, lus dans l'environnement (et ``.env`` s'il existe).
+
+Chaque variable est documentée dans ``.env.example`` à la racine du dépôt.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+
+log = logging.getLogger("passerelle")
+
+
+class ReglagesInvalides(RuntimeError):
+    """Configuration refusée au démarrage (par exemple : pas de clé de pseudonymes en production)."""
+
+
+def _bool(valeur: str | None, defaut: bool = False) -> bool:
+    if valeur is None or valeur.strip() == "":
+        return defaut
+    return valeur.strip().lower() in {"1", "true", "vrai", "oui", "yes", "on"}
+
+
+def _int(env, nom: str, defaut: int) -> int:
+    brut = env.get(nom)
+    if brut is None or brut.strip() == "":
+        return defaut
+    try:
+        return int(brut)
+    except ValueError as exc:
+        raise ReglagesInvalides(f"{nom} doit être un nombre entier (reçu : {brut!r}).") from exc
+
+
+def _float(env, nom: str, defaut: float) -> float:
+    brut = env.get(nom)
+    if brut is None or brut.strip() == "":
+        return defaut
+    try:
+        return float(brut)
+    except ValueError as exc:
+        raise ReglagesInvalides(f"{nom} doit être un nombre (reçu : {brut!r}).") from exc
+
+
+@dataclass(frozen=True)
+class Reglages:
+    """Toute la configuration de la passerelle. ``Reglages.depuis_env()`` la lit dans l'environnement."""
+
+    environnement: str = "developpement"  # "production" impose PSEUDONYME_CLE
+    hote: str = "127.0.0.1"
+    port: int = 8000
+    rasa_url: str = "http://127.0.0.1:5005"
+    actions_url: str = "http://127.0.0.1:5055"
+    rasa_delai: float = 30.0  # secondes d'attente d'une réponse de Rasa
+    database_url: str = "sqlite:///var/rdv.db"
+    pseudonyme_cle: bytes = b""
+    cle_ephemere: bool = False  # vrai quand la clé a été tirée au hasard (développement)
+    # Limites du relais
+    taille_max: int = 2000
+    debit_max: int = 20  # messages par expéditeur ...
+    debit_fenetre: float = 60.0  # ... sur cette fenêtre (secondes)
+    debit_ip_max: int = 300  # requêtes /api/v1/chat par adresse IP et par fenêtre
+    payloads_duree: float = 3600.0  # durée de validité des boutons proposés (secondes)
+    # Borne (kiosque)
+    kiosque_inactivite: float = 180.0  # secondes sans toucher l'écran avant l'effacement
+    conservation_jours: int = 30  # annoncé dans le consentement ; doit suivre la purge
+    reprise_duree: float = 24 * 3600.0  # validité d'un code de reprise (secondes)
+    lien_duree: float = 30 * 24 * 3600.0  # durée du lien Telegram/SMS -> conversation reprise
+    # Adresse publique (webhooks Twilio et Telegram derrière un mandataire)
+    public_base_url: str = ""
+    # Telegram
+    telegram_token: str = ""
+    telegram_mode: str = "polling"  # "polling" ou "webhook"
+    telegram_webhook_secret: str = ""
+    telegram_bot_nom: str = ""  # nom public du bot, sans @, pour le lien t.me et le QR code
+    telegram_base_url: str = ""  # pour les tests : faux serveur Bot API local
+    telegram_delai_polling: float = 10.0
+    # SMS (Twilio)
+    twilio_auth_token: str = ""
+    sms_numero: str = ""  # numéro public à qui écrire (affiché sur la borne)
+    sms_segments_max: int = 3
+    # Divers
+    journal_niveau: str = "INFO"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def production(self) -> bool:
+        return self.environnement.lower() in {"production", "prod"}
+
+    @property
+    def telegram_actif(self) -> bool:
+        return bool(self.telegram_token)
+
+    @property
+    def sms_actif(self) -> bool:
+        return bool(self.twilio_auth_token)
+
+    def avec(self, **changements) -> "Reglages":
+        """Copie modifiée (pratique pour les tests)."""
+        return replace(self, **changements)
+
+    def verifier(self) -> "Reglages":
+        """Refuse une configuration dangereuse ; tire une clé éphémère en développement."""
+        cle = self.pseudonyme_cle
+        if not cle:
+            if self.production:
+                raise ReglagesInvalides(
+                    "PSEUDONYME_CLE est obligatoire en production "
+                    "(par exemple : python -c 'import secrets; print(secrets.token_hex(32))')."
+                )
+            log.warning(
+                "PSEUDONYME_CLE absente : clé éphémère tirée au hasard (développement seulement). "
+                "Les pseudonymes changeront au prochain démarrage."
+            )
+            return replace(self, pseudonyme_cle=secrets.token_bytes(32), cle_ephemere=True)
+        if len(cle) < 16:
+            raise ReglagesInvalides("PSEUDONYME_CLE est trop courte : 16 caractères au moins (32 conseillés).")
+        if self.telegram_mode not in {"polling", "webhook"}:
+            raise ReglagesInvalides("TELEGRAM_MODE vaut « polling » ou « webhook ».")
+        if self.telegram_actif and self.telegram_mode == "webhook":
+            if not self.telegram_webhook_secret:
+                raise ReglagesInvalides("TELEGRAM_MODE=webhook demande TELEGRAM_WEBHOOK_SECRET.")
+            if not self.public_base_url:
+                raise ReglagesInvalides("TELEGRAM_MODE=webhook demande PUBLIC_BASE_URL.")
+        return self
+
+    @classmethod
+    def depuis_env(cls, env: dict | None = None, charger_dotenv: bool = True) -> "Reglages":
+        """Lit les variables d'environnement (et le fichier ``.env`` du dossier courant)."""
+        if env is None:
+            if charger_dotenv:
+                try:
+                    from dotenv import load_dotenv
+
+                    load_dotenv(override=False)
+                except ImportError:  # pragma: no cover
+                    pass
+            env = dict(os.environ)
+        return cls(
+            environnement=env.get("ENVIRONNEMENT", "developpement") or "developpement",
+            hote=env.get("PASSERELLE_HOTE", "127.0.0.1") or "127.0.0.1",
+            port=_int(env, "PASSERELLE_PORT", 8000),
+            rasa_url=(env.get("RASA_URL") or "http://127.0.0.1:5005").rstrip("/"),
+            actions_url=(env.get("ACTIONS_URL") or "http://127.0.0.1:5055").rstrip("/"),
+            rasa_delai=_float(env, "RASA_DELAI", 30.0),
+            database_url=env.get("DATABASE_URL") or "sqlite:///var/rdv.db",
+            pseudonyme_cle=(env.get("PSEUDONYME_CLE") or "").encode(),
+            taille_max=_int(env, "MESSAGE_TAILLE_MAX", 2000),
+            debit_max=_int(env, "DEBIT_MAX", 20),
+            debit_fenetre=_float(env, "DEBIT_FENETRE", 60.0),
+            debit_ip_max=_int(env, "DEBIT_IP_MAX", 300),
+            kiosque_inactivite=_float(env, "KIOSQUE_INACTIVITE", 180.0),
+            conservation_jours=_int(env, "CONSERVATION_JOURS", 30),
+            reprise_duree=_float(env, "REPRISE_DUREE", 24 * 3600.0),
+            lien_duree=_float(env, "LIEN_DUREE", 30 * 24 * 3600.0),
+            public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/"),
+            telegram_token=env.get("TELEGRAM_TOKEN", "") or "",
+            telegram_mode=(env.get("TELEGRAM_MODE") or "polling").strip().lower(),
+            telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "") or "",
+            telegram_bot_nom=(env.get("TELEGRAM_BOT_NOM") or "").lstrip("@"),
+            telegram_base_url=env.get("TELEGRAM_BASE_URL", "") or "",
+            twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", "") or "",
+            sms_numero=env.get("SMS_NUMERO", "") or "",
+            journal_niveau=(env.get("JOURNAL_NIVEAU") or "INFO").upper(),
+        )

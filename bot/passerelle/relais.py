@@ -1,0 +1,241 @@
+"""Le relais commun à tous les canaux : du texte d'une personne à Rasa, et retour.
+
+Règles (issue 5) :
+- l'expéditeur est pseudonymisé (HMAC) avant Rasa ;
+- un texte qui commence par « / » ne part comme intention que s'il est **exactement** un
+  payload de bouton proposé à ce même expéditeur dans la dernière réponse du bot ; sinon les
+  « / » du début sont retirés et Rasa le lit comme du texte ordinaire ;
+- 2 000 caractères au plus, un débit limité par expéditeur, un message vide refusé :
+  chaque refus donne un message clair ;
+- rien n'est journalisé du texte ni des numéros : seulement des pseudonymes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from bot.passerelle import textes
+from bot.passerelle.memoire import LimiteurDebit, MemoireExpirante
+from bot.passerelle.pseudonymes import Pseudonymiseur
+from bot.passerelle.rasa import ClientRasa, RasaIndisponible
+from bot.passerelle.reglages import Reglages
+from bot.passerelle.reprise import Reprises, extraire_code
+
+log = logging.getLogger("passerelle.relais")
+
+_DEBUT_BARRES = re.compile(r"^[\s/\\]+")
+_CONTROLES = {c for c in map(chr, range(32)) if c not in "\n\t"} | {"\x7f"}
+
+OK = "ok"
+VIDE = "vide"
+TROP_LONG = "trop_long"
+TROP_RAPIDE = "trop_rapide"
+INDISPONIBLE = "rasa_indisponible"
+BOUTON_PERIME = "bouton_perime"
+REPRISE = "reprise"
+
+
+@dataclass
+class Offre:
+    """Les boutons de la dernière réponse du bot à un expéditeur."""
+
+    jeton: str
+    boutons: list[dict]
+
+    @property
+    def payloads(self) -> list[str]:
+        return [b["payload"] for b in self.boutons]
+
+
+@dataclass
+class Reponse:
+    statut: str
+    messages: list[dict] = field(default_factory=list)
+    pseudonyme: str = ""
+    offre: Offre | None = None
+    attente: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.statut in (OK, REPRISE)
+
+    @property
+    def resultats(self) -> dict | None:
+        for m in self.messages:
+            custom = m.get("custom")
+            if isinstance(custom, dict) and isinstance(custom.get("resultats"), dict):
+                return custom["resultats"]
+        return None
+
+
+def nettoyer(texte: str) -> str:
+    """Normalise (NFC), retire les caractères de contrôle et les espaces aux bords."""
+    texte = unicodedata.normalize("NFC", texte)
+    texte = "".join(c for c in texte if c not in _CONTROLES)
+    return texte.strip()
+
+
+def neutraliser(texte: str) -> str:
+    """Retire les « / » (et les espaces) du début : Rasa lira ce texte comme du texte."""
+    return _DEBUT_BARRES.sub("", texte).strip()
+
+
+def boutons_de(messages: list[dict]) -> list[dict]:
+    """Tous les boutons de la réponse (Rasa sépare texte+boutons et ``custom`` en deux messages)."""
+    boutons: list[dict] = []
+    for m in messages:
+        for b in m.get("buttons") or []:
+            if isinstance(b, dict) and isinstance(b.get("payload"), str) and b["payload"].strip():
+                boutons.append({"title": str(b.get("title") or b["payload"]), "payload": b["payload"].strip()})
+    return boutons
+
+
+class Relais:
+    def __init__(self, reglages: Reglages, rasa: ClientRasa, horloge: Callable[[], float] = time.monotonic):
+        self.reglages = reglages
+        self.rasa = rasa
+        self.pseudos = Pseudonymiseur(reglages.pseudonyme_cle)
+        self.offres: MemoireExpirante[str, Offre] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
+        self.alias: MemoireExpirante[str, str] = MemoireExpirante(reglages.lien_duree, horloge=horloge)
+        self.debit = LimiteurDebit(reglages.debit_max, reglages.debit_fenetre, horloge=horloge)
+        self.reprises = Reprises(reglages.reprise_duree, horloge=horloge)
+        self._verrous: MemoireExpirante[str, asyncio.Lock] = MemoireExpirante(600.0)
+
+    # -- identités ------------------------------------------------------------------
+    def pseudonyme(self, canal: str, identifiant: str) -> str:
+        """Pseudonyme de la conversation Rasa de cet expéditeur (après un éventuel lien de reprise)."""
+        brut = self.pseudos.pseudonyme(canal, identifiant)
+        return self.alias.lire(brut) or brut
+
+    def _verrou(self, pseudo: str) -> asyncio.Lock:
+        verrou = self._verrous.lire(pseudo)
+        if verrou is None:
+            verrou = asyncio.Lock()
+        self._verrous.mettre(pseudo, verrou)
+        return verrou
+
+    def offre(self, canal: str, identifiant: str) -> Offre | None:
+        return self.offres.lire(self.pseudonyme(canal, identifiant))
+
+    def proposer(self, pseudo: str, boutons: list[dict]) -> Offre | None:
+        """Retient les boutons proposés (par Rasa, ou par la passerelle elle-même à l'accueil)."""
+        if not boutons:
+            self.offres.retirer(pseudo)
+            return None
+        offre = Offre(jeton=secrets.token_hex(3), boutons=boutons)
+        self.offres.mettre(pseudo, offre)
+        return offre
+
+    def accueil(self, canal: str, identifiant: str) -> Reponse:
+        """Le message d'accueil de la passerelle : consentement, question, boutons d'intention."""
+        pseudo = self.pseudonyme(canal, identifiant)
+        boutons = [dict(b) for b in textes.BOUTONS_ACCUEIL]
+        offre = self.proposer(pseudo, boutons)
+        messages = [
+            {"text": textes.CONSENTEMENT.format(jours=self.reglages.conservation_jours)},
+            {"text": textes.QUESTION_ACCUEIL, "buttons": boutons},
+        ]
+        return Reponse(OK, messages, pseudo, offre)
+
+    # -- envoi --------------------------------------------------------------------------
+    async def envoyer(self, canal: str, identifiant: str, texte: str | None = None, *,
+                      choix: int | None = None, jeton: str | None = None,
+                      accepter_code: bool = True) -> Reponse:
+        """Relaie un texte (ou le choix n° ``choix`` des boutons proposés) et rend la réponse du bot."""
+        pseudo = self.pseudonyme(canal, identifiant)
+        if not self.debit.autoriser(pseudo):
+            log.info("débit dépassé pour %s", pseudo)
+            return Reponse(TROP_RAPIDE, [{"text": textes.TROP_RAPIDE}], pseudo,
+                           attente=self.debit.attente(pseudo))
+
+        if choix is not None:
+            offre = self.offres.lire(pseudo)
+            if offre is None or (jeton is not None and jeton != offre.jeton) or not 0 <= choix < len(offre.boutons):
+                return Reponse(BOUTON_PERIME, [{"text": textes.BOUTON_PERIME}], pseudo, offre)
+            a_envoyer = offre.payloads[choix]
+        else:
+            texte = texte if isinstance(texte, str) else ""
+            if len(texte) > self.reglages.taille_max:
+                return Reponse(TROP_LONG, [{"text": textes.MESSAGE_TROP_LONG.format(
+                    limite=f"{self.reglages.taille_max:,}".replace(",", " "))}], pseudo)
+            propre = nettoyer(texte)
+            if accepter_code:
+                code, explicite = extraire_code(propre)
+                if code or explicite:
+                    reponse = await self._reprendre(canal, identifiant, code, explicite)
+                    if reponse is not None:
+                        return reponse
+            offre = self.offres.lire(pseudo)
+            if propre.startswith("/") and not (offre and propre in offre.payloads):
+                propre = neutraliser(propre)
+                log.info("texte « / » neutralisé pour %s", pseudo)
+            if not propre:
+                return Reponse(VIDE, [{"text": textes.MESSAGE_VIDE}], pseudo, offre)
+            a_envoyer = propre
+
+        async with self._verrou(pseudo):
+            try:
+                debut = time.perf_counter()
+                messages = await self.rasa.envoyer(pseudo, a_envoyer)
+                log.info("tour %s : %d message(s) en %.0f ms", pseudo, len(messages),
+                         1000 * (time.perf_counter() - debut))
+            except RasaIndisponible:
+                return Reponse(INDISPONIBLE, [{"text": textes.RASA_INDISPONIBLE}], pseudo,
+                               self.offres.lire(pseudo))
+            offre = self.proposer(pseudo, boutons_de(messages))
+        messages = [{k: v for k, v in m.items() if k != "recipient_id"} for m in messages]
+        return Reponse(OK, messages, pseudo, offre)
+
+    async def _reprendre(self, canal: str, identifiant: str, code: str | None, explicite: bool) -> Reponse | None:
+        """Relie cet expéditeur à une conversation de la borne. None : ce n'était pas un code."""
+        if canal == "web":
+            return None
+        cible = self.reprises.utiliser(code) if code else None
+        brut = self.pseudos.pseudonyme(canal, identifiant)
+        if cible is None:
+            if explicite:
+                return Reponse(REPRISE, [{"text": textes.REPRISE_INCONNUE}], self.alias.lire(brut) or brut)
+            return None
+        # La borne repart sur une conversation neuve ; ce téléphone reprend l'ancienne.
+        self.alias.mettre(cible, f"re-{secrets.token_hex(16)}")
+        self.alias.mettre(brut, cible)
+        log.info("reprise : %s continue la conversation %s", brut, cible)
+        return Reponse(REPRISE, [{"text": textes.REPRISE_OK}], cible, self.offres.lire(cible))
+
+    # -- effacement -------------------------------------------------------------------
+    async def effacer(self, canal: str, identifiant: str, *, garder_reprise: bool = False) -> str:
+        """Efface la conversation de cet expéditeur dans Rasa et dans la passerelle.
+
+        ``garder_reprise`` (effacement de la borne par inactivité) : si un code de reprise attend,
+        la conversation est seulement détachée de la borne ; elle sera effacée à l'expiration du code.
+        Rend le pseudonyme de la conversation concernée.
+        """
+        brut = self.pseudos.pseudonyme(canal, identifiant)
+        pseudo = self.alias.retirer(brut) or brut
+        self.offres.retirer(pseudo)
+        if garder_reprise and self.reprises.code_de(pseudo):
+            self.reprises.detachees.add(pseudo)
+            log.info("conversation %s détachée de la borne (code de reprise en attente)", pseudo)
+            return pseudo
+        self.reprises.revoquer(pseudo)
+        await self.rasa.redemarrer(pseudo)
+        log.info("conversation %s effacée", pseudo)
+        return pseudo
+
+    async def entretien(self) -> int:
+        """Efface dans Rasa les conversations détachées dont le code a expiré. Rend leur nombre."""
+        a_effacer = self.reprises.expirees()
+        for pseudo in a_effacer:
+            self.offres.retirer(pseudo)
+            await self.rasa.redemarrer(pseudo)
+        return len(a_effacer)
+
+    def creer_reprise(self, canal: str, identifiant: str) -> str:
+        return self.reprises.creer(self.pseudonyme(canal, identifiant))

@@ -1,0 +1,190 @@
+"""SMS dans les deux sens, par un webhook compatible Twilio : ``POST /sms/twilio``.
+
+- ``X-Twilio-Signature`` vérifiée avec ``TWILIO_AUTH_TOKEN`` (403 sinon) ; l'URL publique vient de
+  ``PUBLIC_BASE_URL``, sinon des en-têtes ``X-Forwarded-Proto`` / ``X-Forwarded-Host`` du mandataire ;
+- un ``MessageSid`` déjà vu est refusé (409) : pas de rejeu ;
+- la réponse est du TwiML ; les boutons deviennent des choix numérotés (« Repondez 1 pour Oui,
+  2 pour Non. ») et un chiffre renvoie le payload proposé ;
+- textes en GSM-7, au plus 3 SMS ; la suite s'obtient avec SUITE ;
+- STOP / ARRET : désabonne et efface ; ANNULER <code> : annule un rendez-vous.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from fastapi import APIRouter, Request, Response
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from bot.passerelle import formatage, rdv_lien, textes
+from bot.passerelle.memoire import MemoireExpirante
+from bot.passerelle.relais import INDISPONIBLE, Offre, Relais
+
+log = logging.getLogger("passerelle.sms")
+
+MOTS_STOP = {"STOP", "ARRET", "ARRÊT", "STOPALL", "UNSUBSCRIBE", "DESABONNER", "DÉSABONNER"}
+MOTS_SUITE = {"SUITE", "LA SUITE", "+"}
+_ANNULER = re.compile(r"^\s*annuler\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_CHIFFRE = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
+
+
+def _gsm7():
+    """Préférer les fonctions de ``rdv.sms.gsm7`` (module de l'équipe rdv) ; sinon notre repli."""
+    from bot.passerelle import gsm7 as repli
+
+    try:  # pragma: no cover - dépend du module rdv
+        from rdv.sms import gsm7 as leur  # type: ignore
+
+        vers = getattr(leur, "vers_gsm7", None) or getattr(leur, "en_gsm7", None)
+        compter = getattr(leur, "segments", None) or getattr(leur, "nombre_segments", None)
+        if callable(vers) and callable(compter):
+            return vers, compter
+    except Exception:
+        pass
+    return repli.vers_gsm7, repli.segments
+
+
+def url_publique(request: Request, base_publique: str) -> str:
+    """L'URL que Twilio a signée : celle vue du dehors, pas celle vue derrière le mandataire."""
+    chemin = request.url.path
+    requete = request.url.query
+    if base_publique:
+        url = base_publique.rstrip("/") + chemin
+    else:
+        proto = (request.headers.get("x-forwarded-proto") or request.url.scheme).split(",")[0].strip()
+        hote = (request.headers.get("x-forwarded-host") or request.headers.get("host") or request.url.netloc)
+        hote = hote.split(",")[0].strip()
+        url = f"{proto}://{hote}{chemin}"
+    return f"{url}?{requete}" if requete else url
+
+
+def ligne_choix(offre: Offre | None, vers_gsm7) -> str:
+    if not offre or not offre.boutons:
+        return ""
+    parties = [f"{i} pour {vers_gsm7(b['title'])}" for i, b in enumerate(offre.boutons, start=1)]
+    if len(parties) == 1:
+        corps = parties[0]
+    else:
+        corps = ", ".join(parties[:-1]) + " ou " + parties[-1]
+    return f"{textes.SMS_CHOIX_INTRO} {corps}."
+
+
+class CanalSms:
+    def __init__(self, relais: Relais, auth_token: str, public_base_url: str = "", segments_max: int = 3,
+                 rdv=None):
+        self.relais = relais
+        self.validateur = RequestValidator(auth_token) if auth_token else None
+        self.public_base_url = public_base_url
+        self.segments_max = segments_max
+        self.vus: MemoireExpirante[str, bool] = MemoireExpirante(48 * 3600.0, taille_max=500_000)
+        self.suites: MemoireExpirante[str, list[str]] = MemoireExpirante(3600.0)
+        self.vers_gsm7, self.segments = _gsm7()
+        self.rdv = rdv
+
+    # -- mise en page ---------------------------------------------------------------------
+    def _capacite(self) -> int:
+        return 160 if self.segments_max <= 1 else 153 * self.segments_max
+
+    def composer(self, pseudo: str, corps: str, offre: Offre | None) -> str:
+        """Texte GSM-7 d'au plus ``segments_max`` SMS ; le reste attend « SUITE »."""
+        choix = ligne_choix(offre, self.vers_gsm7)
+        corps = self.vers_gsm7(corps)
+        complet = (corps + ("\n" + choix if choix else "")).strip()
+        if self.segments(complet) <= self.segments_max:
+            self.suites.retirer(pseudo)
+            return complet
+        budget = self._capacite() - len(textes.SMS_SUITE) - (len(choix) + 1 if choix else 0) - 4
+        while budget > 20:
+            morceaux = formatage.decouper(corps, budget)
+            texte = (morceaux[0] + textes.SMS_SUITE + ("\n" + choix if choix else "")).strip()
+            if self.segments(texte) <= self.segments_max:
+                if len(morceaux) > 1:
+                    self.suites.mettre(pseudo, morceaux[1:])
+                else:
+                    self.suites.retirer(pseudo)
+                return texte
+            budget -= 10
+        return self.vers_gsm7(corps)[: self._capacite()]
+
+    def suite(self, pseudo: str, offre: Offre | None) -> str:
+        reste = self.suites.retirer(pseudo)
+        if not reste:
+            return self.vers_gsm7(textes.SMS_PAS_DE_SUITE)
+        return self.composer(pseudo, "\n".join(reste), offre)
+
+    # -- traitement -----------------------------------------------------------------------
+    async def traiter(self, telephone: str, corps: str) -> str:
+        propre = (corps or "").strip()
+        majuscule = propre.upper()
+        if majuscule in MOTS_STOP:
+            pseudo = await self.relais.effacer("sms", telephone)
+            self.suites.retirer(pseudo)
+            await rdv_lien.supprimer(self.rdv, telephone=telephone, pseudonyme=pseudo)
+            log.info("SMS STOP : %s désabonné et effacé", pseudo)
+            return self.vers_gsm7(textes.SMS_STOP)
+
+        pseudo = self.relais.pseudonyme("sms", telephone)
+        m = _ANNULER.match(propre)
+        if m:
+            if not self.relais.debit.autoriser(pseudo):
+                return self.vers_gsm7(textes.TROP_RAPIDE)
+            code = m.group(1).strip().upper()
+            if not code:
+                return self.vers_gsm7(textes.SMS_ANNULER_SANS_CODE)
+            return self.vers_gsm7(await rdv_lien.annuler(self.rdv, code))
+
+        if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
+            return self.suite(pseudo, self.relais.offres.lire(pseudo))
+
+        m = _CHIFFRE.match(propre)
+        offre = self.relais.offres.lire(pseudo)
+        if m and offre and 1 <= int(m.group(1)) <= len(offre.boutons):
+            reponse = await self.relais.envoyer("sms", telephone, choix=int(m.group(1)) - 1)
+        else:
+            reponse = await self.relais.envoyer("sms", telephone, corps)
+        if reponse.statut == INDISPONIBLE:
+            log.warning("SMS : Rasa indisponible pour %s", reponse.pseudonyme)
+        corps_reponse = "\n".join(formatage.textes_des_messages(reponse.messages))
+        return self.composer(reponse.pseudonyme, corps_reponse, reponse.offre if reponse.ok else None)
+
+
+def twiml(texte: str | None) -> Response:
+    reponse = MessagingResponse()
+    if texte:
+        reponse.message(texte)
+    return Response(str(reponse), media_type="application/xml")
+
+
+def routeur() -> APIRouter:
+    r = APIRouter()
+
+    @r.post("/sms/twilio", tags=["canaux"], summary="Webhook SMS compatible Twilio (signature obligatoire)",
+            responses={403: {"description": "Signature absente ou fausse"},
+                       409: {"description": "MessageSid déjà traité (rejeu)"}})
+    async def sms_twilio(request: Request) -> Response:
+        canal: CanalSms = request.app.state.passerelle.sms
+        if canal.validateur is None:
+            return Response("SMS désactivé : TWILIO_AUTH_TOKEN absent.", status_code=403)
+        formulaire = await request.form()
+        parametres = {cle: valeur for cle, valeur in formulaire.multi_items() if isinstance(valeur, str)}
+        signature = request.headers.get("x-twilio-signature", "")
+        url = url_publique(request, canal.public_base_url)
+        if not signature or not canal.validateur.validate(url, parametres, signature):
+            log.warning("SMS refusé : signature Twilio absente ou fausse")
+            return Response("Signature invalide.", status_code=403)
+        sid = parametres.get("MessageSid") or parametres.get("SmsSid") or ""
+        if not sid:
+            return Response("MessageSid manquant.", status_code=400)
+        if canal.vus.lire(sid):
+            log.warning("SMS refusé : MessageSid rejoué")
+            return Response("MessageSid déjà traité.", status_code=409)
+        canal.vus.mettre(sid, True)
+        telephone = parametres.get("From", "").strip()
+        if not telephone:
+            return Response("From manquant.", status_code=400)
+        texte = await canal.traiter(telephone, parametres.get("Body", ""))
+        return twiml(texte)
+
+    return r

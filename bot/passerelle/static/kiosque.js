@@ -1,0 +1,300 @@
+/* Borne de l'ESI : conversation par boutons, effacement automatique, code de reprise.
+   JavaScript sans bibliothèque ; tout texte venant du serveur passe par textContent (jamais innerHTML). */
+(function () {
+  "use strict";
+
+  var corps = document.body;
+  var INACTIVITE = Math.max(1, Number(corps.dataset.inactivite || 180)) * 1000;
+  var AVERTIR = Math.min(20000, INACTIVITE / 3);
+  var REPRISE_POSSIBLE = corps.dataset.reprise === "1";
+  var PICTOS = "/static/pictos/";
+  var NOMS = {
+    ame: "AME : l'aide médicale de l'État",
+    rsa: "RSA : le revenu de solidarité active",
+    fsl: "FSL : l'aide pour le logement",
+    domiciliation: "Domiciliation : une adresse pour le courrier"
+  };
+  var ALT = {
+    ame: "Croix de soin", rsa: "Pièce en euros", fsl: "Maison", domiciliation: "Lettre",
+    oui: "Coche verte", non: "Croix rouge", nesaispas: "Point d'interrogation", tous: "Liste cochée",
+    rdv: "Calendrier"
+  };
+  var STATUTS = {
+    eligible: "Oui, sans doute", probable: "Oui, sans doute", oui: "Oui, sans doute",
+    non_eligible: "Sans doute non", non: "Sans doute non", ineligible: "Sans doute non",
+    a_verifier: "À vérifier avec une personne", incertain: "À vérifier avec une personne"
+  };
+
+  var fil = document.getElementById("fil");
+  var choix = document.getElementById("choix");
+  var saisie = document.getElementById("saisie");
+  var champ = document.getElementById("texte");
+  var alerte = document.getElementById("alerte");
+  var verdict = document.getElementById("verdict");
+  var cartes = document.getElementById("cartes");
+  var reprise = document.getElementById("reprise");
+  var repriseBouton = document.getElementById("reprise-bouton");
+  var repriseContenu = document.getElementById("reprise-contenu");
+
+  var sender = nouvelId();
+  var occupe = false;
+  var minuterie = null;
+  var minuterieAvertir = null;
+
+  function nouvelId() {
+    var octets = new Uint8Array(16);
+    window.crypto.getRandomValues(octets);
+    return "borne-" + Array.prototype.map.call(octets, function (o) {
+      return ("0" + o.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function appeler(url, donnees) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(donnees),
+      cache: "no-store"
+    }).then(function (r) {
+      return r.json().catch(function () { return null; }).then(function (d) {
+        return { ok: r.ok, statut: r.status, donnees: d };
+      });
+    }).catch(function () {
+      return { ok: false, statut: 0, donnees: null };
+    });
+  }
+
+  function element(nom, classe, texte) {
+    var e = document.createElement(nom);
+    if (classe) { e.className = classe; }
+    if (texte !== undefined && texte !== null) { e.textContent = texte; }
+    return e;
+  }
+
+  function image(picto, taille) {
+    var img = document.createElement("img");
+    img.src = PICTOS + picto + ".svg";
+    img.alt = ALT[picto] || "";
+    img.width = taille; img.height = taille;
+    return img;
+  }
+
+  function bulle(texte, qui) {
+    var p = element("p", "bulle bulle-" + qui, texte);
+    fil.appendChild(p);
+    p.scrollIntoView({ block: "nearest" });
+    return p;
+  }
+
+  function pictoDuBouton(b) {
+    var p = (b.payload || "").toLowerCase();
+    var t = (b.title || "").trim();
+    var tl = t.toLowerCase();
+    if (p.indexOf("/affirmer") === 0 || /^oui\b/.test(tl)) { return "oui"; }
+    if (p.indexOf("/nier") === 0 || /^non\b/.test(tl)) { return "non"; }
+    if (tl.indexOf("sais pas") >= 0 || p.indexOf("ne_sait_pas") >= 0) { return "nesaispas"; }
+    if (p.indexOf("verifier_droits") >= 0 || /^tous\b/.test(tl)) { return "tous"; }
+    if (p.indexOf("demander_ame") >= 0 || /\bAME\b/.test(t)) { return "ame"; }
+    if (p.indexOf("demander_rsa") >= 0 || /\bRSA\b/.test(t)) { return "rsa"; }
+    if (p.indexOf("demander_fsl") >= 0 || /\bFSL\b/.test(t)) { return "fsl"; }
+    if (p.indexOf("domiciliation") >= 0 || /^domiciliation/.test(tl)) { return "domiciliation"; }
+    if (p.indexOf("rdv") >= 0 || tl.indexOf("rendez-vous") >= 0) { return "rdv"; }
+    return null;
+  }
+
+  function viderChoix() {
+    while (choix.firstChild) { choix.removeChild(choix.firstChild); }
+  }
+
+  function montrerBoutons(boutons) {
+    viderChoix();
+    boutons.forEach(function (b) {
+      var bouton = element("button", "bouton");
+      bouton.type = "button";
+      bouton.setAttribute("aria-label", b.title);
+      var picto = pictoDuBouton(b);
+      if (picto) { bouton.appendChild(image(picto, 56)); }
+      bouton.appendChild(element("span", null, b.title));
+      bouton.addEventListener("click", function () { envoyer(b.payload, b.title); });
+      choix.appendChild(bouton);
+    });
+    var premier = choix.querySelector("button");
+    if (premier) { premier.focus({ preventScroll: true }); }
+  }
+
+  function montrerResultats(resultats) {
+    while (cartes.firstChild) { cartes.removeChild(cartes.firstChild); }
+    var droits = (resultats && resultats.droits) || {};
+    ["ame", "rsa", "fsl", "domiciliation"].forEach(function (cle) {
+      var d = droits[cle];
+      if (!d) { return; }
+      var carte = element("article", "carte");
+      carte.setAttribute("data-droit", cle);
+      var h = element("h3");
+      h.appendChild(image(cle, 48));
+      h.appendChild(element("span", null, NOMS[cle]));
+      carte.appendChild(h);
+      var statut = STATUTS[d.statut] || String(d.statut || "").replace(/_/g, " ");
+      if (statut) { carte.appendChild(element("p", "statut", statut)); }
+      if (d.resume) { carte.appendChild(element("p", null, d.resume)); }
+      if (typeof d.montant_mensuel === "number") {
+        carte.appendChild(element("p", null, "Environ " + Math.round(d.montant_mensuel) + " € par mois."));
+      }
+      liste(carte, "À apporter :", (d.pieces || []).map(texteDe));
+      (d.ou_aller || []).slice(0, 2).forEach(function (lieu) {
+        var div = element("div", "lieu");
+        div.appendChild(element("p", null, "Où aller : " + (lieu.nom || "")));
+        [lieu.adresse, lieu.horaires, lieu.telephone ? "Téléphone : " + lieu.telephone : null]
+          .forEach(function (x) { if (x) { div.appendChild(element("p", null, texteDe(x))); } });
+        carte.appendChild(div);
+      });
+      cartes.appendChild(carte);
+    });
+    verdict.hidden = false;
+    if (REPRISE_POSSIBLE) { reprise.hidden = false; }
+  }
+
+  function texteDe(x) {
+    if (x === null || x === undefined) { return ""; }
+    if (typeof x === "string") { return x; }
+    return x.libelle || x.texte || x.nom || x.resume || JSON.stringify(x);
+  }
+
+  function liste(parent, titre, elements) {
+    if (!elements.length) { return; }
+    parent.appendChild(element("p", null, titre));
+    var ul = element("ul");
+    elements.forEach(function (t) { ul.appendChild(element("li", null, t)); });
+    parent.appendChild(ul);
+  }
+
+  function afficher(messages, erreur) {
+    var boutons = [];
+    (messages || []).forEach(function (m) {
+      if (m.text) { bulle(m.text, erreur ? "erreur" : "bot"); }
+      if (m.buttons && m.buttons.length) { boutons = boutons.concat(m.buttons); }
+      if (m.custom && m.custom.resultats) { montrerResultats(m.custom.resultats); }
+      if (m.custom && m.custom.question) { fil.setAttribute("data-question", m.custom.question); }
+    });
+    if (boutons.length || !erreur) { montrerBoutons(boutons); }
+  }
+
+  function envoyer(message, libelle) {
+    if (occupe) { return; }
+    occupe = true;
+    cacherAlerte();
+    Array.prototype.forEach.call(choix.querySelectorAll("button"), function (b) { b.disabled = true; });
+    bulle(libelle || message, "personne");
+    fil.setAttribute("aria-busy", "true");
+    appeler("/api/v1/chat", { sender: sender, message: message }).then(function (r) {
+      occupe = false;
+      fil.removeAttribute("aria-busy");
+      if (r.ok) {
+        afficher(r.donnees);
+      } else {
+        var messages = (r.donnees && r.donnees.messages) ||
+          [{ text: "Le service ne répond pas pour le moment. Réessayez dans quelques minutes." }];
+        afficher(messages, true);
+        Array.prototype.forEach.call(choix.querySelectorAll("button"), function (b) { b.disabled = false; });
+      }
+    });
+  }
+
+  function accueil() {
+    return appeler("/api/v1/chat/accueil", { sender: sender }).then(function (r) {
+      if (r.ok) { afficher(r.donnees); }
+      else { bulle("Le service ne répond pas pour le moment. Réessayez dans quelques minutes.", "erreur"); }
+    });
+  }
+
+  function toutVider() {
+    while (fil.firstChild) { fil.removeChild(fil.firstChild); }
+    fil.removeAttribute("data-question");
+    viderChoix();
+    while (cartes.firstChild) { cartes.removeChild(cartes.firstChild); }
+    verdict.hidden = true;
+    reprise.hidden = true;
+    repriseContenu.hidden = true;
+    repriseBouton.hidden = false;
+    document.getElementById("reprise-code").textContent = "";
+    var liens = document.getElementById("reprise-liens");
+    while (liens.firstChild) { liens.removeChild(liens.firstChild); }
+    champ.value = "";
+    cacherAlerte();
+  }
+
+  function effacer(raison) {
+    var ancien = sender;
+    sender = nouvelId();
+    occupe = false;
+    toutVider();
+    corps.setAttribute("data-efface", raison);
+    return appeler("/api/v1/chat/effacer", { sender: ancien, raison: raison }).then(function () {
+      return accueil();
+    }).then(function () {
+      corps.setAttribute("data-pret", String(Date.now()));
+      if (raison === "bouton") { document.getElementById("effacer").focus(); }
+    });
+  }
+
+  function cacherAlerte() { alerte.hidden = true; alerte.textContent = ""; }
+
+  function activite() {
+    cacherAlerte();
+    clearTimeout(minuterie);
+    clearTimeout(minuterieAvertir);
+    minuterieAvertir = setTimeout(function () {
+      alerte.textContent = "L'écran va s'effacer bientôt. Touchez l'écran pour continuer.";
+      alerte.hidden = false;
+    }, INACTIVITE - AVERTIR);
+    minuterie = setTimeout(function () { effacer("inactivite").then(activite); }, INACTIVITE);
+  }
+
+  ["pointerdown", "keydown", "touchstart", "input", "wheel"].forEach(function (evt) {
+    document.addEventListener(evt, activite, { passive: true, capture: true });
+  });
+
+  document.getElementById("effacer").addEventListener("click", function () { effacer("bouton"); });
+
+  saisie.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var texte = champ.value;
+    if (!texte.trim()) {
+      alerte.textContent = "Votre message est vide. Écrivez votre réponse, ou touchez un bouton.";
+      alerte.hidden = false;
+      return;
+    }
+    champ.value = "";
+    envoyer(texte, texte);
+  });
+
+  repriseBouton.addEventListener("click", function () {
+    appeler("/api/v1/chat/reprise", { sender: sender }).then(function (r) {
+      if (!r.ok || !r.donnees) { bulle("Le code n'a pas pu être créé. Réessayez.", "erreur"); return; }
+      var d = r.donnees;
+      document.getElementById("reprise-code").textContent = d.code;
+      var heures = Math.round(d.expire_dans_secondes / 3600);
+      document.getElementById("reprise-duree").textContent =
+        "Ce code marche une seule fois, pendant " + heures + " heure" + (heures > 1 ? "s" : "") + ".";
+      var liens = document.getElementById("reprise-liens");
+      while (liens.firstChild) { liens.removeChild(liens.firstChild); }
+      (d.liens || []).forEach(function (l) {
+        var fig = element("figure");
+        var img = document.createElement("img");
+        img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(l.qr_svg);
+        img.alt = "QR code pour continuer " + (l.canal === "telegram" ? "sur Telegram" : "par SMS");
+        img.width = 240; img.height = 240;
+        img.setAttribute("data-canal", l.canal);
+        fig.appendChild(img);
+        fig.appendChild(element("figcaption", null, l.consigne));
+        liens.appendChild(fig);
+      });
+      repriseBouton.hidden = true;
+      repriseContenu.hidden = false;
+      document.getElementById("reprise-code").focus && repriseContenu.scrollIntoView({ block: "nearest" });
+    });
+  });
+
+  activite();
+  accueil().then(function () { corps.setAttribute("data-pret", String(Date.now())); });
+})();

@@ -1,0 +1,92 @@
+"""Textes que la passerelle écrit elle-même. Français facile (FALC) : voir shared/docs/falc.md.
+
+Au plus 15 mots par phrase, vouvoiement, sigles expliqués. Les textes SMS passent ensuite
+par la conversion GSM-7 (lettres sans accent circonflexe, etc.).
+"""
+
+MESSAGE_VIDE = "Votre message est vide. Écrivez votre question, ou touchez un bouton."
+
+MESSAGE_TROP_LONG = (
+    "Votre message est trop long. "
+    "Écrivez moins de {limite} caractères. "
+    "Vous pouvez l'envoyer en plusieurs fois."
+)
+
+TROP_RAPIDE = (
+    "Vous envoyez beaucoup de messages très vite. "
+    "Attendez une minute, puis réessayez."
+)
+
+RASA_INDISPONIBLE = (
+    "Le service ne répond pas pour le moment. "
+    "Réessayez dans quelques minutes. "
+    "Pour dormir ce soir, appelez le 115. C'est gratuit."
+)
+
+BOUTON_PERIME = "Ce bouton n'est plus valable. Répondez à la dernière question, s'il vous plaît."
+
+EFFACE = "C'est fait. Vos réponses sont effacées. Nous pouvons recommencer."
+
+# Accueil (borne, Telegram /start) : consentement en deux phrases courtes, puis le choix.
+CONSENTEMENT = (
+    "Je suis un programme. Je vous informe sur vos droits, je ne décide pas. "
+    "Je garde vos réponses {jours} jours au plus. "
+    "Pour tout effacer, écrivez /supprimer. "
+    "Ne donnez pas votre nom ni d'autres détails que je ne demande pas."
+)
+
+QUESTION_ACCUEIL = "Que voulez-vous savoir ?"
+
+# Les boutons d'accueil : des intentions du contrat (issue 3), proposées par la passerelle.
+BOUTONS_ACCUEIL = [
+    {"title": "Tous mes droits", "payload": "/verifier_droits"},
+    {"title": "AME : l'aide médicale de l'État", "payload": "/demander_ame"},
+    {"title": "RSA : le revenu de solidarité active", "payload": "/demander_rsa"},
+    {"title": "FSL : l'aide pour le loyer et les factures", "payload": "/demander_fsl"},
+    {"title": "Domiciliation : une adresse pour le courrier", "payload": "/demander_domiciliation"},
+]
+
+AIDE = (
+    "Je vous aide à connaître 4 droits à Paris. "
+    "L'AME, c'est l'aide médicale de l'État. Elle paie les soins. "
+    "Le RSA, c'est le revenu de solidarité active. "
+    "Le FSL, c'est le fonds de solidarité pour le logement. Il aide pour le loyer. "
+    "La domiciliation vous donne une adresse pour le courrier. "
+    "Écrivez votre question avec vos mots. "
+    "Pour tout effacer, écrivez /supprimer. "
+    "Pour parler à une personne, appelez la CAF au 3230. "
+    "Pour dormir ce soir, appelez le 115."
+)
+
+SUPPRIME = "C'est fait. J'ai effacé vos réponses et vos rendez-vous. Au revoir."
+
+NON_TEXTE = "Je comprends seulement le texte. Écrivez votre question, s'il vous plaît."
+
+# Reprise d'une conversation commencée à la borne
+REPRISE_OK = (
+    "C'est bon. Vous continuez la conversation commencée à la borne. "
+    "Posez votre question, ou écrivez « rendez-vous »."
+)
+REPRISE_INCONNUE = "Ce code ne marche pas. Il est peut-être trop vieux. Recommencez la conversation ici."
+
+# SMS
+SMS_CHOIX_INTRO = "Repondez"
+SMS_SUITE = " Envoyez SUITE pour lire la suite."
+SMS_PAS_DE_SUITE = "Il n'y a pas de suite. Posez votre question."
+SMS_STOP = (
+    "Vous ne recevrez plus de SMS de notre part. "
+    "Vos reponses et vos rendez-vous sont effaces."
+)
+SMS_ANNULER_OK = "Votre rendez-vous {code} est annule. Pour en prendre un autre, ecrivez RDV."
+SMS_ANNULER_INCONNU = "Je ne trouve pas le rendez-vous {code}. Verifiez le code, puis reessayez."
+SMS_ANNULER_REFUS = "Je ne peux pas annuler ce rendez-vous. {raison}"
+SMS_ANNULER_SANS_CODE = "Pour annuler, envoyez ANNULER puis le code. Par exemple : ANNULER K7P-4QX."
+RDV_INDISPONIBLE = "La prise de rendez-vous ne marche pas pour le moment. Appelez la CAF au 3230."
+
+# Résumé des résultats pour les canaux texte (quand Rasa n'envoie pas de texte avec le verdict)
+NOMS_DROITS = {
+    "ame": "AME (aide médicale de l'État)",
+    "rsa": "RSA (revenu de solidarité active)",
+    "fsl": "FSL (aide pour le logement de Paris)",
+    "domiciliation": "Domiciliation (adresse pour le courrier)",
+}

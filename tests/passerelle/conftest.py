@@ -1,0 +1,61 @@
+"""Fixtures de la passerelle : faux Rasa sur un port libre, réglages de test, client FastAPI."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+RACINE = Path(__file__).resolve().parents[2]
+if str(RACINE) not in sys.path:
+    sys.path.insert(0, str(RACINE))
+
+from bot.passerelle.app import creer_app  # noqa: E402
+from bot.passerelle.reglages import Reglages  # noqa: E402
+from tests.passerelle.outils import FauxRasa, ServeurFil  # noqa: E402
+
+ARTEFACTS = RACINE / "tests" / "artefacts"
+
+
+@pytest.fixture(scope="session")
+def faux_rasa():
+    faux = FauxRasa()
+    with ServeurFil(faux.app) as serveur:
+        faux.url = serveur.url
+        yield faux
+
+
+@pytest.fixture
+def fabrique_reglages(faux_rasa):
+    def fabriquer(**changements) -> Reglages:
+        base = Reglages(
+            pseudonyme_cle=secrets.token_hex(24).encode(),
+            rasa_url=faux_rasa.url,
+            actions_url=faux_rasa.url,
+            rasa_delai=10.0,
+            database_url="sqlite:///:memory:",
+            debit_ip_max=0,
+        )
+        return base.avec(**changements)
+
+    return fabriquer
+
+
+@pytest.fixture
+def reglages(fabrique_reglages) -> Reglages:
+    return fabrique_reglages()
+
+
+@pytest.fixture
+def client(reglages):
+    with TestClient(creer_app(reglages)) as c:
+        yield c
+
+
+@pytest.fixture
+def artefacts() -> Path:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTEFACTS
