@@ -1,0 +1,1 @@
+"""L'assistant conversationnel : actions Rasa, extraction des faits, passerelle et canaux."""

@@ -1,0 +1,167 @@
+"""Enchaîner : lire le message, puis poser la question suivante ou donner le résultat.
+
+``action_avancer`` répond aux messages sur les droits et aux réponses (toutes les intentions
+qui peuvent porter un fait). ``action_reprendre`` suit un parcours annexe (urgence, aide,
+parler à une personne…) : elle garde les faits du message et repose la question en cours.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import droits
+from bot.actions import donnees, etat, questions, verdict
+from bot.actions.comprendre import Comprehension, comprendre
+from bot.actions.repli import repli
+from bot.actions.textes import texte
+
+# Intentions qu'un message non compris reçoit souvent : elles comptent comme un échec.
+INTENTIONS_ECHEC = {"informer", "affirmer", "nier", "hors_sujet", "nlu_fallback", None}
+
+
+def question_posee(tracker: Tracker) -> dict | None:
+    """La question du dernier message du bot (recalculée : droits est déterministe)."""
+    champ = tracker.get_slot("question_en_cours")
+    if not champ:
+        return None
+    demandes = etat.droits_demandes(tracker)
+    question = None
+    if demandes:
+        question = questions.prochaine(etat.situation(tracker), demandes, etat.inconnus(tracker))
+    if question and question.get("champ") == champ:
+        return question
+    return {"champ": champ}
+
+
+def suivre(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: dict[str, Any],
+    c: Comprehension,
+    demandes: list[str],
+    nouveau: bool,
+    reprise: bool,
+    avant: list[str],
+) -> list[EventType] | None:
+    """Question suivante ou résultat. None : rien de neuf à dire (résultat déjà donné)."""
+    champ_avant = tracker.get_slot("question_en_cours")
+    echecs = 0
+    events: list[EventType] = []
+    question = questions.prochaine(c.situation, demandes, c.inconnus)
+    if question is not None and question["champ"] == champ_avant and not c.reponse:
+        echecs = etat.echecs(tracker)
+        if reprise or c.compris or etat.intention(tracker) not in INTENTIONS_ECHEC:
+            if reprise:
+                avant = [*avant, etat.phrase_du_domaine(domain, "utter_on_reprend")]
+            return questions.poser(dispatcher, question, c.forme, echecs, avant)
+        echecs += 1
+        if echecs < questions.ABANDONNER_APRES:
+            avant = [etat.phrase_du_domaine(domain, "utter_pas_compris"), *avant]
+            return questions.poser(dispatcher, question, c.forme, echecs, avant)
+        # Trop d'essais : le fait reste inconnu, on passe à la suite.
+        inconnus = [*c.inconnus, question["champ"]]
+        events.append(SlotSet("inconnus", inconnus))
+        c.inconnus = inconnus
+        avant = [*avant, etat.phrase_du_domaine(domain, "utter_on_passe")]
+        question = questions.prochaine(c.situation, demandes, inconnus)
+    if question is None:
+        if tracker.get_slot("verdict_donne") and not (c.faits or nouveau or champ_avant):
+            return None
+        if avant:
+            dispatcher.utter_message(text=" ".join(avant))
+        return events + verdict.donner(dispatcher, c.situation, demandes, c.inconnus, c.forme)
+    return events + questions.poser(dispatcher, question, c.forme, 0, avant)
+
+
+def phrases_avant(c: Comprehension) -> list[str]:
+    if c.erreur:
+        return [c.erreur]
+    if c.corriges:
+        return [texte("corrige")]
+    return []
+
+
+class ActionAvancer(Action):
+    """Le fil principal : droits demandés, faits, question suivante, résultat."""
+
+    def name(self) -> str:
+        return "action_avancer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intention = etat.intention(tracker)
+        attente = tracker.get_slot("attente")
+        events: list[EventType] = []
+        if attente:
+            events.append(SlotSet("attente", None))
+            if attente == "suppression" and intention == "affirmer":
+                return donnees.effacer(dispatcher)
+            if attente == "suppression" and intention == "nier":
+                dispatcher.utter_message(response="utter_suppression_annulee")
+                return events + reprendre(dispatcher, tracker, domain)
+            if attente == "rdv" and intention in ("affirmer", "nier"):
+                reponse = "utter_rdv_comment" if intention == "affirmer" else "utter_rdv_non"
+                dispatcher.utter_message(response=reponse)
+                return events
+
+        demandes = etat.droits_demandes(tracker)
+        c = comprendre(tracker, question_posee(tracker))
+        events += c.events
+        nouvelles = list(demandes)
+        if intention == "verifier_droits":
+            nouvelles = list(droits.DROITS)
+        elif intention in etat.INTENTION_DROIT and etat.INTENTION_DROIT[intention] not in nouvelles:
+            nouvelles.append(etat.INTENTION_DROIT[intention])
+        if not nouvelles and c.dits:
+            nouvelles = list(droits.DROITS)  # des faits sans droit nommé : on regarde tout
+        if nouvelles != demandes:
+            events.append(SlotSet("droits_demandes", nouvelles))
+
+        suite = None
+        if nouvelles:
+            suite = suivre(
+                dispatcher, tracker, domain, c, nouvelles, nouvelles != demandes,
+                reprise=False, avant=phrases_avant(c),
+            )
+        if suite is not None:
+            return events + suite
+        # Rien à demander ni à dire sur les droits : accueil, hors sujet ou repli.
+        if intention == "saluer":
+            dispatcher.utter_message(response="utter_accueil")
+        elif intention == "hors_sujet":
+            dispatcher.utter_message(response="utter_hors_sujet")
+        else:
+            events += repli(dispatcher, tracker)
+        return events
+
+
+def reprendre(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType]:
+    """Garder les faits du message ; reposer la question en cours s'il y en a une."""
+    demandes = etat.droits_demandes(tracker)
+    c = comprendre(tracker, question_posee(tracker))
+    if not demandes:
+        return c.events
+    suite = suivre(dispatcher, tracker, domain, c, demandes, False, reprise=True, avant=phrases_avant(c))
+    return c.events + (suite or [])
+
+
+class ActionReprendre(Action):
+    """Après un parcours annexe (urgence, aide, parler à une personne…)."""
+
+    def name(self) -> str:
+        return "action_reprendre"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        events: list[EventType] = []
+        if tracker.get_slot("attente"):
+            events.append(SlotSet("attente", None))
+        return events + reprendre(dispatcher, tracker, domain)

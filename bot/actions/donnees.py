@@ -1,0 +1,41 @@
+"""Effacer les réponses (avec confirmation) et recommencer à zéro."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import AllSlotsReset, EventType, Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def effacer(dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Tous les faits et l'état sont remis à zéro ; Restarted ouvre une nouvelle conversation.
+
+    Rasa lance ensuite action_session_start, qui redonne l'information sur les données.
+    """
+    dispatcher.utter_message(response="utter_donnees_supprimees")
+    return [AllSlotsReset(), Restarted()]
+
+
+class ActionDemanderSuppression(Action):
+    def name(self) -> str:
+        return "action_demander_suppression"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_confirmer_suppression")
+        return [SlotSet("attente", "suppression")]
+
+
+class ActionRecommencer(Action):
+    def name(self) -> str:
+        return "action_recommencer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_recommencer")
+        dispatcher.utter_message(response="utter_menu")
+        return [AllSlotsReset()]

@@ -1,0 +1,63 @@
+"""Lire la situation et l'état de la conversation dans le tracker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+import droits
+
+# Intentions « je veux savoir pour ce droit ».
+INTENTION_DROIT = {
+    "demander_ame": "ame",
+    "demander_rsa": "rsa",
+    "demander_fsl": "fsl",
+    "demander_domiciliation": "domiciliation",
+}
+FORMES_TIERS = ("il", "elle")
+LIMITE_TEXTE = 2000  # caractères lus au plus dans un message (un message de 10 ko reste rapide)
+
+
+def situation(tracker: Tracker) -> dict[str, Any]:
+    """Les faits connus (emplacements du vocabulaire de droits), sans les valeurs vides."""
+    faits = {}
+    for champ in droits.CHAMPS:
+        valeur = tracker.get_slot(champ)
+        if valeur is not None:
+            faits[champ] = valeur
+    return faits
+
+
+def intention(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def texte_utilisateur(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("text") or "").strip()
+
+
+def droits_demandes(tracker: Tracker) -> list[str]:
+    return [d for d in (tracker.get_slot("droits_demandes") or []) if d in droits.DROITS]
+
+
+def inconnus(tracker: Tracker) -> list[str]:
+    return [c for c in (tracker.get_slot("inconnus") or []) if c in droits.CHAMPS]
+
+
+def forme(tracker: Tracker) -> str:
+    valeur = tracker.get_slot("forme")
+    return valeur if valeur in FORMES_TIERS else "vous"
+
+
+def echecs(tracker: Tracker) -> int:
+    try:
+        return int(tracker.get_slot("echecs") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def phrase_du_domaine(domain: dict, reponse: str) -> str:
+    """Le texte (première variante) d'une réponse du domaine, pour le composer avec d'autres."""
+    variantes = (domain.get("responses") or {}).get(reponse) or [{}]
+    return variantes[0].get("text", "")

@@ -1,0 +1,219 @@
+"""Démarrer de VRAIS serveurs pour les tests de bout en bout (et le banc d'essai).
+
+- le serveur d'actions : ``python -m rasa_sdk --actions bot.actions`` avec le Python de ``.venv`` ;
+- Rasa : ``rasa run --enable-api`` avec le Python de ``.venv-rasa`` et un modèle entraîné.
+
+Tout écoute sur 127.0.0.1, sur des ports libres (plusieurs lancements peuvent coexister).
+On attend que chaque serveur réponde, on rend leurs adresses, puis on les arrête.
+
+Exemple ::
+
+    from tests.serveurs import serveurs, Conversation
+    with serveurs() as s:
+        conv = Conversation(s.webhook)
+        messages = conv.envoyer("bonjour")
+
+Les messages du canal REST sont une liste de dicts. Rasa 3.6 (``OutputChannel.send_response``)
+envoie le ``custom`` d'un message à part : un message ``{"text", "buttons"}`` puis, juste après,
+``{"custom": {...}}``. ``Conversation`` les garde tels quels et regroupe les ``custom`` reçus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import httpx
+
+RACINE = Path(__file__).resolve().parent.parent
+PYTHON_APP = RACINE / ".venv" / "bin" / "python"
+RASA = RACINE / ".venv-rasa" / "bin" / "rasa"
+MODELE = RACINE / "models" / "assistant.tar.gz"
+HOTE = "127.0.0.1"
+ATTENTE_ACTIONS = 60.0
+ATTENTE_RASA = 240.0  # charger spaCy, TensorFlow et le modèle sur 2 cœurs
+
+
+class ServeurEnPanne(RuntimeError):
+    """Un serveur n'a pas démarré : le message donne la fin de son journal."""
+
+
+def port_libre() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOTE, 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Serveurs:
+    rasa: str             # http://127.0.0.1:PORT (API Rasa)
+    actions: str | None   # http://127.0.0.1:PORT (serveur d'actions) ou None
+    journaux: Path        # dossier des journaux des deux serveurs
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.rasa}/webhooks/rest/webhook"
+
+
+def _environnement(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONHOME"))}
+    env.update(
+        PYTHONPATH=str(RACINE),
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="3",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        **extra,
+    )
+    return env
+
+
+def _lancer(commande: list[str], journal: Path, cwd: Path, env: dict[str, str]) -> subprocess.Popen:
+    sortie = journal.open("wb")
+    return subprocess.Popen(
+        commande, cwd=cwd, env=env, stdout=sortie, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+
+
+def _attendre(url: str, processus: subprocess.Popen, journal: Path, delai: float) -> None:
+    fin = time.monotonic() + delai
+    while time.monotonic() < fin:
+        if processus.poll() is not None:
+            break
+        try:
+            if httpx.get(url, timeout=2.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    fin_journal = journal.read_text(errors="replace")[-3000:] if journal.exists() else ""
+    raise ServeurEnPanne(f"{url} ne répond pas (code de sortie {processus.poll()}) :\n{fin_journal}")
+
+
+def _arreter(processus: subprocess.Popen) -> None:
+    if processus.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(processus.pid, signal.SIGTERM)
+    try:
+        processus.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(processus.pid, signal.SIGKILL)
+        processus.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def serveurs(
+    modele: Path | str = MODELE,
+    actions: bool = True,
+    projet: Path | str = RACINE,
+    journaux: Path | str | None = None,
+) -> Iterator[Serveurs]:
+    """Démarre le serveur d'actions (si ``actions``) puis Rasa avec ``modele``, et les arrête.
+
+    ``projet`` : dossier de travail de Rasa (pour un autre assistant, par ex. un ``rasa init``).
+    """
+    modele = Path(modele)
+    if not modele.exists():
+        raise FileNotFoundError(f"Modèle absent : {modele} (lancez : make train)")
+    dossier = Path(journaux or tempfile.mkdtemp(prefix="serveurs-"))
+    dossier.mkdir(parents=True, exist_ok=True)
+    lances: list[subprocess.Popen] = []
+    try:
+        url_actions = None
+        endpoints = dossier / "endpoints.yml"
+        if actions:
+            port = port_libre()
+            url_actions = f"http://{HOTE}:{port}"
+            journal = dossier / "actions.log"
+            proc = _lancer(
+                [str(PYTHON_APP), "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(port)],
+                journal, RACINE, _environnement(SANIC_HOST=HOTE),
+            )
+            lances.append(proc)
+            _attendre(f"{url_actions}/health", proc, journal, ATTENTE_ACTIONS)
+            endpoints.write_text(f"action_endpoint:\n  url: {url_actions}/webhook\n")
+        else:
+            endpoints.write_text("")
+        credentials = dossier / "credentials.yml"
+        credentials.write_text("rest:\n")
+        port = port_libre()
+        url_rasa = f"http://{HOTE}:{port}"
+        journal = dossier / "rasa.log"
+        proc = _lancer(
+            [str(RASA), "run", "--enable-api", "-m", str(modele), "-i", HOTE, "-p", str(port),
+             "--endpoints", str(endpoints), "--credentials", str(credentials)],
+            journal, Path(projet), _environnement(),
+        )
+        lances.append(proc)
+        _attendre(f"{url_rasa}/status", proc, journal, ATTENTE_RASA)
+        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier)
+    finally:
+        for proc in reversed(lances):
+            _arreter(proc)
+
+
+@dataclass
+class Conversation:
+    """Une conversation par le canal REST, avec un identifiant unique."""
+
+    webhook: str
+    expediteur: str = field(default_factory=lambda: f"test-{uuid.uuid4().hex[:12]}")
+    delai: float = 60.0
+    messages: list[dict[str, Any]] = field(default_factory=list)  # tous les messages du bot
+    dernier: list[dict[str, Any]] = field(default_factory=list)   # ceux de la dernière réponse
+
+    def envoyer(self, texte: str) -> list[dict[str, Any]]:
+        reponse = httpx.post(
+            self.webhook, json={"sender": self.expediteur, "message": texte}, timeout=self.delai
+        )
+        reponse.raise_for_status()
+        self.dernier = reponse.json()
+        self.messages += self.dernier
+        return self.dernier
+
+    @staticmethod
+    def customs(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [m["custom"] for m in messages if isinstance(m.get("custom"), dict)]
+
+    @property
+    def questions(self) -> list[str]:
+        """Les champs demandés, dans l'ordre (custom.question)."""
+        return [c["question"] for c in self.customs(self.messages) if "question" in c]
+
+    @property
+    def question(self) -> str | None:
+        """Le champ demandé dans la dernière réponse, s'il y en a un."""
+        qs = [c["question"] for c in self.customs(self.dernier) if "question" in c]
+        return qs[-1] if qs else None
+
+    @property
+    def resultats(self) -> dict | None:
+        """Le dernier custom.resultats reçu (le JSON de droits.evaluer)."""
+        rs = [c["resultats"] for c in self.customs(self.messages) if "resultats" in c]
+        return rs[-1] if rs else None
+
+    def textes(self, messages: list[dict[str, Any]] | None = None) -> str:
+        return "\n".join(m.get("text", "") for m in (self.dernier if messages is None else messages))
+
+    def boutons(self) -> list[dict[str, str]]:
+        return [b for m in self.dernier for b in m.get("buttons") or []]
+
+
+if __name__ == "__main__":  # démarrage à la main : python -m tests.serveurs
+    with serveurs() as s:
+        print(f"Rasa : {s.webhook}\nActions : {s.actions}\nJournaux : {s.journaux}", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.pause()
+    sys.exit(0)
