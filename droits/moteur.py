@@ -1,0 +1,79 @@
+"""`evaluer` : les quatre droits d'une situation, mis en mots (FALC) dans la forme demandée."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+from . import textes
+from .lieux import ou_aller
+from .parametres import PREMIERE_DATE, Bareme, au
+from .regles import REGLES, rendez_vous_des_droits
+from .regles.logique import Decision
+from .situation import SituationInvalide, valider_situation
+
+DROITS = ("ame", "rsa", "fsl", "domiciliation")
+FORMES = textes.FORMES
+_PARIS = ZoneInfo("Europe/Paris")
+_DATE_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def lire_date(date: Any) -> dt.date:
+    """date : datetime.date, « AAAA-MM-JJ » ou None (aujourd'hui à Paris)."""
+    if date is None:
+        jour = dt.datetime.now(_PARIS).date()
+    elif isinstance(date, dt.datetime):
+        jour = date.date()
+    elif isinstance(date, dt.date):
+        jour = date
+    elif isinstance(date, str) and _DATE_ISO.fullmatch(date):
+        try:
+            jour = dt.date.fromisoformat(date)
+        except ValueError:
+            raise SituationInvalide("date", f"date : {date!r} n'existe pas (format AAAA-MM-JJ).") from None
+    else:
+        raise SituationInvalide("date", f"date : {date!r} est invalide (format AAAA-MM-JJ attendu).")
+    if jour < PREMIERE_DATE:
+        raise SituationInvalide("date", f"date : pas de règles avant le {PREMIERE_DATE.isoformat()}.")
+    return jour
+
+
+def lire_forme(forme: Any) -> str:
+    if forme not in FORMES:
+        raise SituationInvalide("forme", f"forme : {forme!r} est inconnue (possibles : vous, il, elle).")
+    return forme
+
+
+def decider(situation: Mapping, date: Any = None, forme: str = "vous", droits=DROITS) -> tuple[Bareme, dict, dict[str, Decision]]:
+    """Décisions brutes (sans mise en mots), pour `evaluer` et `prochaine_question`."""
+    s = valider_situation(situation)
+    b = au(lire_date(date))
+    forme = lire_forme(forme)
+    return b, s, {droit: REGLES[droit](b, s, forme) for droit in droits}
+
+
+def _rendre(decision: Decision, forme: str) -> dict:
+    raisons, pieces = decision.raisons, decision.pieces
+    phrases = textes.message([decision.resume, *raisons, *pieces], forme)
+    return {
+        "statut": decision.statut,
+        "montant_mensuel": decision.montant,
+        "resume": phrases[0],
+        "raisons": phrases[1: 1 + len(raisons)],
+        "manquants": decision.manquants,
+        "pieces": phrases[1 + len(raisons):],
+        "ou_aller": ou_aller(decision.lieux),
+        "references": decision.references,
+    }
+
+
+def evaluer(situation: Mapping, date: Any = None, forme: str = "vous") -> dict:
+    """Les quatre droits de la situation à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
+    b, _, decisions = decider(situation, date, forme)
+    recommande, raisons = rendez_vous_des_droits(b, decisions)
+    return {
+        "date": b.date.isoformat(),
+        "droits": {droit: _rendre(decisions[droit], forme) for droit in DROITS},
+        "rendez_vous_des_droits": {"recommande": recommande, "raisons": textes.message(raisons, forme)},
+    }

@@ -1,0 +1,108 @@
+"""Domiciliation, élection de domicile (articles L264-1 à L264-10 et R264-4 du CASF).
+
+Droit pour toute personne sans domicile stable qui a un lien avec la commune (un seul suffit) :
+CCAS (à Paris : Ville de Paris, « Paris Adresse ») ou organisme agréé ; refus seulement par écrit,
+motivé. Étranger sans titre : domiciliation pour l'AME, l'aide juridictionnelle et les droits civils
+(art. L264-2). Demandeur d'asile : dispositif propre (SPADA, rendez-vous par l'OFII). Validité 1 an.
+"""
+from __future__ import annotations
+
+from ..parametres import Bareme
+from .logique import Critere, Decision, et, faux, inconnu, vrai
+from .references import refs
+
+
+def condition_sans_domicile_stable_L264_1(s: dict) -> Critere:
+    """Art. L264-1 : pas d'adresse où recevoir son courrier de façon constante et confidentielle."""
+    if s.get("logement") in ("locataire", "proprietaire"):
+        return faux("domiciliation.adresse.logement")
+    adresse = s.get("adresse_courrier")
+    if adresse is None:
+        return inconnu("domiciliation.adresse.inconnu", "adresse_courrier")
+    if adresse:
+        return faux("domiciliation.adresse.oui")
+    return vrai("domiciliation.adresse.non")
+
+
+def condition_lien_commune_R264_4(s: dict) -> Critere:
+    """Art. R264-4 : séjourner à Paris, y travailler, y être suivi, y avoir de la famille ou un enfant scolarisé."""
+    if s.get("vit_a_paris") is True:
+        return vrai("domiciliation.lien.sejour")
+    lien = s.get("lien_paris")
+    if lien is True:
+        return vrai("domiciliation.lien.ok")
+    if lien is False and s.get("vit_a_paris") is False:
+        return faux("domiciliation.lien.non")
+    faits = tuple(c for c in ("vit_a_paris", "lien_paris") if s.get(c) is None)
+    return inconnu("domiciliation.lien.inconnu", *faits)
+
+
+def dispositif_L264_2(s: dict) -> Critere | None:
+    """Art. L264-2 et L264-10 : étrangers hors UE sans titre (domiciliation limitée) ; demandeurs d'asile (SPADA)."""
+    if s.get("nationalite") != "hors_ue":
+        return None
+    titre = s.get("titre_sejour")
+    if titre is None:
+        return inconnu("domiciliation.titre.inconnu", "titre_sejour")
+    if titre == "aucun":
+        return vrai("domiciliation.titre.limitee")
+    if titre == "demande_asile":
+        return vrai("domiciliation.titre.asile")
+    return None
+
+
+def deja_domicilie(b: Bareme, s: dict) -> Decision | None:
+    """Déjà domicilié : l'attestation vaut 1 an ; la renouveler avant la fin (F17317)."""
+    if s.get("domiciliation") is not True:
+        return None
+    duree = b["domiciliation.duree_validite_mois"]
+    critere = vrai("domiciliation.deja.ok", mois=duree)
+    return Decision(
+        valeur=True, criteres=[critere], resume=("domiciliation.resume.deja", {}),
+        notes=[("domiciliation.note.renouveler", {"mois": duree})],
+        pieces=[("pieces.attestation_domiciliation", {})], lieux=[], references=refs(b, "domiciliation"),
+    )
+
+
+def _lieux(s: dict, asile: bool, forme: str) -> list[str]:
+    if asile:
+        return ["spada_ofii"] + (["cafda"] if (s.get("enfants") or 0) > 0 else [])
+    lieux = ["paris_adresse", "domiciliation_mie_de_pain", "domiciliation_agora"]
+    if forme == "elle":
+        lieux.append("esi_halte_femmes")
+    return lieux
+
+
+def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
+    deja = deja_domicilie(b, s)
+    if deja is not None:
+        return deja
+    criteres = [condition_sans_domicile_stable_L264_1(s)]
+    dispositif = dispositif_L264_2(s)
+    asile = dispositif is not None and dispositif.texte == "domiciliation.titre.asile"
+    if not asile:
+        criteres.append(condition_lien_commune_R264_4(s))
+    if dispositif is not None:
+        criteres.append(dispositif)
+    valeur = et(criteres)
+    notes = []
+    if valeur is not False:
+        notes.append(("domiciliation.note.asile" if asile else "domiciliation.note.ouvre", {}))
+        if not asile:
+            notes.append(("domiciliation.note.refus_ecrit", {}))
+        notes.append(("domiciliation.note.duree", {"mois": b["domiciliation.duree_validite_mois"]}))
+    elif criteres[-1].texte == "domiciliation.lien.non":
+        notes.append(("domiciliation.note.autre_commune", {}))
+    resume = {True: "domiciliation.resume.eligible", False: "domiciliation.resume.non_eligible",
+              None: "domiciliation.resume.a_verifier"}[valeur]
+    if asile and valeur is not False:
+        resume = "domiciliation.resume.asile" if valeur else "domiciliation.resume.asile_a_verifier"
+    pieces = []
+    if valeur is not False:
+        pieces = [("pieces.identite_si_possible", {})]
+        if not asile:
+            pieces.append(("pieces.domiciliation.lien", {}))
+    return Decision(
+        valeur=valeur, criteres=criteres, resume=(resume, {}), notes=notes, pieces=pieces,
+        lieux=_lieux(s, asile, forme) if valeur is not False else [], references=refs(b, "domiciliation"),
+    )

@@ -1,0 +1,36 @@
+"""Références juridiques d'un droit : textes fixes (droits/donnees/references.yaml) et références
+datées des paramètres utilisés (celles de la valeur en vigueur à la date d'évaluation)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..parametres import Bareme
+
+_FICHIER = Path(__file__).resolve().parent.parent / "donnees" / "references.yaml"
+_REFERENCES = yaml.safe_load(_FICHIER.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=512)
+def _refs(date, droit: str) -> tuple:
+    from ..parametres import au
+
+    b = au(date)
+    spec = _REFERENCES[droit]
+    vus, sortie = set(), []
+    for ref in spec.get("textes", []):
+        if ref["url"] not in vus:
+            vus.add(ref["url"])
+            sortie.append({"titre": ref["titre"], "url": ref["url"]})
+    for nom in spec.get("parametres", []):
+        for ref in b.references(nom):
+            if ref["href"] not in vus:
+                vus.add(ref["href"])
+                sortie.append({"titre": ref["title"], "url": ref["href"]})
+    return tuple(sortie)
+
+
+def refs(b: Bareme, droit: str) -> list[dict]:
+    return [dict(r) for r in _refs(b.date, droit)]

@@ -1,0 +1,66 @@
+"""Catalogue des phrases lues par les personnes (droits/textes.yaml), en trois formes.
+
+- `vous` : la personne parle ; `il` / `elle` : une personne aidante parle de quelqu'un.
+- Une entrée a les clés `vous`, `il`, `elle` (ou `tous` pour une phrase sans personne).
+- Les nombres sont écrits en chiffres ; un montant en euros est arrondi à l'euro inférieur
+  et les milliers sont séparés par une espace (« 10 339 € »).
+- Chaque sigle est expliqué à sa première apparition dans un message (`expliquer_sigles`), avec le
+  glossaire du catalogue : « le RSA (revenu de solidarité active) ».
+"""
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+FORMES = ("vous", "il", "elle")
+_FICHIER = Path(__file__).parent / "textes.yaml"
+_CATALOGUE = yaml.safe_load(_FICHIER.read_text(encoding="utf-8"))
+
+GLOSSAIRE: Mapping[str, str] = _CATALOGUE["glossaire"]
+TEXTES: Mapping[str, Mapping[str, str]] = _CATALOGUE["textes"]
+QUESTIONS: Mapping[str, Mapping[str, Any]] = _CATALOGUE["questions"]
+_SIGLES = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, GLOSSAIRE), key=len, reverse=True)) + r")(?![\w])")
+
+
+def _format_nombre(x: Any) -> Any:
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return x
+    if isinstance(x, float):
+        x = math.floor(x + 1e-9)
+    return f"{x:,}".replace(",", " ")
+
+
+def gabarit(cle: str, forme: str) -> str:
+    entree = TEXTES[cle]
+    return entree.get(forme) or entree["tous"]
+
+
+def phrase(cle: str, forme: str, variables: Mapping[str, Any] | None = None) -> str:
+    texte = gabarit(cle, forme)
+    if variables:
+        texte = texte.format(**{k: _format_nombre(v) for k, v in variables.items()})
+    return texte
+
+
+def expliquer_sigles(phrases: Iterable[str]) -> list[str]:
+    """Ajoute l'explication du glossaire à la première apparition de chaque sigle du message."""
+    vus: set[str] = set()
+    sortie = []
+    for texte in phrases:
+        def remplacer(m: re.Match) -> str:
+            sigle = m.group(1)
+            if sigle in vus:
+                return sigle
+            vus.add(sigle)
+            return f"{sigle} ({GLOSSAIRE[sigle]})"
+        sortie.append(_SIGLES.sub(remplacer, texte))
+    return sortie
+
+
+def message(phrases: Iterable[tuple[str, Mapping[str, Any]]], forme: str) -> list[str]:
+    """Met en mots une suite de (clé, variables) et explique les sigles du message."""
+    return expliquer_sigles(phrase(cle, forme, variables) for cle, variables in phrases)
