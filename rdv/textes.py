@@ -135,19 +135,20 @@ def _lieux_sms(lieu: LieuInfo) -> list[str]:
     court = lieu.nom_court or lieu.nom
     adresse = adresse_courte(lieu)
     sans_ville = re.sub(r",\s*Paris \d+(er|e)$", "", adresse)
-    formes = []
-    if adresse:
-        formes += [f"{court}, {adresse}", f"{court}, {sans_ville}", adresse, sans_ville]
-    formes.append(court)
-    return formes
+    if not adresse:
+        return [court]
+    return [f"{court}, {adresse}", f"{court}, {sans_ville}", sans_ville, court]
 
 
 def sms(type_sms: str, rdv: RendezVousInfo) -> str:
-    """SMS de ``type_sms`` pour ``rdv`` : toujours GSM-7 et 160 caractères au plus."""
+    """SMS de ``type_sms`` pour ``rdv`` : toujours GSM-7 et 160 caractères au plus.
+
+    On garde d'abord le nom et l'adresse du lieu, quitte à prendre le modèle court (« RDV »),
+    puis l'adresse seule, puis le nom seul, puis le nom tronqué."""
     modeles = _MODELES_SMS[type_sms]
     valeurs = {"jour": jour(rdv.debut), "heure": _heure_sms(rdv.debut), "code": rdv.code}
-    for modele in modeles:
-        for lieu in _lieux_sms(rdv.lieu):
+    for lieu in _lieux_sms(rdv.lieu):
+        for modele in modeles:
             texte = to_gsm7(modele.format(lieu=lieu, **valeurs))
             if longueur_gsm7(texte) <= 160:
                 return texte
