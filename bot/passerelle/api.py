@@ -217,7 +217,9 @@ def _champ_invalide(champ: str, message: str, lieu: str = "body") -> JSONRespons
 def _sonder_base(services) -> dict:
     """SELECT 1 sur la base de rendez-vous (sans créer de fichier SQLite s'il n'existe pas)."""
     url = services.reglages.database_url
-    moteur = getattr(services.rdv, "moteur", None) or getattr(services.rdv, "engine", None)
+    from bot.passerelle.rdv_lien import moteur as moteur_rdv
+
+    moteur = moteur_rdv(services.rdv)
     try:
         from sqlalchemy import create_engine, text
 

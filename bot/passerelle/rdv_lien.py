@@ -4,7 +4,6 @@ si ``rdv`` manque ou échoue, les canaux répondent un message clair au lieu de 
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
 
 from bot.passerelle import textes
@@ -13,73 +12,66 @@ log = logging.getLogger("passerelle.rdv")
 
 
 def charger_service(database_url: str):
-    """Construit ``rdv.service.ServiceRdv`` si le module est là ; sinon None."""
+    """Construit ``rdv.service.ServiceRdv`` sur ``database_url`` et le donne au routeur ``rdv.api``."""
     try:
         from rdv.service import ServiceRdv  # type: ignore
     except Exception as exc:  # ImportError tant que rdv/ n'a pas atterri
         log.info("service rdv absent (%s)", type(exc).__name__)
         return None
-    for fabrique in ("depuis_url", "depuis_env", "creer"):
-        f = getattr(ServiceRdv, fabrique, None)
-        if callable(f):
-            try:
-                return f(database_url) if fabrique == "depuis_url" else f()
-            except Exception as exc:
-                log.warning("service rdv non construit (%s)", type(exc).__name__)
-                return None
     try:
-        from sqlalchemy import create_engine
-
-        return ServiceRdv(create_engine(database_url))
+        service = ServiceRdv(database_url)
     except Exception as exc:
         log.warning("service rdv non construit (%s)", type(exc).__name__)
         return None
+    try:
+        from rdv import api as rdv_api  # type: ignore
+
+        rdv_api.configurer(service)
+    except Exception as exc:  # pragma: no cover
+        log.info("routeur rdv non configuré (%s)", type(exc).__name__)
+    return service
 
 
-async def _appeler(f, *args, **kwargs):
-    if inspect.iscoroutinefunction(f):
-        return await f(*args, **kwargs)
-    return await asyncio.to_thread(f, *args, **kwargs)
+def moteur(service):
+    """Le moteur SQLAlchemy du service (pour /healthz), ou None."""
+    sessions = getattr(service, "sessions", None)
+    return getattr(sessions, "kw", {}).get("bind") if sessions is not None else None
 
 
-async def annuler(service, code: str) -> str:
-    """Annule par code ; rend le texte à envoyer (FALC, avant GSM-7)."""
+def _message_erreur(exc: Exception) -> str:
+    return getattr(exc, "fr", "") or ""
+
+
+async def annuler(service, code: str, telephone: str | None = None) -> str:
+    """Annule par code (le numéro doit être celui du rendez-vous) ; rend le texte à envoyer."""
     if service is None or not callable(getattr(service, "annuler", None)):
         return textes.RDV_INDISPONIBLE
     try:
-        await _appeler(service.annuler, code)
-    except LookupError:
-        return textes.SMS_ANNULER_INCONNU.format(code=code)
+        await asyncio.to_thread(service.annuler, code, telephone=telephone)
     except Exception as exc:
         nom = type(exc).__name__
-        message = str(exc) if isinstance(exc, ValueError) else ""
-        if "Introuvable" in nom or "Inconnu" in nom:
-            return textes.SMS_ANNULER_INCONNU.format(code=code)
         log.info("annulation refusée (%s)", nom)
+        if nom == "CodeInconnu":
+            return textes.SMS_ANNULER_INCONNU.format(code=code)
+        message = _message_erreur(exc)
         if message:
             return textes.SMS_ANNULER_REFUS.format(raison=message)
         return textes.RDV_INDISPONIBLE
     return textes.SMS_ANNULER_OK.format(code=code)
 
 
-async def supprimer(service, *, telephone: str | None = None, pseudonyme: str | None = None) -> bool:
-    """Efface les rendez-vous et SMS en attente de cette personne, si le service le permet."""
-    f = getattr(service, "supprimer_par_expediteur", None) if service is not None else None
-    if not callable(f):
-        return False
+async def supprimer(service, *, telephone: str | None = None, pseudonyme: str | None = None) -> dict | None:
+    """Efface les rendez-vous, résumés et SMS de cette personne (pseudonyme et/ou numéro)."""
+    f = getattr(service, "supprimer_donnees", None) if service is not None else None
+    if not callable(f) or not (telephone or pseudonyme):
+        return None
     try:
-        parametres = inspect.signature(f).parameters
-        kwargs = {}
-        if "telephone" in parametres and telephone:
-            kwargs["telephone"] = telephone
-        if "expediteur" in parametres and pseudonyme:
-            kwargs["expediteur"] = pseudonyme
-        if "pseudonyme" in parametres and pseudonyme:
-            kwargs["pseudonyme"] = pseudonyme
-        if not kwargs:
-            return False
-        await _appeler(f, **kwargs)
-        return True
+        return await asyncio.to_thread(f, expediteur=pseudonyme, telephone=telephone)
     except Exception as exc:
+        if telephone and type(exc).__name__ == "TelephoneInvalide" and pseudonyme:
+            try:
+                return await asyncio.to_thread(f, expediteur=pseudonyme)
+            except Exception as exc2:
+                exc = exc2
         log.warning("effacement rdv impossible (%s)", type(exc).__name__)
-        return False
+        return None

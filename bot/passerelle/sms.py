@@ -31,19 +31,15 @@ _CHIFFRE = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
 
 
 def _gsm7():
-    """Préférer les fonctions de ``rdv.sms.gsm7`` (module de l'équipe rdv) ; sinon notre repli."""
-    from bot.passerelle import gsm7 as repli
-
-    try:  # pragma: no cover - dépend du module rdv
+    """Les fonctions de ``rdv.sms.gsm7`` (équipe rdv) si présentes ; sinon notre repli."""
+    try:
         from rdv.sms import gsm7 as leur  # type: ignore
 
-        vers = getattr(leur, "vers_gsm7", None) or getattr(leur, "en_gsm7", None)
-        compter = getattr(leur, "segments", None) or getattr(leur, "nombre_segments", None)
-        if callable(vers) and callable(compter):
-            return vers, compter
+        return leur.to_gsm7, leur.segments
     except Exception:
-        pass
-    return repli.vers_gsm7, repli.segments
+        from bot.passerelle import gsm7 as repli
+
+        return repli.vers_gsm7, repli.segments
 
 
 def url_publique(request: Request, base_publique: str) -> str:
@@ -133,7 +129,7 @@ class CanalSms:
             code = m.group(1).strip().upper()
             if not code:
                 return self.vers_gsm7(textes.SMS_ANNULER_SANS_CODE)
-            return self.vers_gsm7(await rdv_lien.annuler(self.rdv, code))
+            return self.vers_gsm7(await rdv_lien.annuler(self.rdv, code, telephone=telephone))
 
         if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
             return self.suite(pseudo, self.relais.offres.lire(pseudo))

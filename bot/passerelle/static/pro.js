@@ -173,7 +173,9 @@
         carte.appendChild(el("p", null, "Montant estimé : " + Math.round(d.montant_mensuel) + " € par mois."));
       }
       liste(carte, "Pourquoi", d.raisons);
-      liste(carte, "À vérifier ou à demander", d.manquants);
+      liste(carte, "À préciser pour être sûr", (d.manquants || []).map(function (m) {
+        return typeof m === "string" ? libelleChamp(m) : m;
+      }));
       liste(carte, "Documents à apporter", d.pieces);
       var lieux = d.ou_aller || [];
       if (lieux.length) {
@@ -193,9 +195,10 @@
     var rdd = res.rendez_vous_des_droits;
     var zoneRdd = document.getElementById("rdv-des-droits");
     vider(zoneRdd);
-    if (rdd) {
-      zoneRdd.appendChild(el("h3", null, "Rendez-vous des droits"));
-      zoneRdd.appendChild(el("p", null, typeof rdd === "string" ? rdd : (rdd.resume || rdd.texte || rdd.message || "")));
+    if (rdd && (rdd.recommande || typeof rdd === "string")) {
+      zoneRdd.appendChild(el("h3", null, "Rendez-vous des droits : conseillé"));
+      if (typeof rdd === "string") { zoneRdd.appendChild(el("p", null, rdd)); }
+      liste(zoneRdd, "Pourquoi", rdd.raisons);
       zoneRdd.hidden = false;
     } else { zoneRdd.hidden = true; }
     etat.textContent = "Résultats à jour.";
@@ -292,10 +295,6 @@
       var corps = { creneau_id: isNaN(Number(choisi.value)) ? choisi.value : Number(choisi.value), canal: "pro" };
       var tel = document.getElementById("rdv-telephone").value.trim();
       if (tel) { corps.telephone = tel; }
-      if (document.getElementById("rdv-resume").checked && derniers) {
-        corps.consentement_resume = true;
-        corps.resume = { situation: derniers.situation, resultats: derniers.resultats };
-      }
       reserver.disabled = true;
       rdvEtat.textContent = "Réservation en cours…";
       fetch("/api/v1/rendez-vous", {
@@ -307,7 +306,8 @@
           rdvEtat.textContent = "Rendez-vous réservé. Code : " + x.d.code + ". Donnez ce code à la personne.";
           document.body.setAttribute("data-rdv-code", x.d.code);
         } else {
-          var msg = x.d && (x.d.message || (typeof x.d.detail === "string" ? x.d.detail : null));
+          var detail = x.d && x.d.detail;
+          var msg = detail && (typeof detail === "string" ? detail : detail.fr);
           rdvEtat.textContent = msg || "La réservation a échoué. Choisissez un autre créneau.";
           majBouton();
         }
