@@ -35,6 +35,9 @@ def creer_moteur(url: str | None = None, **options) -> Engine:
     """Crée le moteur SQLAlchemy pour ``url`` (ou ``DATABASE_URL``)."""
     url = _normaliser(url_base(url))
     u = make_url(url)
+    # Les valeurs (dont les numéros de téléphone) n'apparaissent ni dans les journaux SQL ni
+    # dans le texte des exceptions.
+    options.setdefault("hide_parameters", True)
     if u.get_backend_name() == "sqlite":
         base = u.database
         if base and base != ":memory:" and not base.startswith("file:"):

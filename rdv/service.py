@@ -48,7 +48,7 @@ from rdv.erreurs import (
     TropTard,
 )
 from rdv.ics import fichier_ics
-from rdv.modeles import Agent, Creneau, Lieu, RendezVous, Resume, SmsSortant
+from rdv.modeles import Agent, Creneau, Lieu, PlaceCreneau, RendezVous, Resume, SmsSortant
 from rdv.planning import charger_lieux, creer_creneau, generer_creneaux
 from rdv.telephone import valider_portable
 from rdv.temps import PARIS, Horloge, en_paris, maintenant
@@ -567,7 +567,6 @@ class ServiceRdv:
             vides = select(Creneau.id).where(
                 Creneau.fin < limite, ~Creneau.id.in_(select(RendezVous.creneau_id)))
             anciens = list(s.scalars(vides))
-            from rdv.modeles import PlaceCreneau
             for i in range(0, len(anciens), 500):
                 lot = anciens[i:i + 500]
                 s.execute(delete(SmsSortant).where(SmsSortant.creneau_id.in_(lot)))
