@@ -1,0 +1,79 @@
+"""Calcule le RSA de foyers avec OpenFisca-France. Lancé dans .venv-openfisca (voir requirements/openfisca.lock).
+
+Entrée (stdin) : liste JSON de foyers {"date": "AAAA-MM-JJ", "en_couple", "enfants", "enceinte",
+"ressources_mensuelles", "logement", "aide_logement"}. Sortie (stdout) : {"resultats": [{"rsa", "forfait_logement"}],
+"secondes_chargement", "secondes_par_foyer"}. Les ressources sont des salaires nets identiques sur le mois et les 3 mois
+précédents (base trimestrielle du RSA) ; les enfants ont 8 ans (pas de majoration « enfant de moins de 3 ans »).
+"""
+import json
+import sys
+import time
+
+STATUTS = {"rue": "sans_domicile", "centre_hebergement": "sans_domicile", "heberge_gratuitement": "loge_gratuitement",
+           "locataire": "locataire_vide", "proprietaire": "proprietaire"}
+
+
+PRESTATIONS_FAMILIALES_NEUTRALISEES = ("af", "cf", "asf", "rsa_forfait_asf", "paje_base")
+
+
+def mois_precedents(mois: str, n: int = 3) -> list[str]:
+    annee, m = map(int, mois.split("-"))
+    sortie = []
+    for k in range(1, n + 1):
+        mm, aa = m - k, annee
+        while mm <= 0:
+            mm, aa = mm + 12, aa - 1
+        sortie.append(f"{aa}-{mm:02d}")
+    return sortie
+
+
+def situation_openfisca(foyer: dict) -> tuple[dict, str]:
+    mois = foyer["date"][:7]
+    annee = int(mois[:4])
+    parents = ["demandeur"] + (["conjoint"] if foyer.get("en_couple") else [])
+    enfants = [f"enfant{i}" for i in range(foyer.get("enfants", 0))]
+    par_parent = foyer.get("ressources_mensuelles", 0) / len(parents)
+    individus = {p: {"date_naissance": {"ETERNITY": f"{annee - 40}-01-01"},
+                     "salaire_net": {m: par_parent for m in [mois, *mois_precedents(mois)]}} for p in parents}
+    if foyer.get("enceinte"):
+        individus["demandeur"]["enceinte"] = {mois: True}
+    for e in enfants:
+        individus[e] = {"date_naissance": {"ETERNITY": f"{annee - 8}-01-01"}}
+    # Les prestations familiales comptent dans les ressources du RSA ; ici elles sont déjà dans
+    # ressources_mensuelles (vocabulaire de la situation) : on les neutralise dans OpenFisca.
+    famille = {"parents": parents, "enfants": enfants, "aide_logement": {mois: foyer.get("aide_logement", 0) or 0}}
+    for variable in PRESTATIONS_FAMILIALES_NEUTRALISEES:
+        famille[variable] = {m: 0 for m in [mois, *mois_precedents(mois)]}
+    return {
+        "individus": individus,
+        "familles": {"f": famille},
+        "foyers_fiscaux": {"ff": {"declarants": parents, "personnes_a_charge": enfants}},
+        "menages": {"m": {"personne_de_reference": ["demandeur"], "conjoint": parents[1:], "enfants": enfants,
+                          "statut_occupation_logement": {mois: STATUTS[foyer["logement"]]}}},
+    }, mois
+
+
+def main() -> None:
+    foyers = json.load(sys.stdin)
+    debut = time.perf_counter()
+    from openfisca_core.simulation_builder import SimulationBuilder
+    from openfisca_france import FranceTaxBenefitSystem
+
+    systeme = FranceTaxBenefitSystem()
+    # échauffement : charge les paramètres paresseux une fois
+    sit, mois = situation_openfisca(foyers[0])
+    SimulationBuilder().build_from_entities(systeme, sit).calculate("rsa", mois)
+    chargement = time.perf_counter() - debut
+    resultats = []
+    debut = time.perf_counter()
+    for foyer in foyers:
+        sit, mois = situation_openfisca(foyer)
+        sim = SimulationBuilder().build_from_entities(systeme, sit)
+        resultats.append({"rsa": float(sim.calculate("rsa", mois)[0]),
+                          "forfait_logement": float(sim.calculate("rsa_forfait_logement", mois)[0])})
+    duree = time.perf_counter() - debut
+    json.dump({"resultats": resultats, "secondes_chargement": chargement, "secondes_par_foyer": duree / len(foyers)}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Recoupement du montant du RSA avec OpenFisca-France (environnement séparé .venv-openfisca).
+
+Installation : $(scripts/python.sh 3.12) -m venv .venv-openfisca
+               .venv-openfisca/bin/pip install --no-deps -r requirements/openfisca.lock
+
+Divergences connues, neutralisées ici :
+- OpenFisca calcule lui-même les prestations familiales (allocations familiales, ASF...) et les ajoute aux
+  ressources du RSA ; notre `ressources_mensuelles` les contient déjà : le script les met à 0 dans OpenFisca.
+- OpenFisca neutralise les revenus d'une activité arrêtée (art. R262-13) : le script donne le même salaire
+  le mois du calcul et les 3 mois d'avant.
+- Parent isolé : OpenFisca applique le RSA majoré si le benjamin a moins de 3 ans ; nous donnons le montant
+  non majoré (l'âge des enfants n'est pas dans le vocabulaire) et disons que le montant peut monter.
+  Les enfants du script ont donc 8 ans.
+- Centre d'hébergement : envoyé comme « sans_domicile » (OpenFisca n'a pas de statut « centre »).
+"""
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from droits import evaluer
+
+RACINE = Path(__file__).resolve().parents[2]
+PYTHON_OPENFISCA = RACINE / ".venv-openfisca" / "bin" / "python"
+SCRIPT = Path(__file__).with_name("openfisca_rsa.py")
+TOLERANCE = 0.05  # euros : OpenFisca calcule en float32
+
+FOYERS = [
+    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 0, "logement": "rue"},
+    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 0, "logement": "heberge_gratuitement"},
+    {"date": "2025-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 250, "logement": "proprietaire"},
+    {"date": "2026-04-01", "en_couple": True, "enfants": 0, "ressources_mensuelles": 400, "logement": "locataire", "aide_logement": 80},
+    {"date": "2026-03-31", "en_couple": True, "enfants": 0, "ressources_mensuelles": 400, "logement": "locataire", "aide_logement": 300},
+    {"date": "2026-06-01", "en_couple": True, "enfants": 1, "ressources_mensuelles": 0, "logement": "heberge_gratuitement"},
+    {"date": "2026-06-01", "en_couple": True, "enfants": 2, "ressources_mensuelles": 600, "logement": "locataire", "aide_logement": 250},
+    {"date": "2026-06-01", "en_couple": True, "enfants": 3, "ressources_mensuelles": 300, "logement": "locataire", "aide_logement": 100},
+    {"date": "2025-12-01", "en_couple": True, "enfants": 5, "ressources_mensuelles": 1000, "logement": "rue"},
+    {"date": "2025-06-01", "en_couple": False, "enfants": 1, "ressources_mensuelles": 0, "logement": "rue"},
+    {"date": "2025-06-01", "en_couple": False, "enfants": 2, "ressources_mensuelles": 200, "logement": "heberge_gratuitement"},
+    {"date": "2026-06-01", "en_couple": False, "enfants": 3, "ressources_mensuelles": 0, "logement": "locataire", "aide_logement": 0},
+    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "enceinte": True, "ressources_mensuelles": 0, "logement": "rue"},
+    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 640, "logement": "rue"},
+    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 900, "logement": "rue"},
+]
+
+
+def montant_moteur(foyer: dict) -> float:
+    situation = {k: v for k, v in foyer.items() if k != "date"}
+    situation.update(age=40, nationalite="francaise", etudiant=False)
+    r = evaluer(situation, date=foyer["date"])["droits"]["rsa"]
+    return r["montant_mensuel"] or 0.0
+
+
+def openfisca(foyers: list[dict]) -> dict:
+    r = subprocess.run([str(PYTHON_OPENFISCA), str(SCRIPT)], input=json.dumps(foyers), capture_output=True,
+                       text=True, timeout=600, cwd=RACINE)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return json.loads(r.stdout)
+
+
+@pytest.mark.openfisca
+@pytest.mark.skipif(not PYTHON_OPENFISCA.exists(),
+                    reason=".venv-openfisca absent : pip install --no-deps -r requirements/openfisca.lock dans un venv séparé")
+def test_rsa_comme_openfisca():
+    assert len(FOYERS) >= 10
+    resultats = openfisca(FOYERS)["resultats"]
+    ecarts = []
+    for foyer, attendu in zip(FOYERS, resultats):
+        nous = montant_moteur(foyer)
+        if abs(nous - attendu["rsa"]) > TOLERANCE:
+            ecarts.append((foyer, nous, attendu["rsa"]))
+    assert not ecarts, ecarts
