@@ -274,3 +274,13 @@ def test_agent_du_jour_marquer_export(service, creneau, horloge, lieux):
     assert lignes[0].startswith("date;heure;lieu;code;statut")
     assert len(lignes) == 3 and "honore" in lignes[1] and "absent" in lignes[2]
     assert "+336" not in csv and "0612" not in csv
+
+
+def test_code_deja_pris_on_en_tire_un_autre(service, creneau, monkeypatch):
+    import rdv.service as module
+
+    codes = iter(["AAA-AAA", "AAA-AAA", "CCC-CCC"])
+    monkeypatch.setattr(module, "nouveau_code", lambda: next(codes))
+    a = service.reserver(creneau(jours=2).id)
+    b = service.reserver(creneau(jours=3).id)
+    assert (a.code, b.code) == ("AAA-AAA", "CCC-CCC")
