@@ -278,7 +278,7 @@
           if (i === 0) { radio.id = "rdv-premier"; }
           lab.appendChild(radio);
           var lieu = c.lieu ? (c.lieu.nom || "") + (c.lieu.adresse ? ", " + c.lieu.adresse : "") : "";
-          lab.appendChild(document.createTextNode(" " + dateLisible(c.debut) + " : " + lieu));
+          lab.appendChild(document.createTextNode(" " + (c.libelle || (dateLisible(c.debut) + " : " + lieu))));
           listeCreneaux.appendChild(lab);
         });
         document.getElementById("rdv-creneaux").hidden = false;

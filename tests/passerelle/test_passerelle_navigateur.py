@@ -1,0 +1,270 @@
+"""Borne et page pro dans un vrai Chromium sans écran (Playwright), contre le faux Rasa."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from bot.passerelle.app import creer_app
+from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
+from tests.passerelle.outils import ServeurFil, attendre
+
+pytestmark = pytest.mark.navigateur
+
+
+@pytest.fixture
+def passerelle(fabrique_reglages):
+    def lancer(**changements):
+        reglages = fabrique_reglages(**changements)
+        serveur = ServeurFil(creer_app(reglages), lifespan="on")
+        serveur.__enter__()
+        serveur.reglages = reglages
+        lances.append(serveur)
+        return serveur
+
+    lances: list[ServeurFil] = []
+    yield lancer
+    for s in lances:
+        s.__exit__(None, None, None)
+
+
+def page_prete(page):
+    page.wait_for_selector("body[data-pret]")
+    page.wait_for_selector("#choix button")
+
+
+def toucher(page, nom: str):
+    page.get_by_role("button", name=nom).first.tap() if page.context._options.get("has_touch") \
+        else page.get_by_role("button", name=nom).first.click()
+
+
+def pseudo_qui_a_recu(faux_rasa, message: str, avant: int) -> str:
+    for sender, m in faux_rasa.tous()[avant:]:
+        if m == message:
+            return sender
+    raise AssertionError(f"{message!r} jamais reçu")
+
+
+def test_borne_conversation_par_touchers_jusquau_verdict(navigateur, passerelle, faux_rasa, artefacts):
+    serveur = passerelle(sms_numero="+33700000000", kiosque_inactivite=180)
+    contexte = navigateur.new_context(viewport={"width": 1024, "height": 768}, has_touch=True, locale="fr-FR")
+    page = contexte.new_page()
+    erreurs = []
+    page.on("pageerror", lambda e: erreurs.append(str(e)))
+    page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" else None)
+    avant = len(faux_rasa.tous())
+    debut = time.perf_counter()
+    page.goto(serveur.url + "/")
+    page_prete(page)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    effacer = page.get_by_role("button", name="Effacer et recommencer")
+    assert effacer.is_visible()
+    # chaque pictogramme a un texte de remplacement
+    for img in page.locator("img").all():
+        assert (img.get_attribute("alt") or "").strip(), img.get_attribute("src")
+    # boutons tactiles assez grands (au moins 44 px)
+    for b in page.locator("#choix button").all():
+        boite = b.bounding_box()
+        assert boite["height"] >= 44 and boite["width"] >= 44
+
+    page.get_by_role("button", name="Tous mes droits").tap()
+    page.get_by_role("button", name="À la rue").wait_for()
+    assert page.locator("#choix img[src$='ame.svg']").count() == 0
+    page.get_by_role("button", name="À la rue").tap()
+    page.get_by_role("button", name="Oui", exact=True).wait_for()
+    assert page.locator("#choix img[src$='oui.svg']").count() == 1
+    assert page.locator("#choix img[src$='non.svg']").count() == 1
+    page.get_by_role("button", name="Oui", exact=True).tap()
+    page.wait_for_selector("#verdict:not([hidden]) .carte[data-droit='ame']")
+    duree = time.perf_counter() - debut
+    assert page.locator(".carte").count() == 4
+    assert "Oui, sans doute" in page.locator(".carte[data-droit='ame']").inner_text()
+    assert page.locator(".carte[data-droit='rsa'] img").get_attribute("alt") == "Pièce en euros"
+
+    pseudo = pseudo_qui_a_recu(faux_rasa, "/verifier_droits", avant)
+    assert faux_rasa.messages_de(pseudo)[-3:] == ["/verifier_droits", '/informer{"logement": "rue"}', "/affirmer"]
+    assert not pseudo.startswith("borne-")
+
+    # code de reprise et QR code (SMS configuré)
+    page.get_by_role("button", name="Continuer sur mon téléphone").tap()
+    page.wait_for_selector("#reprise-contenu:not([hidden]) img[data-canal='sms']")
+    code = page.locator("#reprise-code").inner_text()
+    assert len(code) == 6
+    qr = page.locator("img[data-canal='sms']")
+    assert qr.get_attribute("alt") == "QR code pour continuer par SMS"
+    assert qr.evaluate("i => i.complete && i.naturalWidth > 0")
+    assert f"REPRENDRE {code}" in page.locator("#reprise-liens").inner_text()
+    assert page.get_by_role("button", name="Continuer sur mon téléphone").is_hidden()
+    page.locator("#reprise").scroll_into_view_if_needed()
+    page.screenshot(path=str(artefacts / "borne-verdict-1024x768.png"))
+    page.screenshot(path=str(artefacts / "borne-verdict-page-entiere.png"), full_page=True)
+    assert not erreurs, erreurs
+    print(f"\nborne : 3 touchers jusqu'au verdict en {duree:.2f} s (faux Rasa)")
+
+    # « Effacer et recommencer » : écran vidé, Rasa redémarré, code annulé
+    effacer.tap()
+    expect(page.locator(".bulle-personne")).to_have_count(0)
+    page.wait_for_selector("#verdict[hidden]", state="attached")
+    attendre(lambda: faux_rasa.messages_de(pseudo)[-1] == "/restart")
+    assert page.locator("#choix button").first.inner_text().strip() == "Tous mes droits"
+    assert code not in page.content()
+    contexte.close()
+
+
+def test_borne_effacement_automatique(navigateur, passerelle, faux_rasa, artefacts):
+    serveur = passerelle(kiosque_inactivite=2)
+    contexte = navigateur.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = contexte.new_page()
+    avant = len(faux_rasa.tous())
+    page.goto(serveur.url + "/")
+    page_prete(page)
+    page.get_by_role("button", name="Tous mes droits").tap()
+    page.get_by_role("button", name="À la rue").wait_for()
+    assert page.locator(".bulle-personne").count() == 1
+    pseudo = pseudo_qui_a_recu(faux_rasa, "/verifier_droits", avant)
+    # sans toucher l'écran : tout s'efface et Rasa redémarre la conversation
+    page.wait_for_selector("body[data-efface='inactivite']", state="attached", timeout=8000)
+    expect(page.locator(".bulle-personne")).to_have_count(0)
+    attendre(lambda: faux_rasa.messages_de(pseudo)[-1] == "/restart")
+    assert "À la rue" not in page.locator("main").inner_text()
+    page.screenshot(path=str(artefacts / "borne-apres-effacement.png"))
+    contexte.close()
+
+
+def test_borne_clavier_et_telephone(navigateur, passerelle, faux_rasa, artefacts):
+    serveur = passerelle()
+    contexte = navigateur.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = contexte.new_page()
+    avant = len(faux_rasa.tous())
+    page.goto(serveur.url + "/")
+    page_prete(page)
+    largeur = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert largeur[0] <= largeur[1], largeur
+    assert page.get_by_role("button", name="Effacer et recommencer").is_visible()
+    # au clavier : le premier bouton a le focus, Entrée l'active
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Tous mes droits"
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="À la rue").wait_for()
+    # le champ de saisie a une étiquette
+    page.get_by_label("Ou écrivez votre réponse").fill("echo bonjour du clavier")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=bonjour du clavier >> nth=1")
+    assert pseudo_qui_a_recu(faux_rasa, "echo bonjour du clavier", avant)
+    page.screenshot(path=str(artefacts / "borne-telephone-390.png"), full_page=True)
+    contexte.close()
+
+
+def test_borne_rasa_indisponible(navigateur, passerelle):
+    from tests.passerelle.outils import port_ferme
+
+    serveur = passerelle(rasa_url=f"http://127.0.0.1:{port_ferme()}")
+    page = navigateur.new_page(viewport={"width": 1024, "height": 768})
+    page.goto(serveur.url + "/")
+    page_prete(page)
+    page.get_by_role("button", name="Tous mes droits").click()
+    page.wait_for_selector(".bulle-erreur")
+    assert "ne répond pas" in page.locator(".bulle-erreur").inner_text()
+    page.close()
+
+
+# -- page des travailleurs sociaux -------------------------------------------------------------
+
+@pytest.fixture
+def base_rdv(tmp_path):
+    from rdv.db import migrer
+    from rdv.service import ServiceRdv
+
+    url = f"sqlite:///{tmp_path}/rdv.db"
+    migrer(url)
+    service = ServiceRdv(url)
+    service.charger_lieux()
+    service.generer_creneaux()
+    return url
+
+
+def test_page_pro_remplie_envoyee_imprimee_et_rdv(navigateur, passerelle, base_rdv, artefacts):
+    import droits
+    from rdv.service import ServiceRdv
+
+    serveur = passerelle(database_url=base_rdv)
+    page = navigateur.new_page(viewport={"width": 1280, "height": 900})
+    erreurs = []
+    page.on("pageerror", lambda e: erreurs.append(str(e)))
+    debut = time.perf_counter()
+    page.goto(serveur.url + "/pro")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.wait_for_selector("body[data-resultats]", state="attached")  # résultats dès l'ouverture
+
+    # Une valeur impossible : le champ est nommé.
+    page.get_by_label("Âge").fill("150")
+    page.wait_for_selector("#erreur-age:not([hidden])")
+    assert "Âge" in page.locator("#etat").inner_text()
+
+    page.get_by_label("Âge").fill("34")
+    page.get_by_label("Nationalité").select_option(label="Hors Union européenne")
+    page.get_by_label("Titre de séjour").select_option(label="Aucun titre de séjour")
+    page.get_by_label("Mois de présence sans interruption en France").fill("24")
+    page.get_by_label("Où dort la personne").select_option(label="À la rue")
+    page.locator("[data-champ='adresse_courrier']").get_by_label("Non").check()
+    page.get_by_role("button", name="Vérifier les droits").click()
+    page.wait_for_selector("#erreur-age", state="hidden")
+    expect(page.locator("#etat")).to_have_text("Résultats à jour.")
+    duree = time.perf_counter() - debut
+    assert page.locator("#droits .carte").count() == 4
+
+    attendu = droits.evaluer({"age": 34, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 24,
+                              "logement": "rue", "vit_a_paris": True, "adresse_courrier": False})
+    for cle, d in attendu["droits"].items():
+        carte = page.locator(f"#droits .carte[data-droit='{cle}']")
+        assert d["resume"] in carte.inner_text()
+        assert f"statut-{d['statut']}" in carte.get_attribute("class")
+    texte_recap = page.locator("#recap-situation").inner_text()
+    assert "À la rue" in texte_recap and "34" in texte_recap
+    assert "Aucun titre de séjour" in texte_recap
+
+    # Rendez-vous des droits : le bouton attend l'accord de la personne.
+    page.get_by_role("button", name="Voir les créneaux libres").click()
+    page.wait_for_selector("#rdv-liste input[type=radio]")
+    page.locator("#rdv-liste input[type=radio]").first.check()
+    reserver = page.get_by_role("button", name="Réserver le rendez-vous")
+    assert reserver.is_disabled()
+    page.get_by_label("La personne est d'accord pour ce rendez-vous", exact=False).check()
+    assert reserver.is_enabled()
+    reserver.click()
+    page.wait_for_selector("body[data-rdv-code]", state="attached")
+    code = page.locator("body").get_attribute("data-rdv-code")
+    assert code in page.locator("#rdv-etat").inner_text()
+    assert ServiceRdv(base_rdv).consulter(code).canal == "pro"
+
+    # Récapitulatif imprimable : sans le formulaire, avec les résultats et le code.
+    page.emulate_media(media="print")
+    assert page.locator("#situation").is_hidden()
+    assert page.locator("#droits .carte").first.is_visible()
+    assert page.locator("#rdv-etat").is_visible()
+    page.pdf(path=str(artefacts / "pro-recapitulatif.pdf"), format="A4")
+    page.screenshot(path=str(artefacts / "pro-impression.png"), full_page=True)
+    page.emulate_media(media="screen")
+    page.screenshot(path=str(artefacts / "pro-ecran.png"), full_page=True)
+    assert not erreurs, erreurs
+    print(f"\npage pro : situation saisie et résultats affichés en {duree:.2f} s")
+    page.close()
+
+
+def test_page_pro_ne_sait_pas(navigateur, passerelle):
+    serveur = passerelle()
+    page = navigateur.new_page()
+    page.goto(serveur.url + "/pro")
+    page.wait_for_selector("body[data-resultats]", state="attached")
+    champ = page.get_by_label("Argent du foyer par mois, en euros")
+    nsp = page.locator("input[name='ressources_mensuelles__nsp']")
+    assert nsp.is_checked()
+    champ.fill("500")
+    assert not nsp.is_checked()
+    nsp.check()
+    assert champ.input_value() == ""
+    # chaque booléen a « Ne sait pas », coché par défaut sauf Paris
+    assert page.locator("[data-champ='en_couple'] input[value='']").is_checked()
+    assert page.locator("[data-champ='vit_a_paris'] input[value='true']").is_checked()
+    page.close()
