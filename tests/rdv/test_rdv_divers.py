@@ -39,7 +39,7 @@ def test_masquer():
 
 def test_codes():
     codes = {nouveau_code() for _ in range(2000)}
-    assert len(codes) == 2000
+    assert len(codes) >= 1990  # 25⁶ codes : une collision reste possible (≈ 1 %), d'où la reprise
     for c in codes:
         assert normaliser_code(c) == c and all(x in ALPHABET for x in c.replace("-", ""))
     assert normaliser_code("k7p 4qx") == "K7P-4QX" and normaliser_code("K7P4QX") == "K7P-4QX"
