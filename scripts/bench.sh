@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmarks (not timed tests): figures printed and written under bench/resultats/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1
+mkdir -p bench/resultats
+echo "== droits : évaluations par seconde, comparées à OpenFisca-France =="
+.venv/bin/python bench/bench_droits.py
+echo "== rdv : réservations par seconde (SQLite, PostgreSQL) et course de 50 =="
+.venv/bin/python bench/bench_rdv.py --json bench/resultats/rdv.json
+echo "== NLU : validation croisée et messages brouillons =="
+.venv/bin/python bench/bench_nlu.py
+echo "== conversation : entraînement, chargement, questions, latence (contre un modèle rasa init) =="
+.venv/bin/python bench/bench_conversation.py --sans-entrainement
