@@ -7,6 +7,7 @@ seule son intention compte (Oui / Non à une question fermée).
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,8 @@ from rasa_sdk.events import EventType, SlotSet
 import droits
 from bot import extraction
 from bot.actions import etat
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,6 +57,25 @@ def valeur_de_bouton(question: dict | None, texte: str) -> Any:
     return None
 
 
+def _lire(texte: str, question: dict | None):
+    """(extraction, valeur pour la question posée, « je ne sais pas ») ; jamais d'exception.
+
+    Avec une question posée, ``analyser_reponse`` lit la réponse courte (« 34 », « nan », « 2 »
+    pour le 2e choix) ET tous les faits de la phrase. Sans question : ``extraire_faits``.
+    """
+    try:
+        if question:
+            rep = extraction.analyser_reponse(
+                question["champ"], texte, choix=question.get("choix") or None
+            )
+            return rep.extraction, rep.valeur, rep.ne_sait_pas
+        ext = extraction.extraire_faits(texte)
+        return ext, None, ext.ne_sait_pas
+    except Exception:  # noqa: BLE001 - un bug d'extraction ne doit pas couper la parole
+        log.exception("lecture du message impossible")
+        return None, None, False
+
+
 def _valider(avant: dict, nouveaux: dict) -> str | None:
     """Retire des nouveaux faits ceux qui rendent la situation impossible ; rend le message."""
     erreur = None
@@ -85,19 +107,21 @@ def comprendre(tracker: Tracker, question: dict | None) -> Comprehension:
     nouveaux: dict[str, Any] = {}
     reponse = False
 
-    if texte and not texte.startswith("/"):
-        ext = extraction.extraire_faits(texte)
+    ext, valeur, ne_sait_pas = _lire(texte, question) if texte and not texte.startswith("/") else (None, None, False)
+    if ext is not None:
         nouveaux.update({c: v for c, v in (ext.faits or {}).items() if c in droits.CHAMPS})
         inconnus += [c for c in (ext.inconnus or []) if c in droits.CHAMPS]
         if ext.forme in etat.FORMES_TIERS:
             forme = ext.forme
         if champ and champ not in nouveaux and champ not in inconnus:
-            valeur = valeur_de_bouton(question, texte)
-            if valeur is None and not nouveaux:
-                valeur = extraction.interpreter_reponse(champ, texte)
+            if valeur is None:
+                valeur = valeur_de_bouton(question, texte)
+            # « non en fait j'ai 35 ans » corrige l'âge : ce « non » ne répond pas à la question.
+            if getattr(ext, "correction", False) and nouveaux:
+                valeur = None
             if valeur is not None:
                 nouveaux[champ] = valeur
-            elif ext.ne_sait_pas:
+            elif ne_sait_pas:
                 inconnus.append(champ)
     if (
         champ

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import droits
+from bot.actions.base import ActionSure
 from bot.actions import donnees, etat, questions, verdict
 from bot.actions.comprendre import Comprehension, comprendre
 from bot.actions.repli import repli
@@ -85,13 +86,13 @@ def phrases_avant(c: Comprehension) -> list[str]:
     return []
 
 
-class ActionAvancer(Action):
+class ActionAvancer(ActionSure):
     """Le fil principal : droits demandés, faits, question suivante, résultat."""
 
     def name(self) -> str:
         return "action_avancer"
 
-    async def run(
+    async def executer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         intention = etat.intention(tracker)
@@ -130,8 +131,11 @@ class ActionAvancer(Action):
             )
         if suite is not None:
             return events + suite
-        # Rien à demander ni à dire sur les droits : accueil, hors sujet ou repli.
-        if intention == "saluer":
+        # Rien à demander ni de neuf : redonner le résultat d'un droit, accueil, hors sujet ou repli.
+        if nouvelles and (intention == "verifier_droits" or intention in etat.INTENTION_DROIT):
+            redits = nouvelles if intention == "verifier_droits" else [etat.INTENTION_DROIT[intention]]
+            events += verdict.donner(dispatcher, c.situation, redits, c.inconnus, c.forme)
+        elif intention == "saluer":
             dispatcher.utter_message(response="utter_accueil")
         elif intention == "hors_sujet":
             dispatcher.utter_message(response="utter_hors_sujet")
@@ -152,13 +156,13 @@ def reprendre(
     return c.events + (suite or [])
 
 
-class ActionReprendre(Action):
+class ActionReprendre(ActionSure):
     """Après un parcours annexe (urgence, aide, parler à une personne…)."""
 
     def name(self) -> str:
         return "action_reprendre"
 
-    async def run(
+    async def executer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         events: list[EventType] = []

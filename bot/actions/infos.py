@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 import droits
+from bot.actions.base import ActionSure
 from bot.actions import dialogue, etat, questions, verdict
 from bot.actions.textes import texte
 
@@ -28,11 +29,11 @@ def message_infos(nom: str, resultat: dict, lieux: bool) -> str | None:
     return "\n".join(lignes)
 
 
-class ActionInfos(Action):
+class ActionInfos(ActionSure):
     def name(self) -> str:
         return "action_infos"
 
-    async def run(
+    async def executer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         lieux = etat.intention(tracker) == "demander_lieu"

@@ -26,7 +26,7 @@ def _lieu(lieu: dict) -> list[str]:
     lignes = [f"- {', '.join(p for p in (lieu.get('nom'), lieu.get('adresse')) if p)}."]
     if lieu.get("horaires"):
         lignes.append(texte("horaires", horaires=lieu["horaires"].rstrip(".")) + ".")
-        if not lieu.get("verifie"):
+        if not lieu.get("verifie") and "indicatif" not in lieu["horaires"]:
             lignes.append(texte("horaires_indicatifs"))
     if lieu.get("telephone"):
         lignes.append(texte("telephone", telephone=lieu["telephone"]) + ".")

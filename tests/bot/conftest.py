@@ -55,7 +55,7 @@ def faux_moteur(monkeypatch):
                 "prochaine_question", "evaluer"):
         monkeypatch.setattr(droits, nom, getattr(faux, nom), raising=False)
     extraction = _module(monkeypatch, "bot.extraction")
-    for nom in ("extraire_faits", "interpreter_reponse"):
+    for nom in ("extraire_faits", "analyser_reponse"):
         monkeypatch.setattr(extraction, nom, getattr(faux, nom), raising=False)
     return faux
 

@@ -97,11 +97,12 @@ class Extraction:
     inconnus: list = field(default_factory=list)
     ne_sait_pas: bool = False
     forme: str | None = None
+    correction: bool = False
 
 
 PHRASES = {
     "bjr jsui san papié": Extraction(faits={"nationalite": "hors_ue", "titre_sejour": "aucun"}),
-    "non en fait j'ai 35 ans": Extraction(faits={"age": 35}),
+    "non en fait j'ai 35 ans": Extraction(faits={"age": 35}, correction=True),
     "j'ai 35 ans": Extraction(faits={"age": 35}),
     "je sais pas": Extraction(ne_sait_pas=True),
     "je dors dehors": Extraction(faits={"logement": "rue"}),
@@ -113,9 +114,18 @@ def extraire_faits(texte: str) -> Extraction:
     return PHRASES.get(texte, Extraction())
 
 
-def interpreter_reponse(champ: str, texte: str):
-    if champ == "age" and texte.strip().isdigit():
-        return int(texte)
-    if champ == "nationalite" and "mali" in texte.lower():
-        return "hors_ue"
-    return None
+@dataclass
+class Reponse:
+    valeur: object = None
+    ne_sait_pas: bool = False
+    extraction: Extraction = field(default_factory=Extraction)
+
+
+def analyser_reponse(champ: str, texte: str, choix=None, aujourd_hui=None) -> Reponse:
+    ext = extraire_faits(texte)
+    valeur = ext.faits.get(champ)
+    if valeur is None and champ == "age" and texte.strip().isdigit():
+        valeur = int(texte)
+    if valeur is None and champ == "en_couple" and texte.lower().startswith("non"):
+        valeur = False  # comme la vraie extraction : « non en fait… » donne aussi False
+    return Reponse(valeur, ext.ne_sait_pas, ext)

@@ -308,3 +308,44 @@ def test_entrees_bizarres_sans_plantage(faux_moteur, lancer):
             events, messages = lancer(dialogue.ActionAvancer(), suivi(texte, intention))
             assert messages, (texte, intention)
             assert all(e["event"] == "slot" and e["name"] == "echecs" for e in events)
+
+
+def test_redemander_un_droit_apres_le_resultat_le_redonne(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": ["ame", "rsa"], "nationalite": "hors_ue", "age": 35,
+             "en_couple": False, "verdict_donne": True}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("et le rsa ?", "demander_rsa", slots))
+    assert events == [
+        SlotSet("question_en_cours", None),
+        SlotSet("echecs", 0.0),
+        SlotSet("verdict_donne", True),
+        SlotSet("attente", "rdv"),
+    ]
+    assert "resultats" in messages[0]["custom"]
+    assert messages[1]["text"].startswith("Le RSA")
+    assert len(messages) == 3
+
+
+def test_une_panne_du_moteur_donne_un_message_simple(faux_moteur, lancer, monkeypatch):
+    dialogue, *_ = actions()
+    import droits
+
+    def panne(*args, **kwargs):
+        raise RuntimeError("panne")
+
+    monkeypatch.setattr(droits, "prochaine_question", panne)
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("je veux le rsa", "demander_rsa"))
+    assert events == []
+    assert [m["response"] for m in messages] == ["utter_probleme"]
+
+
+def test_une_panne_de_l_extraction_n_empeche_pas_de_continuer(faux_moteur, lancer, monkeypatch):
+    dialogue, *_ = actions()
+    from bot import extraction
+
+    def panne(texte):
+        raise ValueError("panne")
+
+    monkeypatch.setattr(extraction, "extraire_faits", panne)
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("je veux l'ame", "demander_ame"))
+    assert messages[0]["custom"] == {"question": "nationalite"}
