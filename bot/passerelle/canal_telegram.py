@@ -121,13 +121,13 @@ class CanalTelegram:
 
     # -- gestionnaires ----------------------------------------------------------------------
     async def cmd_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/start : le consentement et le choix ; /start CODE : reprise d'une conversation de la borne."""
+        """/start : le consentement (celui de Rasa) et le choix ; /start CODE : reprise depuis la borne."""
         chat_id = update.effective_chat.id
         if context.args:
             reponse = await self.relais.envoyer(CANAL, str(chat_id), "reprendre " + " ".join(context.args)[:20])
             await self.repondre(chat_id, reponse)
             return
-        await self.repondre(chat_id, self.relais.accueil(CANAL, str(chat_id)))
+        await self.repondre(chat_id, await self.relais.demarrer(CANAL, str(chat_id)))
 
     async def cmd_aide(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/aide : ce que fait l'assistant et les numéros utiles."""

@@ -133,16 +133,29 @@ class Relais:
         self.offres.mettre(pseudo, offre)
         return offre
 
-    def accueil(self, canal: str, identifiant: str) -> Reponse:
-        """Le message d'accueil de la passerelle : consentement, question, boutons d'intention."""
-        pseudo = self.pseudonyme(canal, identifiant)
+    def _menu(self, pseudo: str) -> tuple[list[dict], Offre | None]:
         boutons = [dict(b) for b in textes.BOUTONS_ACCUEIL]
-        offre = self.proposer(pseudo, boutons)
-        messages = [
-            {"text": textes.CONSENTEMENT.format(jours=self.reglages.conservation_jours)},
-            {"text": textes.QUESTION_ACCUEIL, "buttons": boutons},
-        ]
+        return boutons, self.proposer(pseudo, boutons)
+
+    def accueil(self, canal: str, identifiant: str) -> Reponse:
+        """Accueil de la borne, sans appeler Rasa : une phrase, la question, les boutons d'intention.
+
+        Les boutons sont « proposés » à ce pseudonyme : leur payload (``/verifier_droits``…) passera.
+        """
+        pseudo = self.pseudonyme(canal, identifiant)
+        boutons, offre = self._menu(pseudo)
+        messages = [{"text": textes.ACCUEIL_BORNE}, {"text": textes.QUESTION_ACCUEIL, "buttons": boutons}]
         return Reponse(OK, messages, pseudo, offre)
+
+    async def demarrer(self, canal: str, identifiant: str) -> Reponse:
+        """Premier contact (Telegram /start) : « bonjour » à Rasa, qui répond par son consentement ;
+        si Rasa ne propose aucun bouton, la passerelle ajoute la question et les boutons d'accueil."""
+        reponse = await self.envoyer(canal, identifiant, "bonjour", accepter_code=False)
+        if reponse.ok and not boutons_de(reponse.messages):
+            boutons, offre = self._menu(reponse.pseudonyme)
+            reponse.messages.append({"text": textes.QUESTION_ACCUEIL, "buttons": boutons})
+            reponse.offre = offre
+        return reponse
 
     # -- envoi --------------------------------------------------------------------------
     async def envoyer(self, canal: str, identifiant: str, texte: str | None = None, *,

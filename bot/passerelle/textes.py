@@ -27,13 +27,9 @@ BOUTON_PERIME = "Ce bouton n'est plus valable. Répondez à la dernière questio
 
 EFFACE = "C'est fait. Vos réponses sont effacées. Nous pouvons recommencer."
 
-# Accueil (borne, Telegram /start) : consentement en deux phrases courtes, puis le choix.
-CONSENTEMENT = (
-    "Je suis un programme. Je vous informe sur vos droits, je ne décide pas. "
-    "Je garde vos réponses {jours} jours au plus. "
-    "Pour tout effacer, écrivez /supprimer. "
-    "Ne donnez pas votre nom ni d'autres détails que je ne demande pas."
-)
+# Accueil de la borne. Le consentement vient de Rasa (domain/), au premier message : un seul texte,
+# une seule durée de conservation, pas de doublon.
+ACCUEIL_BORNE = "Bonjour. Je vous aide à connaître vos droits à Paris. Touchez un bouton."
 
 QUESTION_ACCUEIL = "Que voulez-vous savoir ?"
 

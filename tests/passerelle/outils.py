@@ -106,12 +106,20 @@ def _boutons(paires):
     return [{"title": t, "payload": p} for t, p in paires]
 
 
+CONSENTEMENT = "Je garde vos réponses 1 heure. Je vous informe mais je ne décide pas."
+
+
 class FauxRasa:
-    """Canal REST de Rasa, scénarisé : logement (choix) → Paris (oui/non) → verdict."""
+    """Canal REST de Rasa, scénarisé : logement (choix) → Paris (oui/non) → verdict.
+
+    Comme le vrai : le premier message d'un expéditeur reçoit d'abord le consentement ;
+    « bonjour » ne reçoit que lui.
+    """
 
     def __init__(self):
         self.recus: list[tuple[str, str]] = []
         self.etats: dict[str, int] = {}
+        self.vus: set[str] = set()
         self.verrou = threading.Lock()
         self.app = Starlette(routes=[
             Route("/", self.bonjour),
@@ -136,6 +144,17 @@ class FauxRasa:
     def repondre(self, sender: str, message: str) -> list[dict]:
         if message == "/restart":
             self.etats.pop(sender, None)
+            self.vus.discard(sender)
+            return []
+        premier = sender not in self.vus
+        self.vus.add(sender)
+        reponse = self.scenario(sender, message)
+        if premier:
+            reponse = [{"recipient_id": sender, "text": CONSENTEMENT}] + reponse
+        return reponse
+
+    def scenario(self, sender: str, message: str) -> list[dict]:
+        if message == "bonjour":
             return []
         if message == "long":
             return [{"recipient_id": sender, "text": TEXTE_LONG}]

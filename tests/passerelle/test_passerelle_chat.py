@@ -31,20 +31,22 @@ def test_routes_du_contrat_et_openapi(client):
 
 
 def test_chat_relaie_et_pseudonymise(client, reglages, faux_rasa):
-    r = client.post("/api/v1/chat", json={"sender": "personne-1", "message": "bonjour"})
+    r = client.post("/api/v1/chat", json={"sender": "personne-1", "message": "mes droits"})
     assert r.status_code == 200
     messages = r.json()
-    assert messages[0]["text"].startswith("D'accord")
-    assert [b["payload"] for b in messages[0]["buttons"]][0].startswith("/informer")
-    assert messages[1]["custom"] == {"question": "logement"}
+    assert messages[0]["text"].startswith("Je garde vos réponses")  # consentement de Rasa
+    assert messages[1]["text"].startswith("D'accord")
+    assert [b["payload"] for b in messages[1]["buttons"]][0].startswith("/informer")
+    assert messages[2]["custom"] == {"question": "logement"}
     assert all("recipient_id" not in m for m in messages)
     attendu = pseudo(reglages, "web", "personne-1")
-    assert faux_rasa.messages_de(attendu) == ["bonjour"]
+    assert faux_rasa.messages_de(attendu) == ["mes droits"]
+    assert textes.ACCUEIL_BORNE not in r.text
     assert not any(s == "personne-1" for s, _ in faux_rasa.tous())
 
 
 def test_payload_propose_passe_tel_quel(client, reglages, faux_rasa):
-    client.post("/api/v1/chat", json={"sender": "p2", "message": "bonjour"})
+    client.post("/api/v1/chat", json={"sender": "p2", "message": "mes droits"})
     payload = '/informer{"logement": "rue"}'
     r = client.post("/api/v1/chat", json={"sender": "p2", "message": payload})
     assert r.status_code == 200
@@ -69,7 +71,7 @@ def test_injection_slash_neutralisee(client, reglages, faux_rasa, injection, att
 
 def test_payload_non_propose_a_cet_expediteur(client, reglages, faux_rasa):
     """Un payload proposé à A n'est pas accepté de B ; un payload d'un tour ancien non plus."""
-    client.post("/api/v1/chat", json={"sender": "A", "message": "bonjour"})
+    client.post("/api/v1/chat", json={"sender": "A", "message": "mes droits"})
     payload = '/informer{"logement": "rue"}'
     client.post("/api/v1/chat", json={"sender": "B", "message": "echo rien"})
     client.post("/api/v1/chat", json={"sender": "B", "message": payload})
@@ -79,7 +81,7 @@ def test_payload_non_propose_a_cet_expediteur(client, reglages, faux_rasa):
     client.post("/api/v1/chat", json={"sender": "A", "message": payload})
     assert faux_rasa.messages_de(pseudo(reglages, "web", "A"))[-1] == 'informer{"logement": "rue"}'
     # Un payload modifié (même intention, autre entité) n'est pas accepté.
-    client.post("/api/v1/chat", json={"sender": "C", "message": "bonjour"})
+    client.post("/api/v1/chat", json={"sender": "C", "message": "mes droits"})
     client.post("/api/v1/chat", json={"sender": "C", "message": '/informer{"logement": "proprietaire"}'})
     assert faux_rasa.messages_de(pseudo(reglages, "web", "C"))[-1] == 'informer{"logement": "proprietaire"}'
 
@@ -127,7 +129,7 @@ def test_rasa_indisponible_503_en_francais(fabrique_reglages):
     reglages = fabrique_reglages(rasa_url=f"http://127.0.0.1:{port_ferme()}",
                                  actions_url=f"http://127.0.0.1:{port_ferme()}")
     with TestClient(creer_app(reglages)) as c:
-        r = c.post("/api/v1/chat", json={"sender": "x", "message": "bonjour"})
+        r = c.post("/api/v1/chat", json={"sender": "x", "message": "mes droits"})
         assert r.status_code == 503
         assert "ne répond pas" in r.json()["detail"]
         sante = c.get("/healthz")
@@ -147,7 +149,7 @@ def test_healthz_ok(client):
 
 
 def test_effacer_redemarre_rasa(client, reglages, faux_rasa):
-    client.post("/api/v1/chat", json={"sender": "eff", "message": "bonjour"})
+    client.post("/api/v1/chat", json={"sender": "eff", "message": "mes droits"})
     r = client.post("/api/v1/chat/effacer", json={"sender": "eff"})
     assert r.json() == {"efface": True}
     assert faux_rasa.messages_de(pseudo(reglages, "web", "eff"))[-1] == "/restart"

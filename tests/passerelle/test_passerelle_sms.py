@@ -58,27 +58,27 @@ def corps(reponse) -> str:
 
 
 def test_signature_valide_twiml(client_sms, reglages_sms, faux_rasa):
-    r, _ = envoyer(client_sms, "bonjour")
+    r, _ = envoyer(client_sms, "mes droits")
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("application/xml")
     texte = corps(r)
     assert "Ou dormez-vous" in texte or "Où dormez-vous" in texte
     assert "Repondez 1 pour A la rue, 2 pour Au 115 ou en centre ou 3 pour Chez quelqu'un." in texte
     assert est_gsm7(texte) and segments(texte) <= 3
-    assert faux_rasa.messages_de(pseudo(reglages_sms, "+33612345678"))[-1] == "bonjour"
+    assert faux_rasa.messages_de(pseudo(reglages_sms, "+33612345678"))[-1] == "mes droits"
 
 
 def test_signature_absente_fausse_ou_autre_jeton(client_sms, faux_rasa):
     avant = len(faux_rasa.tous())
-    r, _ = envoyer(client_sms, "bonjour", signature="")
+    r, _ = envoyer(client_sms, "mes droits", signature="")
     assert r.status_code == 403
-    r, _ = envoyer(client_sms, "bonjour", signature="AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+    r, _ = envoyer(client_sms, "mes droits", signature="AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
     assert r.status_code == 403
-    p = parametres("bonjour")
+    p = parametres("mes droits")
     r = client_sms.post("/sms/twilio", data=p, headers={"X-Twilio-Signature": signer(BASE + "/sms/twilio", p, "autre")})
     assert r.status_code == 403
     # corps modifié après signature
-    p = parametres("bonjour")
+    p = parametres("mes droits")
     sig = signer(BASE + "/sms/twilio", p)
     p["Body"] = "/restart"
     r = client_sms.post("/sms/twilio", data=p, headers={"X-Twilio-Signature": sig})
@@ -96,7 +96,7 @@ def test_rejeu_refuse(client_sms, faux_rasa):
 
 
 def test_sans_jeton_twilio_tout_est_refuse(client):
-    p = parametres("bonjour")
+    p = parametres("mes droits")
     r = client.post("/sms/twilio", data=p, headers={"X-Twilio-Signature": signer("http://testserver/sms/twilio", p)})
     assert r.status_code == 403
 
@@ -115,7 +115,7 @@ def test_url_derriere_mandataire(fabrique_reglages, faux_rasa):
 
 def test_choix_numerotes_renvoient_le_payload(client_sms, reglages_sms, faux_rasa):
     tel = "+33611111111"
-    envoyer(client_sms, "bonjour", de=tel)
+    envoyer(client_sms, "mes droits", de=tel)
     r, _ = envoyer(client_sms, "2", de=tel)
     assert faux_rasa.messages_de(pseudo(reglages_sms, tel))[-1] == '/informer{"logement": "centre_hebergement"}'
     assert "Repondez 1 pour Oui ou 2 pour Non." in corps(r)
@@ -154,7 +154,7 @@ def test_longue_reponse_trois_sms_et_suite(client_sms, reglages_sms):
 
 def test_stop_efface(client_sms, reglages_sms, faux_rasa):
     tel = "+33644444444"
-    envoyer(client_sms, "bonjour", de=tel)
+    envoyer(client_sms, "mes droits", de=tel)
     r, _ = envoyer(client_sms, "ARRÊT", de=tel)
     assert "ne recevrez plus" in corps(r)
     assert est_gsm7(corps(r))
