@@ -116,8 +116,11 @@ class ActionAvancer(ActionSure):
         nouvelles = list(demandes)
         if intention == "verifier_droits":
             nouvelles = list(droits.DROITS)
-        elif intention in etat.INTENTION_DROIT and etat.INTENTION_DROIT[intention] not in nouvelles:
-            nouvelles.append(etat.INTENTION_DROIT[intention])
+        else:
+            nommes = [etat.INTENTION_DROIT[intention]] if intention in etat.INTENTION_DROIT else []
+            if not etat.texte_utilisateur(tracker).startswith("/"):
+                nommes += etat.droits_nommes(etat.texte_utilisateur(tracker)[: etat.LIMITE_TEXTE])
+            nouvelles += [d for d in dict.fromkeys(nommes) if d not in nouvelles]
         if not nouvelles and c.dits:
             nouvelles = list(droits.DROITS)  # des faits sans droit nommé : on regarde tout
         if nouvelles != demandes:

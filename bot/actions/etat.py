@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -15,8 +17,21 @@ INTENTION_DROIT = {
     "demander_fsl": "fsl",
     "demander_domiciliation": "domiciliation",
 }
+# Droits nommés dans un message qui donne aussi des faits (« je suis roumaine… je voudrais le rsa ») :
+# le NLU ne rend qu'une intention (souvent « informer »), on garde aussi le droit nommé.
+NOMS_DES_DROITS = {
+    "ame": re.compile(r"\bame\b|aide medicale"),
+    "rsa": re.compile(r"\brsa\b|revenu de solidarite"),
+    "fsl": re.compile(r"\bfsl\b|fonds de solidarite"),
+    "domiciliation": re.compile(r"\bdomicili"),
+}
 FORMES_TIERS = ("il", "elle")
 LIMITE_TEXTE = 2000  # caractères lus au plus dans un message (un message de 10 ko reste rapide)
+
+
+def droits_nommes(texte: str) -> list[str]:
+    simple = unicodedata.normalize("NFKD", texte.lower()).encode("ascii", "ignore").decode()
+    return [nom for nom, motif in NOMS_DES_DROITS.items() if motif.search(simple)]
 
 
 def situation(tracker: Tracker) -> dict[str, Any]:

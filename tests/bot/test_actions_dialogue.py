@@ -349,3 +349,9 @@ def test_une_panne_de_l_extraction_n_empeche_pas_de_continuer(faux_moteur, lance
     monkeypatch.setattr(extraction, "extraire_faits", panne)
     events, messages = lancer(dialogue.ActionAvancer(), suivi("je veux l'ame", "demander_ame"))
     assert messages[0]["custom"] == {"question": "nationalite"}
+
+
+def test_droit_nomme_dans_un_message_de_faits(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    events, _ = lancer(dialogue.ActionAvancer(), suivi("j'ai 35 ans, je voudrais le RSA et l'AME", "informer"))
+    assert SlotSet("droits_demandes", ["ame", "rsa"]) in events
