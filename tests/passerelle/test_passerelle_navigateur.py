@@ -80,6 +80,11 @@ def test_borne_conversation_par_touchers_jusquau_verdict(navigateur, passerelle,
     page.wait_for_selector("#verdict:not([hidden]) .carte[data-droit='ame']")
     duree = time.perf_counter() - debut
     assert page.locator(".carte").count() == 4
+    # le long texte du verdict est replié ; la dernière question reste visible
+    assert "Voici vos résultats" in page.locator("details.texte-complet").text_content()
+    page.locator("details.texte-complet summary").tap()
+    assert page.get_by_text("Voici vos résultats").is_visible()
+    assert page.get_by_text("Voulez-vous un rendez-vous des droits ?").is_visible()
     assert "Oui, sans doute" in page.locator(".carte[data-droit='ame']").inner_text()
     assert page.locator(".carte[data-droit='rsa'] img").get_attribute("alt") == "Pièce en euros"
 

@@ -168,15 +168,33 @@
     parent.appendChild(ul);
   }
 
+  var tours = 0;
+
   function afficher(messages, erreur) {
     var boutons = [];
-    (messages || []).forEach(function (m) {
-      if (m.text) { bulle(m.text, erreur ? "erreur" : "bot"); }
+    fil.removeAttribute("data-question");
+    messages = messages || [];
+    // Avec un verdict, les cartes résument déjà : le long texte de Rasa est replié (sauf le dernier).
+    var avecVerdict = messages.some(function (m) { return m.custom && m.custom.resultats; });
+    var textes = messages.filter(function (m) { return m.text; });
+    var dernierTexte = textes.length ? textes[textes.length - 1] : null;
+    var replis = null;
+    if (avecVerdict && textes.length > 1) {
+      replis = element("details", "texte-complet");
+      replis.appendChild(element("summary", null, "Lire tout le texte du résultat"));
+      fil.appendChild(replis);
+    }
+    messages.forEach(function (m) {
+      if (m.text && replis && m !== dernierTexte) {
+        replis.appendChild(element("p", "bulle bulle-bot", m.text));
+      } else if (m.text) { bulle(m.text, erreur ? "erreur" : "bot"); }
       if (m.buttons && m.buttons.length) { boutons = boutons.concat(m.buttons); }
       if (m.custom && m.custom.resultats) { montrerResultats(m.custom.resultats); }
       if (m.custom && m.custom.question) { fil.setAttribute("data-question", m.custom.question); }
     });
     if (boutons.length || !erreur) { montrerBoutons(boutons); }
+    tours += 1;
+    corps.setAttribute("data-tours", String(tours));
   }
 
   function envoyer(message, libelle) {
