@@ -94,8 +94,12 @@ def _valider(avant: dict, nouveaux: dict) -> str | None:
     return erreur
 
 
-def comprendre(tracker: Tracker, question: dict | None) -> Comprehension:
-    """Lit le dernier message ; ``question`` est la question posée juste avant (ou None)."""
+def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = True) -> Comprehension:
+    """Lit le dernier message ; ``question`` est la question posée juste avant (ou None).
+
+    ``reponse_courte=False`` (après une urgence, une demande d'aide…) : seulement les faits dits
+    en toutes lettres ; « j'ai froid » n'est pas un « oui » à la question posée.
+    """
     texte = etat.texte_utilisateur(tracker)[: etat.LIMITE_TEXTE]
     intention = etat.intention(tracker)
     avant = etat.situation(tracker)
@@ -107,13 +111,15 @@ def comprendre(tracker: Tracker, question: dict | None) -> Comprehension:
     nouveaux: dict[str, Any] = {}
     reponse = False
 
-    ext, valeur, ne_sait_pas = _lire(texte, question) if texte and not texte.startswith("/") else (None, None, False)
+    ext, valeur, ne_sait_pas = None, None, False
+    if texte and not texte.startswith("/"):
+        ext, valeur, ne_sait_pas = _lire(texte, question if reponse_courte else None)
     if ext is not None:
         nouveaux.update({c: v for c, v in (ext.faits or {}).items() if c in droits.CHAMPS})
         inconnus += [c for c in (ext.inconnus or []) if c in droits.CHAMPS]
         if ext.forme in etat.FORMES_TIERS:
             forme = ext.forme
-        if champ and champ not in nouveaux and champ not in inconnus:
+        if champ and reponse_courte and champ not in nouveaux and champ not in inconnus:
             if valeur is None:
                 valeur = valeur_de_bouton(question, texte)
             # « non en fait j'ai 35 ans » corrige l'âge : ce « non » ne répond pas à la question.
@@ -129,6 +135,7 @@ def comprendre(tracker: Tracker, question: dict | None) -> Comprehension:
         and champ not in inconnus
         and question.get("type") == "booleen"
         and intention in ("affirmer", "nier")
+        and reponse_courte
         and not nouveaux
     ):
         nouveaux[champ] = intention == "affirmer"

@@ -152,7 +152,7 @@ def reprendre(
 ) -> list[EventType]:
     """Garder les faits du message ; reposer la question en cours s'il y en a une."""
     demandes = etat.droits_demandes(tracker)
-    c = comprendre(tracker, question_posee(tracker))
+    c = comprendre(tracker, question_posee(tracker), reponse_courte=False)
     if not demandes:
         return c.events
     suite = suivre(dispatcher, tracker, domain, c, demandes, False, reprise=True, avant=phrases_avant(c))

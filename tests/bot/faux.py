@@ -106,6 +106,7 @@ PHRASES = {
     "j'ai 35 ans": Extraction(faits={"age": 35}),
     "je sais pas": Extraction(ne_sait_pas=True),
     "je dors dehors": Extraction(faits={"logement": "rue"}),
+    "non, je dors dehors ce soir": Extraction(faits={"logement": "rue"}),
     "il a 50 ans, il est malien": Extraction(faits={"age": 50, "nationalite": "hors_ue"}, forme="il"),
 }
 

@@ -355,3 +355,19 @@ def test_droit_nomme_dans_un_message_de_faits(faux_moteur, lancer):
     dialogue, *_ = actions()
     events, _ = lancer(dialogue.ActionAvancer(), suivi("j'ai 35 ans, je voudrais le RSA et l'AME", "informer"))
     assert SlotSet("droits_demandes", ["ame", "rsa"]) in events
+
+
+def test_apres_une_urgence_le_message_n_est_pas_une_reponse_courte(faux_moteur, lancer):
+    """« non, je dors dehors ce soir » (urgence) ne répond pas « non » à la question posée."""
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": TOUS, "question_en_cours": "en_couple", "nationalite": "hors_ue",
+             "age": 30}
+    events, messages = lancer(
+        dialogue.ActionReprendre(), suivi("non, je dors dehors ce soir", "urgence", slots)
+    )
+    assert events == [
+        SlotSet("logement", "rue"),
+        SlotSet("question_en_cours", "en_couple"),
+        SlotSet("echecs", 0.0),
+    ]
+    assert messages[0]["custom"] == {"question": "en_couple"}
