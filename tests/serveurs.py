@@ -211,7 +211,13 @@ class Conversation:
         return [b for m in self.dernier for b in m.get("buttons") or []]
 
 
+def _arret(signum, frame):  # SIGTERM / SIGINT : sortir proprement (les serveurs sont arrêtés)
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":  # démarrage à la main : python -m tests.serveurs
+    signal.signal(signal.SIGTERM, _arret)
+    signal.signal(signal.SIGINT, _arret)
     with serveurs() as s:
         print(f"Rasa : {s.webhook}\nActions : {s.actions}\nJournaux : {s.journaux}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):

@@ -129,8 +129,11 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
                 nouveaux[champ] = valeur
             elif ne_sait_pas:
                 inconnus.append(champ)
+    # Boutons Oui / Non (« /affirmer », « /nier ») : l'intention est la réponse. Un texte tapé
+    # (« euh », « ouais ») est lu par l'extraction, pas par le classifieur d'intentions.
     if (
         champ
+        and texte.startswith("/")
         and champ not in nouveaux
         and champ not in inconnus
         and question.get("type") == "booleen"

@@ -371,3 +371,11 @@ def test_apres_une_urgence_le_message_n_est_pas_une_reponse_courte(faux_moteur, 
         SlotSet("echecs", 0.0),
     ]
     assert messages[0]["custom"] == {"question": "en_couple"}
+
+
+def test_un_texte_hesitant_classe_oui_ne_repond_pas_oui(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": TOUS, "question_en_cours": "en_couple", "nationalite": "hors_ue",
+             "age": 30}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("euh", "affirmer", slots))
+    assert events == [SlotSet("question_en_cours", "en_couple"), SlotSet("echecs", 1.0)]
