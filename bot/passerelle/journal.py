@@ -26,18 +26,24 @@ class FiltreSecrets(logging.Filter):
         return True
 
 
+_FILTRE = FiltreSecrets([])
+
+
 def configurer(niveau: str, secrets: list[str]) -> FiltreSecrets:
-    """Réduit au silence les loggers bavards et pose le filtre sur les gestionnaires existants."""
+    """Réduit au silence les loggers bavards et pose un filtre unique (secrets ajoutés) sur les
+    loggers et gestionnaires existants."""
     # httpx journalise chaque URL en INFO, et l'URL de l'API Telegram contient le jeton.
     for nom in ("httpx", "httpcore", "telegram.request", "hpack"):
         logging.getLogger(nom).setLevel(logging.WARNING)
     logging.getLogger("passerelle").setLevel(getattr(logging, niveau, logging.INFO))
-    filtre = FiltreSecrets(secrets)
+    for secret in secrets:
+        if secret and len(secret) >= 8 and secret not in _FILTRE.secrets:
+            _FILTRE.secrets.append(secret)
     for nom in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "telegram", "telegram.ext", "passerelle"):
         lg = logging.getLogger(nom)
-        if filtre not in lg.filters:
-            lg.addFilter(filtre)
+        if _FILTRE not in lg.filters:
+            lg.addFilter(_FILTRE)
         for gestionnaire in lg.handlers:
-            if not any(isinstance(f, FiltreSecrets) for f in gestionnaire.filters):
-                gestionnaire.addFilter(filtre)
-    return filtre
+            if _FILTRE not in gestionnaire.filters:
+                gestionnaire.addFilter(_FILTRE)
+    return _FILTRE

@@ -203,3 +203,14 @@ def test_entetes_de_securite(client):
     assert r.headers["x-frame-options"] == "DENY"
     assert '<html lang="fr">' in r.text
     assert "cdn" not in r.text.lower() and "https://" not in r.text
+
+
+def test_filtre_de_secrets_sur_les_journaux(caplog):
+    from bot.passerelle import journal
+
+    caplog.set_level(logging.INFO)
+    journal.configurer("INFO", ["jeton-tres-secret-123"])
+    logging.getLogger("telegram.ext.Updater").error("échec https://api/botjeton-tres-secret-123/getMe")
+    logging.getLogger("passerelle").info("clé %s", "jeton-tres-secret-123")
+    assert "jeton-tres-secret-123" not in caplog.text
+    assert "***" in caplog.text
