@@ -1,0 +1,290 @@
+"""Découpage d'un texte normalisé en propositions, sujet de chaque proposition, forme (vous / il / elle).
+
+Une proposition s'arrête à la ponctuation, à « mais », « car », « parce que »..., et à « et »
+suivi d'un pronom sujet (« je touche 450 et il touche 800 »).
+
+Le sujet d'une proposition dit à qui appartient un fait :
+
+- ``personne`` : la personne dont on évalue les droits (« je... », ou « il / elle / Monsieur X »
+  quand un aidant parle) ;
+- ``conjoint`` : son ou sa partenaire (« ma femme est enceinte ») : faits du foyer seulement ;
+- ``enfant``, ``famille``, ``ami`` : d'autres personnes (« mon frère est locataire » ne dit rien
+  du logement de la personne) ;
+- ``aidant`` : la ou le professionnel qui écrit (« je suis assistante sociale »).
+
+Une proposition sans sujet (« 34 ans, sans papiers ») garde le sujet de la précédente.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_CONJONCTIONS = re.compile(
+    r"\s(?:mais|car|parce que|puisque|donc|alors que|sauf que|par contre|cependant|pourtant|sinon|"
+    r"(?:et|ou|puis) (?=(?:je|j|il|elle|on|nous|moi)\b))\s?"
+)
+_FIN_PHRASE = re.compile(r"\s?[.;!?:]\s?")
+
+CONJOINT = (r"femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
+            r"partenaire|fiance|fiancee")
+ENFANT = (r"fils|fille|filles|enfants|bebe|bebes|petit|petite|petits|petites|gosses|ado|nourrisson|jumeaux|"
+          r"jumelles|garcon|garcons|aine|cadet|cadette")
+FAMILLE = (r"frere|freres|soeur|soeurs|mere|pere|parents|cousin|cousine|cousins|oncle|tante|tonton|tata|famille|"
+           r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa")
+AMI = (r"pote|potes|ami|amie|amis|amies|copains|copines|voisin|voisine|voisins|colocataire|collegue|collegues|"
+       r"compatriote|connaissance")
+
+_DEBUT_SUJET = re.compile(
+    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a)\s+)*"
+    r"(?:(?:ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|le|la|les|l)\s+)(?:\d+\s+)?"
+    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<enfant>" + ENFANT + r")|(?P<famille>" + FAMILLE + r")|"
+    r"(?P<ami>" + AMI + r"))\b"
+)
+_MENTION_PROCHE = re.compile(
+    r"\b(?:ma|mon|mes|sa|son|ses|notre|nos|le|la|les|l)\s+(?:\d+\s+)?"
+    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<enfant>" + ENFANT + r")|(?P<famille>" + FAMILLE + r")|"
+    r"(?P<ami>" + AMI + r"))\b"
+)
+_PREMIERE = re.compile(r"\b(?:je|j|on|nous)\b|(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )"
+                       r"(?<!\bque )(?<!\ba )\bmoi\b")
+_PERSONNEL = re.compile(r"\b(?:je|j|il|elle|on|nous|moi|mon|ma|mes|son|sa|ses|notre|nos)\b")
+_POSSESSIF_1 = re.compile(r"\b(?:mon|ma|mes)\b")
+_IMPERSONNEL = (r"(?!\s+(?:y a|y avait|(?:me |m |nous |vous |te |t |lui |leur )?(?:faut|fallait|reste|restait|"
+                r"manque|manquait)|fait (?:froid|chaud|beau|nuit|jour)|s agit|parait|pleut|semble|suffit|"
+                r"est (?:possible|difficile|temps|tard|urgent|important|"
+                r"necessaire|vrai|clair|normal|interdit|impossible|dur|complique|facile))\b)")
+_TROISIEME = re.compile(r"(?<!\bs )(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )(?<!\ba )"
+                        r"(?<!\bque )(?<!\bqu )\b(?P<p>il|elle)\b" + _IMPERSONNEL)
+
+# La personne aidée, nommée par un aidant.
+_PERSONNE_AIDEE = re.compile(
+    r"\b(?:la personne|cette personne|une personne|le monsieur|ce monsieur|un monsieur|la dame|cette dame|"
+    r"une dame|l usager|un usager|une usagere|l usagere|le beneficiaire|la beneficiaire|un beneficiaire|"
+    r"une beneficiaire|mon patient|ma patiente|le patient|la patiente|j accompagne|que j accompagne|"
+    r"nous accompagnons|que nous accompagnons|j oriente)\b"
+)
+# Indices d'un aidant qui parle d'une autre personne (la personne aidée, ou l'aidant qui se présente).
+_AIDANT = re.compile(
+    r"\b(?:la personne|cette personne|une personne|le monsieur|ce monsieur|un monsieur|la dame|cette dame|"
+    r"une dame|l usager|un usager|une usagere|l usagere|le beneficiaire|la beneficiaire|un beneficiaire|"
+    r"une beneficiaire|mon patient|ma patiente|le patient|la patiente|j accompagne|que j accompagne|"
+    r"nous accompagnons|que nous accompagnons|j oriente|je suis (?:assistante?|assistant|travailleu(?:r|se)|"
+    r"educat(?:eur|rice)|benevole|intervenante?|referente?|conseill(?:er|ere)|mediat(?:eur|rice)|"
+    r"infirmi(?:er|ere)|medecin|juriste|ecrivain public)|je (?:demande|viens|"
+    r"ecris|appelle) pour (?:un|une|mon|ma|quelquun)|pour (?:un|une) (?:ami|amie|proche|personne|"
+    r"monsieur|dame|jeune)|c est pour (?:un|une|mon|ma) \w+|je me renseigne pour)\b"
+    r"|^(?:bonjour |bonsoir |salut )?(?:c est )?pour (?:mon|ma) (?:frere|soeur|mere|pere|fils|fille|oncle|tante|cousin|"
+    r"cousine|ami|amie|pote|voisin|voisine|mari|femme|grand mere|grand pere|maman|papa)\b"
+)
+# « un homme de 50 ans », « une femme seule » : une description, à la 3e personne sans « je ».
+_DESCRIPTION = re.compile(r"^(?:bonjour |bonsoir )?(?:un|une|1) (?:homme|femme|jeune|monsieur|dame|garcon|fille|"
+                          r"mineur|mineure|personne)\b")
+_CIVILITE = re.compile(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )"
+                       r"\b(?P<civ>monsieur|madame|mademoiselle)\b"
+                       r"(?! le robot| la robot| ?[,.!?:]| je\b| j\b| svp\b| s il\b| merci\b| bonjour\b| ?$)")
+
+# Indices de genre (quand un aidant parle).
+_FEMININ = re.compile(
+    r"\b(?:elle|madame|mademoiselle|la dame|une dame|cette dame|une femme|la femme|cette femme|"
+    r"jeune femme|la patiente|ma patiente|l usagere|une usagere|la beneficiaire|une beneficiaire|"
+    r"son mari|son epoux|son compagnon|son copain|pour ma (?:mere|soeur|tante|cousine|fille|amie|voisine|"
+    r"grand mere|maman)|une amie|la jeune fille|une jeune fille|la mere|une mere|mere de|maman de)\b"
+)
+_MASCULIN = re.compile(
+    r"\b(?:il|monsieur|le monsieur|ce monsieur|un monsieur|un homme|l homme|cet homme|jeune homme|"
+    r"le patient|mon patient|un usager|le beneficiaire|un beneficiaire|sa femme|son epouse|sa compagne|"
+    r"sa copine|pour mon (?:pere|frere|oncle|cousin|fils|ami|voisin|pote|grand pere)|un ami|le pere|"
+    r"un pere|pere de|papa de)\b"
+)
+_PERSONNE_NOMMEE = re.compile(r"\b(?:la personne|cette personne|une personne)\b")
+
+# négation -> distance maximale (en mots) jusqu'au fait nié : « sans » et « aucun » ne portent que sur
+# le mot qui suit (« sans papiers j'ai un titre » ne nie pas « titre »).
+_NEGATIONS = {"pas": 4, "plus": 4, "jamais": 4, "nullement": 4, "guere": 4, "non": 2, "ni": 1, "sans": 1,
+              "aucun": 1, "aucune": 1, "rien": 1}
+_ARRETS = {"mais", "et", "que", "qui", "si", "ou", "car", "donc", "quand", "lorsque", "puis", ",", ".", "je", "j",
+           "il", "elle", "on", "nous", "vous", "ils", "elles", "moi"}
+_PRONOM_SUJET = re.compile(r"(?:je|j|il|elle|on|nous)\b")
+_PASSE = {"avant", "etais", "etait", "etions", "etiez", "etaient", "avais", "avait", "avions", "aviez",
+          "avaient", "ancien", "ancienne", "anciennement", "autrefois", "auparavant", "precedemment",
+          "jadis", "fus", "fut", "touchais", "touchait", "gagnais", "gagnait", "percevais", "percevait",
+          "habitais", "habitait", "dormais", "dormait", "vivais", "vivait", "louais", "louait"}
+_FUTUR = {"vais", "va", "vont", "allons", "risque", "risquer", "peur", "bientot", "demain", "menace",
+          "menacee", "pourrais", "pourrait", "veux", "voudrais", "voudrait", "souhaite", "souhaiterais",
+          "cherche", "chercher", "recherche", "besoin", "demande", "demander", "aimerais", "aimerait",
+          "attends", "attend", "attente", "trouver", "obtenir", "avoir", "faire", "comment", "quoi", "faut",
+          "serai", "sera", "seras", "seront", "devenir", "dois", "doit", "espere"}
+
+
+@dataclass
+class Segment:
+    debut: int
+    fin: int
+    texte: str
+    sujet: str
+    phrase: int
+    question: bool = False  # question sans « je / il / mon... » : « le RSA c'est 646 euros ? »
+
+
+class Analyse:
+    """Le texte normalisé avec ses propositions, leurs sujets et la forme du message."""
+
+    def __init__(self, texte: str):
+        self.texte = texte
+        self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte))
+        premiere = bool(_PREMIERE.search(texte) or _POSSESSIF_1.search(texte))
+        troisieme = bool(_TROISIEME.search(texte) or _DESCRIPTION.search(texte))
+        if not self.tiers and troisieme and not premiere:
+            self.tiers = True
+        if self.tiers:
+            self.forme = self._genre()
+        elif premiere:
+            self.forme = "vous"
+        else:
+            self.forme = None
+        self.segments = self._decouper()
+        self._debuts = [s.debut for s in self.segments]
+
+    # --- découpage ---------------------------------------------------------------------------
+    def _decouper(self) -> list[Segment]:
+        texte = self.texte
+        coupes: list[tuple[int, int, bool]] = []  # (début de coupe, fin de coupe, fin de phrase)
+        for m in _FIN_PHRASE.finditer(texte):
+            coupes.append((m.start(), m.end(), True))
+        for m in re.finditer(r"\s?,\s?", texte):
+            if not (m.start() > 0 and texte[m.start() - 1].isdigit() and m.end() < len(texte)
+                    and texte[m.end()].isdigit() and "," == texte[m.start():m.end()]):
+                coupes.append((m.start(), m.end(), False))
+        for m in _CONJONCTIONS.finditer(texte):
+            coupes.append((m.start(), m.end(), False))
+        coupes.sort()
+        segments: list[Segment] = []
+        debut = 0
+        phrase = 0
+        sujet = "personne"
+        dernier_proche = "famille"
+        bornes = []
+        for c_debut, c_fin, forte in coupes:
+            if c_debut < debut:
+                continue
+            bornes.append((debut, c_debut, phrase))
+            debut = c_fin
+            if forte:
+                phrase += 1
+        bornes.append((debut, len(texte), phrase))
+        for s_debut, s_fin, s_phrase in bornes:
+            morceau = texte[s_debut:s_fin]
+            if not morceau.strip():
+                continue
+            sujet, dernier_proche = self._sujet(morceau, sujet, dernier_proche)
+            question = texte[s_fin:s_fin + 3].strip().startswith("?") and not _PERSONNEL.search(morceau)
+            segments.append(Segment(s_debut, s_fin, morceau, sujet, s_phrase, question))
+        if not segments:
+            segments.append(Segment(0, len(texte), texte, "personne", 0))
+        return segments
+
+    def _sujet(self, morceau: str, precedent: str, dernier_proche: str) -> tuple[str, str]:
+        debut = _DEBUT_SUJET.search(morceau)
+        proche = _MENTION_PROCHE.search(morceau)
+        if proche:
+            dernier_proche = next(k for k, v in proche.groupdict().items() if v)
+        categorie = next(k for k, v in debut.groupdict().items() if v) if debut else None
+        if self.tiers:
+            if categorie:
+                return categorie, dernier_proche
+            if _PERSONNE_AIDEE.search(morceau) or _CIVILITE.search(morceau) or _TROISIEME.search(morceau):
+                return "personne", dernier_proche
+            if _PREMIERE.search(morceau):
+                return "aidant", dernier_proche
+            return precedent, dernier_proche
+        if _PREMIERE.search(morceau):
+            return "personne", dernier_proche
+        if categorie:
+            return categorie, dernier_proche
+        if _TROISIEME.search(morceau):
+            return dernier_proche, dernier_proche
+        return precedent, dernier_proche
+
+    def _genre(self) -> str:
+        texte = self.texte
+        pronoms_f = len(re.findall(r"\belle\b", texte))
+        pronoms_m = len([m for m in _TROISIEME.finditer(texte) if m.group("p") == "il"])
+        if pronoms_f != pronoms_m:
+            return "elle" if pronoms_f > pronoms_m else "il"
+        f = len(_FEMININ.findall(texte))
+        m = len(_MASCULIN.findall(texte))
+        if f != m:
+            return "elle" if f > m else "il"
+        from .lexique import GENTILES_FEMININS  # indices faibles : accords au féminin
+        mots = set(texte.split())
+        feminins = mots & (GENTILES_FEMININS | {"enceinte", "seule", "etudiante", "inscrite", "sortie",
+                                                 "enceinte", "salariee", "mariee", "nee", "arrivee",
+                                                 "divorcee", "separee", "veuve", "isolee", "agee"})
+        if feminins:
+            return "elle"
+        if _PERSONNE_NOMMEE.search(texte):
+            return "elle"  # « la personne… elle » : accord grammatical
+        return "il"
+
+    # --- accès par position ------------------------------------------------------------------
+    def segment(self, pos: int) -> Segment:
+        i = bisect.bisect_right(self._debuts, pos) - 1
+        return self.segments[max(0, i)]
+
+    def sujet(self, pos: int) -> str:
+        return self.segment(pos).sujet
+
+    def mots_avant(self, pos: int, n: int = 4, phrase: bool = False) -> list[str]:
+        """Les ``n`` mots avant ``pos`` dans la même proposition (ou phrase)."""
+        seg = self.segment(pos)
+        debut = seg.debut
+        if phrase:
+            i = bisect.bisect_right(self._debuts, pos) - 1
+            while i > 0 and self.segments[i - 1].phrase == seg.phrase:
+                i -= 1
+            debut = self.segments[max(0, i)].debut
+        return self.texte[debut:pos].split()[-n:] if n else []
+
+    def mots_apres(self, pos: int, n: int = 4, phrase: bool = False) -> list[str]:
+        """Les ``n`` mots après ``pos`` dans la même proposition (ou phrase)."""
+        seg = self.segment(max(0, pos - 1))
+        fin = seg.fin
+        if phrase:
+            i = bisect.bisect_right(self._debuts, max(0, pos - 1)) - 1
+            while i + 1 < len(self.segments) and self.segments[i + 1].phrase == seg.phrase:
+                i += 1
+            fin = self.segments[i].fin
+        return self.texte[pos:fin].split()[:n]
+
+    def nie(self, pos: int, fenetre: int = 4) -> bool:
+        """Une négation précède ``pos`` dans la proposition (« je suis pas étudiant »)."""
+        if _PRONOM_SUJET.match(self.texte, pos):
+            return False  # le fait commence une nouvelle proposition (« ... j'ai un titre »)
+        mots = self.mots_avant(pos, fenetre)
+        for i in range(len(mots) - 1, -1, -1):
+            mot = mots[i]
+            if mot in _ARRETS:
+                return False
+            if mot in _NEGATIONS:
+                if len(mots) - i > _NEGATIONS[mot]:
+                    continue
+                precedent = mots[i - 1] if i > 0 else ""
+                if mot == "plus" and precedent in ("en", "de", "le", "au", "non", "ni"):
+                    continue
+                return True
+        apres = self.texte[pos:].split()[1:3]
+        return bool(apres) and apres[0] in ("non", "pas") and (len(apres) == 1 or apres[1] in (",", "."))
+
+    def passe(self, pos: int, fenetre: int = 5) -> bool:
+        """Le fait est au passé (« avant j'étais au 115 », « j'ai été étudiant »)."""
+        mots = self.mots_avant(pos, fenetre)
+        if any(m in _PASSE for m in mots):
+            return True
+        texte = " ".join(mots)
+        return bool(re.search(r"\b(?:ai|a|avons|avez|ont) ete\b|\bj ai fini\b|\bj ai arrete\b", texte))
+
+    def futur(self, pos: int, fenetre: int = 5) -> bool:
+        """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""
+        mots = self.mots_avant(pos, fenetre)
+        return any(m in _FUTUR for m in mots)

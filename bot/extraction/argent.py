@@ -1,0 +1,199 @@
+"""Argent : ressources du foyer (par mois ou par an) et aide au logement.
+
+Un montant est classé par le mot-clé le plus proche dans sa phrase :
+- aide au logement (« 200 d'APL », « ALS 180 ») -> ``aide_logement`` ;
+- dépense ou dette (« loyer de 600 », « dette de 2000 », « caution ») -> ignoré ici ;
+- revenu (« je touche 450 », « RSA 600 », « salaire ») -> ressources ;
+- sans mot-clé : retenu seulement avec une période (« 900 balles par mois ») ou si le message
+  n'est qu'un montant (« 1 200 € »).
+Période : « par an » -> ``ressources_annuelles`` ; « par semaine » -> x 52 / 12 ; sinon par mois.
+Plusieurs revenus reliés par « et », « plus », « + » s'additionnent (« 450 de RSA et ma femme
+800 » -> 1250) ; sinon le dernier dit l'emporte (correction). « Entre 800 et 900 » -> 900.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import nombres
+from .analyse import Analyse
+from .modele import Constat
+
+_SUJETS_FOYER = ("personne", "conjoint")
+_MONTANT = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?)(?:\s+(?P<u>euros|e|dollars)\b)?")
+_NON_MONTANT_APRES = {"ans", "an", "a", "mois", "semaines", "semaine", "jours", "jour", "h", "heures", "heure",
+                      "enfants", "personnes", "pers", "fois", "er", "eme", "ieme", "em", "min", "minutes", "km",
+                      "metres", "m2", "m", "etage", "fils", "filles", "fille", "bebe", "gosses", "petits", "kg",
+                      "arrondissement", "arr", "annees", "annee", "nuits", "nuit", "ou", "places"}
+_MOTS_AIDE = {"apl", "als", "alf", "apls"}
+_MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "dois", "doit", "devons", "impaye",
+                 "impayes", "impayee", "impayees", "retard", "retards", "caution", "garantie", "frais", "amende",
+                 "amendes", "coute", "coutent", "charges", "credit", "edf", "electricite", "gaz", "eau", "huissier",
+                 "rembourser", "manque", "depense", "depenses", "prix", "cher", "paie", "paies", "verse",
+                 "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
+                 "participation", "coutait", "vaut", "payer"}
+_MOTS_REVENU = {"touche", "touchons", "touchez", "gagne", "gagnons", "percois", "percoit", "percevons", "recois",
+                "recoit", "salaire", "salaires", "revenu", "revenus", "ressources", "ressource", "rsa", "are", "ada",
+                "aah", "asf", "paje", "smic", "pension", "retraite", "chomage", "allocation", "allocations",
+                "alloc", "allocs", "bourse", "vis", "vit", "vivons", "net", "brut", "interim", "prime", "caf",
+                "indemnites", "ij", "rente", "aspa", "minimum", "argent", "rentre", "rentrent", "emploi", "france",
+                "travail", "travaille", "bosse"}
+_PERIODE_MOIS = re.compile(r"^(?:par mois|/ mois|mensuel\w*|le mois|chaque mois|tous les mois|pm|/ m|net par mois|"
+                           r"brut par mois|net / mois|net mensuel|de revenus? par mois|mois)\b")
+_PERIODE_AN = re.compile(r"^(?:par an|/ an|l an|annuel\w*|par annee|a l annee|sur l annee|l annee|sur 12 mois|"
+                         r"sur 1 an|dans l annee|cette annee|l annee derniere|net par an|par ans|an)\b")
+_PERIODE_SEMAINE = re.compile(r"^(?:par semaine|/ semaine|la semaine|hebdo\w*|chaque semaine|toutes les semaines)\b")
+_PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|par nuit|la nuit|de l heure|par heure|/ h|"
+                           r"de l h)\b")
+_ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l annee\b|\bcette annee\b"
+                            r"|\bsur (?:les )?12 (?:derniers )?mois\b|\bdans l annee\b|\ben (?:1|un) an\b")
+_RIEN = re.compile(
+    r"\b(?:aucun|aucune|pas de|pas d|sans|0|zero|ni)\s+(?:revenus?|ressources?|argent|salaire|rentree d argent)\b"
+    r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|pas un (?:sou|rond|"
+    r"centime|euro))\b|\bmaintenant (?:plus )?rien\b"
+    r"|\bpas un (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
+    r"|\bsans (?:aucun )?(?:revenu|ressource)s?\b|\bpas de (?:sous|thunes)\b|\b0 (?:euros|revenus?)\b"
+    r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
+)
+_AIDE_ZERO = re.compile(
+    r"\b(?:pas|plus|aucune?|sans|0|ni)\s+(?:d |de |des |les |l )?(?:apl|als|alf)\b"
+    r"|\b(?:touche|touchons|recois|percois|ai) (?:pas|plus|jamais) (?:d |de |des |les |l )?(?:apl|als|alf)\b"
+    r"|\b(?:apl|als|alf)\s*:?\s*(?:rien|non|0|aucune?)\b"
+)
+_ADDITION = re.compile(r"\b(?:et|plus|\+|avec|ajoute|en plus|aussi)\b|\+")
+_CORRECTION = re.compile(r"\b(?:non|pardon|plutot|enfin|en fait|je veux dire|je voulais dire|oups|erreur)\b")
+_SEUL_MONTANT = re.compile(
+    r"^(?:environ |a peu pres |genre |pres de |dans les |autour de |je dirais )?\d+(?:[.,]\d+)?"
+    r"(?: euros| e)(?: net| nets)?(?: (?:par mois|/ mois|mensuel\w*|le mois|par an|/ an|l an|par semaine))?"
+    r"(?: ?[.!]?)$"
+)
+
+
+_REMPLISSAGE = {"euros", "e", "de", "d", "du", "des", "net", "nets", "brut", "en", "le", "la", "les", "l", "mon", "ma",
+               "mes", "son", "sa", "ses", "est", "sont", "a", "environ", "pres", "genre", "dans", "autour", "qui",
+               "que",
+               "fait", "font", "par", "mois", "an", "/", "plus", "moins"}
+
+
+def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
+    """(type du mot-clé le plus proche : aide / depense / revenu, distance en mots pleins).
+
+    Les petits mots (« de », « euros », « est »...) ne comptent pas dans la distance :
+    « 200 d'APL » et « loyer est de 600 » sont à distance 0. À égalité, le mot d'après
+    l'emporte (« 450 de RSA », « je touche 450 de RSA et 200 d'APL »).
+    """
+    avant = a.mots_avant(m.start(), 6, phrase=True)
+    apres = a.mots_apres(m.end(), 6, phrase=True)
+    meilleur, distance = None, 99.0
+    for sens, mots in (("apres", apres), ("avant", list(reversed(avant)))):
+        pleins = 0
+        for i, mot in enumerate(mots):
+            if re.fullmatch(r"\d+(?:[.,]\d+)?", mot) or mot in (".", ";", "!", "?"):
+                break  # on ne passe pas par-dessus un autre nombre ni une fin de phrase
+            genre = ("aide" if mot in _MOTS_AIDE else "depense" if mot in _MOTS_DEPENSE else
+                     "revenu" if mot in _MOTS_REVENU else None)
+            if mot == "paye":
+                precedent = mots[i + 1] if sens == "avant" and i + 1 < len(mots) else ""
+                genre = "revenu" if precedent in ("ma", "la", "sa", "une") else "depense"
+            if genre is not None:
+                d = pleins + (0.5 if sens == "avant" else 0)
+                if d < distance:
+                    meilleur, distance = genre, d
+                break
+            if mot not in _REMPLISSAGE:
+                pleins += 1
+    return meilleur, distance
+
+
+def _periode(a: Analyse, m: re.Match) -> str | None:
+    suite = a.texte[m.end():m.end() + 40].strip()
+    suite = re.sub(r"^(?:euros|e|net|nets|brut|de (?:rsa|salaire|revenus?|chomage|are|apl|als|ada|aah|pension)|"
+                   r"d (?:apl|als|are|aah|ada|allocations?))\s*", "", suite)
+    suite = re.sub(r"^(?:euros|e|net|nets|brut)\s*", "", suite)
+    if _PERIODE_MOIS.match(suite):
+        return "mois"
+    if _PERIODE_AN.match(suite):
+        return "an"
+    if _PERIODE_SEMAINE.match(suite):
+        return "semaine"
+    if _PERIODE_JOUR.match(suite):
+        return "jour"
+    if _ANNUEL_PHRASE.search(a.segment(m.start()).texte):
+        return "an"
+    avant = " ".join(a.mots_avant(m.start(), 4))
+    if re.search(r"\b(?:par an|annuel\w*|l annee|sur l annee|par mois|mensuel\w*|chaque mois|tous les mois)\b", avant):
+        return "an" if re.search(r"\b(?:par an|annuel\w*|l annee)\b", avant) else "mois"
+    return None
+
+
+_AVANT_ANNEE = {"en", "depuis", "le", "ne", "nee", "fin", "debut", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+                "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+
+
+def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
+    """Un nombre qui n'est pas de l'argent : « Paris 18e », « 3 enfants », « en 2019 », « au 115 », une date."""
+    unite = m.group("u")
+    apres = a.mots_apres(m.end(), 1)
+    avant = a.mots_avant(m.start(), 2)
+    precedent = avant[-1] if avant else ""
+    if unite == "e" and valeur <= 20 and precedent in ("le", "paris", "du", "au", "dans"):
+        return True
+    if not unite:
+        if apres and apres[0] in _NON_MONTANT_APRES:
+            return True
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and precedent in _AVANT_ANNEE:
+            return True
+        if m.group("n") == "115" and precedent in ("au", "le", "du", "par", "via"):
+            return True
+    if "/" in a.texte[max(0, m.start() - 1):m.start()] or re.match(r"/\d", a.texte[m.end():m.end() + 2]):
+        return True
+    return precedent in ("depuis", "il", "y")
+
+
+def montants(a: Analyse, jour: dt.date) -> list[Constat]:
+    revenus_mois: list[tuple[int, float]] = []
+    revenus_an: list[tuple[int, float]] = []
+    constats: list[Constat] = []
+    for m in _MONTANT.finditer(a.texte):
+        valeur = nombres.nombre(m.group("n"))
+        if valeur is None or a.sujet(m.start()) not in _SUJETS_FOYER or _pas_un_montant(a, m, valeur):
+            continue
+        if a.passe(m.start()):
+            continue  # « avant je touchais 900 »
+        genre, _ = _mots_proches(a, m)
+        periode = _periode(a, m)
+        if genre == "depense":
+            continue
+        if genre is None and periode is None and not _SEUL_MONTANT.match(a.texte.strip()):
+            continue
+        if periode == "jour":
+            continue
+        if genre == "aide":
+            constats.append(Constat("aide_logement", round(valeur, 2), m.start()))
+            continue
+        if periode == "an":
+            revenus_an.append((m.start(), valeur))
+        elif periode == "semaine":
+            revenus_mois.append((m.start(), valeur * 52 / 12))
+        else:
+            revenus_mois.append((m.start(), valeur))
+    for champ, liste in (("ressources_mensuelles", revenus_mois), ("ressources_annuelles", revenus_an)):
+        if not liste:
+            continue
+        total, debut = liste[0][1], liste[0][0]
+        for (p0, _), (p1, v1) in zip(liste, liste[1:]):
+            entre = a.texte[p0:p1]
+            autre_membre = a.sujet(p0) != a.sujet(p1)  # « ma femme gagne 1300, moi 700 » : le foyer
+            if _CORRECTION.search(entre) or not (_ADDITION.search(entre) or autre_membre):
+                total = v1
+            else:
+                total += v1
+            debut = p1
+        constats.append(Constat(champ, round(float(total), 2), debut, poids=2))
+    for m in _RIEN.finditer(a.texte):
+        if a.nie(m.start()) and not m.group().startswith(("pas", "aucun", "sans", "ni")):
+            continue
+        constats.append(Constat("ressources_mensuelles", 0.0, m.start(), poids=2))
+    for m in _AIDE_ZERO.finditer(a.texte):
+        constats.append(Constat("aide_logement", 0.0, m.start(), poids=1))
+    return constats

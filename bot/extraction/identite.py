@@ -1,0 +1,491 @@
+"""Faits sur la personne : âge, nationalité, titre de séjour, durée en France, études, heures travaillées.
+
+Chaque fonction reçoit l'``Analyse`` du texte normalisé et rend des ``Constat`` ; le tri par
+sujet (la personne, son conjoint, un ami...) et la fusion sont faits dans ``faits.py``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import nombres
+from .analyse import AMI, CONJOINT, ENFANT, FAMILLE, Analyse
+from .lexique import GENTILES, PAYS
+from .modele import Constat
+
+# --- âge -----------------------------------------------------------------------------------------
+_AGE = re.compile(r"\b(?P<n>\d{1,3}) (?P<u>ans|an|a)\b")
+_AGE_EXPLICITE = re.compile(r"\bage\s*(?::|de|est de|est|c est|=)?\s*(?P<n>\d{1,3})\b(?! (?:mois|semaines|jours)\b)")
+_NAISSANCE = re.compile(r"\b(?:nee?s?\s+(?:en|le|a|au|aux|dans|du|l)\b|date de naissance\b|naissance\s*:?"
+                        r"|nee?\s+(?=\d))")
+_NAISSANCE_2_CHIFFRES = re.compile(r"\bnee?s? en (?P<a>\d{2})\b")
+_NOMS_PROCHES = re.compile(r"^(?:" + "|".join((CONJOINT, ENFANT, FAMILLE, AMI)) + r")$")
+_PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune",
+                     "garcon", "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
+                     "usagere", "beneficiaire", "mec", "gars", "fille", "type", "demandeur", "demandeuse",
+                     "refugie", "celibataire", "pere", "mere"}
+_POSSESSIFS = {"ma", "mon", "mes", "sa", "son", "ses", "notre", "nos", "leur", "leurs"}
+_AVANT_DUREE = {"depuis", "pendant", "durant", "dans", "pour", "sur", "tous", "apres", "avant", "voila", "que",
+                "en", "fait", "les", "des", "derniers", "dernieres", "ces", "cela"}
+
+
+_DUREE_FORTE = {"de", "d", "en", "que", "qu", "ici", "depuis", "dans", "passes", "derniers", "dernieres", "pour"}
+_APRES_AGE_NU = {"sans", "avec", "chez", "dehors", "a", "et", "je", "j", "il", "elle", "celibataire", "marie",
+                 "mariee", "seul", "seule", "enceinte", "sdf", "refugie", "etudiant", "ne", "nee", "originaire"}
+_AVANT_AGE_NU = {",", "et", "moi", "lui", "il", "elle", "age", "celibataire", "marie", "mariee", "sdf", "refugie",
+                 "etudiant", "enceinte", "seul", "seule", "homme", "femme", "monsieur", "madame", "papiers", "mr",
+                 "jeune", "majeur", "majeure", "divorce", "divorcee", "veuf", "veuve", "separe", "separee"}
+
+
+def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
+    """(âge, motif qui désigne lui-même la personne) ou None si « N ans » est une durée."""
+    n = int(m.group("n"))
+    avant = a.mots_avant(m.start(), 5)
+    apres = a.mots_apres(m.end(), 2)
+    if m.group("u") == "a" and apres and apres[0] not in (",", ".", "et", "sans", "je", "j"):
+        return None
+    if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
+        avant = []  # « non pardon 35 ans » : une correction
+    if avant and avant[-1] in ("presque", "bientot", "quasiment"):
+        n, avant = n - 1, avant[:-1]
+    elif avant and avant[-1] in ("environ", "genre"):
+        avant = avant[:-1]
+    elif avant[-2:] in (["plus", "de"], ["au", "moins"], ["moins", "de"]):
+        if avant[-2] == "moins":
+            n -= 1
+        avant = avant[:-2]
+    if avant and avant[-1] in _AVANT_DUREE:
+        return None
+    if avant[-2:] in (["y", "a"], ["ca", "fait"], ["cela", "fait"]):
+        return None
+    if avant and (avant[-1] in GENTILES or avant[-1] == "moi") and n >= 15 and not (
+            apres and apres[0] in ("que", "qu", "depuis", "ici")):
+        return n, False  # « algérien 45 ans en France depuis 2 ans » : l'âge, puis la durée
+    if avant and avant[-1] in ("a", "ai", "aurai", "aura", "fete", "agee", "age", "ages", "agees", "aie", "avoir",
+                               "suis", "eu"):
+        if apres and apres[0] in _DUREE_FORTE:
+            return None
+        if avant[-1] == "a" and len(avant) >= 2:
+            sujet = avant[-2]
+            if sujet in ("y", "qui") or _NOMS_PROCHES.match(sujet):
+                return None
+            if sujet in ("il", "elle") and not a.tiers:
+                return None  # « j'ai un fils il a 5 ans » : quelqu'un d'autre
+        return n, False
+    if avant and avant[-1] == "de" and len(avant) >= 2:
+        nom = avant[-2]
+        if nom in ("agee", "age", "ages", "agees"):
+            return n, False
+        if (nom in _PERSONNE_DECRITE or nom in GENTILES) and not (len(avant) >= 3 and avant[-3] in _POSSESSIFS):
+            return n, True  # « un homme de 50 ans », « une dame algérienne de 70 ans »
+        return None
+    # « N ans » sans verbe : « malien, 34 ans, sans papiers »
+    if n < 15 or (apres and apres[0] not in _APRES_AGE_NU and apres[0] not in (",", ".")):
+        return None
+    if not avant or avant[-1] in _AVANT_AGE_NU or avant[-1] in GENTILES:
+        return n, False
+    return None
+
+
+def age(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for m in _AGE.finditer(a.texte):
+        trouve = _age_plausible(a, m)
+        if trouve and 0 <= trouve[0] <= 120:
+            constats.append(Constat("age", trouve[0], m.start(), force=trouve[1]))
+    for m in _AGE_EXPLICITE.finditer(a.texte):
+        n = int(m.group("n"))
+        if n <= 120 and not a.mots_avant(m.start(), 1) == ["l"]:
+            constats.append(Constat("age", n, m.start()))
+    for m in _NAISSANCE.finditer(a.texte):
+        suite = a.texte[m.end():m.end() + 40]
+        d = nombres.DATE.search(suite)
+        if d and d.start() <= 25 and (d.group("a") or d.group("a2")):
+            date = nombres.lire_date(d, jour)
+            if date:
+                valeur = nombres.age_depuis_naissance(date, jour)
+                if valeur is not None:
+                    constats.append(Constat("age", valeur, m.start(), poids=2))
+    for m in _NAISSANCE_2_CHIFFRES.finditer(a.texte):
+        annee = 1900 + int(m.group("a")) if int(m.group("a")) > jour.year % 100 else 2000 + int(m.group("a"))
+        valeur = nombres.age_depuis_naissance((annee, None, None), jour)
+        if valeur is not None:
+            constats.append(Constat("age", valeur, m.start(), poids=2))
+    return constats
+
+
+# --- nationalité ---------------------------------------------------------------------------------
+_GENTILES_COMPOSES = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in GENTILES if " " in g) + r")\b")
+_MOT = re.compile(r"[a-z]+")
+
+
+def _gentiles(texte: str):
+    """Les gentilés du texte (recherche par mot dans un dictionnaire : plus rapide qu'une grande regex)."""
+    composes = [(m.start(), m.end(), m.group()) for m in _GENTILES_COMPOSES.finditer(texte)]
+    for m in _MOT.finditer(texte):
+        if m.group() in GENTILES and not any(d <= m.start() < f for d, f, _ in composes):
+            yield m.start(), m.end(), m.group()
+    yield from composes
+_PAYS = re.compile(
+    r"\b(?P<verbe>viens|vient|venu|venue|venus|originaire|nee?|nes|nees|suis|est|sommes|nationalite|pays)"
+    r"(?: d origine)?\s*:?\s+(?P<art>de la|de l|du|des|de|d|en|au|aux|a|l)?\s*"
+    r"(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b"
+)
+_LANGUE = {"parle", "parler", "parles", "parlez", "parlons", "langue", "langues", "comprend", "comprends",
+           "comprendre", "ecris", "ecrire", "lis", "lire", "en", "cours", "traducteur", "traductrice",
+           "interprete", "traduction", "apprends", "apprendre", "restaurant", "resto", "quartier", "consulat",
+           "ambassade", "epicerie", "magasin", "marche", "cuisine", "communaute", "association", "plat",
+           "drapeau", "equipe", "origine", "parlant", "accent", "mot", "bac", "diplome", "permis", "nourriture",
+           "ecole", "journal", "television", "tele", "film", "chanson", "musique", "radio", "clavier"}
+_RANG_NATIONALITE = {"francaise": 3, "ue": 2, "hors_ue": 1}
+
+
+def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for debut, fin, mot in _gentiles(a.texte):
+        valeur = GENTILES[mot]
+        avant = a.mots_avant(debut, 3)
+        if any(x in _LANGUE for x in avant):
+            continue
+        if avant:
+            nom = avant[-1]
+            if nom not in ("suis", "est", "sommes", "etes", "nationalite", "je", "il", "elle", "origine") and (
+                _NOMS_PROCHES.match(nom) or nom in ("homme", "monsieur", "dame", "madame", "personne")
+            ):
+                article = avant[-2] if len(avant) >= 2 else ""
+                description = a.tiers and nom in ("homme", "femme", "monsieur", "dame", "madame", "personne",
+                                                  "jeune") and article not in _POSSESSIFS
+                if not description:
+                    continue
+        constat = Constat("nationalite", valeur, debut, poids=_RANG_NATIONALITE[valeur])
+        constat.nie = a.nie(debut)
+        constats.append(constat)
+    for m in _PAYS.finditer(a.texte):
+        verbe, art = m.group("verbe"), m.group("art") or ""
+        if verbe in ("suis", "est", "sommes") and art in ("en", "au", "aux", "a", ""):
+            continue  # « je suis au Mali » : un lieu, pas une origine
+        valeur = PAYS[m.group("pays")]
+        constat = Constat("nationalite", valeur, m.start(), poids=_RANG_NATIONALITE[valeur])
+        constat.nie = a.nie(m.start())
+        constats.append(constat)
+    return constats
+
+
+# --- titre de séjour -----------------------------------------------------------------------------
+_TITRES: list[tuple[str, int, re.Pattern, bool]] = [
+    # (valeur, poids, motif, le motif contient déjà sa négation)
+    ("aucun", 6, re.compile(
+        r"\bdeboute(?:e|s|es)?\b|\boqtf\b|\bobligation de quitter\b|\bexpulse\w* du territoire\b"
+        r"|\b(?:demande d asile|asile|demande)\s+(?:a ete |est |a |m a ete )?(?:refuse|refusee|rejete|rejetee)\b"
+        r"|\brefus (?:de|d) (?:l |mon |ma )?(?:asile|ofpra|cnda|demande d asile|titre|statut)\b"
+        r"|\b(?:ofpra|cnda|prefecture)\s+(?:m a |a |m ont |ont )?(?:refuse|rejete)\b"
+        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)\s+(?:est |sont |a |ont |"
+        r"m a |il a )?(?:expire|expires|expiree|expirees|perime|perimes|perimee|perimees|plus valables?|"
+        r"fini|finie|termine|terminee|plus bon)\b(?! (?:le|dans|bientot|en|a|ce|cette|demain|au|fin)\b)"), True),
+    ("protection_internationale", 5, re.compile(
+        r"\brefugie\b|\bprotection subsidiaire\b|\bprotection internationale\b|\bapatride\b|\bbpi\b"
+        r"|\b(?:eu|obtenu|accorde|accordee|recu|donne)\s+(?:l |le |la |mon |ma )?(?:asile|statut|protection)\b"
+        r"|\bconvention de geneve\b"), False),
+    ("carte_resident", 5, re.compile(
+        r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
+        r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
+    ("demande_asile", 4, re.compile(
+        r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
+        r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
+        r"|\bspada\b|\bofpra\b|\bcnda\b|\bcada\b|\bhuda\b|\bprahda\b|\b(?:l|touche|percois|recois) ada\b"
+        r"|\brecours (?:a la |devant la )?cnda\b"), False),
+    ("recepisse", 4, re.compile(r"\brecepisse\b"), False),
+    ("titre_travail", 3, re.compile(
+        r"\btitre de sejour\b|\bcarte de sejour\b|\btds\b|\bvie privee et familiale\b|\bvpf\b"
+        r"|\bcarte (?:temporaire|pluriannuelle|salarie|travailleur temporaire|talent|passeport talent|"
+        r"de travail|de travailleur)\b|\btitre (?:salarie|etudiant|travail|de travail|pluriannuel|temporaire)\b"
+        r"|\bautorisation de travail\b|\bj ai (?:des|mes|les|1|mon) (?:papiers|titre)\b|\bpapiers en regle\b"
+        r"|\ben regle\b|\bregularise(?:e|s|es)?\b|\ba (?:des|ses|les) papiers\b"), False),
+    ("aucun", 2, re.compile(
+        r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
+        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b|\bsans (?:titre|statut)\b"
+        r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"), True),
+]
+_DEMANDE_DE_STATUT = {"demande", "demandeur", "demandeuse", "demander", "demandes", "attends", "attente", "cherche",
+                      "veux", "voudrais", "espere"}
+
+
+def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    pris: list[tuple[int, int]] = []
+    for valeur, poids, motif, negatif in _TITRES:
+        for m in motif.finditer(a.texte):
+            if any(d <= m.start() < f for d, f in pris):
+                continue
+            if a.passe(m.start()):
+                continue
+            v = valeur
+            avant = a.mots_avant(m.start(), 4)
+            converti = valeur == "protection_internationale" and any(x in _DEMANDE_DE_STATUT for x in avant)
+            if converti:
+                v, poids_v = "demande_asile", 4  # « je demande le statut de réfugié »
+            else:
+                poids_v = poids
+            if valeur == "recepisse" and re.search(r"\basile\b", a.segment(m.start()).texte):
+                v = "demande_asile"
+            if not negatif and not converti and a.futur(m.start()):
+                continue
+            nie = not negatif and a.nie(m.start())
+            if negatif and a.nie(m.start()):
+                continue  # « je ne suis pas sans papiers »
+            pris.append((m.start(), m.end()))
+            constats.append(Constat("titre_sejour", v, m.start(), poids=poids_v, nie=nie))
+            if v == "aucun" and not nie:
+                constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
+    return constats
+
+
+# --- durées : à quoi se rapporte « depuis 2 ans » ? ------------------------------------------------
+_CATEGORIES = {
+    "france": re.compile(r"\b(?:france|ici|arrive|arrivee|arrives|arrivees|arriver|venu|venue|venus|debarque|"
+                         r"europe|territoire|pays|paris)\b|\b(?:suis|est|sommes) la\b"),
+    "titre": re.compile(r"\b(?:(?:titre|carte)(?: de sejour| de resident)?(?: (?:salarie|etudiant|travail|"
+                        r"vie privee et familiale|pluriannuel|temporaire|de travail))?|papiers|recepisse|refugie|"
+                        r"protection|resident|regularise|statut|tds|vpf|asile)\b"),
+    "travail": re.compile(r"\b(?:travail|travaille|bosse|cdi|cdd|interim|emploi|salarie|contrat|temps plein|"
+                          r"mi temps|heures|employe|usine|chantier|menage)\b"),
+    "autre": re.compile(r"\b(?:rue|dehors|sdf|foyer|115|hotel|chez|heberge|loue|locataire|loyer|squat|tente|"
+                        r"dors|dort|dormir|domicili\w*|centre|couple|marie|mariee|ensemble|enceinte|etudi\w*|"
+                        r"fac|chomage|rsa|malade|hopital|attends|attente|cherche|demande|dossier|rdv|rendez|apl|"
+                        r"impaye\w*|dette|expulse|celibataire|divorce|separe|veuf|veuve|seul|seule|touche|gagne|"
+                        r"connais|connait|suivi|suivie|grossesse|"
+                        r"prison|malade|metro|gare|squatte|appartement|studio|bail)\b"),
+}
+_ANCRES_DUREE = {"depuis": "depuis", "fait": "depuis", "voila": "depuis", "pendant": "pendant",
+                 "durant": "pendant", "a": "il y a"}
+_ARRIVEE_IMMEDIATE = re.compile(
+    r"\b(?:viens|vient|venons|venez) (?:juste |tout juste |a peine )?d arriver\b"
+    r"|\b(?:arrive|arrivee|arrives|debarque) (?:en france |a paris |ici )?(?:hier|avant hier|ce matin|cette nuit|"
+    r"aujourd hui|cette semaine|la semaine derniere|il y a (?:\d+|quelques|qq) jours|ce mois ci)\b"
+    r"|\b(?:tout juste|juste) arrivee?s?\b"
+)
+_NE_EN_FRANCE = re.compile(r"\bnee?s? (?:en france|ici|a paris)\b")
+
+
+class Duree:
+    """Une durée ancrée (« depuis 2 ans », « il y a 4 mois », « depuis 2019 ») et son rattachement."""
+
+    __slots__ = ("pos", "fin", "mois", "ancre", "categorie")
+
+    def __init__(self, pos: int, fin: int, mois: int, ancre: str, categorie: str):
+        self.pos, self.fin, self.mois, self.ancre, self.categorie = pos, fin, mois, ancre, categorie
+
+
+def _categorie(a: Analyse, debut: int, fin: int) -> str | None:
+    """La catégorie du mot-clé le plus proche de la durée dans sa proposition."""
+    seg = a.segment(debut)
+    meilleure, distance = None, 10 ** 9
+    for nom, motif in _CATEGORIES.items():
+        for m in motif.finditer(seg.texte):
+            p = seg.debut + m.start()
+            if debut <= p < fin:
+                continue
+            entre = a.texte[seg.debut + m.end():debut] if p < debut else a.texte[fin:p]
+            d = len(entre.split()) * 2
+            if nom == "france":
+                d -= 1  # à égalité, la France l'emporte
+            if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|aucun|aucune|plus de)\s*$", seg.texte[:m.start()]):
+                nom_effectif = "france"  # « sans papiers depuis 2 ans » : 2 ans en France
+            else:
+                nom_effectif = nom
+            if d < distance:
+                meilleure, distance = nom_effectif, d
+    return meilleure
+
+
+def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Duree]:
+    """Toutes les durées ancrées du texte, avec leur catégorie (france, titre, travail, autre, None).
+
+    ``exclus`` : positions déjà lues comme un âge (« 45 ans en France... »).
+    """
+    trouvees: list[Duree] = []
+    for m in nombres.DUREE.finditer(a.texte):
+        if m.start() in exclus or (m.group("qual") and m.start("n") in exclus):
+            continue
+        avant = a.mots_avant(m.start(), 3)
+        ancre = None
+        if avant:
+            if avant[-1] in ("depuis", "pendant", "durant", "voila"):
+                ancre = _ANCRES_DUREE[avant[-1]]
+            elif avant[-1] == "fait" and len(avant) >= 2 and avant[-2] in ("ca", "cela", "va"):
+                ancre = "depuis"
+            elif avant[-2:] == ["y", "a"]:
+                ancre = "il y a"
+            elif avant[-1] in ("de", "d") and len(avant) >= 2 and avant[-2] in ("plus", "moins"):
+                ancre = None
+        if ancre is None:
+            # « 2 ans en France », « 3 mois que je suis là »
+            apres = a.mots_apres(m.end(), 2)
+            if apres[:2] in (["en", "france"], ["ici", ","], ["que", "je"], ["que", "j"], ["que", "il"],
+                             ["que", "elle"]) or apres[:1] == ["ici"]:
+                ancre = "depuis"
+            else:
+                continue
+        mois = nombres.mois_entiers(m)
+        if mois is None:
+            continue
+        categorie = _categorie(a, m.start(), m.end())
+        if ancre == "il y a" and any(x.startswith(("arriv", "venu", "debarqu")) for x in a.mots_avant(m.start(), 7)):
+            categorie = "france"  # « arrivée en France il y a 8 mois »
+        trouvees.append(Duree(m.start(), m.end(), mois, ancre, categorie))
+    for m in nombres.DATE.finditer(a.texte):
+        avant = a.mots_avant(m.start(), 4)
+        if not avant or any(x in ("ne", "nee", "naissance", "nes", "nees") for x in avant[-3:]):
+            continue
+        if avant[-1] in ("depuis", "debut", "fin", "courant") or avant[-2:] in (["depuis", "le"], ["depuis", "fin"],
+                                                                                  ["depuis", "debut"]):
+            ancre = "depuis"
+        elif avant[-1] in ("en", "le", "de") and any(
+                x in ("arrive", "arrivee", "arrives", "venu", "venue", "debarque", "entre", "entree", "eu", "obtenu")
+                for x in avant[:-1]):
+            ancre = "date"
+        elif avant[-2:] == ["mois", "de"] or avant[-3:] == ["au", "mois", "de"]:
+            ancre = "date" if any(x.startswith("arriv") for x in avant) else None
+            if ancre is None:
+                continue
+        else:
+            continue
+        date = nombres.lire_date(m, jour)
+        if not date:
+            continue
+        mois = nombres.mois_ecoules(date, jour)
+        if mois is None:
+            continue
+        categorie = _categorie(a, m.start(), m.end())
+        if ancre == "date" and categorie in (None, "autre"):
+            categorie = "france"
+        trouvees.append(Duree(m.start(), m.end(), mois, ancre, categorie))
+    return trouvees
+
+
+def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Constat]:
+    constats = []
+    for d in liste:
+        if d.categorie == "france" or (d.categorie is None and d.ancre == "depuis"):
+            constats.append(Constat("mois_en_france", d.mois, d.pos, poids=2 if d.categorie == "france" else 1))
+    for m in _ARRIVEE_IMMEDIATE.finditer(a.texte):
+        constats.append(Constat("mois_en_france", 0, m.start(), poids=2))
+    return constats
+
+
+def annees_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
+    constats = []
+    for d in liste:
+        if d.categorie == "titre":
+            constats.append(Constat("annees_titre_sejour", nombres.en_annees(d.mois), d.pos))
+    return constats
+
+
+def ne_en_france(a: Analyse) -> bool:
+    return bool(_NE_EN_FRANCE.search(a.texte))
+
+
+# --- études --------------------------------------------------------------------------------------
+_ETUDES_OUI = re.compile(
+    r"\betudiant\b|\betudie\b|\bj etudie\b|\blyceen(?:ne)?s?\b|\bcollegien(?:ne)?s?\b|\bstagiaire\b"
+    r"|\ben stage\b|\ba la fac\b|\ba l universite\b|\ba l univ\b|\ben (?:licence|master|bts|but|dut|these|"
+    r"doctorat|prepa|classe prepa|seconde|premiere|terminale)\b|\bdoctorante?\b"
+    r"|\b(?:je fais|fait|faisons) (?:des|mes|ses) etudes\b|\ben etudes\b|\binscrite? (?:a la fac|a l universite|"
+    r"en (?:licence|master|bts|fac))\b|\b(?:suis|est|etre) eleve\b|\beleve (?:au|en|de) (?:lycee|college|"
+    r"terminale|seconde|premiere)\b"
+)
+_ETUDES_NON = re.compile(
+    r"\b(?:fini|termine|arrete|abandonne|lache|stoppe|quitte)\s+(?:mes|ses|les)? ?(?:etudes|la fac|l ecole|"
+    r"le lycee)\b|\betudes (?:finies|terminees|arretees)\b|\bancien etudiant\b|\bplus a la fac\b"
+    r"|\bpas (?:d |des )?etudes\b"
+)
+_PAS_ETUDES_VISA = {"titre", "visa", "carte", "sejour"}
+
+
+def etudiant(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for m in _ETUDES_OUI.finditer(a.texte):
+        avant = a.mots_avant(m.start(), 3)
+        if avant and avant[-1] in _PAS_ETUDES_VISA | {"de"} and "etudiant" in m.group():
+            continue  # « titre de séjour étudiant » : un titre, pas un statut
+        if a.passe(m.start()):
+            constats.append(Constat("etudiant", False, m.start(), poids=1))
+            continue
+        if a.futur(m.start()):
+            continue
+        constats.append(Constat("etudiant", not a.nie(m.start()), m.start()))
+    for m in _ETUDES_NON.finditer(a.texte):
+        constats.append(Constat("etudiant", False, m.start()))
+    return constats
+
+
+# --- heures travaillées ces 3 dernières années ---------------------------------------------------
+# Temps plein = durée légale annuelle : 1 607 heures par an (35 h x 52 semaines, moins 5 semaines
+# de congés et les jours fériés, soit environ 45,9 semaines travaillées). 2 ans à temps plein
+# = 3 214 heures : c'est exactement le seuil du RSA « jeune actif ».
+HEURES_AN_TEMPS_PLEIN = 1607
+_TRAVAIL = re.compile(
+    r"\b(?:j ai|il a|elle a|a|ai|on a)?\s*(?:travaille|bosse|fait (?:du |de l )?(?:interim|menage|cdd|cdi|"
+    r"chantier)|ete (?:salarie|salariee|employe|employee|embauche|embauchee)|eu (?:un|1|des) (?:cdd|cdi|"
+    r"contrat|contrats|travail|emploi))\b|\b(?:en|un|1) (?:cdi|cdd|interim)\b"
+    r"|\b(?:suis|est|etais|etait) (?:interimaire|salariee?|employee?|ouvriere?|agent|vendeuse?|cuisiniere?)\b"
+)
+_JAMAIS_TRAVAILLE = re.compile(
+    r"\bjamais (?:travaille|bosse|eu (?:de |d )?(?:travail|emploi|contrat))\b"
+    r"|\b(?:pas|plus) (?:travaille|bosse)\b(?=.{0,30}\b(?:depuis (?:plus de )?(?:[3-9]|\d\d) ans|ces 3|"
+    r"en france|jamais|3 dernieres))"
+    r"|\bpas (?:eu de|de) (?:travail|emploi) (?:depuis (?:plus de )?(?:[3-9]|\d\d) ans|en france)\b"
+    r"|\baucune? (?:heures?|emploi|travail) (?:en france|depuis)\b"
+)
+_FRACTION = [
+    (re.compile(r"\btemps plein\b|\b35 ?h(?:eures)?\b|\ba 100\b|\bcdi temps plein\b"), 1.0),
+    (re.compile(r"\bmi temps\b|\ba 50\b|\bmoitie\b"), 0.5),
+]
+_HEURES_SEMAINE = re.compile(r"\b(?P<n>\d{1,2}(?:[.,]\d+)?) ?(?:h|heures)\s*(?:par|/|la|chaque) ?semaine\b"
+                             r"|\b(?P<n2>\d{1,2}) ?(?:h|heures) hebdo\w*\b")
+_HEURES_MOIS = re.compile(r"\b(?P<n>\d{2,3}) ?(?:h|heures)\s*(?:par|/|le|chaque) ?mois\b")
+_HEURES_TOTAL = re.compile(r"\b(?P<n>\d{2,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
+                           r"route|de marche|de bus|de train|d attente))")
+_A_L_ETRANGER = re.compile(r"\bau pays\b|\ben (?:" + "|".join(sorted((p for p, v in PAYS.items() if v != "francaise"),
+                                                                      key=len, reverse=True)) + r")\b")
+
+
+def heures_travail(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Constat]:
+    constats = []
+    for m in _JAMAIS_TRAVAILLE.finditer(a.texte):
+        constats.append(Constat("heures_travail_3_ans", 0, m.start(), poids=1))
+    for m in _TRAVAIL.finditer(a.texte):
+        if not m.group().strip():
+            continue
+        seg = a.segment(m.start())
+        if a.nie(m.start()) or _A_L_ETRANGER.search(seg.texte) or a.futur(m.start()):
+            continue
+        phrase = seg.texte
+        total = _HEURES_TOTAL.search(phrase)
+        if total and not _HEURES_SEMAINE.search(phrase) and not _HEURES_MOIS.search(phrase):
+            valeur = int(total.group("n"))
+            constats.append(Constat("heures_travail_3_ans", valeur, m.start(), poids=2))
+            continue
+        fraction = None
+        for motif, f in _FRACTION:
+            if motif.search(phrase):
+                fraction = f
+                break
+        hs = _HEURES_SEMAINE.search(phrase)
+        if hs:
+            n = nombres.nombre(hs.group("n") or hs.group("n2"))
+            fraction = min(1.5, n / 35) if n else fraction
+        hm = _HEURES_MOIS.search(phrase)
+        if hm and fraction is None:
+            n = nombres.nombre(hm.group("n"))
+            fraction = min(1.5, n / (35 * 52 / 12)) if n else None
+        if fraction is None:
+            continue  # durée sans temps de travail : on ne devine pas
+        duree = nombres.DUREE.search(seg.texte)
+        mois = nombres.mois_entiers(duree) if duree else None
+        if mois is None:
+            continue
+        mois = min(36, mois)
+        heures = round(mois * fraction * HEURES_AN_TEMPS_PLEIN / 12)
+        constats.append(Constat("heures_travail_3_ans", heures, m.start(), poids=2))
+    return constats

@@ -1,0 +1,277 @@
+"""Logement : où la personne dort, Paris, adresse pour le courrier, domiciliation, difficultés (FSL).
+
+Logement : « sans domicile », « SDF » sont des mots généraux (poids 1) ; un lieu précis
+(« je dors au 115 », « chez un pote », « dehors ») l'emporte (poids 2). Un souhait ou une crainte
+(« je cherche un logement », « je vais être à la rue ») et le passé (« avant j'étais au 115 »)
+ne comptent pas.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .analyse import Analyse
+from .lexique import HORS_PARIS, LIEUX_PARIS
+from .modele import Constat
+
+_PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere|freres|soeur|soeurs|cousin|"
+            r"cousine|cousins|cousines|oncle|tante|tonton|tata|parents|mere|pere|fils|fille|famille|connaissance|"
+            r"connaissances|compatriote|compatriotes|gens|personnes?|monsieur|dame|voisin|voisine|voisins|collegue|"
+            r"collegues|mari|femme|beau frere|belle soeur|grand mere|grand pere|grands parents|neveu|niece|"
+            r"maman|papa|proches?|particulier|compagnon|compagne|ex|frangin|frangine|copain du pays|bled")
+_LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
+    ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
+    ("rue", 2, re.compile(
+        r"\ba la rue\b|\bdans la rue\b|\ben pleine rue\b|\bdans les rues\b|\bdehors\b|\bdans la street\b"
+        r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc|jardin|cage d escalier|hall|bois|square|"
+        r"stations?)\b|\bsous (?:un|le|les) (?:pont|ponts|porche|tente)\b|\bdans (?:une|ma|la|1) (?:tente|voiture|"
+        r"caravane|cabane)\b|\bsous (?:une|1|la|ma) tente\b|\bcampement\b|\bsquat\b|\bsquatte\b|\bbidonville\b"
+        r"|\bnulle part\b|\bsur un banc\b|\bsur un carton\b|\bdans un hall\b|\ba l urgence\b")),
+    ("centre_hebergement", 2, re.compile(
+        r"\b(?:au|par le|via le|du|grace au|avec le|dors au|dort au) 115\b(?! euros)|\ble 115 m a (?:trouve|donne|"
+        r"place|mis)\b|\bfoyer\b(?! (?:fiscal|familial)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
+        r"|\bchu\b|\bchrs\b|\bchum\b|\bcada\b|\bhuda\b|\bprahda\b|\bcaes\b|\bhotel social\b|\bhotel du (?:115|samu)\b"
+        r"|\bsamu social\b|\b(?:a l|dans un|en|dans 1|a 1|1) hotel\b(?! de ville)|\bresidence sociale\b"
+        r"|\bpension de famille\b|\bmaison relais\b|\bhalte de nuit\b|\bhalte femmes\b|\bgymnase\b"
+        r"|\bmise a l abri\b|\bhebergement d urgence\b|\bcentre d hebergement\b|\bheberge par (?:une|l|1) "
+        r"(?:association|asso)\b|\bemmaus\b|\barmee du salut\b|\badoma\b|\bcoallia\b|\bftm\b"
+        r"|\b(?:dors|dort|dormir|heberge) (?:a|au) (?:la )?mie de pain\b|\bheberge par le 115\b")),
+    ("heberge_gratuitement", 2, re.compile(
+        r"\bchez (?:un|une|des|mon|ma|mes|1|le|la|son|sa|ses|d|de|l|les|notre|nos|leur|leurs|cette|ce)?\s*"
+        r"(?:(?:\w+ )?(?:" + _PROCHES + r"))\b|\bchez quelquun\b|\bchez l habitant\b|\bchez des gens\b"
+        r"|\bheberge (?:chez|par (?:un|une|des|mon|ma|mes|son|sa|ses|leur|leurs|1|quelquun|la famille|"
+        r"ma famille|sa famille|la))\b"
+        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b|\ba droite a gauche\b|\bde canape en canape\b"
+        r"|\bje l heberge\b|\b(?:il|elle) (?:dort|vit|habite|loge) chez moi\b|\bloge (?:chez|gratuitement)\b"
+        r"|\b(?:dors|dort|dormons|vis|vit|vivons|habite|habitons|loge|reste|restons|heberge) "
+        r"chez (?:lui|eux|elles?)\b")),
+    ("heberge_gratuitement", 1, re.compile(r"\b(?:suis|est|sommes) heberge\b")),
+    ("locataire", 2, re.compile(
+        r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataire\b|\ben location\b"
+        r"|\bsous location\b"
+        r"|\bsous locataire\b|\bcolocation\b|\bmon loyer\b|\bmon bail\b|\bj ai (?:un|1) bail\b|\bbail a mon nom\b"
+        r"|\bmon proprietaire\b|\bma proprietaire\b|\bnotre proprietaire\b|\bmon bailleur\b|\bhlm\b"
+        r"|\blogement social\b|\b(?:paie|paye|payons) (?:\d+(?:[.,]\d+)? (?:euros |e )?(?:de |d )?)?"
+        r"(?:un |mon |le |notre )?loyer\b")),
+    ("proprietaire", 2, re.compile(
+        r"\b(?:suis|est|sommes|etre) proprietaire\b(?! (?:de (?:mon|ma) (?:fonds|commerce|voiture)))"
+        r"|\bproprietaire de (?:mon|ma|notre|son|sa|mes) (?:logement|appartement|maison|studio|domicile)\b"
+        r"|\bj ai achete (?:mon|ma|un|une|1) (?:appartement|maison|logement|studio)\b"
+        r"|\b(?:ma|mon|notre) (?:maison|appartement) (?:m appartient|est a moi)\b")),
+]
+_LOUE_PAYANT = re.compile(r"\b(?:paie|paye|payons|donne|verse)\b.{0,25}\b(?:loyer|euros|participation|par mois)\b"
+                          r"|\bloyer\b")
+
+
+def logement(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for valeur, poids, motif in _LOGEMENTS:
+        for m in motif.finditer(a.texte):
+            if a.futur(m.start()) or a.passe(m.start()):
+                continue
+            if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
+                continue
+            if valeur == "heberge_gratuitement" and m.group().startswith("chez"):
+                seg = a.segment(m.start())
+                if _LOUE_PAYANT.search(seg.texte):
+                    valeur_m = "locataire"
+                else:
+                    valeur_m = valeur
+            else:
+                valeur_m = valeur
+            nie = a.nie(m.start())
+            constats.append(Constat("logement", valeur_m, m.start(), poids=poids, nie=nie))
+    return constats
+
+
+# --- Paris ---------------------------------------------------------------------------------------
+_ARR = r"(?P<arr>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?"
+_PARIS = re.compile(
+    r"\bparis(?:\s+(?:" + _ARR.replace("?P<arr>", "?P<arr1>") + r"))?\b(?! (?:saclay))"
+    r"|\b750(?P<cp>[0-2]\d)\b|\b75116\b"
+    r"|\bdans le (?P<arr2>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b(?! (?:mois|etage|semaine|annee|jour)\b)"
+    r"|\b(?P<arr3>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)? arrondissement\b"
+    r"|\bmairie du (?P<arr4>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b"
+    r"|\bparisien(?:ne)?s?\b"
+    r"|\b(?P<lieu>" + "|".join(sorted((re.escape(l) for l in LIEUX_PARIS), key=len, reverse=True)) + r")\b"
+)
+_HORS_PARIS = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(v) for v in HORS_PARIS), key=len, reverse=True)) + r")\b"
+    r"|\bdans le (?:9[1-5]|7[78]|9 3)\b|\ben banlieue\b|\bhors de paris\b|\ben dehors de paris\b"
+)
+_VIVRE = {"habite", "habites", "habitons", "habitent", "vis", "vit", "vivons", "vivent", "dors", "dort", "dormons",
+          "dorment", "dormir", "reside", "residons", "loge", "heberge", "suis", "est", "sommes", "reste", "restons",
+          "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
+          "domicile", "vivre", "habiter"}
+_TRAVAIL = {"travaille", "bosse", "travail", "emploi", "stage", "formation", "suivi", "suivie", "ecole", "scolarise",
+            "scolarisee"}
+_LIEN = re.compile(
+    r"\b(?:travaille|bosse|travail|job|emploi|stage|formation)\b"
+    r"|\bsuivie? (?:par|a|au|chez)\b|\b(?:assistante? sociale?|as|eps|psa|casvp|ccas|ssp|referent|referente|"
+    r"educatrice|educateur|association|ecole|college|lycee|creche|hopital|medecin|scolarise|scolarisee|"
+    r"scolarises|inscrite?|famille|frere|soeur|mere|pere|parents|oncle|tante|cousin|cousine|enfants|fils|"
+    r"fille)\b"
+)
+
+
+def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
+    """Constats ``vit_a_paris`` / ``lien_paris`` et l'arrondissement (ou None)."""
+    constats: list[Constat] = []
+    arrondissement = None
+    zones_paris = []
+    for m in _PARIS.finditer(a.texte):
+        arr = m.group("arr1") or m.group("arr2") or m.group("arr3") or m.group("arr4")
+        n = int(arr) if arr else None
+        if m.group("cp"):
+            n = int(m.group("cp")) or None
+        if m.group("lieu"):
+            n = LIEUX_PARIS[m.group("lieu")] or None
+        if (m.group("arr2") or m.group("arr3") or m.group("arr4")) and not (n and 1 <= n <= 20):
+            continue
+        if n is not None and not 1 <= n <= 20:
+            n = None
+        zones_paris.append((m.start(), m.end()))
+        seg = a.segment(m.start())
+        avant = a.mots_avant(m.start(), 6)
+        if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")):
+            continue
+        nie = a.nie(m.start(), 6)
+        if any(v in _TRAVAIL for v in avant):
+            if not nie:
+                constats.append(Constat("lien_paris", True, m.start(), force=True))
+        elif any(v in _VIVRE for v in avant) or m.group("lieu") or m.group("arr2") or "parisien" in m.group():
+            if a.sujet(m.start()) in ("personne",):
+                constats.append(Constat("vit_a_paris", not nie, m.start(), nie=False))
+                if not nie:
+                    constats.append(Constat("lien_paris", True, m.start()))
+                    if n:
+                        arrondissement = n
+            elif a.sujet(m.start()) in ("famille", "enfant", "conjoint") and not nie:
+                constats.append(Constat("lien_paris", True, m.start(), force=True))
+        elif _LIEN.search(seg.texte) and not nie:
+            constats.append(Constat("lien_paris", True, m.start(), force=True))
+    for m in _HORS_PARIS.finditer(a.texte):
+        if any(d < m.end() and m.start() < f for d, f in zones_paris):
+            continue  # « gare de Lyon », « porte Saint-Denis » : c'est Paris
+        avant = a.mots_avant(m.start(), 6)
+        if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6):
+            if "travaille" in avant or "bosse" in avant:
+                continue
+            constats.append(Constat("vit_a_paris", False, m.start()))
+    return constats, arrondissement
+
+
+# --- courrier et domiciliation -------------------------------------------------------------------
+_COURRIER_OUI = re.compile(
+    r"\b(?:peux|peut|pouvons|pourrais) recevoir (?:du|le|mon|mes|des|son|ses|mon) (?:courriers?|lettres?)\b"
+    r"|\b(?:je |il |elle |on )?(?:recois|recoit|recevons|recupere) (?:mon|mes|le|du|son|ses|les) (?:courriers?|"
+    r"lettres?)\b|\bj ai (?:une|1) (?:adresse|boite aux lettres)\b(?! (?:mail|email|e mail|electronique|gmail)\b)"
+    r"|\badresse (?:stable|fixe|postale)\b|\b(?:mon|son) courrier (?:arrive|va|est envoye) (?:chez|a|au)\b"
+    r"|\bboite aux lettres\b"
+)
+_COURRIER_NON = re.compile(
+    r"\b(?:pas|plus|aucune?|sans)\s+(?:d |de |des )?(?:adresse|boite aux lettres|courrier)\b"
+    r"(?! (?:mail|email|e mail|electronique|gmail)\b)"
+    r"|\b(?:recois|recoit|recevons) (?:pas|rien|jamais|plus)\b|\bpeux pas recevoir\b|\bpeut pas recevoir\b"
+    r"|\bcourriers? (?:se perd|perdus?|ne m arrive|n arrive|arrive pas|arrivent pas|se perdent)\b"
+    r"|\bpas de domicile\b|\bnulle part pour (?:le|mon) courrier\b"
+)
+_DOMICILIATION_OUI = re.compile(
+    r"\b(?:j ai|il a|elle a|on a|avons|ai|a) (?:une|1|ma|sa|la|deja une|deja 1) domiciliation\b"
+    r"|\bdomicilie\b|\belection de domicile\b|\battestation de (?:domiciliation|domicile)\b"
+    r"|\badresse administrative\b|\b(?:ma|sa|notre) domiciliation\b|\brenouveler (?:ma|sa|la) domiciliation\b"
+)
+_DOMICILIATION_NON = re.compile(
+    r"\b(?:pas|plus|aucune|sans)\s+(?:de |d )?(?:domiciliation|domicilie)\b"
+    r"|\b(?:domiciliation|domicilie)\s+(?:a |est )?(?:expire|expiree|perimee|finie|terminee|plus valable|"
+    r"fini|termine)\b"
+    r"|\b(?:cherche|veux|voudrais|besoin d|besoin de|faire|demander|obtenir|avoir|trouver|comment)\s+(?:une |1 )?"
+    r"(?:domiciliation)\b"
+)
+
+
+def courrier(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for m in _COURRIER_OUI.finditer(a.texte):
+        if a.futur(m.start()) and "peux" not in m.group():
+            continue
+        constats.append(Constat("adresse_courrier", not a.nie(m.start()), m.start()))
+    for m in _COURRIER_NON.finditer(a.texte):
+        constats.append(Constat("adresse_courrier", False, m.start(), poids=2))
+    return constats
+
+
+def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    pris = []
+    for m in _DOMICILIATION_NON.finditer(a.texte):
+        pris.append((m.start(), m.end()))
+        if m.group().startswith(("comment", "avoir")) and re.search(r"\brenouvel", a.texte):
+            continue
+        constats.append(Constat("domiciliation", False, m.start(), poids=2))
+    for m in _DOMICILIATION_OUI.finditer(a.texte):
+        if any(d <= m.start() < f for d, f in pris):
+            continue
+        if a.futur(m.start()) and "renouvel" not in m.group() and "ma " not in m.group():
+            continue
+        if a.passe(m.start()):
+            continue
+        constats.append(Constat("domiciliation", not a.nie(m.start()), m.start()))
+    return constats
+
+
+# --- difficultés de logement (FSL) ---------------------------------------------------------------
+_DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|paye|payee|"
+          r"regler|regle|dois|doit|devons|huissier|arrieres?|rappel|mise en demeure|pas pu|peux plus|peut plus)")
+_DIFFICULTES: list[tuple[str, re.Pattern]] = [
+    ("impayes_loyer", re.compile(
+        r"\bloyers? (?:impayes?|impayees?|en retard|pas payes?|non payes?)\b|\bimpayes? (?:de|d) loyers?\b"
+        r"|\bretards? (?:de|d|dans le|dans les|pour le) (?:paiement (?:du |des )?)?loyers?\b"
+        r"|\b(?:dettes?|retards?|impayes?|arrieres?)\b(?:\s+\S+){0,4}?\s+(?:de |d |du |des |mon |le )?loyers?\b"
+        r"|\bloyers?\b(?:\s+\S+){0,3}?\s+(?:de |en )?(?:retard|impayes?|pas payes?)\b"
+        r"|\bdettes? (?:de|d) loyers?\b|\bdette locative\b|\barrieres? (?:de )?loyers?\b"
+        r"|\b(?:dois|doit|devons) (?:\d+ mois de |\d+ euros de |des |du |mon |le )?loyers?\b"
+        r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
+        r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b|\bexpulsion\b"
+        r"|\bexpulser?(?:e|s|es)?\b(?! du territoire| de france)"
+        r"|\bcommandement de payer\b|\bavis d expulsion\b|\bproces d expulsion\b|\bjugement d expulsion\b")),
+    ("factures_energie", re.compile(
+        r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
+        r"chauffage|totalenergies|total energies)\b"
+        r"|\b(?:edf|engie|electricite|elec|gaz|energie|courant|chauffage|totalenergies)\b(?:\s+\S+){0,4}?\s+"
+        + _DETTE + r"\b|\bfactures? (?:d |de l |de )?(?:edf|engie|electricite|gaz|energie)\b")),
+    ("factures_eau", re.compile(
+        r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:d |de l |l )?(?:eau|veolia|suez|eau de paris)\b"
+        r"|\b(?:eau|veolia|suez)\b(?:\s+\S+){0,4}?\s+" + _DETTE + r"\b|\bfactures? (?:d |de l )?eau\b")),
+    ("entree_logement", re.compile(
+        r"\bcaution\b|\bdepot de garantie\b|\bpremier loyer\b|\b1 er loyer\b|\bassurance habitation\b"
+        r"|\bfrais d (?:agence|installation|entree)\b|\bemmenager\b|\bemmenagement\b|\bdemenagement\b"
+        r"|\bentree dans (?:un|le|mon|1) (?:logement|appartement|studio)\b"
+        r"|\bentrer dans (?:un|le|mon|1) (?:logement|appartement|studio)\b"
+        r"|\b(?:ai|a|avons|viens de|vient de|venons de) (?:trouve|trouver|eu|obtenu|signe|signer) (?:un|1) "
+        r"(?:appartement|logement|studio|bail)\b"
+        r"|\bnouveau logement\b|\bnouvel appartement\b|\bsigner (?:le|un|mon) bail\b|\bmeubler\b")),
+]
+_AUCUNE_DIFFICULTE = re.compile(
+    r"\b(?:aucune|pas de|pas d|sans) (?:difficulte|dette|dettes|impaye|impayes|probleme de (?:loyer|logement|"
+    r"factures?))s?\b|\brien de tout ca\b|\baucune de ces\b"
+)
+
+
+def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for valeur, motif in _DIFFICULTES:
+        for m in motif.finditer(a.texte):
+            if a.passe(m.start()):
+                continue
+            if valeur == "entree_logement" and a.futur(m.start()) and not re.search(
+                    r"caution|garantie|premier loyer|assurance|frais|emmenag|demenag|meubler", m.group()):
+                continue
+            if valeur in ("factures_energie", "factures_eau") and re.search(r"\bpayee?s?\b|\bregle\b", m.group()) \
+                    and not re.search(r"\bpas\b|\bplus\b|\bnon\b|\bfacture|\bdette|\bimpaye|\bretard|\bdois|\bcoup",
+                                      a.texte[max(0, m.start() - 30):m.end() + 15]):
+                continue
+            constats.append(Constat("difficultes_logement", valeur, m.start(), nie=a.nie(m.start())))
+    for m in _AUCUNE_DIFFICULTE.finditer(a.texte):
+        constats.append(Constat("difficultes_logement", None, m.start()))
+    return constats

@@ -1,0 +1,136 @@
+"""Normalisation du texte : minuscules sans accents, orthographe SMS, nombres en chiffres.
+
+Le résultat est une suite de mots séparés par une espace ; la ponctuation forte (. , ; : ! ? /)
+devient un mot à part, sauf entre deux chiffres (« 2,5 », « 12/03/1990 »). Les nombres écrits
+en lettres passent en chiffres avec ``text2num.alpha2digit`` (« trente-quatre » -> 34,
+« mille deux cents » -> 1200, « deux ans et demi » -> « 2 ans et demi »).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from text_to_num import alpha2digit
+
+from .lexique import EXPRESSIONS, MOTS, ORDINAUX
+
+# Au-delà, le texte est coupé : un message utile tient en quelques phrases, et le temps de
+# traitement reste borné (un message de 10 ko est traité en quelques millisecondes).
+LIMITE_CARACTERES = 3000
+
+_APOSTROPHES = re.compile(r"[’'`´‘ʼ′]")
+_TIRET_MOTS = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
+_TIRET_CHIFFRE = re.compile(r"(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)")
+_AUTRES = re.compile(r"[^a-z0-9.,;:!?/+\n ]+")
+_REPETITIONS = re.compile(r"([a-z])\1{2,}")
+_MILLIERS_K = re.compile(r"\b(\d+)(?:[.,](\d+))? ?k(\d{1,3})?\b")
+_COLLE_CHIFFRE_LETTRE = re.compile(r"(\d)([a-z])")
+_COLLE_LETTRE_CHIFFRE = re.compile(r"([a-z])(\d)")
+_PONCT_POINT = re.compile(r"(?<!\d)[.,]|[.,](?!\d)")
+_PONCT_FORTE = re.compile(r"[;:!?\n+]")
+_BARRE = re.compile(r"(?<!\d)/|/(?!\d)")
+_ESPACES = re.compile(r"\s+")
+_MOT = re.compile(r"[a-z]+")
+# Arabe maghrébin écrit avec des chiffres (3 = ع, 7 = ح), à lire avant de séparer lettres et chiffres.
+_AVANT_CHIFFRES = [(re.compile(r"\bma3r\w*|\bma3ref\w*"), " je sais pas "), (re.compile(r"\b3andi\b"), " j ai "),
+                   (re.compile(r"\bs7ab\w*"), " mon pote "), (re.compile(r"\bri1\b"), " rien "),
+                   (re.compile(r"\bbi1\b"), " bien "), (re.compile(r"\b2m1\b"), " demain ")]
+# text2num écrit aussi l'article « un » / « une » en « 1 » : on le protège quand il n'annonce pas
+# une quantité (« un pote », « une domiciliation ») ;
+# « un an », « un enfant », « vingt et un » restent des nombres.
+_UNITES_UN = (r"ans?|mois|semaines?|jours?|h|heures?|euros|e|k|et demi|enfants|fils|filles?|gosses|bebes?|garcons?|"
+              r"personnes?|pers|fois|annees?|nuits?|seule?|kids|ados?|mille|cent|cents|million|millions")
+_UN_ARTICLE = re.compile(r"(?<!vingt et )(?<!trente et )(?<!quarante et )(?<!cinquante et )(?<!soixante et )"
+                         r"(?<!\bdix et )\b(un|une) (?!(?:" + _UNITES_UN + r")\b)(?=[a-z])")
+_ENTRE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
+_EXPRESSIONS = [(re.compile(motif), remplacement) for motif, remplacement in EXPRESSIONS]
+# Une seule passe pour toutes les expressions (bien plus rapide que 35 passes successives).
+_TOUTES_EXPRESSIONS = re.compile("|".join(f"(?P<e{i}>{motif})" for i, (motif, _) in enumerate(EXPRESSIONS)))
+
+
+def _expression(m: re.Match) -> str:
+    motif, remplacement = _EXPRESSIONS[int(m.lastgroup[1:])]
+    return motif.sub(remplacement, m.group())
+_ORDINAL = re.compile(
+    r"\b(paris|dans le|le)\s+(" + "|".join(sorted(ORDINAUX, key=len, reverse=True)) + r")\b"
+    r"|\b(" + "|".join(sorted(ORDINAUX, key=len, reverse=True)) + r")(?=\s+arrondissement)"
+)
+_UNITE_APRES = (r"(?=\s*(?:euros?\b|e\b|net|brut|par\b|/|mensuel|de\s+(?:revenu|salaire|rsa|apl|loyer|dette)"
+                r"|$|[,.;:!?]))")
+_GROUPES = re.compile(r"\b(\d{1,3})((?: \d{3})+)\b" + _UNITE_APRES)
+_POINT_MILLIERS = re.compile(r"\b(\d{1,3})[.,](\d{3})\b" + _UNITE_APRES)
+_MULTIPLIE = re.compile(r"\b(\d+(?:[.,]\d+)?) (1000000|1000)\b")
+
+
+def _sans_accents(texte: str) -> str:
+    texte = texte.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    texte = texte.replace("ß", "ss")
+    # les lettres hors alphabet latin (arabe, emoji...) disparaissent : elles ne portent aucun fait ici
+    return unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode("ascii")
+
+
+def _k(m: re.Match) -> str:
+    """« 1,2k » -> 1200, « 1k2 » -> 1200, « 10k » -> 10000."""
+    entier, decimales, suite = m.group(1), m.group(2), m.group(3)
+    if decimales is None and suite is not None:
+        decimales = suite
+    valeur = float(f"{entier}.{decimales}") if decimales else float(entier)
+    return f"{round(valeur * 1000):d} "
+
+
+def _ordinal(m: re.Match) -> str:
+    if m.group(3):
+        return f"{ORDINAUX[m.group(3)]} e"
+    return f"{m.group(1)} {ORDINAUX[m.group(2)]} e"
+
+
+def _multiplie(m: re.Match) -> str:
+    valeur = float(m.group(1).replace(",", ".")) * int(m.group(2))
+    return f"{round(valeur):d}"
+
+
+def _mots(texte: str) -> str:
+    return _MOT.sub(lambda m: MOTS.get(m.group(), m.group()), texte)
+
+
+def _nombres(texte: str) -> str:
+    texte = _ORDINAL.sub(_ordinal, texte)
+    texte = _UN_ARTICLE.sub(lambda m: f"zq{m.group(1)}zq ", texte)  # protégé de text2num
+    try:
+        texte = alpha2digit(texte, "fr", threshold=0)
+    except Exception:  # text2num ne doit jamais faire échouer l'extraction
+        pass
+    texte = texte.replace("zqunezq", "une").replace("zqunzq", "un")
+    texte = _MULTIPLIE.sub(_multiplie, texte)
+    texte = _GROUPES.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), texte)
+    texte = _POINT_MILLIERS.sub(lambda m: m.group(1) + m.group(2), texte)
+    return _ENTRE.sub(r"\2", texte)  # « entre 800 et 900 » -> 900 : la borne haute, par prudence
+
+
+def normaliser(texte: object) -> str:
+    """Texte brut -> texte normalisé (voir le module). Ne lève jamais d'exception."""
+    if texte is None:
+        return ""
+    if not isinstance(texte, str):
+        texte = str(texte)
+    texte = texte[:LIMITE_CARACTERES].replace("€", " euros ").replace("$", " dollars ")
+    texte = _sans_accents(texte).casefold()
+    texte = _APOSTROPHES.sub(" ", texte)
+    texte = _TIRET_MOTS.sub(" ", texte)
+    texte = _TIRET_CHIFFRE.sub(" ", texte)
+    texte = _AUTRES.sub(" ", texte)
+    texte = _REPETITIONS.sub(r"\1", texte)
+    for motif, remplacement in _AVANT_CHIFFRES:
+        texte = motif.sub(remplacement, texte)
+    texte = _MILLIERS_K.sub(_k, texte)
+    texte = _COLLE_CHIFFRE_LETTRE.sub(r"\1 \2", texte)
+    texte = _COLLE_LETTRE_CHIFFRE.sub(r"\1 \2", texte)
+    texte = _PONCT_POINT.sub(lambda m: f" {m.group()} ", texte)
+    texte = _PONCT_FORTE.sub(lambda m: " . " if m.group() == "\n" else f" {m.group()} ", texte)
+    texte = _BARRE.sub(" / ", texte)
+    texte = _ESPACES.sub(" ", texte).strip()
+    texte = _mots(texte)
+    texte = _ESPACES.sub(" ", texte).strip()
+    texte = _TOUTES_EXPRESSIONS.sub(_expression, texte)
+    texte = _nombres(texte)
+    return _ESPACES.sub(" ", texte).strip()

@@ -1,0 +1,261 @@
+"""Réponse courte à une question connue : « 34 », « ouais », « nan », « 2 », « je sais pas ».
+
+Le bot sait quel champ il a demandé (``custom.question``) : ``interpreter_reponse(champ, texte)``
+lit la réponse selon le type du champ. Un nombre seul prend l'unité du champ (mois pour
+``mois_en_france``, années pour ``annees_titre_sejour``, heures, euros). Une phrase complète
+passe d'abord par ``extraire_faits`` (« non en fait j'ai 35 ans »).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from . import nombres
+from .faits import _aujourd_hui, extraire_faits
+from .lexique import PAYS
+from .modele import Extraction
+from .normalisation import normaliser
+from .vocabulaire import ARGENT, BOOLEEN, CHAMPS, CHOIX, ENTIER, LISTE, NOMBRE, valeur_valide
+
+_OUI = re.compile(
+    r"^(?:oui|ok|okay|d accord|dac|bien sur|evidemment|exact|exactement|c est ca|c est exact|voila|absolument|"
+    r"affirmatif|si|tout a fait|carrement|grave|wah|iyeh|ih|eyh|ah oui|correct|vrai|c est vrai|yup|oki|"
+    r"je pense|je crois|surement|bien sur que oui|y a|il y a|jai|j ai)\b"
+)
+_NON = re.compile(
+    r"^(?:non|no|pas du tout|jamais|aucun|aucune|negatif|pas vraiment|du tout|la la|non merci|absolument pas|"
+    r"bien sur que non|rien|pas|nada|nul|nulle part|personne|0)\b|^la\s*[.!]?$"
+)
+_ZERO = re.compile(r"^(?:0|rien|aucun|aucune|non|pas|jamais|zero|nada|que dalle|nul|sans|personne|pas un)\b")
+_NOMBRE = re.compile(r"(?<![\d/])(\d+(?:[.,]\d+)?)(?![\d/])")
+_SYNONYMES: dict[str, list[tuple[re.Pattern, str]]] = {
+    "nationalite": [
+        (re.compile(r"\bfrance\b|\bfr\b|\bfrancaise?\b"), "francaise"),
+        (re.compile(r"\bhors (?:ue|europe|union europeenne)\b|\bnon europeen(?:ne)?\b|\bpas europeen(?:ne)?\b"
+                    r"|\bautres?\b|\bafrique\b|\basie\b|\bamerique\b|\bmaghreb\b|\bmoyen orient\b"), "hors_ue"),
+        (re.compile(r"\bue\b|\beu\b|\beurope\b|\bunion europeenne\b|\beuropeen(?:ne)?\b|\beee\b"), "ue"),
+    ],
+    "titre_sejour": [
+        (re.compile(r"\bcarte de resident\b|\bresident\b|\b10 ans\b"), "carte_resident"),
+        (re.compile(r"\brefugie\b|\bprotection\b"), "protection_internationale"),
+        (re.compile(r"\basile\b"), "demande_asile"),
+        (re.compile(r"\brecepisse\b"), "recepisse"),
+        (re.compile(r"\btitre\b|\bcarte de sejour\b|\bcarte\b|\bpapiers\b|\boui\b"), "titre_travail"),
+        (re.compile(r"^(?:aucun|aucune|rien|non|pas|sans|0|nada)\b"), "aucun"),
+    ],
+    "logement": [
+        (re.compile(r"\brue\b|\bdehors\b"), "rue"),
+        (re.compile(r"\b115\b|\bfoyer\b|\bcentre\b|\bhotel\b|\bhebergement\b|\bsamu\b"), "centre_hebergement"),
+        (re.compile(r"\bamis?\b|\bfamille\b|\bheberge\b|\bchez\b|\bpote\b|\bpotes\b|\bgratuit"),
+         "heberge_gratuitement"),
+        (re.compile(r"\blocataire\b|\blocation\b|\bloue\b|\bloyer\b"), "locataire"),
+        (re.compile(r"\bproprietaire\b"), "proprietaire"),
+    ],
+}
+
+
+# Mots d'un seul champ booléen qui valent « oui » ou « non » en réponse à sa question.
+_BOOLEENS: dict[str, list[tuple[re.Pattern, bool]]] = {
+    "en_couple": [(re.compile(r"^(?:marie|mariee|maries|pacse|pacsee|en couple|concubinage|ensemble)\b"), True),
+                  (re.compile(r"^(?:celibataire|seule?|divorcee?|separee?|veuf|veuve)\b"), False)],
+    "etudiant": [(re.compile(r"^(?:etudiant|eleve|stagiaire|lyceen|lyceenne|a la fac)\b"), True)],
+    "enceinte": [(re.compile(r"^(?:enceinte|grossesse)\b"), True)],
+    "vit_a_paris": [(re.compile(r"^(?:a )?paris\b|^750\d\d\b"), True),
+                    (re.compile(r"^(?:banlieue|en banlieue|province|hors de paris)\b"), False)],
+}
+
+
+@dataclass
+class Reponse:
+    """Lecture d'une réponse : la valeur du champ demandé (ou None), « je ne sais pas », et tout le reste."""
+
+    valeur: Any = None
+    ne_sait_pas: bool = False
+    extraction: Extraction = field(default_factory=Extraction)
+
+
+def _simple(texte: Any) -> str:
+    return " ".join(normaliser(texte).replace(".", " ").replace("!", " ").split())
+
+
+def _choix(champ: str, texte: str, choix: Sequence[Any] | None) -> Any:
+    """Un choix proposé, par son numéro (« 2 »), son libellé ou sa valeur."""
+    if not choix:
+        return None
+    valeurs = []
+    for c in choix:
+        if isinstance(c, dict):
+            valeurs.append((c.get("valeur"), _simple(str(c.get("libelle", ""))), _simple(str(c.get("valeur", "")))))
+        else:
+            valeurs.append((c, _simple(str(c)), _simple(str(c))))
+    if re.fullmatch(r"\d{1,2}", texte) and 1 <= int(texte) <= len(valeurs):
+        return valeurs[int(texte) - 1][0]
+    for valeur, libelle, brut in valeurs:
+        if texte and texte in (libelle, brut, brut.replace("_", " ")):
+            return valeur
+    return None
+
+
+def _nombre_seul(texte: str) -> float | None:
+    m = _NOMBRE.search(texte)
+    return nombres.nombre(m.group(1)) if m else None
+
+
+def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
+    if champ == "enfants":
+        if re.match(r"^(?:un seul|1 seul|une seule|juste 1|1 enfants?)\b", texte):
+            return 1
+        if _ZERO.match(texte) and not _NOMBRE.search(texte):
+            return 0
+    if champ == "heures_travail_3_ans":
+        if _ZERO.match(texte) and not _NOMBRE.search(texte):
+            return 0
+        if nombres.DUREE.search(texte):
+            essai = extraire_faits("j ai travaille " + texte, jour)
+            if "heures_travail_3_ans" in essai.faits:
+                return essai.faits["heures_travail_3_ans"]
+            return None
+    if champ == "mois_en_france":
+        d = nombres.DUREE.search(texte)
+        if d:
+            return nombres.mois_entiers(d)
+        date = nombres.DATE.search(texte)
+        if date:
+            lue = nombres.lire_date(date, jour)
+            return nombres.mois_ecoules(lue, jour) if lue else None
+        if re.search(r"\b(?:hier|aujourd hui|ce matin|viens d arriver|juste arrive)\b", texte):
+            return 0
+    if champ == "age":
+        date = nombres.DATE.search(texte)
+        if date and (date.group("a") or date.group("a2")) and not re.search(r"\bans?\b", texte):
+            lue = nombres.lire_date(date, jour)
+            return nombres.age_depuis_naissance(lue, jour) if lue else None
+        if re.search(r"\b\d+ (?:mois|semaines|jours)\b", texte):
+            return None
+    n = _nombre_seul(texte)
+    return int(n) if n is not None and float(n).is_integer() else None
+
+
+def _argent(champ: str, texte: str, ext: Extraction) -> Any:
+    if champ == "ressources_mensuelles" and "ressources_annuelles" in ext.faits:
+        return ext.faits["ressources_annuelles"] / 12
+    if champ == "ressources_annuelles" and "ressources_mensuelles" in ext.faits and re.search(
+            r"\bpar mois\b|/ mois|\bmensuel", texte):
+        return ext.faits["ressources_mensuelles"] * 12
+    if _ZERO.match(texte) and not _NOMBRE.search(texte):
+        return 0.0
+    n = _nombre_seul(texte)
+    if n is None:
+        return None
+    if re.search(r"\bpar semaine\b|/ semaine", texte):
+        n = n * 52 / 12
+    return float(n)
+
+
+def _annees(texte: str, jour: dt.date) -> Any:
+    d = nombres.DUREE.search(texte)
+    if d:
+        mois = nombres.duree_en_mois(d)
+        return None if mois is None else nombres.en_annees(mois)
+    date = nombres.DATE.search(texte)
+    if date:
+        lue = nombres.lire_date(date, jour)
+        mois = nombres.mois_ecoules(lue, jour) if lue else None
+        return None if mois is None else nombres.en_annees(mois)
+    if _ZERO.match(texte) and not _NOMBRE.search(texte):
+        return 0
+    return _nombre_seul(texte)
+
+
+def _booleen(texte: str, brut: str) -> bool | None:
+    if "👍" in brut or "✅" in brut:
+        return True
+    if "👎" in brut or "❌" in brut:
+        return False
+    if _NON.match(texte):
+        return False
+    if _OUI.match(texte):
+        return True
+    return None
+
+
+def _liste(texte: str, choix: Sequence[Any] | None) -> list | None:
+    if _ZERO.match(texte) or re.search(r"\b(?:aucune|aucun|rien de tout ca|pas de souci|pas de probleme)\b", texte):
+        return []
+    if choix:
+        numeros = re.findall(r"\b\d{1,2}\b", texte)
+        if numeros and re.fullmatch(r"[\d\s,et.]+", texte):
+            valeurs = []
+            for n in numeros:
+                v = _choix("difficultes_logement", n, choix)
+                if v is not None and v not in valeurs:
+                    valeurs.append(v)
+            return valeurs or None
+        v = _choix("difficultes_logement", texte, choix)
+        if v is not None:
+            return [v]
+    return None
+
+
+def analyser_reponse(champ: str, texte: str, choix: Sequence[Any] | None = None,
+                     aujourd_hui: dt.date | str | None = None) -> Reponse:
+    """Lit ``texte`` comme la réponse à la question sur ``champ``. Ne lève jamais d'exception.
+
+    ``choix`` : les choix proposés (liste de ``{"valeur", "libelle"}`` comme dans
+    ``prochaine_question``, ou de valeurs) ; « 2 » désigne alors le deuxième.
+    """
+    try:
+        return _analyser(champ, texte, choix, aujourd_hui)
+    except Exception:  # pragma: no cover - filet de sécurité
+        return Reponse()
+
+
+def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: Any) -> Reponse:
+    if champ not in CHAMPS or texte is None:
+        return Reponse()
+    brut = texte if isinstance(texte, str) else str(texte)
+    if brut.lstrip().startswith("/"):
+        return Reponse()
+    jour = _aujourd_hui(aujourd_hui)
+    ext = extraire_faits(brut, jour)
+    simple = _simple(brut)
+    if champ in ext.faits:
+        return Reponse(ext.faits[champ], False, ext)
+    if ext.ne_sait_pas and (not ext.inconnus or champ in ext.inconnus):
+        return Reponse(None, True, ext)
+    genre = CHAMPS[champ]["type"]
+    valeur: Any = None
+    if genre == CHOIX:
+        valeur = _choix(champ, simple, choix)
+        if valeur is None:
+            if champ == "nationalite" and simple in PAYS:
+                valeur = PAYS[simple]
+            for motif, v in _SYNONYMES.get(champ, []):
+                if valeur is None and motif.search(simple):
+                    valeur = v
+    elif genre == LISTE:
+        valeur = _liste(simple, choix)
+    elif genre == BOOLEEN:
+        valeur = _booleen(simple, brut)
+        for motif, v in _BOOLEENS.get(champ, []):
+            if valeur is None and motif.search(simple):
+                valeur = v
+    elif champ in ARGENT:
+        valeur = _argent(champ, simple, ext)
+    elif genre == ENTIER:
+        valeur = _entier(champ, simple, ext, jour)
+    elif genre == NOMBRE:
+        valeur = _annees(simple, jour)
+    return Reponse(valeur_valide(champ, valeur), False, ext)
+
+
+def interpreter_reponse(champ: str, texte: str, choix: Sequence[Any] | None = None,
+                        aujourd_hui: dt.date | str | None = None) -> Any:
+    """La valeur du champ demandé dans une réponse courte, ou None (incompris ou « je ne sais pas »).
+
+    Pour distinguer « je ne sais pas » d'une réponse incomprise : ``analyser_reponse``
+    (ou ``extraire_faits(texte).ne_sait_pas``).
+    """
+    return analyser_reponse(champ, texte, choix, aujourd_hui).valeur
