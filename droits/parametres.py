@@ -5,8 +5,8 @@ Chaque fichier `droits/parametres/**/*.yaml` est un paramètre nommé par son ch
 
     description: ...
     values:
-      2025-04-01: {value: 646.52}     # une date de début ; une date plus récente remplace la précédente
-      2026-04-01: {value: 651.69}
+      2025-04-01: {value: ...}     # une date de début ; une date plus récente remplace la précédente
+      2026-04-01: {value: ...}
     metadata:
       unit: currency-EUR | /1 | year | month | hour
       reference: {2026-04-01: [{title: ..., href: ...}]}

@@ -107,8 +107,11 @@ def condition_ressources_L861_1(b: Bareme, s: dict) -> Critere:
 
 
 def _sous_plafond(b: Bareme, s: dict, ressources: float, estimees: bool, plafond: int, personnes: int) -> Critere:
-    if s.get("logement") == "heberge_gratuitement" and ressources + forfait_logement_R861_5(b, personnes) > plafond:
-        return inconnu("ame.ressources.forfait_logement_limite", plafond=plafond, personnes=personnes)
+    if ressources + forfait_logement_R861_5(b, personnes) > plafond:
+        if s.get("logement") == "heberge_gratuitement":
+            return inconnu("ame.ressources.forfait_logement_limite", plafond=plafond, personnes=personnes)
+        if s.get("logement") is None:
+            return inconnu("ame.ressources.logement_inconnu", "logement", plafond=plafond, personnes=personnes)
     if estimees:
         return vrai("ame.ressources.ok_estimation", plafond=plafond, personnes=personnes)
     return vrai("ame.ressources.ok", plafond=plafond, personnes=personnes)
@@ -125,6 +128,9 @@ def condition_mineur(b: Bareme, s: dict) -> Critere:
     if age < majorite:
         if nationalite is None:
             return inconnu("ame.mineur.nationalite_inconnue", "nationalite", age=majorite)
+        if titre is None:
+            # demande d'asile ou titre : PUMa plutôt que l'AME
+            return inconnu("ame.mineur.titre_inconnu", "titre_sejour", age=majorite)
         return vrai("ame.mineur.ok", age=majorite)
     return faux("ame.mineur.non_concerne", age=majorite)
 
@@ -181,7 +187,8 @@ def ame(b: Bareme, s: dict, forme: str) -> Decision:
         # la branche adulte est tranchée : ses inconnues ne comptent plus
         criteres = [c for c in adultes if c.valeur is not None] + ([mineur] if mineur.valeur is None else [])
     else:
-        criteres = adultes + ([mineur] if mineur.valeur is None and valeur is None else [])
+        # branche adulte vraie ou encore inconnue : l'âge ne compte que si elle devient fausse
+        criteres = adultes
     if valeur is True:
         resume = ("ame.resume.eligible", {})
     elif valeur is False:

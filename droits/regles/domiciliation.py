@@ -20,6 +20,9 @@ def condition_sans_domicile_stable_L264_1(s: dict) -> Critere:
     if adresse is None:
         return inconnu("domiciliation.adresse.inconnu", "adresse_courrier")
     if adresse:
+        if s.get("logement") in (None, "rue", "centre_hebergement") and s.get("domiciliation") is None:
+            # sans logement, une adresse sûre est souvent déjà une domiciliation : à renouveler
+            return inconnu("domiciliation.adresse.deja_inconnu", "domiciliation")
         return faux("domiciliation.adresse.oui")
     return vrai("domiciliation.adresse.non")
 
@@ -39,6 +42,8 @@ def condition_lien_commune_R264_4(s: dict) -> Critere:
 
 def dispositif_L264_2(s: dict) -> Critere | None:
     """Art. L264-2 et L264-10 : étrangers hors UE sans titre (domiciliation limitée) ; demandeurs d'asile (SPADA)."""
+    if s.get("nationalite") is None:
+        return inconnu("domiciliation.nationalite.inconnu", "nationalite")
     if s.get("nationalite") != "hors_ue":
         return None
     titre = s.get("titre_sejour")
@@ -77,11 +82,20 @@ def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
     deja = deja_domicilie(b, s)
     if deja is not None:
         return deja
-    criteres = [condition_sans_domicile_stable_L264_1(s)]
+    adresse = condition_sans_domicile_stable_L264_1(s)
+    if adresse.texte == "domiciliation.adresse.deja_inconnu":
+        # oui : renouveler (éligible) ; non : l'adresse suffit (pas besoin) ; le reste ne compte pas
+        return Decision(valeur=None, criteres=[adresse], resume=("domiciliation.resume.a_verifier", {}),
+                        references=refs(b, "domiciliation"))
+    criteres = [adresse]
     dispositif = dispositif_L264_2(s)
     asile = dispositif is not None and dispositif.texte == "domiciliation.titre.asile"
     if not asile:
-        criteres.append(condition_lien_commune_R264_4(s))
+        lien = condition_lien_commune_R264_4(s)
+        if lien.valeur is False and dispositif is not None and dispositif.valeur is None:
+            # pas de lien, mais peut-être une demande d'asile (pas de condition de lien à la SPADA)
+            lien = inconnu("domiciliation.lien.non_sauf_asile", *dispositif.manquants)
+        criteres.append(lien)
     if dispositif is not None:
         criteres.append(dispositif)
     valeur = et(criteres)
@@ -91,7 +105,7 @@ def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
         if not asile:
             notes.append(("domiciliation.note.refus_ecrit", {}))
         notes.append(("domiciliation.note.duree", {"mois": b["domiciliation.duree_validite_mois"]}))
-    elif criteres[-1].texte == "domiciliation.lien.non":
+    elif any(c.texte == "domiciliation.lien.non" for c in criteres):
         notes.append(("domiciliation.note.autre_commune", {}))
     resume = {True: "domiciliation.resume.eligible", False: "domiciliation.resume.non_eligible",
               None: "domiciliation.resume.a_verifier"}[valeur]

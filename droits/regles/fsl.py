@@ -66,9 +66,11 @@ def fsl(b: Bareme, s: dict, forme: str) -> Decision:
     criteres = [departement, besoin]
     valeur = et(criteres)
     notes = []
-    if departement.valeur is False and besoin.valeur is not False:
-        notes.append(("fsl.note.autre_departement", {}))
-        valeur = None if besoin.valeur is not None or besoin.manquants == () else valeur
+    if departement.valeur is False:
+        # hors de Paris : le FSL du département, s'il y a un besoin (son règlement n'est pas connu ici)
+        valeur = False if besoin.valeur is False else None
+        if besoin.valeur is not False:
+            notes.append(("fsl.note.autre_departement", {}))
     if valeur is not False and departement.valeur is not False:
         criteres.append(condition_ressources_reglement_paris())
         valeur = et(criteres)

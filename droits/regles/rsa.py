@@ -103,6 +103,8 @@ def condition_age_L262_4_1(b: Bareme, s: dict) -> Critere:
     """Art. L262-4 1° : 25 ans ou plus, ou un enfant né ou à naître ; art. L262-7-1 : jeune actif."""
     age, minimum = s.get("age"), b["rsa.conditions.age_minimum"]
     if age is None:
+        if (s.get("enfants") or 0) > 0 or s.get("enceinte") is True:
+            return vrai("rsa.age.parent", age_min=minimum)
         return inconnu("rsa.age.inconnu", "age")
     if age >= minimum:
         return vrai("rsa.age.ok", age_min=minimum)
@@ -117,7 +119,7 @@ def condition_age_L262_4_1(b: Bareme, s: dict) -> Critere:
 
 
 def condition_jeune_actif_D262_25_1(b: Bareme, s: dict) -> Critere:
-    """Art. L262-7-1 et D262-25-1 : de 18 à 24 ans, 3214 heures de travail en 3 ans."""
+    """Art. L262-7-1 et D262-25-1 : de 18 à 24 ans, 2 ans de travail à temps plein sur 3 ans (en heures)."""
     heures_min = b["rsa.conditions.jeune_actif_heures"]
     age_min = b["rsa.conditions.age_minimum"]
     if s["age"] < b["rsa.conditions.jeune_actif_age_minimum"]:
@@ -244,8 +246,11 @@ def condition_ressources_L262_2(b: Bareme, s: dict, calcul: dict | None) -> Crit
         if calcul["sans_forfait_incertain"] and montant - calcul["forfait_plein"] < minimum:
             return inconnu("rsa.ressources.centre_limite", minimum=minimum)
         return vrai("rsa.ressources.ok", forfaitaire=calcul["forfaitaire"])
-    if calcul["majoration_possible"] and calcul["majore"] - s["ressources_mensuelles"] - calcul["forfait"] >= minimum:
+    majore_suffit = calcul["majore"] is not None and calcul["majore"] - s["ressources_mensuelles"] - calcul["forfait"] >= minimum
+    if calcul["majoration_possible"] and majore_suffit:
         return inconnu("rsa.ressources.majoration_limite", age=b["rsa.isolement.age_limite_benjamin"])
+    if majore_suffit and not calcul["majoration_appliquee"] and s.get("enceinte") is None:
+        return inconnu("rsa.ressources.enceinte_limite", "enceinte")
     if montant > 0:
         return faux("rsa.ressources.sous_minimum", minimum=minimum)
     return faux("rsa.ressources.trop", forfaitaire=calcul["forfaitaire"])
