@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -62,5 +63,11 @@ def expliquer_sigles(phrases: Iterable[str]) -> list[str]:
 
 
 def message(phrases: Iterable[tuple[str, Mapping[str, Any]]], forme: str) -> list[str]:
-    """Met en mots une suite de (clé, variables) et explique les sigles du message."""
-    return expliquer_sigles(phrase(cle, forme, variables) for cle, variables in phrases)
+    """Met en mots une suite de (clé, variables) et explique les sigles du message (mis en cache)."""
+    cle = tuple((c, tuple(sorted(v.items())) if v else ()) for c, v in phrases)
+    return list(_message(cle, forme))
+
+
+@lru_cache(maxsize=8192)
+def _message(phrases: tuple, forme: str) -> tuple[str, ...]:
+    return tuple(expliquer_sigles(phrase(cle, forme, dict(variables)) for cle, variables in phrases))

@@ -21,28 +21,13 @@ import pytest
 
 from droits import evaluer
 
+from openfisca_rsa import FOYERS
+
 RACINE = Path(__file__).resolve().parents[2]
 PYTHON_OPENFISCA = RACINE / ".venv-openfisca" / "bin" / "python"
 SCRIPT = Path(__file__).with_name("openfisca_rsa.py")
 TOLERANCE = 0.05  # euros : OpenFisca calcule en float32
 
-FOYERS = [
-    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 0, "logement": "rue"},
-    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 0, "logement": "heberge_gratuitement"},
-    {"date": "2025-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 250, "logement": "proprietaire"},
-    {"date": "2026-04-01", "en_couple": True, "enfants": 0, "ressources_mensuelles": 400, "logement": "locataire", "aide_logement": 80},
-    {"date": "2026-03-31", "en_couple": True, "enfants": 0, "ressources_mensuelles": 400, "logement": "locataire", "aide_logement": 300},
-    {"date": "2026-06-01", "en_couple": True, "enfants": 1, "ressources_mensuelles": 0, "logement": "heberge_gratuitement"},
-    {"date": "2026-06-01", "en_couple": True, "enfants": 2, "ressources_mensuelles": 600, "logement": "locataire", "aide_logement": 250},
-    {"date": "2026-06-01", "en_couple": True, "enfants": 3, "ressources_mensuelles": 300, "logement": "locataire", "aide_logement": 100},
-    {"date": "2025-12-01", "en_couple": True, "enfants": 5, "ressources_mensuelles": 1000, "logement": "rue"},
-    {"date": "2025-06-01", "en_couple": False, "enfants": 1, "ressources_mensuelles": 0, "logement": "rue"},
-    {"date": "2025-06-01", "en_couple": False, "enfants": 2, "ressources_mensuelles": 200, "logement": "heberge_gratuitement"},
-    {"date": "2026-06-01", "en_couple": False, "enfants": 3, "ressources_mensuelles": 0, "logement": "locataire", "aide_logement": 0},
-    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "enceinte": True, "ressources_mensuelles": 0, "logement": "rue"},
-    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 640, "logement": "rue"},
-    {"date": "2026-06-01", "en_couple": False, "enfants": 0, "ressources_mensuelles": 900, "logement": "rue"},
-]
 
 
 def montant_moteur(foyer: dict) -> float:

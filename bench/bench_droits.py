@@ -1,0 +1,139 @@
+"""Banc d'essai de droits/ : évaluations des quatre droits par seconde, et le RSA des mêmes foyers avec
+OpenFisca-France (environnement séparé .venv-openfisca), côte à côte dans la même exécution.
+
+    .venv/bin/python bench/bench_droits.py [--iterations 2000] [--json FICHIER]
+
+Objectifs (issue 2) : moins de 1 ms par évaluation des quatre droits ; au moins 1000 fois plus rapide
+qu'OpenFisca par foyer. Sans .venv-openfisca, la colonne OpenFisca est vide et le rapport le dit.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(RACINE))
+sys.path.insert(0, str(RACINE / "tests" / "droits"))
+
+from droits import evaluer, prochaine_question  # noqa: E402
+from openfisca_rsa import FOYERS  # noqa: E402
+from personas import PERSONAS  # noqa: E402
+
+PYTHON_OPENFISCA = RACINE / ".venv-openfisca" / "bin" / "python"
+SCRIPT_OPENFISCA = RACINE / "tests" / "droits" / "openfisca_rsa.py"
+DATE = "2026-06-01"
+
+
+def situation_du_foyer(foyer: dict) -> dict:
+    s = {k: v for k, v in foyer.items() if k != "date"}
+    s.update(age=40, nationalite="francaise", etudiant=False)
+    return s
+
+
+def melange() -> list[tuple[dict, str]]:
+    """Personnes complètes, foyers du recoupement, situations partielles (début de dialogue)."""
+    cas = [(p, DATE) for p in PERSONAS.values()]
+    cas += [(situation_du_foyer(f), f["date"]) for f in FOYERS]
+    cas += [({}, DATE), ({"nationalite": "hors_ue"}, DATE), ({"logement": "rue", "age": 30}, "2025-06-01")]
+    return cas
+
+
+def chronometrer(cas: list[tuple[dict, str]], iterations: int) -> list[float]:
+    """Durée (s) de chaque évaluation des quatre droits, sur `iterations` passages du mélange."""
+    for s, d in cas:  # échauffement (caches de dates et de références)
+        evaluer(s, date=d)
+    durees = []
+    for _ in range(iterations):
+        for s, d in cas:
+            debut = time.perf_counter()
+            evaluer(s, date=d)
+            durees.append(time.perf_counter() - debut)
+    return durees
+
+
+def openfisca() -> dict | None:
+    if not PYTHON_OPENFISCA.exists():
+        return None
+    r = subprocess.run([str(PYTHON_OPENFISCA), str(SCRIPT_OPENFISCA)], input=json.dumps(FOYERS),
+                       capture_output=True, text=True, timeout=1800, cwd=RACINE)
+    if r.returncode != 0:
+        return {"erreur": r.stderr.strip().splitlines()[-1] if r.stderr.strip() else "échec"}
+    return json.loads(r.stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--iterations", type=int, default=2000)
+    ap.add_argument("--json", help="écrire aussi les chiffres dans ce fichier JSON")
+    args = ap.parse_args()
+
+    cas = melange()
+    durees = chronometrer(cas, args.iterations)
+    moyenne = statistics.fmean(durees)
+    p99 = statistics.quantiles(durees, n=100)[98]
+
+    foyers = [(situation_du_foyer(f), f["date"]) for f in FOYERS]
+    durees_foyers = chronometrer(foyers, args.iterations)
+    nous_par_foyer = statistics.fmean(durees_foyers)
+
+    debut = time.perf_counter()
+    nombre_q = 0
+    for p in PERSONAS.values():
+        connue = {}
+        while (q := prochaine_question(connue, date=DATE)) is not None:
+            connue[q["champ"]] = p.get(q["champ"])
+            if connue[q["champ"]] is None:
+                del connue[q["champ"]]
+                break
+            nombre_q += 1
+    par_question = (time.perf_counter() - debut) / max(nombre_q, 1)
+
+    of = openfisca()
+    ecarts = None
+    if of and "resultats" in of:
+        nous = [evaluer(s, date=d)["droits"]["rsa"]["montant_mensuel"] or 0.0 for s, d in foyers]
+        ecarts = max(abs(a - b["rsa"]) for a, b in zip(nous, of["resultats"]))
+
+    lignes = [
+        ("machine", f"{platform.node()} — {platform.processor() or platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}"),
+        ("date", dt.datetime.now().astimezone().isoformat(timespec="seconds")),
+        ("situations du mélange", f"{len(cas)} × {args.iterations} passages"),
+        ("évaluation des 4 droits (moyenne)", f"{moyenne * 1e6:.1f} µs  (p99 {p99 * 1e6:.1f} µs ; objectif < 1000 µs)"),
+        ("évaluations par seconde", f"{1 / moyenne:,.0f}".replace(",", " ")),
+        ("prochaine_question (moyenne)", f"{par_question * 1e3:.2f} ms"),
+        ("foyers du recoupement RSA", f"{len(FOYERS)}"),
+        ("droits/, par foyer (4 droits)", f"{nous_par_foyer * 1e6:.1f} µs"),
+    ]
+    sortie = {"moyenne_us": moyenne * 1e6, "p99_us": p99 * 1e6, "evaluations_par_seconde": 1 / moyenne,
+              "prochaine_question_ms": par_question * 1e3, "droits_par_foyer_us": nous_par_foyer * 1e6}
+    if of is None:
+        lignes.append(("OpenFisca-France", "absent (.venv-openfisca) : voir requirements/openfisca.lock"))
+    elif "erreur" in of:
+        lignes.append(("OpenFisca-France", f"erreur : {of['erreur']}"))
+    else:
+        ratio = of["secondes_par_foyer"] / nous_par_foyer
+        lignes += [
+            ("OpenFisca-France, par foyer (RSA seul)", f"{of['secondes_par_foyer'] * 1e3:.1f} ms  (chargement {of['secondes_chargement']:.1f} s, non compté)"),
+            ("rapport OpenFisca / droits", f"{ratio:,.0f} ×  (objectif ≥ 1000 ×)".replace(",", " ")),
+            ("écart maximal de montant RSA", f"{ecarts:.3f} €"),
+        ]
+        sortie.update(openfisca_par_foyer_ms=of["secondes_par_foyer"] * 1e3, rapport=ratio, ecart_max_euros=ecarts)
+    largeur = max(len(a) for a, _ in lignes)
+    print("Banc d'essai droits/")
+    for a, b in lignes:
+        print(f"  {a:<{largeur}}  {b}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(sortie, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
