@@ -156,8 +156,9 @@ def _notes(b: Bareme, s: dict, adultes: list[Critere], valeur: bool | None) -> l
     return notes
 
 
-def _pieces(s: dict) -> list:
-    pieces = [("pieces.ame.formulaire", {}), ("pieces.ame.identite", {}), ("pieces.ame.presence_3_mois", {})]
+def _pieces(b: Bareme, s: dict) -> list:
+    pieces = [("pieces.ame.formulaire", {}), ("pieces.ame.identite", {}),
+              ("pieces.ame.presence_3_mois", {"mois": b["ame.mois_residence_minimum"]})]
     logement = s.get("logement")
     if logement == "heberge_gratuitement":
         pieces.append(("pieces.attestation_hebergement_honneur", {}))
@@ -203,5 +204,5 @@ def ame(b: Bareme, s: dict, forme: str) -> Decision:
         lieux = ["cpam_paris", "cpam_ame_hauts_de_belleville", "esi_maison_dans_le_jardin", "pass_hotel_dieu"]
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, notes=_notes(b, s, adultes, valeur),
-        pieces=_pieces(s) if valeur is not False else [], lieux=lieux, references=refs(b, "ame"),
+        pieces=_pieces(b, s) if valeur is not False else [], lieux=lieux, references=refs(b, "ame"),
     )

@@ -104,9 +104,11 @@ def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
         notes.append(("domiciliation.note.asile" if asile else "domiciliation.note.ouvre", {}))
         if not asile:
             notes.append(("domiciliation.note.refus_ecrit", {}))
-        notes.append(("domiciliation.note.duree", {"mois": b["domiciliation.duree_validite_mois"]}))
+            notes.append(("domiciliation.note.duree", {"mois": b["domiciliation.duree_validite_mois"]}))
     elif any(c.texte == "domiciliation.lien.non" for c in criteres):
         notes.append(("domiciliation.note.autre_commune", {}))
+    if valeur is False:
+        criteres = [c for c in criteres if c.valeur is False]
     resume = {True: "domiciliation.resume.eligible", False: "domiciliation.resume.non_eligible",
               None: "domiciliation.resume.a_verifier"}[valeur]
     if asile and valeur is not False:

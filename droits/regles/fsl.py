@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
 from .references import refs
+from .rsa import piece_identite
 
 LOGES = ("locataire", "heberge_gratuitement", "proprietaire")
 
@@ -46,7 +47,7 @@ def condition_ressources_reglement_paris() -> Critere:
 
 
 def _pieces(s: dict) -> list:
-    pieces = [("pieces.titre_sejour" if s.get("nationalite") == "hors_ue" else "pieces.identite", {})]
+    pieces = [piece_identite(s)]
     difficultes = s.get("difficultes_logement") or []
     if s.get("logement") == "locataire":
         pieces.append(("pieces.bail", {}))

@@ -274,10 +274,15 @@ def _notes_montant(b: Bareme, s: dict, calcul: dict | None, forme: str) -> list:
     return notes
 
 
+def piece_identite(s: dict) -> tuple[str, dict]:
+    """Titre de séjour s'il y en a un, sinon pièce d'identité ou passeport."""
+    if s.get("titre_sejour") not in (None, "aucun", "demande_asile"):
+        return ("pieces.titre_sejour", {})
+    return ("pieces.identite", {})
+
+
 def _pieces(s: dict) -> list:
-    pieces = [("pieces.identite", {})]
-    if s.get("nationalite") == "hors_ue":
-        pieces = [("pieces.titre_sejour", {})]
+    pieces = [piece_identite(s)]
     if s.get("adresse_courrier") is False or s.get("logement") in ("rue", "centre_hebergement"):
         pieces.append(("pieces.attestation_domiciliation", {}))
     pieces += [("pieces.rib", {}), ("pieces.ressources_3_mois", {})]

@@ -99,7 +99,11 @@ def test_un_fait_manquant_ne_donne_jamais_eligible(s, date):
                                                                   HealthCheck.function_scoped_fixture])
 @given(s=situations(), date=dates, forme=formes)
 def test_sortie_conforme_au_schema(schema_resultat, s, date, forme):
-    schema_resultat.validate(evaluer(s, date=date, forme=forme))
+    resultat = evaluer(s, date=date, forme=forme)
+    schema_resultat.validate(resultat)
+    for droit, phrases in _messages(resultat):
+        for p in phrases:
+            assert "{" not in p and "}" not in p, (droit, p)  # toute variable du gabarit est remplie
 
 
 def _messages(resultat):
