@@ -7,11 +7,19 @@ Le service utilisé vient de la dépendance ``obtenir_service`` (``DATABASE_URL`
 les tests la remplacent : ``app.dependency_overrides[obtenir_service] = lambda: ServiceRdv(...)``,
 ou appellent ``configurer(service)``.
 
-Toute erreur rend un code 4xx et ``{"detail": {"fr": "...", "en": "...", "erreur": "<clé>"}}`` ;
-rien n'est écrit en base quand une erreur survient.
+Toute erreur rend un code 4xx (503 si le résumé ne peut pas être préparé) et
+``{"detail": {"fr": "...", "en": "...", "erreur": "<clé>"}}`` ; rien n'est écrit en base quand une
+erreur survient.
+
+Résumé pour l'agent de la CAF (``POST /rendez-vous``) : seulement si ``consentement_resume`` est
+vrai. La situation envoyée est alors validée (``droits.valider_situation``) et les droits sont
+calculés ici (``droits.evaluer``) : un résultat calculé par le client n'est jamais accepté. Sans
+accord, la situation envoyée est ignorée : ni validée, ni gardée. La situation n'est jamais
+écrite dans le journal.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -26,6 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rdv.erreurs import ErreurRdv
 from rdv.service import AgentInfo, ServiceRdv
+from rdv.temps import en_paris
+
+log = logging.getLogger("rdv.api")
 
 
 class NonAuthentifie(ErreurRdv):
@@ -33,6 +44,33 @@ class NonAuthentifie(ErreurRdv):
     erreur = "non_authentifie"
     fr = "Jeton d'agent absent ou invalide."
     en = "Missing or invalid agent token."
+
+
+class SituationRefusee(ErreurRdv):
+    """La situation jointe au rendez-vous est refusée par ``droits.valider_situation``.
+    ``champ`` nomme le champ fautif (« situation.age ») ; le message vient de ``droits``."""
+
+    statut_http = 422
+    erreur = "situation_invalide"
+
+    def __init__(self, champ: str, message: str):
+        self.champ = champ
+        super().__init__(
+            f"La situation est mal remplie. Vérifiez : {champ}. {message}".strip(),
+            f"The situation is invalid. Check: {champ}.",
+        )
+
+    def detail(self) -> dict[str, Any]:
+        return {**super().detail(), "champ": self.champ, "champs": [self.champ]}
+
+
+class ResumeIndisponible(ErreurRdv):
+    statut_http = 503
+    erreur = "resume_indisponible"
+    fr = ("Le résumé pour l'agent ne peut pas être préparé pour le moment. Rien n'a été réservé. "
+          "Réessayez, ou réservez sans partager le résumé.")
+    en = ("The summary for the agent cannot be prepared right now. Nothing was booked. "
+          "Try again, or book without sharing the summary.")
 
 
 class RouteRdv(APIRoute):
@@ -119,6 +157,17 @@ class DemandeReservation(BaseModel):
     telephone: str | None = Field(None, description="Portable français, seulement pour les rappels SMS")
     canal: str = Field("web", max_length=20)
     langue: str = Field("fr", max_length=8)
+    consentement_resume: bool = Field(
+        False,
+        description="La personne est d'accord : l'agent de la CAF pourra voir le résumé de sa "
+                    "situation et de ses droits probables (seulement par l'API des agents). "
+                    "Faux par défaut : alors rien de la situation n'est gardé, même si elle est envoyée.")
+    situation: dict[str, Any] | None = Field(
+        None,
+        description="Situation (vocabulaire de droits/schema/situation.json). Lue seulement si "
+                    "consentement_resume est vrai ; les droits sont calculés par le serveur.",
+        examples=[{"age": 34, "nationalite": "hors_ue", "titre_sejour": "aucun",
+                   "mois_en_france": 24, "logement": "rue", "vit_a_paris": True}])
 
 
 class DemandeDeplacement(BaseModel):
@@ -132,6 +181,8 @@ class DemandeStatut(BaseModel):
 
 
 ERREURS = {c: {"model": Erreur} for c in (404, 409, 422)}
+ERREURS_RESERVATION = {**ERREURS, 503: {"model": Erreur,
+                                        "description": "Résumé impossible à préparer ; rien n'est réservé"}}
 ERREURS_AGENT = {c: {"model": Erreur} for c in (401, 403, 404, 409, 422)}
 
 # ------------------------------------------------------------------ public
@@ -164,11 +215,43 @@ def _reponse_rdv(service: ServiceRdv, rdv) -> dict[str, Any]:
     return corps
 
 
-@router.post("/rendez-vous", status_code=201, summary="Réserver un créneau", responses=ERREURS)
+def _resume_consenti(situation: dict[str, Any], service: ServiceRdv) -> dict[str, Any]:
+    """Situation validée et droits calculés ici, à la date du jour (heure de Paris, horloge du
+    service). Forme « vous » : l'agent revoit ces droits avec la personne elle-même, et l'on ne
+    devine pas son genre. Aucun journal ne contient la situation ni le message d'erreur de
+    ``droits`` (qui cite la valeur refusée)."""
+    try:
+        import droits
+    except ImportError:
+        log.warning("résumé impossible : module droits absent")
+        raise ResumeIndisponible() from None
+    try:
+        propre = droits.valider_situation(situation)
+    except droits.SituationInvalide as e:
+        champ = f"situation.{e.champ}" if getattr(e, "champ", None) else "situation"
+        raise SituationRefusee(champ, getattr(e, "message", "") or "") from None
+    try:
+        resultats = droits.evaluer(propre, date=en_paris(service.horloge()).date(), forme="vous")
+    except Exception as e:  # jamais le message : il pourrait citer la situation
+        log.warning("résumé impossible : évaluation en échec (%s)", type(e).__name__)
+        raise ResumeIndisponible() from None
+    return {"situation": propre, "droits": resultats}
+
+
+@router.post("/rendez-vous", status_code=201, summary="Réserver un créneau", responses=ERREURS_RESERVATION,
+             description="Avec `consentement_resume: true` et `situation`, l'agent de la CAF pourra "
+                         "voir la situation et les droits calculés par le serveur "
+                         "(`GET /agent/rendez-vous/{code}/resume`). Sans accord, rien de la situation "
+                         "n'est gardé. La réponse dit si un résumé est gardé (`resume_partage`).")
 def reserver(demande: DemandeReservation, service: Service) -> dict[str, Any]:
+    resume = None
+    if demande.consentement_resume and demande.situation is not None:
+        resume = _resume_consenti(demande.situation, service)
     rdv = service.reserver(demande.creneau_id, telephone=demande.telephone or None,
-                           canal=demande.canal, langue=demande.langue)
-    return _reponse_rdv(service, rdv)
+                           canal=demande.canal, langue=demande.langue, resume=resume)
+    corps = _reponse_rdv(service, rdv)
+    corps["resume_partage"] = rdv.resume_consenti
+    return corps
 
 
 CodeChemin = Annotated[str, Path(max_length=20, description="Code du rendez-vous, ex. K7P-4QX")]

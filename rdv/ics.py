@@ -1,5 +1,19 @@
-"""Fichier agenda ``.ics`` (RFC 5545) d'un rendez-vous. Heures en UTC (suffixe Z) : tout
-agenda les affiche à l'heure locale sans besoin d'un bloc VTIMEZONE."""
+"""Fichier agenda ``.ics`` (RFC 5545) d'un rendez-vous.
+
+Choix : les heures sont écrites en UTC (``DTSTART:20261203T084500Z``), pas en
+``TZID=Europe/Paris``. Raisons :
+
+- RFC 5545, 3.3.5, forme 2 : une heure UTC désigne un instant exact ; tout agenda l'affiche à
+  l'heure de l'appareil (9 h 45 à Paris), sans rien deviner. Une heure avec ``TZID`` oblige à
+  joindre un bloc ``VTIMEZONE`` qui recopie à la main les règles d'heure d'été de l'UE
+  (3.2.19, 3.6.5) : du code en plus qui peut se tromper, pour le même affichage.
+- L'instant UTC est calculé par ``zoneinfo`` (base tz du système) au moment où le fichier est
+  fait, pour un créneau à moins de 4 semaines : il est exact, heure d'été comprise (testé l'hiver
+  et l'été dans tests/rdv/test_api_resume.py).
+- L'heure de Paris est aussi écrite en toutes lettres dans la description (« mardi 3 décembre
+  à 9 h 45 ») : la personne la lit même si son téléphone est réglé sur un autre fuseau.
+
+Aucun ``TZID`` n'est donc écrit : un ``TZID`` sans ``VTIMEZONE`` serait invalide."""
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -219,8 +220,9 @@ def test_page_pro_remplie_envoyee_imprimee_et_rdv(navigateur, passerelle, base_r
     duree = time.perf_counter() - debut
     assert page.locator("#droits .carte").count() == 4
 
-    attendu = droits.evaluer({"age": 34, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 24,
-                              "logement": "rue", "vit_a_paris": True, "adresse_courrier": False})
+    situation_saisie = {"age": 34, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 24,
+                        "logement": "rue", "vit_a_paris": True, "adresse_courrier": False}
+    attendu = droits.evaluer(situation_saisie)
     for cle, d in attendu["droits"].items():
         carte = page.locator(f"#droits .carte[data-droit='{cle}']")
         assert d["resume"] in carte.inner_text()
@@ -235,13 +237,56 @@ def test_page_pro_remplie_envoyee_imprimee_et_rdv(navigateur, passerelle, base_r
     page.locator("#rdv-liste input[type=radio]").first.check()
     reserver = page.get_by_role("button", name="Réserver le rendez-vous")
     assert reserver.is_disabled()
-    page.get_by_label("La personne est d'accord pour ce rendez-vous", exact=False).check()
+    accord_rdv = page.get_by_label("La personne est d'accord pour ce rendez-vous", exact=False)
+    accord_rdv.check()
     assert reserver.is_enabled()
+
+    # Case du résumé : nommée, expliquée (aria-describedby), vide par défaut, cochée au clavier.
+    accord_resume = page.get_by_role("checkbox", name="La personne est d'accord : l'agent de la CAF pourra voir ce résumé.")
+    assert accord_resume.is_visible() and not accord_resume.is_checked()
+    aide = page.locator("#" + accord_resume.get_attribute("aria-describedby"))
+    assert aide.is_visible() and "rien de la situation n'est envoyé" in aide.inner_text()
+    assert accord_resume.evaluate("e => e.getBoundingClientRect().bottom") <= reserver.evaluate(
+        "e => e.getBoundingClientRect().top")  # juste au-dessus du bouton
+    accord_resume.focus()
+    page.keyboard.press("Space")
+    assert accord_resume.is_checked()
+    reserver.scroll_into_view_if_needed()
+    page.screenshot(path=str(artefacts / "pro-rdv-accord-resume.png"))
     reserver.click()
     page.wait_for_selector("body[data-rdv-code]", state="attached")
     code = page.locator("body").get_attribute("data-rdv-code")
     assert code in page.locator("#rdv-etat").inner_text()
+    assert "L'agent de la CAF pourra voir le résumé." in page.locator("#rdv-etat").inner_text()
+    assert page.locator("body").get_attribute("data-rdv-resume") == "1"
     assert ServiceRdv(base_rdv).consulter(code).canal == "pro"
+    # L'accord valait pour ce rendez-vous : les deux cases se vident.
+    assert not accord_resume.is_checked() and not accord_rdv.is_checked() and reserver.is_disabled()
+
+    # L'agent de la CAF voit le résumé, par son API authentifiée seulement.
+    _, jeton = ServiceRdv(base_rdv).creer_agent("Agent de test")
+    entete = {"Authorization": f"Bearer {jeton}"}
+    chemin = f"{serveur.url}/api/v1/agent/rendez-vous/{code}/resume"
+    assert httpx.get(chemin).status_code == 401
+    r = httpx.get(chemin, headers=entete)
+    assert r.status_code == 200, r.text
+    resume = r.json()
+    assert resume["situation"] == droits.valider_situation(situation_saisie)
+    assert resume["droits"] == droits.evaluer(situation_saisie, date=resume["droits"]["date"])
+    assert {k: d["statut"] for k, d in resume["droits"]["droits"].items()} == \
+        {k: d["statut"] for k, d in attendu["droits"].items()}
+
+    # Un autre rendez-vous, sans cocher la case : aucun résumé.
+    page.locator("#rdv-liste input[type=radio]").nth(1).check()
+    accord_rdv.check()
+    reserver.click()
+    expect(page.locator("body")).not_to_have_attribute("data-rdv-code", code)  # (CSP : pas d'eval)
+    code_sans = page.locator("body").get_attribute("data-rdv-code")
+    assert page.locator("body").get_attribute("data-rdv-resume") == "0"
+    assert "Aucun résumé n'est partagé." in page.locator("#rdv-etat").inner_text()
+    r = httpx.get(f"{serveur.url}/api/v1/agent/rendez-vous/{code_sans}/resume", headers=entete)
+    assert r.status_code == 404 and r.json()["detail"]["erreur"] == "code_inconnu"
+    assert ServiceRdv(base_rdv).consulter(code_sans).resume_consenti is False
 
     # Récapitulatif imprimable : sans le formulaire, avec les résultats et le code.
     page.emulate_media(media="print")
@@ -252,6 +297,18 @@ def test_page_pro_remplie_envoyee_imprimee_et_rdv(navigateur, passerelle, base_r
     page.screenshot(path=str(artefacts / "pro-impression.png"), full_page=True)
     page.emulate_media(media="screen")
     page.screenshot(path=str(artefacts / "pro-ecran.png"), full_page=True)
+
+    # Case cochée mais réponse impossible : rien n'est réservé, le champ est nommé.
+    avant = len(ServiceRdv(base_rdv).creneaux_libres(limite=500))
+    page.get_by_label("Âge").fill("150")
+    page.locator("#rdv-liste input[type=radio]").nth(2).check()
+    accord_rdv.check()
+    accord_resume.check()
+    reserver.click()
+    expect(page.locator("#rdv-etat")).to_contain_text("Une réponse pose problème : Âge")
+    assert page.locator("#f-age").get_attribute("aria-invalid") == "true"
+    assert page.locator("body").get_attribute("data-rdv-code") == code_sans
+    assert len(ServiceRdv(base_rdv).creneaux_libres(limite=500)) == avant
     assert not erreurs, erreurs
     print(f"\npage pro : situation saisie et résultats affichés en {duree:.2f} s")
     page.close()

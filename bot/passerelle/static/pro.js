@@ -1,5 +1,7 @@
 /* Page des travailleurs sociaux : résultats instantanés (POST /api/v1/eligibilite), impression,
-   réservation d'un rendez-vous des droits avec l'accord de la personne. Textes via textContent. */
+   réservation d'un rendez-vous des droits avec l'accord de la personne. Textes via textContent.
+   La situation ne part avec la réservation que si la case « résumé » est cochée ; les droits du
+   résumé sont recalculés par le serveur (rien de calculé ici n'est envoyé). */
 (function () {
   "use strict";
 
@@ -248,6 +250,7 @@
   var rdvEtat = document.getElementById("rdv-etat");
   if (chercher) {
     var accord = document.getElementById("rdv-accord");
+    var accordResume = document.getElementById("rdv-resume");
     var reserver = document.getElementById("rdv-reserver");
     var listeCreneaux = document.getElementById("rdv-liste");
     var majBouton = function () {
@@ -255,6 +258,12 @@
     };
     accord.addEventListener("change", majBouton);
     listeCreneaux.addEventListener("change", majBouton);
+    // « Tout effacer » : une autre personne, donc un autre accord à demander.
+    formulaire.addEventListener("reset", function () {
+      accord.checked = false;
+      if (accordResume) { accordResume.checked = false; }
+      majBouton();
+    });
     var dateLisible = function (iso) {
       try {
         return new Date(iso).toLocaleString("fr-FR", {
@@ -295,6 +304,11 @@
       var corps = { creneau_id: isNaN(Number(choisi.value)) ? choisi.value : Number(choisi.value), canal: "pro" };
       var tel = document.getElementById("rdv-telephone").value.trim();
       if (tel) { corps.telephone = tel; }
+      // Case « résumé » vide : ni la situation ni l'accord ne partent.
+      if (accordResume && accordResume.checked) {
+        corps.consentement_resume = true;
+        corps.situation = situation();
+      }
       reserver.disabled = true;
       rdvEtat.textContent = "Réservation en cours…";
       fetch("/api/v1/rendez-vous", {
@@ -303,10 +317,25 @@
         return r.json().catch(function () { return null; }).then(function (d) { return { r: r, d: d }; });
       }).then(function (x) {
         if (x.r.status === 201 && x.d) {
-          rdvEtat.textContent = "Rendez-vous réservé. Code : " + x.d.code + ". Donnez ce code à la personne.";
+          rdvEtat.textContent = "Rendez-vous réservé. Code : " + x.d.code + ". Donnez ce code à la personne. " +
+            (x.d.resume_partage ? "L'agent de la CAF pourra voir le résumé." : "Aucun résumé n'est partagé.");
           document.body.setAttribute("data-rdv-code", x.d.code);
+          document.body.setAttribute("data-rdv-resume", x.d.resume_partage ? "1" : "0");
+          // L'accord valait pour ce rendez-vous : il faudra le redemander pour un autre.
+          accord.checked = false;
+          if (accordResume) { accordResume.checked = false; }
+          majBouton();
         } else {
           var detail = x.d && x.d.detail;
+          if (detail && detail.erreur === "situation_invalide" && detail.champ) {
+            // Le champ fautif est nommé par son libellé et marqué dans le formulaire.
+            var nom = String(detail.champ).replace(/^situation\.?/, "") || "situation";
+            montrerErreur(nom, "Corrigez cette réponse, ou décochez la case du résumé.");
+            rdvEtat.textContent = "Le rendez-vous n'est pas réservé. Une réponse pose problème : " +
+              libelleChamp(nom) + ".";
+            majBouton();
+            return;
+          }
           var msg = detail && (typeof detail === "string" ? detail : detail.fr);
           rdvEtat.textContent = msg || "La réservation a échoué. Choisissez un autre créneau.";
           majBouton();
