@@ -13,17 +13,22 @@ from .references import refs
 
 
 def condition_sans_domicile_stable_L264_1(s: dict) -> Critere:
-    """Art. L264-1 : pas d'adresse où recevoir son courrier de façon constante et confidentielle."""
-    if s.get("logement") in ("locataire", "proprietaire"):
+    """Art. L264-1 : pas de domicile stable, donc pas d'adresse où recevoir son courrier de façon
+    constante et confidentielle. Un locataire ou un propriétaire a un domicile stable."""
+    logement = s.get("logement")
+    if logement in ("locataire", "proprietaire"):
         return faux("domiciliation.adresse.logement")
+    logement_inconnu = ("logement",) if logement is None else ()
     adresse = s.get("adresse_courrier")
     if adresse is None:
-        return inconnu("domiciliation.adresse.inconnu", "adresse_courrier")
+        return inconnu("domiciliation.adresse.inconnu", "adresse_courrier", *logement_inconnu)
     if adresse:
-        if s.get("logement") in (None, "rue", "centre_hebergement") and s.get("domiciliation") is None:
+        if logement in (None, "rue", "centre_hebergement") and s.get("domiciliation") is None:
             # sans logement, une adresse sûre est souvent déjà une domiciliation : à renouveler
-            return inconnu("domiciliation.adresse.deja_inconnu", "domiciliation")
+            return inconnu("domiciliation.adresse.deja_inconnu", "domiciliation", *logement_inconnu)
         return faux("domiciliation.adresse.oui")
+    if logement_inconnu:
+        return inconnu("domiciliation.adresse.logement_inconnu", "logement")
     return vrai("domiciliation.adresse.non")
 
 

@@ -158,3 +158,41 @@ def test_toutes_les_phrases_du_catalogue_falc(falc):
             # les montants et les heures s'écrivent avec une espace des milliers (2 mots)
             rendu = texte.format(**{n: "10 339" if n in GRANDS_NOMBRES else "10" for n in champs})
             assert falc.analyze_text(rendu)["words_per_sentence_max"] <= MOTS_MAX, (cle, rendu)
+
+
+BORDS = {
+    "age": [0, 16, 17, 18, 22, 24, 25, 40], "nationalite": ["francaise", "ue", "hors_ue"],
+    "titre_sejour": list(CHAMPS["titre_sejour"]["choix"]), "annees_titre_sejour": [1, 4.9, 5, 6],
+    "mois_en_france": [0, 2, 3, 24], "en_couple": [True, False], "enfants": [0, 1, 2, 3, 5],
+    "enceinte": [True, False], "etudiant": [True, False], "heures_travail_3_ans": [0, 3213, 3214],
+    "ressources_mensuelles": [0, 500, 640, 647, 700, 850, 980, 3000],
+    "ressources_annuelles": [0, 9800, 10000, 10300, 10340, 10640, 10700, 30000],
+    "logement": list(CHAMPS["logement"]["choix"]), "aide_logement": [0, 80, 250],
+    "vit_a_paris": [True, False], "adresse_courrier": [True, False], "domiciliation": [True, False],
+    "lien_paris": [True, False], "difficultes_logement": [[], ["impayes_loyer"], ["entree_logement"]],
+}
+
+
+def test_retirer_un_fait_valeurs_aux_bords():
+    """Même propriété, sur 5000 situations tirées (graine fixe) parmi les valeurs aux bords des seuils."""
+    import random
+
+    tirage = random.Random(2026)
+    verifies = 0
+    for _ in range(5000):
+        brut = {k: tirage.choice(v) for k, v in BORDS.items() if tirage.random() < 0.45}
+        try:
+            s = valider_situation(brut)
+        except SituationInvalide:
+            continue
+        champ = tirage.choice(sorted(s)) if s else None
+        if champ is None or (champ == "ressources_annuelles" and "ressources_mensuelles" in s):
+            continue
+        date = tirage.choice(["2024-06-01", "2025-06-01", "2026-03-31", "2026-06-01"])
+        avant = evaluer(s, date=date)["droits"]
+        apres = evaluer({k: v for k, v in s.items() if k != champ}, date=date)["droits"]
+        for droit in DROITS:
+            assert not (avant[droit]["statut"] != "eligible" and apres[droit]["statut"] == "eligible"), (droit, champ, s, date)
+            assert not set(avant[droit]["manquants"]) & set(s), (droit, s)
+        verifies += 1
+    assert verifies > 3000
