@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
 from .references import refs
+from .orientation import permanences_sociales
 from .rsa import piece_identite
 
 LOGES = ("locataire", "heberge_gratuitement", "proprietaire")
@@ -83,7 +84,7 @@ def fsl(b: Bareme, s: dict, forme: str) -> Decision:
     lieux = []
     if valeur is not False and departement.valeur is not False:
         if sans_logement:
-            lieux = ["psa_gauthey" if (s.get("enfants") or 0) > 0 or forme == "elle" else "psa_bastille", "esi_maison_du_partage"]
+            lieux = [*permanences_sociales(s, forme, b["rsa.conditions.age_minimum"]), "esi_maison_du_partage"]
         else:
             lieux = ["eps_liste", "eps_10e"]
         if "impayes_loyer" in difficultes:

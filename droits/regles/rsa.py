@@ -10,6 +10,7 @@ import math
 
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
+from .orientation import permanences_sociales, sans_domicile
 from .references import refs
 
 TITRES_EXEMPTES = ("protection_internationale", "carte_resident")
@@ -297,20 +298,11 @@ def _pieces(s: dict) -> list:
     return pieces
 
 
-def _lieux(s: dict, forme: str) -> list[str]:
-    lieux = ["caf_3230"]
-    sans_domicile = s.get("logement") in ("rue", "centre_hebergement") or s.get("adresse_courrier") is False
-    if sans_domicile:
-        if (s.get("enfants") or 0) > 0 or forme == "elle":
-            lieux.append("psa_gauthey")
-        age = s.get("age")
-        if age is not None and age < 25:
-            lieux.append("psa_belleville")
-        elif not (s.get("enfants") or 0) > 0:
-            lieux.append("psa_bastille")
-            if forme == "vous":
-                lieux.append("psa_gauthey")
-    return list(dict.fromkeys(lieux))
+def _lieux(b: Bareme, s: dict, forme: str) -> list[str]:
+    """CAF (3230) ; sans domicile, la PSA qui instruit le RSA (Conseil de Paris 2016, 2018)."""
+    if not sans_domicile(s):
+        return ["caf_3230"]
+    return ["caf_3230", *permanences_sociales(s, forme, b["rsa.conditions.age_minimum"])]
 
 
 def rsa(b: Bareme, s: dict, forme: str) -> Decision:
@@ -339,7 +331,7 @@ def rsa(b: Bareme, s: dict, forme: str) -> Decision:
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, montant=montant, notes=notes,
         pieces=_pieces(s) if valeur is not False else [],
-        lieux=_lieux(s, forme) if valeur is not False else ["caf_3230"],
+        lieux=_lieux(b, s, forme) if valeur is not False else ["caf_3230"],
         references=refs(b, "rsa"),
     )
 

@@ -196,3 +196,22 @@ def test_retirer_un_fait_valeurs_aux_bords():
             assert not set(avant[droit]["manquants"]) & set(s), (droit, s)
         verifies += 1
     assert verifies > 3000
+
+
+def test_forme_il_elle_sans_vouvoiement():
+    """Quand une personne aidante parle de quelqu'un (il, elle), aucune phrase ne dit « vous »."""
+    import random
+    import re
+
+    vous = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
+    tirage = random.Random(11)
+    for _ in range(1500):
+        brut = {k: tirage.choice(v) for k, v in BORDS.items() if tirage.random() < 0.45}
+        try:
+            s = valider_situation(brut)
+        except SituationInvalide:
+            continue
+        for forme in ("il", "elle"):
+            for droit, phrases in _messages(evaluer(s, date="2026-06-01", forme=forme)):
+                for p in phrases:
+                    assert not vous.search(p.replace("rendez-vous", "")), (forme, droit, p)
