@@ -99,7 +99,7 @@ class _Recherche:
 
 
 def question(champ: str) -> dict:
-    """La question d'un champ, au format du contrat (docs/architecture.md)."""
+    """La question d'un champ, au format du contrat (docs/architecture.md), plus `reformulation_tiers`."""
     texte = QUESTIONS[champ]
     spec = CHAMPS[champ]
     choix = None
@@ -111,10 +111,11 @@ def question(champ: str) -> dict:
             elif spec["type"] == "liste" and valeur == "aucune":
                 valeur = []
             choix.append({"valeur": valeur, "libelle": libelle})
-    phrases = [texte["question"], texte["question_tiers"], texte["reformulation"]]
-    q, tiers, reformulation = (expliquer_sigles([p])[0] for p in phrases)
-    return {"champ": champ, "type": spec["type"], "question": q, "question_tiers": tiers,
-            "reformulation": reformulation, "choix": choix}
+    cles = ("question", "question_tiers", "reformulation", "reformulation_tiers")
+    sortie = {"champ": champ, "type": spec["type"]}
+    sortie.update({cle: expliquer_sigles([texte[cle]])[0] for cle in cles})
+    sortie["choix"] = choix
+    return sortie
 
 
 def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None) -> dict | None:

@@ -136,11 +136,11 @@ def test_phrases_falc(falc, s, date, forme):
 def test_questions_falc(falc):
     for champ in QUESTIONS:
         q = question(champ)
-        for cle in ("question", "question_tiers", "reformulation"):
+        for cle in ("question", "question_tiers", "reformulation", "reformulation_tiers"):
             mesure = falc.analyze_text(q[cle])
             assert mesure["words_per_sentence_max"] <= MOTS_MAX, (champ, cle, q[cle])
             assert mesure["acronyms_unexplained"] == [], (champ, cle, q[cle])
-        assert q["question"] != q["reformulation"]
+        assert q["question"] != q["reformulation"] and q["question_tiers"] != q["reformulation_tiers"]
         for choix in q["choix"] or []:
             assert len(choix["libelle"]) <= 25, choix
 
