@@ -94,8 +94,13 @@ def condition_ressources_L861_1(b: Bareme, s: dict) -> Critere:
             return _sous_plafond(b, s, ressources, estimees, plafond_ressources_R861_3(b, 1), 1)
         faits = tuple(c for c in ("en_couple", "enfants") if s.get(c) is None)
         return inconnu("ame.ressources.foyer_inconnu", *faits)
-    personnes = 1 + (1 if s["en_couple"] else 0) + s["enfants"]
+    personnes = 1 + s["enfants"]
     plafond = plafond_ressources_R861_3(b, personnes)
+    if s["en_couple"]:
+        # circ. DSS 2011-351 : le conjoint (et ses ressources) compte seulement s'il est aussi sans titre.
+        # Sous le plafond sans lui, c'est bon dans les deux cas ; au-dessus, cela dépend de lui.
+        if ressources > plafond:
+            return inconnu("ame.ressources.conjoint", plafond=plafond, personnes=personnes)
     ecart = abs(ressources - plafond)
     if b.non_publiee(PLAFOND) and ecart <= marge * plafond:
         return inconnu("ame.ressources.plafond_non_publie_limite", plafond=plafond, personnes=personnes)
