@@ -109,6 +109,7 @@ def test_parcours_annexes(conversation):
     assert {b["payload"] for b in conv.boutons()} >= {"/verifier_droits", "/demander_ame"}
     assert "programme" in conv.textes(conv.envoyer("tu es un robot ?"))
     assert "3230" in conv.textes(conv.envoyer("je veux parler a une vraie personne"))
+    assert "3230" in conv.textes(conv.envoyer("humain"))  # le mot que le bot propose d'écrire
     assert "questions courtes" in conv.textes(conv.envoyer("aide"))
     conv.envoyer("/verifier_droits")
     assert conv.question
@@ -120,6 +121,9 @@ def test_parcours_annexes(conversation):
 def test_effacer_mes_donnees(conversation, serveurs_reels):
     conv = conversation()
     conv.envoyer("je veux l'ame, j'ai 30 ans, je suis malien")
+    conv.envoyer("effacer")  # le mot que le bot propose d'écrire
+    assert {b["payload"] for b in conv.boutons()} == {"/affirmer", "/nier"}
+    conv.envoyer("Non, garder")
     conv.envoyer("supprimer mes données")
     assert {b["payload"] for b in conv.boutons()} == {"/affirmer", "/nier"}
     reponse = conv.envoyer("/affirmer")
