@@ -22,6 +22,9 @@ from bot.actions.textes import texte
 
 # Intentions qu'un message non compris reçoit souvent : elles comptent comme un échec.
 INTENTIONS_ECHEC = {"informer", "affirmer", "nier", "hors_sujet", "nlu_fallback", None}
+# Parcours annexes où une réponse courte reste lue (« jsp », je ne sais pas, est souvent classé
+# « remercier ») ; après une urgence ou une demande d'aide, seuls les faits en toutes lettres comptent.
+INTENTIONS_REPONSE_COURTE = {"remercier"}
 
 
 def question_posee(tracker: Tracker) -> dict | None:
@@ -117,7 +120,11 @@ class ActionAvancer(ActionSure):
         if intention == "verifier_droits":
             nouvelles = list(droits.DROITS)
         else:
-            nommes = [etat.INTENTION_DROIT[intention]] if intention in etat.INTENTION_DROIT else []
+            # « Loyers pas payés » (bouton d'une question) est souvent classé demander_fsl :
+            # une réponse à la question posée n'ajoute pas de droit par son intention.
+            nommes = []
+            if intention in etat.INTENTION_DROIT and not c.reponse:
+                nommes.append(etat.INTENTION_DROIT[intention])
             if not etat.texte_utilisateur(tracker).startswith("/"):
                 nommes += etat.droits_nommes(etat.texte_utilisateur(tracker)[: etat.LIMITE_TEXTE])
             nouvelles += [d for d in dict.fromkeys(nommes) if d not in nouvelles]
@@ -152,7 +159,8 @@ def reprendre(
 ) -> list[EventType]:
     """Garder les faits du message ; reposer la question en cours s'il y en a une."""
     demandes = etat.droits_demandes(tracker)
-    c = comprendre(tracker, question_posee(tracker), reponse_courte=False)
+    courte = etat.intention(tracker) in INTENTIONS_REPONSE_COURTE
+    c = comprendre(tracker, question_posee(tracker), reponse_courte=courte)
     if not demandes:
         return c.events
     suite = suivre(dispatcher, tracker, domain, c, demandes, False, reprise=True, avant=phrases_avant(c))

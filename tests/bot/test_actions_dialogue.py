@@ -379,3 +379,25 @@ def test_un_texte_hesitant_classe_oui_ne_repond_pas_oui(faux_moteur, lancer):
              "age": 30}
     events, messages = lancer(dialogue.ActionAvancer(), suivi("euh", "affirmer", slots))
     assert events == [SlotSet("question_en_cours", "en_couple"), SlotSet("echecs", 1.0)]
+
+
+def test_un_bouton_de_reponse_classe_demander_un_droit_n_ajoute_pas_ce_droit(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("Un autre pays", "demander_ame", slots))
+    assert events == [
+        SlotSet("nationalite", "hors_ue"),
+        SlotSet("question_en_cours", "age"),
+        SlotSet("echecs", 0.0),
+    ]
+
+
+def test_je_sais_pas_classe_merci_reste_une_reponse(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": TOUS, "question_en_cours": "age", "nationalite": "hors_ue"}
+    events, messages = lancer(dialogue.ActionReprendre(), suivi("je sais pas", "remercier", slots))
+    assert events == [
+        SlotSet("inconnus", ["age"]),
+        SlotSet("question_en_cours", "en_couple"),
+        SlotSet("echecs", 0.0),
+    ]
