@@ -12,4 +12,11 @@ dans ``bot.extraction``. Un module par sujet :
 - ``dialogue`` : ``action_avancer`` et ``action_reprendre``, qui enchaînent le tout ;
 - ``infos`` : papiers à apporter et lieux ; ``donnees`` : effacer, recommencer ;
 - ``session`` : ``action_session_start`` et l'information sur les données.
+- ``base`` : ``ActionSure``, une action qui répond toujours, même si un module lève une erreur.
+
+Messages (contrat de docs/architecture.md) : une question porte ``custom.question`` (le champ),
+le résultat porte ``custom.resultats`` (le JSON de ``droits.evaluer``). Le canal REST de Rasa 3.6
+envoie ce ``custom`` dans un message à part, juste après le texte et ses boutons.
+Les boutons Oui / Non envoient ``/affirmer`` / ``/nier`` ; un bouton de choix envoie son libellé,
+lu comme un texte tapé. Aucun emplacement n'est rempli par le texte : seulement par ces actions.
 """

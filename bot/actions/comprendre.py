@@ -8,7 +8,6 @@ seule son intention compte (Oui / Non à une question fermée).
 from __future__ import annotations
 
 import logging
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,24 +36,6 @@ class Comprehension:
     @property
     def compris(self) -> bool:
         return self.dits or self.reponse
-
-
-def _simple(texte: str) -> str:
-    """Minuscules sans accents ni ponctuation autour, pour comparer à un libellé de bouton."""
-    sans = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return " ".join(sans.lower().strip(" .!?").split())
-
-
-def valeur_de_bouton(question: dict | None, texte: str) -> Any:
-    """La valeur d'un choix proposé, si le texte est exactement son libellé ou sa valeur."""
-    if not question:
-        return None
-    cible = _simple(texte)
-    for choix in question.get("choix") or []:
-        if cible in (_simple(str(choix.get("libelle", ""))), _simple(str(choix.get("valeur", "")))):
-            valeur = choix.get("valeur")
-            return [valeur] if question.get("type") == "liste" else valeur
-    return None
 
 
 def _lire(texte: str, question: dict | None):
@@ -120,8 +101,6 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
         if ext.forme in etat.FORMES_TIERS:
             forme = ext.forme
         if champ and reponse_courte and champ not in nouveaux and champ not in inconnus:
-            if valeur is None:
-                valeur = valeur_de_bouton(question, texte)
             # « non en fait j'ai 35 ans » corrige l'âge : ce « non » ne répond pas à la question.
             if getattr(ext, "correction", False) and nouveaux:
                 valeur = None

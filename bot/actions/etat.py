@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from rasa_sdk import Tracker
 
 import droits
+from bot import extraction
 
 # Intentions « je veux savoir pour ce droit ».
 INTENTION_DROIT = {
@@ -30,7 +30,7 @@ LIMITE_TEXTE = 2000  # caractères lus au plus dans un message (un message de 10
 
 
 def droits_nommes(texte: str) -> list[str]:
-    simple = unicodedata.normalize("NFKD", texte.lower()).encode("ascii", "ignore").decode()
+    simple = extraction.normaliser(texte)
     return [nom for nom, motif in NOMS_DES_DROITS.items() if motif.search(simple)]
 
 

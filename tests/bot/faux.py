@@ -125,6 +125,9 @@ class Reponse:
 def analyser_reponse(champ: str, texte: str, choix=None, aujourd_hui=None) -> Reponse:
     ext = extraire_faits(texte)
     valeur = ext.faits.get(champ)
+    for c in choix or []:  # un bouton : son libellé
+        if texte == c["libelle"]:
+            valeur = c["valeur"]
     if valeur is None and champ == "age" and texte.strip().isdigit():
         valeur = int(texte)
     if valeur is None and champ == "en_couple" and texte.lower().startswith("non"):
