@@ -1,7 +1,8 @@
 """Démarrer de VRAIS serveurs pour les tests de bout en bout (et le banc d'essai).
 
 - le serveur d'actions : ``python -m rasa_sdk --actions bot.actions`` avec le Python de ``.venv`` ;
-- Rasa : ``rasa run --enable-api`` avec le Python de ``.venv-rasa`` et un modèle entraîné.
+- Rasa : ``rasa run --enable-api`` avec le Python de ``.venv-rasa`` et un modèle entraîné
+  (``jeton="..."`` : API protégée par ``--auth-token``, à passer en ``?token=`` ; sans jeton, API ouverte).
 
 Tout écoute sur 127.0.0.1, sur des ports libres (plusieurs lancements peuvent coexister).
 On attend que chaque serveur réponde, on rend leurs adresses, puis on les arrête.
@@ -59,6 +60,7 @@ class Serveurs:
     rasa: str             # http://127.0.0.1:PORT (API Rasa)
     actions: str | None   # http://127.0.0.1:PORT (serveur d'actions) ou None
     journaux: Path        # dossier des journaux des deux serveurs
+    jeton: str | None = None  # --auth-token de l'API Rasa (à passer en ?token=), ou None : API ouverte
 
     @property
     def webhook(self) -> str:
@@ -85,13 +87,14 @@ def _lancer(commande: list[str], journal: Path, cwd: Path, env: dict[str, str]) 
     )
 
 
-def _attendre(url: str, processus: subprocess.Popen, journal: Path, delai: float) -> None:
+def _attendre(url: str, processus: subprocess.Popen, journal: Path, delai: float,
+              params: dict[str, str] | None = None) -> None:
     fin = time.monotonic() + delai
     while time.monotonic() < fin:
         if processus.poll() is not None:
             break
         try:
-            if httpx.get(url, timeout=2.0).status_code == 200:
+            if httpx.get(url, params=params, timeout=2.0).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
@@ -119,10 +122,12 @@ def serveurs(
     actions: bool = True,
     projet: Path | str = RACINE,
     journaux: Path | str | None = None,
+    jeton: str | None = None,
 ) -> Iterator[Serveurs]:
     """Démarre le serveur d'actions (si ``actions``) puis Rasa avec ``modele``, et les arrête.
 
     ``projet`` : dossier de travail de Rasa (pour un autre assistant, par ex. un ``rasa init``).
+    ``jeton`` : protège l'API HTTP de Rasa (``--auth-token``) comme en production (Procfile).
     """
     modele = Path(modele)
     if not modele.exists():
@@ -153,12 +158,13 @@ def serveurs(
         journal = dossier / "rasa.log"
         proc = _lancer(
             [str(RASA), "run", "--enable-api", "-m", str(modele), "-i", HOTE, "-p", str(port),
-             "--endpoints", str(endpoints), "--credentials", str(credentials)],
+             "--endpoints", str(endpoints), "--credentials", str(credentials)]
+            + (["--auth-token", jeton] if jeton else []),
             journal, Path(projet), _environnement(),
         )
         lances.append(proc)
-        _attendre(f"{url_rasa}/status", proc, journal, ATTENTE_RASA)
-        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier)
+        _attendre(f"{url_rasa}/status", proc, journal, ATTENTE_RASA, {"token": jeton} if jeton else None)
+        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier, jeton=jeton)
     finally:
         for proc in reversed(lances):
             _arreter(proc)

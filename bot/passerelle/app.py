@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -65,14 +67,19 @@ def _monter_rdv(app: FastAPI) -> bool:
     return True
 
 
-def creer_app(config: Reglages | None = None, *, transport_rasa=None) -> FastAPI:
-    """Construit l'application. ``config`` : ``Reglages`` (par défaut lus dans l'environnement)."""
+def creer_app(config: Reglages | None = None, *, transport_rasa=None,
+              horloge: Callable[[], float] = time.monotonic) -> FastAPI:
+    """Construit l'application. ``config`` : ``Reglages`` (par défaut lus dans l'environnement).
+
+    ``horloge`` (secondes, monotone) : injectable pour les tests (rétention, expirations).
+    """
     reglages = (config or Reglages.depuis_env()).verifier()
     journal.configurer(reglages.journal_niveau,
-                       [reglages.telegram_token, reglages.twilio_auth_token,
-                        reglages.telegram_webhook_secret, reglages.pseudonyme_cle.decode("utf-8", "ignore")])
-    rasa = ClientRasa(reglages.rasa_url, reglages.actions_url, reglages.rasa_delai, transport=transport_rasa)
-    relais = Relais(reglages, rasa)
+                       [reglages.telegram_token, reglages.twilio_auth_token, reglages.telegram_webhook_secret,
+                        reglages.rasa_jeton, reglages.pseudonyme_cle.decode("utf-8", "ignore")])
+    rasa = ClientRasa(reglages.rasa_url, reglages.actions_url, reglages.rasa_delai, transport=transport_rasa,
+                      jeton=reglages.rasa_jeton)
+    relais = Relais(reglages, rasa, horloge=horloge)
     rdv = rdv_lien.charger_service(reglages.database_url)
     sms = CanalSms(relais, reglages.twilio_auth_token, reglages.public_base_url, reglages.sms_segments_max, rdv)
     telegram = None
@@ -84,10 +91,11 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None) -> FastAPI
     @contextlib.asynccontextmanager
     async def cycle(app: FastAPI):
         journal.configurer(reglages.journal_niveau,
-                           [reglages.telegram_token, reglages.twilio_auth_token, reglages.telegram_webhook_secret])
+                           [reglages.telegram_token, reglages.twilio_auth_token, reglages.telegram_webhook_secret,
+                            reglages.rasa_jeton])
         if telegram is not None:
             await telegram.demarrer()
-        tache = asyncio.create_task(_entretien(relais))
+        tache = asyncio.create_task(_entretien(relais, reglages.retention_periode))
         log.info("passerelle prête : borne http://%s:%s/ (Rasa : %s)", reglages.hote, reglages.port,
                  reglages.rasa_url)
         try:
@@ -136,13 +144,14 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None) -> FastAPI
 
 
 async def _entretien(relais: Relais, periode: float = 60.0) -> None:
-    """Toutes les minutes : efface dans Rasa les conversations détachées dont le code a expiré."""
+    """Toutes les minutes (``retention_periode``) : la rétention (conversations sans message depuis
+    ``CONSERVATION_MINUTES`` effacées dans Rasa) et les conversations détachées dont le code a expiré."""
     while True:
         await asyncio.sleep(periode)
         try:
             n = await relais.entretien()
             if n:
-                log.info("%d conversation(s) détachée(s) effacée(s)", n)
+                log.info("entretien : %d conversation(s) effacée(s) dans Rasa", n)
         except Exception as exc:  # pragma: no cover
             log.warning("entretien : %s", type(exc).__name__)
 

@@ -32,8 +32,9 @@ _FILTRE = FiltreSecrets([])
 def configurer(niveau: str, secrets: list[str]) -> FiltreSecrets:
     """Réduit au silence les loggers bavards et pose un filtre unique (secrets ajoutés) sur les
     loggers et gestionnaires existants."""
-    # httpx journalise chaque URL en INFO, et l'URL de l'API Telegram contient le jeton.
-    for nom in ("httpx", "httpcore", "telegram.request", "hpack"):
+    # httpx (et urllib3) journalisent chaque URL en INFO ; l'URL de l'API Telegram contient le jeton
+    # du bot, celle de l'API de Rasa le jeton RASA_JETON (?token=...).
+    for nom in ("httpx", "httpcore", "urllib3", "telegram.request", "hpack"):
         logging.getLogger(nom).setLevel(logging.WARNING)
     logging.getLogger("passerelle").setLevel(getattr(logging, niveau, logging.INFO))
     for secret in secrets:

@@ -53,6 +53,7 @@ class Reglages:
     rasa_url: str = "http://127.0.0.1:5005"
     actions_url: str = "http://127.0.0.1:5055"
     rasa_delai: float = 30.0  # secondes d'attente d'une réponse de Rasa
+    rasa_jeton: str = ""  # --auth-token de l'API HTTP de Rasa (effacer les conversations) ; jamais journalisé
     database_url: str = "sqlite:///var/rdv.db"
     pseudonyme_cle: bytes = b""
     cle_ephemere: bool = False  # vrai quand la clé a été tirée au hasard (développement)
@@ -65,6 +66,8 @@ class Reglages:
     # Borne (kiosque)
     kiosque_inactivite: float = 180.0  # secondes sans toucher l'écran avant l'effacement
     conservation_jours: int = 30  # annoncé dans le consentement ; doit suivre la purge
+    conservation_minutes: float = 60.0  # conversations Rasa effacées après ce temps sans message
+    retention_periode: float = 60.0  # secondes entre deux passages de la tâche de rétention
     reprise_duree: float = 24 * 3600.0  # validité d'un code de reprise (secondes)
     lien_duree: float = 30 * 24 * 3600.0  # durée du lien Telegram/SMS -> conversation reprise
     # Adresse publique (webhooks Twilio et Telegram derrière un mandataire)
@@ -113,9 +116,19 @@ class Reglages:
                 "PSEUDONYME_CLE absente : clé éphémère tirée au hasard (développement seulement). "
                 "Les pseudonymes changeront au prochain démarrage."
             )
-            return replace(self, pseudonyme_cle=secrets.token_bytes(32), cle_ephemere=True)
+            return replace(self, pseudonyme_cle=secrets.token_bytes(32), cle_ephemere=True).verifier()
         if len(cle) < 16:
             raise ReglagesInvalides("PSEUDONYME_CLE est trop courte : 16 caractères au moins (32 conseillés).")
+        if self.conservation_minutes <= 0 or self.retention_periode <= 0:
+            raise ReglagesInvalides("CONSERVATION_MINUTES doit être un nombre positif.")
+        if not self.rasa_jeton:
+            if self.production:
+                raise ReglagesInvalides(
+                    "RASA_JETON est obligatoire en production : sans lui, la passerelle ne peut pas "
+                    "effacer les conversations dans Rasa (rasa run --enable-api --auth-token ...)."
+                )
+            log.warning("RASA_JETON absent : la passerelle ne pourra pas effacer les conversations dans Rasa "
+                        "(make run en tire un au hasard).")
         if self.telegram_mode not in {"polling", "webhook"}:
             raise ReglagesInvalides("TELEGRAM_MODE vaut « polling » ou « webhook ».")
         if self.telegram_actif and self.telegram_mode == "webhook":
@@ -144,6 +157,7 @@ class Reglages:
             rasa_url=(env.get("RASA_URL") or "http://127.0.0.1:5005").rstrip("/"),
             actions_url=(env.get("ACTIONS_URL") or "http://127.0.0.1:5055").rstrip("/"),
             rasa_delai=_float(env, "RASA_DELAI", 30.0),
+            rasa_jeton=(env.get("RASA_JETON") or "").strip(),
             database_url=env.get("DATABASE_URL") or "sqlite:///var/rdv.db",
             pseudonyme_cle=(env.get("PSEUDONYME_CLE") or "").encode(),
             taille_max=_int(env, "MESSAGE_TAILLE_MAX", 2000),
@@ -152,6 +166,7 @@ class Reglages:
             debit_ip_max=_int(env, "DEBIT_IP_MAX", 300),
             kiosque_inactivite=_float(env, "KIOSQUE_INACTIVITE", 180.0),
             conservation_jours=_int(env, "CONSERVATION_JOURS", 30),
+            conservation_minutes=_float(env, "CONSERVATION_MINUTES", 60.0),
             reprise_duree=_float(env, "REPRISE_DUREE", 24 * 3600.0),
             lien_duree=_float(env, "LIEN_DUREE", 30 * 24 * 3600.0),
             public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/"),

@@ -7,7 +7,11 @@ Règles (issue 5) :
   « / » du début sont retirés et Rasa le lit comme du texte ordinaire ;
 - 2 000 caractères au plus, un débit limité par expéditeur, un message vide refusé :
   chaque refus donne un message clair ;
-- rien n'est journalisé du texte ni des numéros : seulement des pseudonymes.
+- rien n'est journalisé du texte ni des numéros : seulement des pseudonymes ;
+- effacer, c'est vider le suivi Rasa (``PUT .../tracker/events`` avec ``[]``, voir ``rasa.py``) et
+  oublier ce que la passerelle garde de la conversation (boutons, code de reprise, liens) : à la
+  demande (borne, /supprimer, STOP, ``custom.donnees_supprimees`` du bot) et, pour la rétention,
+  après ``CONSERVATION_MINUTES`` sans message (``retention``, appelée chaque minute).
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ TROP_RAPIDE = "trop_rapide"
 INDISPONIBLE = "rasa_indisponible"
 BOUTON_PERIME = "bouton_perime"
 REPRISE = "reprise"
+
+# Clé du ``custom`` d'un message du bot qui confirme l'effacement (action ``supprimer_donnees``).
+DONNEES_SUPPRIMEES = "donnees_supprimees"
 
 
 @dataclass
@@ -87,6 +94,11 @@ def neutraliser(texte: str) -> str:
     return _DEBUT_BARRES.sub("", texte).strip()
 
 
+def donnees_supprimees(messages: list[dict]) -> bool:
+    """Vrai si un message du bot porte ``custom.donnees_supprimees = true``."""
+    return any(isinstance(m.get("custom"), dict) and m["custom"].get(DONNEES_SUPPRIMEES) is True for m in messages)
+
+
 def boutons_de(messages: list[dict]) -> list[dict]:
     """Tous les boutons de la réponse (Rasa sépare texte+boutons et ``custom`` en deux messages)."""
     boutons: list[dict] = []
@@ -101,12 +113,18 @@ class Relais:
     def __init__(self, reglages: Reglages, rasa: ClientRasa, horloge: Callable[[], float] = time.monotonic):
         self.reglages = reglages
         self.rasa = rasa
+        self.horloge = horloge
         self.pseudos = Pseudonymiseur(reglages.pseudonyme_cle)
         self.offres: MemoireExpirante[str, Offre] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
         self.alias: MemoireExpirante[str, str] = MemoireExpirante(reglages.lien_duree, horloge=horloge)
         self.debit = LimiteurDebit(reglages.debit_max, reglages.debit_fenetre, horloge=horloge)
         self.reprises = Reprises(reglages.reprise_duree, horloge=horloge)
         self._verrous: MemoireExpirante[str, asyncio.Lock] = MemoireExpirante(600.0)
+        # Rétention : dernier message (horloge) par pseudonyme de conversation Rasa. En mémoire
+        # seulement : un redémarrage de la passerelle perd cette liste (et un redémarrage de Rasa
+        # vide son InMemoryTrackerStore : rien ne survit ni à l'un ni à l'autre au-delà du délai).
+        # Une conversation dont l'effacement a échoué y reste, « due » : réessayée à chaque passage.
+        self.activite: dict[str, float] = {}
 
     # -- identités ------------------------------------------------------------------
     def pseudonyme(self, canal: str, identifiant: str) -> str:
@@ -194,6 +212,7 @@ class Relais:
             a_envoyer = propre
 
         async with self._verrou(pseudo):
+            self.activite[pseudo] = self.horloge()
             try:
                 debut = time.perf_counter()
                 messages = await self.rasa.envoyer(pseudo, a_envoyer)
@@ -202,6 +221,12 @@ class Relais:
             except RasaIndisponible:
                 return Reponse(INDISPONIBLE, [{"text": textes.RASA_INDISPONIBLE}], pseudo,
                                self.offres.lire(pseudo))
+            if donnees_supprimees(messages):
+                # Le bot confirme l'effacement (supprimer_donnees) : Rasa a remis les slots à zéro
+                # mais garde les événements ; on vide le suivi et on oublie tout de cette conversation.
+                await self._effacer_conversation(pseudo)
+                log.info("conversation %s effacée (demande de la personne au bot)", pseudo)
+                pseudo = self.pseudonyme(canal, identifiant)
             offre = self.proposer(pseudo, boutons_de(messages))
         messages = [{k: v for k, v in m.items() if k != "recipient_id"} for m in messages]
         return Reponse(OK, messages, pseudo, offre)
@@ -216,9 +241,13 @@ class Relais:
             if explicite:
                 return Reponse(REPRISE, [{"text": textes.REPRISE_INCONNUE}], self.alias.lire(brut) or brut)
             return None
-        # La borne repart sur une conversation neuve ; ce téléphone reprend l'ancienne.
-        self.alias.mettre(cible, f"re-{secrets.token_hex(16)}")
+        # La borne repart sur une conversation neuve ; ce téléphone reprend l'ancienne. Tout ce qui
+        # menait à ``cible`` (la borne, même après une première reprise) va vers la conversation neuve.
+        neuve = f"re-{secrets.token_hex(16)}"
+        for cle in [c for c, v in self.alias.items() if v == cible] + [cible]:
+            self.alias.mettre(cle, neuve)
         self.alias.mettre(brut, cible)
+        self.activite[cible] = self.horloge()
         log.info("reprise : %s continue la conversation %s", brut, cible)
         return Reponse(REPRISE, [{"text": textes.REPRISE_OK}], cible, self.offres.lire(cible))
 
@@ -231,24 +260,73 @@ class Relais:
         Rend le pseudonyme de la conversation concernée.
         """
         brut = self.pseudos.pseudonyme(canal, identifiant)
-        pseudo = self.alias.retirer(brut) or brut
-        self.offres.retirer(pseudo)
+        pseudo = self.alias.lire(brut) or brut
         if garder_reprise and self.reprises.code_de(pseudo):
+            self.offres.retirer(pseudo)
+            self._delier(brut)
             self.reprises.detachees.add(pseudo)
             log.info("conversation %s détachée de la borne (code de reprise en attente)", pseudo)
             return pseudo
-        self.reprises.revoquer(pseudo)
-        await self.rasa.redemarrer(pseudo)
-        log.info("conversation %s effacée", pseudo)
+        async with self._verrou(pseudo):
+            ok = await self._effacer_conversation(pseudo, repli_restart=True)
+        self._delier(brut)
+        log.info("conversation %s %s", pseudo, "effacée" if ok else "remise à zéro, effacement à réessayer")
         return pseudo
 
+    def _delier(self, cle: str) -> None:
+        """Oublie le lien de reprise de ``cle``. Si ``cle`` est la conversation qu'un autre (le
+        téléphone d'une reprise) poursuit, ``cle`` reçoit une conversation neuve : jamais la sienne."""
+        self.alias.retirer(cle)
+        if any(v == cle for _, v in self.alias.items()):
+            self.alias.mettre(cle, f"re-{secrets.token_hex(16)}")
+
+    def _oublier(self, pseudo: str) -> None:
+        """Oublie ce que la passerelle garde d'une conversation : boutons proposés, code de reprise
+        (et état « détachée »), liens des expéditeurs qui y menaient, date du dernier message."""
+        self.offres.retirer(pseudo)
+        self.reprises.revoquer(pseudo)
+        self.activite.pop(pseudo, None)
+        for cle in [c for c, v in self.alias.items() if v == pseudo]:
+            self._delier(cle)
+
+    async def _effacer_conversation(self, pseudo: str, *, repli_restart: bool = False) -> bool:
+        """Vide le suivi Rasa de ``pseudo`` et oublie la conversation (appelant : verrou tenu).
+
+        Si Rasa refuse ou ne répond pas, la conversation reste « due » dans ``activite`` : la tâche
+        de rétention réessaie à chaque passage. ``repli_restart`` : envoie alors ``/restart`` pour
+        qu'au moins la conversation reparte de zéro (cela n'efface rien dans Rasa).
+        """
+        ok = await self.rasa.vider(pseudo)
+        self._oublier(pseudo)
+        if not ok:
+            self.activite[pseudo] = float("-inf")
+            if repli_restart:
+                await self.rasa.redemarrer(pseudo)
+        return ok
+
+    async def retention(self) -> int:
+        """Efface les conversations sans message depuis ``CONSERVATION_MINUTES`` (et celles dont
+        l'effacement a échoué). Rend le nombre de conversations effacées."""
+        limite = self.horloge() - self.reglages.conservation_minutes * 60.0
+        effacees = 0
+        for pseudo in [p for p, t in self.activite.items() if t <= limite]:
+            async with self._verrou(pseudo):
+                if self.activite.get(pseudo, limite + 1) > limite:
+                    continue  # un message est arrivé entre-temps
+                if await self._effacer_conversation(pseudo):
+                    effacees += 1
+                    log.info("rétention : conversation %s effacée", pseudo)
+        return effacees
+
     async def entretien(self) -> int:
-        """Efface dans Rasa les conversations détachées dont le code a expiré. Rend leur nombre."""
-        a_effacer = self.reprises.expirees()
-        for pseudo in a_effacer:
-            self.offres.retirer(pseudo)
-            await self.rasa.redemarrer(pseudo)
-        return len(a_effacer)
+        """Chaque minute : conversations détachées dont le code a expiré, puis rétention.
+        Rend le nombre de conversations effacées dans Rasa."""
+        effacees = 0
+        for pseudo in self.reprises.expirees():
+            async with self._verrou(pseudo):
+                if await self._effacer_conversation(pseudo):
+                    effacees += 1
+        return effacees + await self.retention()
 
     def creer_reprise(self, canal: str, identifiant: str) -> str:
         return self.reprises.creer(self.pseudonyme(canal, identifiant))

@@ -12,9 +12,10 @@ Fonctionnement (voir aussi README.md) :
    ses messages vont désormais vers le même pseudonyme Rasa (les faits déjà donnés sont gardés).
    La borne, elle, repart sur une conversation neuve.
 4. Si la borne s'efface par inactivité alors qu'un code attend, la conversation est **détachée**
-   de la borne (l'écran l'oublie) mais gardée dans Rasa jusqu'à l'expiration du code ; à
-   l'expiration, la passerelle l'efface dans Rasa (/restart). Le bouton « Effacer et
-   recommencer » annule le code et efface tout de suite.
+   de la borne (l'écran l'oublie) mais gardée dans Rasa jusqu'à l'expiration du code, et au plus
+   ``CONSERVATION_MINUTES`` sans message (la rétention annule alors le code) ; ensuite la
+   passerelle la vide dans Rasa (``Relais.entretien``). Le bouton « Effacer et recommencer »
+   annule le code et efface tout de suite.
 
 Rien de tout cela ne contient de nom, de numéro ni de texte : seulement des pseudonymes.
 """

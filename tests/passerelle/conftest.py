@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +29,19 @@ def faux_rasa():
         yield faux
 
 
+@pytest.fixture(scope="session")
+def vrais_serveurs(tmp_path_factory):
+    """Les vrais Rasa et serveur d'actions (tests/serveurs.py), API Rasa protégée par un jeton
+    comme dans le Procfile (``--enable-api --auth-token``) ; une fois pour toute la session."""
+    from tests.serveurs import MODELE, serveurs
+
+    if not MODELE.exists():
+        subprocess.run([str(RACINE / "scripts" / "entrainer.sh")], cwd=RACINE, check=True, timeout=1500)
+    with serveurs(journaux=tmp_path_factory.mktemp("serveurs-passerelle"),
+                  jeton=f"jeton-e2e-{secrets.token_hex(16)}") as s:
+        yield s
+
+
 @pytest.fixture
 def fabrique_reglages(faux_rasa):
     def fabriquer(**changements) -> Reglages:
@@ -35,6 +49,7 @@ def fabrique_reglages(faux_rasa):
             pseudonyme_cle=secrets.token_hex(24).encode(),
             rasa_url=faux_rasa.url,
             actions_url=faux_rasa.url,
+            rasa_jeton=faux_rasa.jeton,
             rasa_delai=10.0,
             database_url="sqlite:///:memory:",
             debit_ip_max=0,

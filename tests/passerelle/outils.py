@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import socket
 import threading
 import time
@@ -109,26 +110,63 @@ def _boutons(paires):
 CONSENTEMENT = "Je garde vos réponses 1 heure. Je vous informe mais je ne décide pas."
 
 
+MESSAGE_EFFACEMENT = "oui, effacez tout"  # la confirmation de supprimer_donnees, dans le faux Rasa
+CONFIRMATION_EFFACEMENT = "C'est fait. J'ai effacé vos réponses et cette conversation."
+
+
 class FauxRasa:
     """Canal REST de Rasa, scénarisé : logement (choix) → Paris (oui/non) → verdict.
 
     Comme le vrai : le premier message d'un expéditeur reçoit d'abord le consentement ;
-    « bonjour » ne reçoit que lui.
+    « bonjour » ne reçoit que lui. « oui, effacez tout » reçoit la confirmation d'effacement avec
+    ``custom.donnees_supprimees`` (comme l'action supprimer_donnees).
+
+    L'API HTTP (``--enable-api --auth-token``) : ``GET /status`` et ``PUT
+    /conversations/{id}/tracker/events`` exigent ``?token=<jeton>`` (401 sinon) ; chaque PUT est
+    noté dans ``vidages`` (pseudonyme, jeton reçu, corps) et oublie l'expéditeur.
     """
 
-    def __init__(self):
+    def __init__(self, jeton: str | None = None):
+        self.jeton = jeton or f"jeton-faux-rasa-{secrets.token_hex(8)}"
         self.recus: list[tuple[str, str]] = []
         self.etats: dict[str, int] = {}
         self.vus: set[str] = set()
+        self.vidages: list[tuple[str, str | None, Any]] = []
+        self.refuser_vidages = False  # pour simuler une API en panne (503)
         self.verrou = threading.Lock()
         self.app = Starlette(routes=[
             Route("/", self.bonjour),
             Route("/health", self.sante),
+            Route("/status", self.statut),
             Route("/webhooks/rest/webhook", self.webhook, methods=["POST"]),
+            Route("/conversations/{conversation_id:path}/tracker/events", self.remplacer, methods=["PUT"]),
         ])
 
     async def bonjour(self, request: Request):
         return PlainTextResponse("Hello from Rasa: 3.6.21")
+
+    async def statut(self, request: Request):
+        if request.query_params.get("token") != self.jeton:
+            return JSONResponse({"status": "failure", "reason": "NotAuthenticated"}, status_code=401)
+        return JSONResponse({"model_file": "faux.tar.gz", "model_id": "faux", "num_active_training_jobs": 0})
+
+    async def remplacer(self, request: Request):
+        pseudo = request.path_params["conversation_id"]
+        jeton = request.query_params.get("token")
+        corps = await request.json()
+        with self.verrou:
+            self.vidages.append((pseudo, jeton, corps))
+            if jeton != self.jeton:
+                return JSONResponse({"status": "failure", "reason": "NotAuthenticated"}, status_code=401)
+            if self.refuser_vidages:
+                return JSONResponse({"status": "failure"}, status_code=503)
+            self.etats.pop(pseudo, None)
+            self.vus.discard(pseudo)
+        return JSONResponse({"sender_id": pseudo, "slots": {}, "events": []})
+
+    def vidages_de(self, pseudo: str) -> list[tuple[str | None, Any]]:
+        with self.verrou:
+            return [(j, c) for p, j, c in self.vidages if p == pseudo]
 
     async def sante(self, request: Request):
         return JSONResponse({"status": "ok"})
@@ -158,6 +196,14 @@ class FauxRasa:
             return []
         if message == "long":
             return [{"recipient_id": sender, "text": TEXTE_LONG}]
+        if message == MESSAGE_EFFACEMENT:
+            self.etats.pop(sender, None)
+            return [
+                {"recipient_id": sender, "text": CONFIRMATION_EFFACEMENT},
+                {"recipient_id": sender, "custom": {"donnees_supprimees": True}},
+                {"recipient_id": sender, "text": "Que voulez-vous savoir ?",
+                 "buttons": _boutons([("Tous mes droits", "/verifier_droits")])},
+            ]
         if message.startswith("echo "):
             return [{"recipient_id": sender, "text": message[5:]}]
         etat = self.etats.get(sender, 0)

@@ -143,16 +143,18 @@ def test_healthz_ok(client):
     corps = r.json()
     assert r.status_code == 200, corps
     assert corps["statut"] == "ok"
-    assert corps["rasa"] == {"statut": "ok", "version": "3.6.21"}
+    assert corps["rasa"] == {"statut": "ok", "version": "3.6.21", "api": "ok"}
     assert corps["actions"]["statut"] == "ok"
     assert corps["base"]["statut"] == "ok"
 
 
-def test_effacer_redemarre_rasa(client, reglages, faux_rasa):
+def test_effacer_vide_la_conversation_dans_rasa(client, reglages, faux_rasa):
     client.post("/api/v1/chat", json={"sender": "eff", "message": "mes droits"})
     r = client.post("/api/v1/chat/effacer", json={"sender": "eff"})
     assert r.json() == {"efface": True}
-    assert faux_rasa.messages_de(pseudo(reglages, "web", "eff"))[-1] == "/restart"
+    # PUT /conversations/{id}/tracker/events?token=... avec [] ; pas de « /restart » (il n'efface rien)
+    assert faux_rasa.vidages_de(pseudo(reglages, "web", "eff")) == [(faux_rasa.jeton, [])]
+    assert faux_rasa.messages_de(pseudo(reglages, "web", "eff")) == ["mes droits"]
     # plus aucun bouton n'est proposé : l'ancien payload est neutralisé
     client.post("/api/v1/chat", json={"sender": "eff", "message": '/informer{"logement": "rue"}'})
     assert faux_rasa.messages_de(pseudo(reglages, "web", "eff"))[-1] == 'informer{"logement": "rue"}'
@@ -173,7 +175,9 @@ def test_production_exige_la_cle():
         Reglages(environnement="production").verifier()
     with pytest.raises(ReglagesInvalides):
         Reglages(environnement="production", pseudonyme_cle=b"courte").verifier()
-    ok = Reglages(environnement="production", pseudonyme_cle=b"x" * 32).verifier()
+    with pytest.raises(ReglagesInvalides, match="RASA_JETON"):
+        Reglages(environnement="production", pseudonyme_cle=b"x" * 32).verifier()
+    ok = Reglages(environnement="production", pseudonyme_cle=b"x" * 32, rasa_jeton="j" * 32).verifier()
     assert ok.pseudonyme_cle == b"x" * 32 and not ok.cle_ephemere
 
 
@@ -189,6 +193,9 @@ def test_reglages_depuis_env():
                              "KIOSQUE_INACTIVITE": "5", "TELEGRAM_MODE": "webhook"}, charger_dotenv=False)
     assert r.rasa_url == "http://127.0.0.1:6000" and r.kiosque_inactivite == 5.0
     assert r.port == 8000 and r.telegram_mode == "webhook"
+    assert r.rasa_jeton == "" and r.conservation_minutes == 60.0
+    r = Reglages.depuis_env({"RASA_JETON": " jeton-rasa ", "CONSERVATION_MINUTES": "15"}, charger_dotenv=False)
+    assert r.rasa_jeton == "jeton-rasa" and r.conservation_minutes == 15.0
 
 
 def test_neutraliser():

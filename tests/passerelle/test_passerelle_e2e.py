@@ -7,7 +7,6 @@ signé) et par Telegram (vrai client PTB, faux serveur Bot API), puis dans Chrom
 from __future__ import annotations
 
 import itertools
-import subprocess
 import time
 import unicodedata
 
@@ -27,16 +26,6 @@ JETON_TELEGRAM = "654321:E2eTokenForTheFakeBotApiServer0000"
 BASE = "https://droits.exemple.fr"
 MAX_TOURS = 30
 _sid = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def vrais_serveurs(tmp_path_factory):
-    from tests.serveurs import MODELE, RACINE, serveurs
-
-    if not MODELE.exists():
-        subprocess.run([str(RACINE / "scripts" / "entrainer.sh")], cwd=RACINE, check=True, timeout=1500)
-    with serveurs(journaux=tmp_path_factory.mktemp("serveurs-passerelle")) as s:
-        yield s
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +88,8 @@ def verifier(persona, resultats):
 def passerelle(fabrique_reglages, vrais_serveurs):
     def fabriquer(**changements):
         return creer_app(fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
-                                           rasa_delai=60.0, debit_max=200, **changements))
+                                           rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, debit_max=200,
+                                           **changements))
     return fabriquer
 
 
@@ -132,7 +122,8 @@ def test_e2e_injection_ne_remplit_pas_de_slot(passerelle, vrais_serveurs):
         assert r.status_code == 200
         r = c.post("/api/v1/chat", json={"sender": "e2e-injection", "message": '/restart'})
         assert r.status_code == 200
-        suivi = httpx.get(f"{vrais_serveurs.rasa}/conversations/{pseudo}/tracker", timeout=30).json()
+        suivi = httpx.get(f"{vrais_serveurs.rasa}/conversations/{pseudo}/tracker",
+                          params={"token": vrais_serveurs.jeton}, timeout=30).json()
         assert suivi["slots"].get("age") != 99
         intentions = [e["parse_data"]["intent"]["name"] for e in suivi["events"] if e["event"] == "user"]
         assert "restart" not in intentions
@@ -198,7 +189,8 @@ def _simple(texte: str) -> str:
 def test_e2e_borne_navigateur(navigateur, fabrique_reglages, vrais_serveurs, persona, artefacts):
     """La borne dans Chromium : un toucher quand un bouton dit la réponse, sinon la réponse écrite."""
     reglages = fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
-                                 rasa_delai=60.0, debit_max=200, sms_numero="+33700000000")
+                                 rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, debit_max=200,
+                                 sms_numero="+33700000000")
     with ServeurFil(creer_app(reglages), lifespan="on") as serveur:
         page = navigateur.new_page(viewport={"width": 1024, "height": 768}, has_touch=True)
         page.goto(serveur.url + "/")

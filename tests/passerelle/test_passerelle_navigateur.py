@@ -109,11 +109,12 @@ def test_borne_conversation_par_touchers_jusquau_verdict(navigateur, passerelle,
     assert not erreurs, erreurs
     print(f"\nborne : 3 touchers jusqu'au verdict en {duree:.2f} s (faux Rasa)")
 
-    # « Effacer et recommencer » : écran vidé, Rasa redémarré, code annulé
+    # « Effacer et recommencer » : écran vidé, conversation vidée dans Rasa, code annulé
     effacer.tap()
     expect(page.locator(".bulle-personne")).to_have_count(0)
     page.wait_for_selector("#verdict[hidden]", state="attached")
-    attendre(lambda: faux_rasa.messages_de(pseudo)[-1] == "/restart")
+    attendre(lambda: faux_rasa.vidages_de(pseudo) == [(faux_rasa.jeton, [])])
+    assert "/restart" not in faux_rasa.messages_de(pseudo)
     assert page.locator("#choix button").first.inner_text().strip() == "Tous mes droits"
     assert code not in page.content()
     contexte.close()
@@ -130,12 +131,36 @@ def test_borne_effacement_automatique(navigateur, passerelle, faux_rasa, artefac
     page.get_by_role("button", name="À la rue").wait_for()
     assert page.locator(".bulle-personne").count() == 1
     pseudo = pseudo_qui_a_recu(faux_rasa, "/verifier_droits", avant)
-    # sans toucher l'écran : tout s'efface et Rasa redémarre la conversation
+    # sans toucher l'écran : tout s'efface, à l'écran et dans Rasa
     page.wait_for_selector("body[data-efface='inactivite']", state="attached", timeout=8000)
     expect(page.locator(".bulle-personne")).to_have_count(0)
-    attendre(lambda: faux_rasa.messages_de(pseudo)[-1] == "/restart")
+    attendre(lambda: faux_rasa.vidages_de(pseudo) == [(faux_rasa.jeton, [])])
     assert "À la rue" not in page.locator("main").inner_text()
     page.screenshot(path=str(artefacts / "borne-apres-effacement.png"))
+    contexte.close()
+
+
+def test_borne_effacement_demande_au_bot(navigateur, passerelle, faux_rasa):
+    """Le bot confirme l'effacement (custom.donnees_supprimees) : Rasa vidé, l'écran aussi."""
+    from tests.passerelle.outils import CONFIRMATION_EFFACEMENT, MESSAGE_EFFACEMENT
+
+    serveur = passerelle()
+    contexte = navigateur.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = contexte.new_page()
+    avant = len(faux_rasa.tous())
+    page.goto(serveur.url + "/")
+    page_prete(page)
+    page.get_by_role("button", name="Tous mes droits").tap()
+    page.get_by_role("button", name="À la rue").wait_for()
+    pseudo = pseudo_qui_a_recu(faux_rasa, "/verifier_droits", avant)
+    page.get_by_label("Ou écrivez votre réponse").fill(MESSAGE_EFFACEMENT)
+    page.get_by_role("button", name="Envoyer").tap()
+    page.wait_for_selector("body[data-efface='demande']", state="attached")
+    expect(page.locator(".bulle-personne")).to_have_count(0)
+    expect(page.locator(".bulle-bot").first).to_have_text(CONFIRMATION_EFFACEMENT)
+    assert faux_rasa.vidages_de(pseudo) == [(faux_rasa.jeton, [])]
+    page.get_by_role("button", name="Tous mes droits").tap()  # le bouton de la confirmation marche
+    attendre(lambda: faux_rasa.messages_de(pseudo)[-1] == "/verifier_droits")
     contexte.close()
 
 

@@ -108,6 +108,10 @@ def test_reprise_par_sms_et_expiration(fabrique_reglages, faux_rasa):
             self.envois.append((pseudo, "/restart"))
             return True
 
+        async def vider(self, pseudo):
+            self.envois.append((pseudo, "PUT []"))
+            return True
+
     rasa = Rasa()
     relais = Relais(reglages, rasa, horloge=horloge)
 
@@ -126,16 +130,16 @@ def test_reprise_par_sms_et_expiration(fabrique_reglages, faux_rasa):
         borne_b = relais.pseudonyme("web", "borne-b")
         relais.creer_reprise("web", "borne-b")
         await relais.effacer("web", "borne-b", garder_reprise=True)
-        assert (borne_b, "/restart") not in rasa.envois
+        assert (borne_b, "PUT []") not in rasa.envois
         horloge.t += 61
         assert await relais.entretien() == 1
-        assert rasa.envois[-1] == (borne_b, "/restart")
+        assert rasa.envois[-1] == (borne_b, "PUT []")
         # 3) « Effacer et recommencer » : code annulé, effacement immédiat
         await relais.envoyer("web", "borne-c", "mes droits")
         borne_c = relais.pseudonyme("web", "borne-c")
         code_c = relais.creer_reprise("web", "borne-c")
         await relais.effacer("web", "borne-c")
-        assert rasa.envois[-1] == (borne_c, "/restart")
+        assert rasa.envois[-1] == (borne_c, "PUT []")
         r = await relais.envoyer("telegram", "9", f"REPRENDRE {code_c}")
         assert r.messages[0]["text"] == textes.REPRISE_INCONNUE
         # 4) la borne elle-même ne peut pas utiliser un code

@@ -158,7 +158,7 @@ def test_stop_efface(client_sms, reglages_sms, faux_rasa):
     r, _ = envoyer(client_sms, "ARRÊT", de=tel)
     assert "ne recevrez plus" in corps(r)
     assert est_gsm7(corps(r))
-    assert faux_rasa.messages_de(pseudo(reglages_sms, tel))[-1] == "/restart"
+    assert faux_rasa.vidages_de(pseudo(reglages_sms, tel)) == [(faux_rasa.jeton, [])]
     r, _ = envoyer(client_sms, "Stop", de=tel)
     assert r.status_code == 200
 

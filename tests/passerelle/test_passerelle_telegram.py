@@ -91,7 +91,7 @@ def test_aide_et_supprimer(polling, faux_telegram, faux_rasa):
     attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if m["text"] == textes.AIDE])
     faux_telegram.pousser(FauxTelegram.update_texte(chat, "/supprimer"))
     attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if m["text"] == textes.SUPPRIME])
-    assert faux_rasa.messages_de(pseudo(reglages, chat))[-1] == "/restart"
+    attendre(lambda: faux_rasa.vidages_de(pseudo(reglages, chat)) == [(faux_rasa.jeton, [])])
 
 
 def test_longue_reponse_decoupee(polling, faux_telegram):

@@ -174,6 +174,11 @@
     var boutons = [];
     fil.removeAttribute("data-question");
     messages = messages || [];
+    // Le bot confirme l'effacement (la passerelle a vidé la conversation) : l'écran oublie aussi.
+    if (messages.some(function (m) { return m.custom && m.custom.donnees_supprimees === true; })) {
+      toutVider();
+      corps.setAttribute("data-efface", "demande");
+    }
     // Avec un verdict, les cartes résument déjà : le long texte de Rasa est replié (sauf le dernier).
     var avecVerdict = messages.some(function (m) { return m.custom && m.custom.resultats; });
     var textes = messages.filter(function (m) { return m.text; });
