@@ -13,8 +13,10 @@ def effacer(dispatcher: CollectingDispatcher) -> list[EventType]:
     """Tous les faits et l'état sont remis à zéro ; Restarted ouvre une nouvelle conversation.
 
     Rasa lance ensuite action_session_start, qui redonne l'information sur les données.
+    `custom.donnees_supprimees` demande à la passerelle d'effacer aussi les événements
+    gardés par Rasa (PUT /conversations/{id}/tracker/events avec une liste vide).
     """
-    dispatcher.utter_message(response="utter_donnees_supprimees")
+    dispatcher.utter_message(response="utter_donnees_supprimees", json_message={"donnees_supprimees": True})
     return [AllSlotsReset(), Restarted()]
 
 

@@ -342,7 +342,7 @@ def test_e2e_retention_vide_le_suivi_rasa(passerelle_reelle, vrais_serveurs):
 
 @pytest.mark.rasa
 def test_e2e_supprimer_donnees_par_le_bot(passerelle_reelle, vrais_serveurs):
-    """« effacer » puis « oui » : si le bot envoie custom.donnees_supprimees, le suivi est vidé."""
+    """« effacer » puis « oui » : le bot envoie custom.donnees_supprimees, le suivi est vidé."""
     with passerelle_reelle() as c:
         p = c.app.state.passerelle.relais.pseudonyme("web", "e2e-bot-efface")
         chat(c, "e2e-bot-efface", "bonjour")
@@ -350,6 +350,5 @@ def test_e2e_supprimer_donnees_par_le_bot(passerelle_reelle, vrais_serveurs):
         chat(c, "e2e-bot-efface", "effacer")
         r = chat(c, "e2e-bot-efface", "oui")
         customs = [m.get("custom") or {} for m in r.json()]
-        if not any(cu.get("donnees_supprimees") is True for cu in customs):
-            pytest.skip("le bot n'envoie pas encore custom.donnees_supprimees (action supprimer_donnees)")
+        assert any(cu.get("donnees_supprimees") is True for cu in customs), customs
         verifier_vide(vrais_serveurs, p)
