@@ -11,4 +11,4 @@ echo "== rdv : réservations par seconde (SQLite, PostgreSQL) et course de 50 ==
 echo "== NLU : validation croisée et messages brouillons =="
 .venv/bin/python bench/bench_nlu.py
 echo "== conversation : entraînement, chargement, questions, latence (contre un modèle rasa init) =="
-.venv/bin/python bench/bench_conversation.py --sans-entrainement
+.venv/bin/python bench/bench_conversation.py
