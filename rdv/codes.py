@@ -25,3 +25,34 @@ def normaliser_code(saisie: str) -> str | None:
         return None
     code = f"{brut[:3]}-{brut[3:]}"
     return code if _FORME.match(code) else None
+
+
+# Recherche avec chevauchement (lookahead) : « est K7P-4QX » ne doit pas avaler le code.
+_CANDIDAT = re.compile(r"(?=(?<![A-Za-z0-9])([A-Za-z0-9]{3})([\s\-_.]?)([A-Za-z0-9]{3})(?![A-Za-z0-9]))")
+
+
+def chercher_codes(texte: str) -> list[str]:
+    """Les codes possibles d'un message, les plus sûrs d'abord (« K7P-4QX » ou « K7P4QX » d'un seul
+    tenant, puis « k7p 4qx »). « changer mon rdv K7P 4QX » donne aussi « RDV-K7P » : l'appelant
+    essaie chaque code dans la base.
+
+    Un mot ordinaire de 6 lettres (« cheque ») n'est pas pris pour un code : il faut un chiffre,
+    un séparateur (« K7P-4QX ») ou des majuscules.
+    """
+    if not isinstance(texte, str):
+        return []
+    trouves: list[tuple[int, int, str]] = []
+    for m in _CANDIDAT.finditer(texte[:500]):
+        brut = m.group(1) + m.group(3)
+        if not (m.group(2) or any(c.isdigit() for c in brut) or brut.isupper()):
+            continue
+        code = normaliser_code(brut)
+        if code and code not in [t[2] for t in trouves]:
+            trouves.append((1 if m.group(2).isspace() else 0, m.start(), code))
+    return [code for _, _, code in sorted(trouves)]
+
+
+def chercher_code(texte: str) -> str | None:
+    """Le code le plus sûr d'un message (« annuler k7p 4qx stp » → « K7P-4QX »), ou None."""
+    codes = chercher_codes(texte)
+    return codes[0] if codes else None

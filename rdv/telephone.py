@@ -1,6 +1,8 @@
 """Numéros de portable français : validation et forme E.164. Ne jamais journaliser un numéro."""
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
@@ -31,6 +33,26 @@ def valider_portable(numero: str) -> str:
     if phonenumbers.number_type(n) not in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
         raise TelephoneInvalide()
     return phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)
+
+
+_CANDIDAT = re.compile(r"(?:\+|00)?[\d][\d\s.\-()]{7,18}\d")
+
+
+def chercher_portable(texte: str) -> str | None:
+    """Le premier numéro de portable français valide d'un message, au format E.164, ou None."""
+    if not isinstance(texte, str):
+        return None
+    for m in _CANDIDAT.finditer(texte[:500]):
+        try:
+            return valider_portable(m.group(0))
+        except TelephoneInvalide:
+            continue
+    return None
+
+
+def contient_un_numero(texte: str) -> bool:
+    """Le message ressemble-t-il à un numéro (même faux) ? Pour dire « ce numéro ne marche pas »."""
+    return isinstance(texte, str) and bool(_CANDIDAT.search(texte[:500]))
 
 
 def masquer(numero: str | None) -> str:

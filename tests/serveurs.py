@@ -61,6 +61,7 @@ class Serveurs:
     actions: str | None   # http://127.0.0.1:PORT (serveur d'actions) ou None
     journaux: Path        # dossier des journaux des deux serveurs
     jeton: str | None = None  # --auth-token de l'API Rasa (à passer en ?token=), ou None : API ouverte
+    base: str | None = None   # DATABASE_URL des rendez-vous du serveur d'actions
 
     @property
     def webhook(self) -> str:
@@ -77,6 +78,19 @@ def _environnement(**extra: str) -> dict[str, str]:
         **extra,
     )
     return env
+
+
+def preparer_base(dossier: Path) -> str:
+    """Une base SQLite de rendez-vous, migrée, avec les créneaux des 4 prochaines semaines."""
+    from rdv.db import migrer
+    from rdv.service import ServiceRdv
+
+    url = f"sqlite:///{dossier / 'rdv.db'}"
+    migrer(url)
+    service = ServiceRdv(url)
+    service.generer_creneaux()
+    service.sessions.kw["bind"].dispose()
+    return url
 
 
 def _lancer(commande: list[str], journal: Path, cwd: Path, env: dict[str, str]) -> subprocess.Popen:
@@ -123,11 +137,14 @@ def serveurs(
     projet: Path | str = RACINE,
     journaux: Path | str | None = None,
     jeton: str | None = None,
+    base: str | None = None,
 ) -> Iterator[Serveurs]:
     """Démarre le serveur d'actions (si ``actions``) puis Rasa avec ``modele``, et les arrête.
 
     ``projet`` : dossier de travail de Rasa (pour un autre assistant, par ex. un ``rasa init``).
     ``jeton`` : protège l'API HTTP de Rasa (``--auth-token``) comme en production (Procfile).
+    ``base`` : la base des rendez-vous (``DATABASE_URL``) ; sans elle, une base SQLite neuve, avec
+    ses créneaux, dans le dossier des journaux (voir ``Serveurs.base``).
     """
     modele = Path(modele)
     if not modele.exists():
@@ -138,13 +155,15 @@ def serveurs(
     try:
         url_actions = None
         endpoints = dossier / "endpoints.yml"
+        if actions and base is None:
+            base = preparer_base(dossier)
         if actions:
             port = port_libre()
             url_actions = f"http://{HOTE}:{port}"
             journal = dossier / "actions.log"
             proc = _lancer(
                 [str(PYTHON_APP), "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(port)],
-                journal, RACINE, _environnement(SANIC_HOST=HOTE),
+                journal, RACINE, _environnement(SANIC_HOST=HOTE, DATABASE_URL=base),
             )
             lances.append(proc)
             _attendre(f"{url_actions}/health", proc, journal, ATTENTE_ACTIONS)
@@ -164,7 +183,7 @@ def serveurs(
         )
         lances.append(proc)
         _attendre(f"{url_rasa}/status", proc, journal, ATTENTE_RASA, {"token": jeton} if jeton else None)
-        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier, jeton=jeton)
+        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier, jeton=jeton, base=base)
     finally:
         for proc in reversed(lances):
             _arreter(proc)

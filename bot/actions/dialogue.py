@@ -1,7 +1,8 @@
 """Enchaîner : lire le message, puis poser la question suivante ou donner le résultat.
 
 ``action_avancer`` répond aux messages sur les droits et aux réponses (toutes les intentions
-qui peuvent porter un fait). ``action_reprendre`` suit un parcours annexe (urgence, aide,
+qui peuvent porter un fait). Pendant un rendez-vous (``rendez_vous.en_cours``), elle passe d'abord
+la réponse au parcours du rendez-vous. ``action_reprendre`` suit un parcours annexe (urgence, aide,
 parler à une personne…) : elle garde les faits du message et repose la question en cours.
 """
 
@@ -15,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from bot.actions.base import ActionSure
-from bot.actions import donnees, etat, questions, verdict
+from bot.actions import donnees, etat, questions, rendez_vous, verdict
 from bot.actions.comprendre import Comprehension, comprendre
 from bot.actions.repli import repli
 from bot.actions.textes import texte
@@ -101,17 +102,18 @@ class ActionAvancer(ActionSure):
         intention = etat.intention(tracker)
         attente = tracker.get_slot("attente")
         events: list[EventType] = []
-        if attente:
+        if rendez_vous.en_cours(tracker):
+            suite = rendez_vous.continuer(dispatcher, tracker)
+            if suite is not None:
+                return suite
+            events.append(SlotSet("attente", None))  # la personne parle d'autre chose
+        elif attente:
             events.append(SlotSet("attente", None))
             if attente == "suppression" and intention == "affirmer":
-                return donnees.effacer(dispatcher)
+                return donnees.effacer(dispatcher, tracker)
             if attente == "suppression" and intention == "nier":
                 dispatcher.utter_message(response="utter_suppression_annulee")
                 return events + reprendre(dispatcher, tracker, domain)
-            if attente == "rdv" and intention in ("affirmer", "nier"):
-                reponse = "utter_rdv_comment" if intention == "affirmer" else "utter_rdv_non"
-                dispatcher.utter_message(response=reponse)
-                return events
 
         demandes = etat.droits_demandes(tracker)
         c = comprendre(tracker, question_posee(tracker))
@@ -177,6 +179,9 @@ class ActionReprendre(ActionSure):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         events: list[EventType] = []
-        if tracker.get_slot("attente"):
+        attente = tracker.get_slot("attente")
+        if rendez_vous.en_cours(tracker) and attente != "rdv":
+            return rendez_vous.reposer(dispatcher, tracker)  # on reprend l'étape du rendez-vous
+        if attente:
             events.append(SlotSet("attente", None))
         return events + reprendre(dispatcher, tracker, domain)

@@ -8,14 +8,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, EventType, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions import rendez_vous
 
-def effacer(dispatcher: CollectingDispatcher) -> list[EventType]:
+
+def effacer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """Tous les faits et l'état sont remis à zéro ; Restarted ouvre une nouvelle conversation.
+
+    Les rendez-vous pris dans cette conversation (avec leur résumé et leurs SMS) sont effacés
+    d'abord : si la base ne répond pas, l'action échoue (« problème ») et rien n'est dit effacé.
 
     Rasa lance ensuite action_session_start, qui redonne l'information sur les données.
     `custom.donnees_supprimees` demande à la passerelle d'effacer aussi les événements
     gardés par Rasa (PUT /conversations/{id}/tracker/events avec une liste vide).
     """
+    rendez_vous.effacer_rendez_vous(tracker)
     dispatcher.utter_message(response="utter_donnees_supprimees", json_message={"donnees_supprimees": True})
     return [AllSlotsReset(), Restarted()]
 

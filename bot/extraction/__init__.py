@@ -19,8 +19,8 @@ pas », corrections), ``vocabulaire`` (validation), ``faits`` (assemblage), ``re
 from .faits import extraire_faits
 from .modele import Extraction
 from .normalisation import normaliser
-from .reponses import Reponse, analyser_reponse, interpreter_reponse
+from .reponses import Reponse, analyser_reponse, interpreter_reponse, oui_non
 from .vocabulaire import CHAMPS
 
 __all__ = ["CHAMPS", "Extraction", "Reponse", "analyser_reponse", "extraire_faits", "interpreter_reponse",
-           "normaliser"]
+           "normaliser", "oui_non"]

@@ -181,6 +181,13 @@ def _booleen(texte: str, brut: str) -> bool | None:
     return None
 
 
+def oui_non(texte: Any) -> bool | None:
+    """« oui », « ok 👍 », « non merci », « nan » → True / False ; None si ce n'est ni l'un ni l'autre."""
+    if not isinstance(texte, str) or not texte.strip():
+        return None
+    return _booleen(_simple(texte[:200]), texte[:200])
+
+
 def _liste(texte: str, choix: Sequence[Any] | None) -> list | None:
     if _ZERO.match(texte) or re.search(r"\b(?:aucune|aucun|rien de tout ca|pas de souci|pas de probleme)\b", texte):
         return []

@@ -99,3 +99,43 @@ def lancer(domaine):
         return events, dispatcher.messages
 
     return _lancer
+
+
+# Mardi 1er décembre 2026, 8 h à Paris : les créneaux de démonstration (rdv/donnees/ouvertures.yaml)
+# commencent le jour même à 9 h.
+MAINTENANT = "2026-12-01T08:00:00+01:00"
+
+
+@pytest.fixture(scope="session")
+def _base_rdv_modele(tmp_path_factory):
+    """Une base SQLite migrée avec ses créneaux, faite une fois puis copiée pour chaque test."""
+    from datetime import datetime
+
+    from rdv.db import migrer
+    from rdv.service import ServiceRdv
+
+    chemin = tmp_path_factory.mktemp("rdv") / "modele.db"
+    url = f"sqlite:///{chemin}"
+    migrer(url)
+    service = ServiceRdv(url, horloge=lambda: datetime.fromisoformat(MAINTENANT))
+    service.generer_creneaux()
+    service.sessions.kw["bind"].dispose()
+    return chemin
+
+
+@pytest.fixture
+def service_rdv(_base_rdv_modele, tmp_path):
+    """Le VRAI service de réservation sur une base jetable, branché dans les actions."""
+    import shutil
+    from datetime import datetime
+
+    from bot.actions import rendez_vous
+    from rdv.service import ServiceRdv
+
+    chemin = tmp_path / "rdv.db"
+    shutil.copy(_base_rdv_modele, chemin)
+    service = ServiceRdv(f"sqlite:///{chemin}", horloge=lambda: datetime.fromisoformat(MAINTENANT))
+    rendez_vous.utiliser_service(service)
+    yield service
+    rendez_vous.utiliser_service(None)
+    service.sessions.kw["bind"].dispose()

@@ -110,12 +110,20 @@ def test_bouton_oui_puis_resultat_avec_custom_resultats(faux_moteur, lancer):
     assert len(messages) == 4
 
 
-def test_oui_a_l_offre_de_rendez_vous(faux_moteur, lancer):
+def test_oui_a_l_offre_de_rendez_vous_propose_des_creneaux(faux_moteur, lancer, service_rdv):
     dialogue, *_ = actions()
     slots = {"droits_demandes": ["ame"], "attente": "rdv", "verdict_donne": True}
     events, messages = lancer(dialogue.ActionAvancer(), suivi("/affirmer", "affirmer", slots))
-    assert events == [SlotSet("attente", None)]
-    assert [m["response"] for m in messages] == ["utter_rdv_comment"]
+    assert SlotSet("attente", "rdv_creneau") in events
+    assert len(messages) == 1 and len(messages[0]["buttons"]) == 5
+
+
+def test_non_a_l_offre_de_rendez_vous(faux_moteur, lancer, service_rdv):
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": ["ame"], "attente": "rdv", "verdict_donne": True}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("/nier", "nier", slots))
+    assert SlotSet("attente", None) in events
+    assert [m["response"] for m in messages] == ["utter_rdv_non"]
 
 
 def test_correction_remplace_l_ancienne_valeur_sans_repondre_non(faux_moteur, lancer):
@@ -255,7 +263,7 @@ def test_mode_aidant_questions_a_la_troisieme_personne_et_resume(faux_moteur, la
     assert textes[3] == "utter_proposer_rdv_tiers"
 
 
-def test_effacer_demande_confirmation_puis_efface_tout(faux_moteur, lancer):
+def test_effacer_demande_confirmation_puis_efface_tout(faux_moteur, lancer, service_rdv):
     dialogue, donnees, _, _ = actions()
     events, messages = lancer(donnees.ActionDemanderSuppression(), suivi("efface tout", "supprimer_donnees"))
     assert events == [SlotSet("attente", "suppression")]

@@ -150,7 +150,9 @@ def test_offre_de_rendez_vous_apres_le_resultat(conversation):
     conv = conversation()
     persona = next(p for p in PERSONAS if p.nom == "domiciliation_a_la_rue")
     derouler(conv, persona)
-    assert "3230" in conv.textes(conv.envoyer("/affirmer"))
+    conv.envoyer("/affirmer")
+    assert "rendez-vous libres" in conv.textes()
+    assert sum(b["payload"].startswith('/prendre_rdv{"creneau":') for b in conv.boutons()) == 4
 
 
 @pytest.mark.parametrize(
