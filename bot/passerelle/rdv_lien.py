@@ -42,6 +42,14 @@ def _message_erreur(exc: Exception) -> str:
     return getattr(exc, "fr", "") or ""
 
 
+async def annuler_par_sms(service, code: str, telephone: str) -> str | None:
+    """« ANNULER K7P-4QX » par SMS : annule tout de suite si le rendez-vous a ce numéro (réponse à un
+    rappel). None si le code ne va pas avec ce numéro : la conversation prend le relais (elle
+    cherche le code et demande de confirmer)."""
+    texte = await annuler(service, code, telephone=telephone)
+    return None if texte == textes.SMS_ANNULER_INCONNU.format(code=code) else texte
+
+
 async def annuler(service, code: str, telephone: str | None = None) -> str:
     """Annule par code (le numéro doit être celui du rendez-vous) ; rend le texte à envoyer."""
     if service is None or not callable(getattr(service, "annuler", None)):

@@ -26,6 +26,7 @@ log = logging.getLogger("passerelle.sms")
 
 MOTS_STOP = {"STOP", "ARRET", "ARRÊT", "STOPALL", "UNSUBSCRIBE", "DESABONNER", "DÉSABONNER"}
 MOTS_SUITE = {"SUITE", "LA SUITE", "+"}
+_FORME_CODE = re.compile(r"^[A-Z0-9]{3}[\s\-_.]?[A-Z0-9]{3}$")
 _ANNULER = re.compile(r"^\s*annuler\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _CHIFFRE = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
 
@@ -129,7 +130,12 @@ class CanalSms:
             code = m.group(1).strip().upper()
             if not code:
                 return self.vers_gsm7(textes.SMS_ANNULER_SANS_CODE)
-            return self.vers_gsm7(await rdv_lien.annuler(self.rdv, code, telephone=telephone))
+            if _FORME_CODE.match(code):
+                texte = await rdv_lien.annuler_par_sms(self.rdv, code, telephone=telephone)
+                if texte is not None:
+                    return self.vers_gsm7(texte)
+            # « annuler mon rdv », ou un code pris sans ce numéro : la conversation s'en occupe
+            # (elle cherche le code, montre le rendez-vous et demande de confirmer).
 
         if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
             return self.suite(pseudo, self.relais.offres.lire(pseudo))

@@ -163,13 +163,16 @@ def test_stop_efface(client_sms, reglages_sms, faux_rasa):
     assert r.status_code == 200
 
 
-def test_annuler_sans_code_et_code_inconnu(client_sms):
+def test_annuler_sans_code_et_code_inconnu(client_sms, reglages_sms, faux_rasa):
     r, _ = envoyer(client_sms, "ANNULER")
     assert "ANNULER puis le code" in corps(r)
-    r, _ = envoyer(client_sms, "annuler ZZZ-999")
-    texte = corps(r)
-    assert est_gsm7(texte)
-    assert "ZZZ-999" in texte or "ne marche pas" in texte or "CAF" in texte
+    # Un code que ce numéro n'a pas, ou « annuler mon rdv » : la conversation prend le relais
+    # (elle cherche le code sans le numéro et demande de confirmer).
+    tel = "+33655555555"
+    r, _ = envoyer(client_sms, "annuler ZZZ-999", de=tel)
+    assert est_gsm7(corps(r)) and corps(r)
+    r, _ = envoyer(client_sms, "annuler mon rendez-vous", de=tel)
+    assert faux_rasa.messages_de(pseudo(reglages_sms, tel))[-2:] == ["annuler ZZZ-999", "annuler mon rendez-vous"]
 
 
 def test_gsm7_repli():
