@@ -14,6 +14,8 @@ import sys
 
 from sqlalchemy import select
 
+from rdv.service import JOURS_CONSERVATION
+
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m rdv", description="Rendez-vous des droits (CAF de Paris)")
@@ -26,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("nom")
     a.add_argument("--lieu", help="clé du lieu (ex. caf-nationale) ; sans : tous les lieux")
     u = sous.add_parser("purger", help="effacer les rendez-vous finis depuis N jours")
-    u.add_argument("--jours", type=int, default=30)
+    u.add_argument("--jours", type=int, default=JOURS_CONSERVATION)
     r = sous.add_parser("rappels", help="envoyer les SMS dus (boucle)")
     r.add_argument("--une-fois", action="store_true", help="un seul tour puis sortie")
     r.add_argument("--intervalle", type=float, default=30.0)

@@ -66,6 +66,7 @@ DEBUT_ENVOIS = time(8, 0)  # aucun SMS entre 21 h et 8 h (heure de Paris)
 FIN_ENVOIS = time(21, 0)
 HEURE_RAPPEL_MATIN = time(8, 0)
 TAILLE_MAX_RESUME = 64_000  # octets de JSON
+JOURS_CONSERVATION = 30  # tout ce qui concerne un rendez-vous est effacé 30 jours après (purger)
 
 
 def heure_envoi_autorisee(instant: datetime) -> datetime:
@@ -552,7 +553,7 @@ class ServiceRdv:
             n_sms += s.execute(delete(SmsSortant).where(SmsSortant.destinataire == telephone)).rowcount
         return {"rendez_vous": n_rdv, "resumes": n_resumes, "sms": n_sms}
 
-    def purger(self, jours: int = 30) -> dict[str, int]:
+    def purger(self, jours: int = JOURS_CONSERVATION) -> dict[str, int]:
         """Efface tout ce qui concerne les rendez-vous finis depuis plus de ``jours`` jours
         (quel que soit leur statut), puis les créneaux passés devenus vides."""
         with self.sessions.begin() as s:

@@ -37,7 +37,7 @@ from rdv import textes as textes_rdv
 from rdv.codes import chercher_codes
 from rdv.erreurs import CodeInconnu, CreneauIndisponible, CreneauPasse, CreneauPris, DejaAnnule, ErreurRdv, \
     TropTard
-from rdv.service import ServiceRdv
+from rdv.service import JOURS_CONSERVATION, ServiceRdv
 from rdv.telephone import chercher_portable, contient_un_numero
 from rdv.temps import en_paris
 
@@ -344,7 +344,8 @@ def _conclure(dispatcher: CollectingDispatcher, rdv, events: list[EventType],
               avant: list[str] | None = None) -> list[EventType]:
     """La confirmation complète : date, lieu, adresse, code, papiers, SMS, comment annuler."""
     s = service()
-    lignes = [*(avant or []), s.texte_confirmation(rdv), texte("rdv.fin")]
+    lignes = [*(avant or []), s.texte_confirmation(rdv), texte("rdv.conservation", jours=JOURS_CONSERVATION),
+              texte("rdv.fin")]
     dispatcher.utter_message(text="\n".join(lignes), json_message={"rdv": {
         "etape": "confirme", "code": rdv.code, "debut": rdv.debut.isoformat(), "lieu": rdv.lieu.nom,
         "rappel_sms": rdv.rappel_sms, "resume": rdv.resume_consenti}})
