@@ -51,10 +51,16 @@ class CreneauInfo:
 
     @property
     def libelle(self) -> str:
-        """« mardi 3 décembre à 9 h 45, CAF Nationale » : le texte d'un bouton."""
+        """« mardi 3 décembre à 9 h 45, CAF Nationale, Paris 13e » : le texte d'un bouton.
+
+        L'arrondissement aide à choisir le lieu le plus proche (omis s'il est inconnu)."""
         from rdv.textes import date_heure
 
-        return f"{date_heure(self.debut)}, {self.lieu.nom_court}"
+        texte = f"{date_heure(self.debut)}, {self.lieu.nom_court}"
+        n = self.lieu.arrondissement
+        if n:
+            texte += f", Paris {n}{'er' if n == 1 else 'e'}"
+        return texte
 
     @classmethod
     def depuis(cls, c: m.Creneau, places_libres: int | None = None) -> CreneauInfo:

@@ -64,9 +64,9 @@ def test_je_veux_un_rendez_vous_propose_trois_creneaux_et_un_autre_jour(faux_mot
     boutons = messages[0]["buttons"]
     titres = [b["title"] for b in boutons]
     assert titres[:3] == [
-        "mardi 1er décembre à 9 h, CAF Finlay",
-        "mardi 1er décembre à 9 h, CAF La Chapelle",
-        "mardi 1er décembre à 9 h, CAF Laumière",
+        "mardi 1er décembre à 9 h, CAF Finlay, Paris 15e",
+        "mardi 1er décembre à 9 h, CAF La Chapelle, Paris 18e",
+        "mardi 1er décembre à 9 h, CAF Laumière, Paris 19e",
     ]
     assert titres[3:] == ["Un autre jour", "Non, pas maintenant"]
     assert boutons[0]["payload"].startswith('/prendre_rdv{"creneau":"')
@@ -79,9 +79,9 @@ def test_je_veux_un_rendez_vous_propose_trois_creneaux_et_un_autre_jour(faux_mot
 def test_reserver_sms_et_resume_de_bout_en_bout(faux_moteur, lancer, service_rdv):
     p = Parcours(lancer, {"age": 40, "droits_demandes": ["ame", "rsa"], "verdict_donne": True})
     p.dire("je veux un rendez-vous", "prendre_rdv")
-    choix = p.bouton("mardi 1er décembre à 9 h, CAF Finlay")
+    choix = p.bouton("mardi 1er décembre à 9 h, CAF Finlay, Paris 15e")
     messages = p.dire(choix, "prendre_rdv", creneau(choix))
-    assert messages[0]["text"].startswith("Vous choisissez le mardi 1er décembre à 9 h, CAF Finlay. C'est bien ça ?")
+    assert messages[0]["text"].startswith("Vous choisissez le mardi 1er décembre à 9 h, CAF Finlay, Paris 15e. C'est bien ça ?")
     assert "Adresse : 50 rue du Docteur Finlay, 75015 Paris." in messages[0]["text"]
     assert p.slots["attente"] == "rdv_confirmer"
 
