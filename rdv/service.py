@@ -504,9 +504,31 @@ class ServiceRdv:
             s.execute(delete(Resume).where(Resume.rendez_vous_id == r.id))
 
     # ------------------------------------------------------------------ textes
+    def rappels_prevus(self, code: str) -> list[str]:
+        """Types des SMS de ce rendez-vous encore à envoyer (``rappel_48h``, ``rappel_matin``…)."""
+        with self.sessions() as s:
+            r = self._charger_rdv(s, code)
+            return list(s.scalars(select(SmsSortant.type).where(
+                SmsSortant.rendez_vous_id == r.id, SmsSortant.statut == "en_attente")))
+
     def texte_confirmation(self, rdv: RendezVousInfo | str) -> str:
         info = self.consulter(rdv) if isinstance(rdv, str) else rdv
-        return textes.texte_confirmation(info, int(self.delai_annulation.total_seconds() // 3600))
+        rappels = self.rappels_prevus(info.code) if info.telephone else []
+        return textes.texte_confirmation(info, int(self.delai_annulation.total_seconds() // 3600), rappels)
+
+    def a_venir(self, expediteur: str) -> list[RendezVousInfo]:
+        """Les rendez-vous encore réservés et pas encore passés de cet expéditeur (pseudonyme)."""
+        if not expediteur:
+            return []
+        with self.sessions() as s:
+            requete = (
+                select(RendezVous).join(Creneau, RendezVous.creneau_id == Creneau.id)
+                .where(RendezVous.expediteur == expediteur, RendezVous.statut == "reserve",
+                       Creneau.debut > self._maintenant())
+                .options(joinedload(RendezVous.creneau).joinedload(Creneau.lieu), selectinload(RendezVous.resume))
+                .order_by(Creneau.debut)
+            )
+            return [RendezVousInfo.depuis(r) for r in s.scalars(requete).unique()]
 
     def sms_confirmation(self, rdv: RendezVousInfo | str) -> str:
         info = self.consulter(rdv) if isinstance(rdv, str) else rdv

@@ -36,15 +36,23 @@ def valider_portable(numero: str) -> str:
 
 
 _CANDIDAT = re.compile(r"(?:\+|00)?[\d][\d\s.\-()]{7,18}\d")
+_PORTABLE_FR = re.compile(r"(?<![\d+])(?:\+33\s*\(?0?\)?\s*|0033\s*|0)[67](?:[\s.\-]?\d{2}){4}(?!\d)")
 
 
 def chercher_portable(texte: str) -> str | None:
-    """Le premier numéro de portable français valide d'un message, au format E.164, ou None."""
+    """Le premier numéro de portable français valide d'un message, au format E.164, ou None.
+
+    ``phonenumbers.PhoneNumberMatcher`` lit « 06 12 34 56 78 2 fois » ou « le 0612345678 svp »."""
     if not isinstance(texte, str):
         return None
-    for m in _CANDIDAT.finditer(texte[:500]):
+    for m in _PORTABLE_FR.finditer(texte[:500]):  # forme française : « 06 12 34 56 78 », « +33 6 … »
         try:
             return valider_portable(m.group(0))
+        except TelephoneInvalide:
+            continue
+    for trouve in phonenumbers.PhoneNumberMatcher(texte[:500], "FR"):
+        try:
+            return valider_portable(trouve.raw_string)
         except TelephoneInvalide:
             continue
     return None

@@ -69,8 +69,25 @@ def _pieces(pieces: Iterable) -> list[str]:
     return sortie
 
 
-def texte_confirmation(rdv: RendezVousInfo, delai_annulation_heures: int = 4) -> str:
-    """Message de confirmation pour la conversation (FALC, au plus 15 mots par phrase)."""
+def phrase_rappels(rappels: Iterable[str]) -> str:
+    """Ce que la personne recevra vraiment (les SMS en file d'envoi), pas une promesse générale."""
+    rappels = set(rappels)
+    quand = []
+    if "rappel_48h" in rappels:
+        quand.append("2 jours avant")
+    if "rappel_matin" in rappels:
+        quand.append("le matin du rendez-vous")
+    if not quand:
+        return "Vous recevrez un SMS de confirmation."
+    return "Vous recevrez un SMS " + ", et ".join(quand) + "."
+
+
+def texte_confirmation(rdv: RendezVousInfo, delai_annulation_heures: int = 4,
+                       rappels: Iterable[str] | None = None) -> str:
+    """Message de confirmation pour la conversation (FALC, au plus 15 mots par phrase).
+
+    ``rappels`` : types des SMS en attente d'envoi (``ServiceRdv.rappels_prevus``) ; None : les deux
+    rappels habituels."""
     lieu = rdv.lieu
     lignes = [
         "Votre rendez-vous est réservé.",
@@ -92,10 +109,23 @@ def texte_confirmation(rdv: RendezVousInfo, delai_annulation_heures: int = 4) ->
         lignes.append("Apportez si possible :")
         lignes.extend(f"- {p}" for p in pieces)
     if rdv.telephone:
-        lignes.append("Vous recevrez un SMS 2 jours avant, et le matin du rendez-vous.")
-    lignes.append(
-        f"Pour annuler, donnez votre code. C'est possible jusqu'à {delai_annulation_heures} heures avant."
-    )
+        lignes.append(phrase_rappels(("rappel_48h", "rappel_matin") if rappels is None else rappels))
+    lignes.append("Pour annuler, écrivez « annuler » et votre code.")
+    lignes.append(f"C'est possible jusqu'à {delai_annulation_heures} heures avant.")
+    return "\n".join(lignes)
+
+
+def texte_confirmation_courte(rdv: RendezVousInfo) -> str:
+    """Confirmation pour une conversation par SMS : l'essentiel tient en 3 SMS."""
+    lieu = rdv.lieu
+    lignes = [f"C'est réservé : {date_heure(rdv.debut)}.", f"Lieu : {lieu.nom}."]
+    if lieu.adresse:
+        lignes.append(f"Adresse : {adresse_courte(lieu)}.")
+    lignes.append(f"Votre code : {rdv.code}.")
+    pieces = _pieces(rdv.pieces)
+    if pieces:
+        lignes.append("Apportez : " + " ; ".join(p[0].lower() + p[1:] for p in pieces) + ".")
+    lignes.append(f"Pour annuler, écrivez ANNULER {rdv.code}.")
     return "\n".join(lignes)
 
 

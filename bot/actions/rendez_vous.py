@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, timedelta
+import threading
+import time
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -36,10 +38,10 @@ from bot.actions.textes import texte
 from rdv import textes as textes_rdv
 from rdv.codes import chercher_codes
 from rdv.erreurs import CodeInconnu, CreneauIndisponible, CreneauPasse, CreneauPris, DejaAnnule, ErreurRdv, \
-    TropTard
+    StatutInvalide, TropTard
 from rdv.service import JOURS_CONSERVATION, ServiceRdv
 from rdv.telephone import chercher_portable, contient_un_numero
-from rdv.temps import en_paris
+from rdv.temps import PARIS, en_paris
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +58,39 @@ ORDINAUX = {
     2: ("3", "trois", "troisieme", "3eme", "3e", "dernier", "derniere"),
 }
 MOTS_AUTRE_JOUR = re.compile(r"\b(?:autre|autres|plus tard|apres|suivant|suivants|pas ces jours|aucun)\b")
+MOTS_DATE = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|avril|mai|"
+                       r"juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
+MOTS_LIEU_COMMUNS = {"caf", "esi", "psa", "eps", "de", "du", "la", "le", "les", "des", "paris", "ville", "d", "l"}
+# Codes essayés : au plus 2 par message, et au plus 30 codes introuvables par minute pour tout le
+# serveur d'actions (la passerelle limite déjà chaque expéditeur) : deviner un code reste hors de portée.
+CODES_PAR_MESSAGE = 2
+ECHECS_CODE_PAR_MINUTE = 30
 
 _service: ServiceRdv | None = None
+
+
+class _FreinCodes:
+    """Compte les codes introuvables de la dernière minute (tout le processus)."""
+
+    def __init__(self, limite: int, fenetre: float = 60.0):
+        self.limite, self.fenetre = limite, fenetre
+        self._echecs: list[float] = []
+        self._verrou = threading.Lock()
+
+    def _nettoyer(self, maintenant: float) -> None:
+        self._echecs = [t for t in self._echecs if maintenant - t < self.fenetre]
+
+    def bloque(self) -> bool:
+        with self._verrou:
+            self._nettoyer(time.monotonic())
+            return len(self._echecs) >= self.limite
+
+    def noter_echec(self) -> None:
+        with self._verrou:
+            self._echecs.append(time.monotonic())
+
+
+frein_codes = _FreinCodes(ECHECS_CODE_PAR_MINUTE)
 
 
 def service() -> ServiceRdv:
@@ -106,6 +139,21 @@ def canal(tracker: Tracker) -> str:
     return CANAUX.get((tracker.sender_id or "")[:2], "conversation")
 
 
+def _tiers(tracker: Tracker) -> bool:
+    """Un aidant parle d'une autre personne : les questions parlent de « la personne »."""
+    return etat.forme(tracker) in etat.FORMES_TIERS
+
+
+def _t(tracker: Tracker, cle: str, **valeurs) -> str:
+    """Le texte ``cle``, ou sa variante ``cle_tiers`` en mode aidant si elle existe."""
+    if _tiers(tracker):
+        try:
+            return texte(cle + "_tiers", **valeurs)
+        except KeyError:
+            pass
+    return texte(cle, **valeurs)
+
+
 def _libelle(creneau) -> str:
     return creneau.libelle
 
@@ -151,16 +199,24 @@ def proposer(dispatcher: CollectingDispatcher, tracker: Tracker, *, apres: date 
     """Trois créneaux (un par jour et par lieu, le plus tôt d'abord) et « Un autre jour »."""
     mode = mode or tracker.get_slot("rdv_mode") or "reserver"
     s = service()
-    aujourd_hui = en_paris(s.horloge()).date()
+    if mode == "reserver":
+        deja = s.a_venir(tracker.sender_id)
+        if deja:  # un rendez-vous à la fois : le montrer (l'annuler, changer de jour, le garder)
+            return montrer(dispatcher, tracker, deja[0].code, avant=[texte("rdv.deja_un_rdv")])
+    maintenant = en_paris(s.horloge())
+    aujourd_hui = maintenant.date()
     limite = aujourd_hui + timedelta(days=JOURS_PROPOSES)
+    # Pas de créneau qu'on ne pourrait plus annuler (moins de 4 heures avant) : ni surprise, ni place perdue.
+    plus_tot = maintenant + s.delai_annulation
+    debut = max(plus_tot, datetime.combine(apres, datetime.min.time(), tzinfo=PARIS)) if apres else plus_tot
     phrases = list(avant or [])
     autres = apres is not None
     try:
-        creneaux = s.creneaux_libres(depuis=apres, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True)
+        creneaux = s.creneaux_libres(depuis=debut, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True)
         if not creneaux and autres:
             phrases.append(texte("rdv.plus_d_autre_jour"))
             autres = False
-            creneaux = s.creneaux_libres(jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True)
+            creneaux = s.creneaux_libres(depuis=plus_tot, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True)
     except ErreurRdv:
         log.exception("créneaux indisponibles")
         creneaux = []
@@ -173,31 +229,60 @@ def proposer(dispatcher: CollectingDispatcher, tracker: Tracker, *, apres: date 
                         (texte("rdv.pas_maintenant"), "/nier"))
     dispatcher.utter_message(text=" ".join(phrases), buttons=boutons,
                              json_message={"rdv": {"etape": "creneau", "creneaux": [c.to_dict() for c in creneaux]}})
-    proposes = [{"id": c.id, "libelle": _libelle(c), "jour": en_paris(c.debut).date().isoformat()} for c in creneaux]
+    proposes = [{"id": c.id, "libelle": _libelle(c), "jour": en_paris(c.debut).date().isoformat(),
+                 "lieu": c.lieu.nom_court, "arrondissement": c.lieu.arrondissement} for c in creneaux]
     return [SlotSet("attente", "rdv_creneau"), SlotSet("rdv_proposes", proposes), SlotSet("rdv_choisi", None),
             SlotSet("rdv_mode", mode), SlotSet("rdv_essais", 0.0)]
 
 
+def _mots_du_lieu(nom: str) -> set[str]:
+    return {m for m in extraction.normaliser(nom).replace("'", " ").split() if m not in MOTS_LIEU_COMMUNS and len(m) > 2}
+
+
 def _creneau_tape(texte_brut: str, proposes: list[dict]) -> dict | None | str:
-    """Le créneau choisi dans un texte tapé : « mardi », « le 3 décembre », « 2 », « le deuxième »."""
+    """Le créneau choisi dans un texte tapé : « 2 », « le deuxième », « jeudi », « le 4 décembre »,
+    « la chapelle », « le 18e ». Un seul créneau doit correspondre ; sinon None (on redemande)."""
     simple = extraction.normaliser(texte_brut)  # « le deuxième » → « le 2 e »
     mots = simple.replace(",", " ").replace(".", " ").split()
     if not mots:
         return None
-    # 1. Un jour de la semaine, ou un quantième suivi du mois.
+    # 1. Un jour, une date, un lieu ou un arrondissement : le créneau qui a tout ce qui est dit.
     candidats = []
+    parle_de_date = bool(MOTS_DATE.search(simple))
     for p in proposes:
         jour = date.fromisoformat(p["jour"])
+        criteres = []
         nom_jour = textes_rdv.JOURS[jour.weekday()]
-        mois = extraction.normaliser(textes_rdv.MOIS[jour.month - 1])
-        if nom_jour in mots or re.search(rf"\b{jour.day}\s*(?:er\s*|e\s*)?{mois}\b", simple):
+        if MOTS_DATE.search(simple):
+            mois = extraction.normaliser(textes_rdv.MOIS[jour.month - 1])
+            jours_dits = set(re.findall(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", simple))
+            quantiemes = re.findall(r"\b(\d{1,2})\s*(?:er\s*|e\s*)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
+                                    r"aout|septembre|octobre|novembre|decembre)\b", simple)
+            criteres.append((not jours_dits or nom_jour in jours_dits)
+                            and (not quantiemes or str(jour.day) in quantiemes)
+                            and (mois in simple or not re.search(r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                                                                 r"septembre|octobre|novembre|decembre", simple)))
+        lieu = _mots_du_lieu(p.get("lieu") or "")
+        if lieu & set(mots):
+            criteres.append(True)
+        arr = p.get("arrondissement")
+        if arr and re.search(rf"\b(?:{arr}\s*(?:e|eme|er)\b|750{arr:02d})", simple):
+            criteres.append(True)
+        elif re.search(r"\b\d{1,2}\s*(?:e|eme|er)\b(?!\s*(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                       r"septembre|octobre|novembre|decembre))", simple) and not parle_de_date:
+            criteres.append(False)  # un autre arrondissement est nommé
+        if criteres and all(criteres):
             candidats.append(p)
     if len(candidats) == 1:
         return candidats[0]
-    # 2. Le numéro du bouton (« 2 », « deux », « le deuxième »).
-    for i, formes in ORDINAUX.items():
-        if i < len(proposes) and any(m in formes and m != "un" for m in mots) and len(mots) <= 4:
-            return proposes[i]
+    if candidats or parle_de_date:
+        return None
+    # 2. Le numéro du bouton : « 2 », « deux », « le deuxième », « numéro 3 » (message court seulement).
+    courts = [m for m in mots if m not in ("le", "la", "numero", "no", "n", "e", "choix", "bouton", "celui")]
+    if len(courts) == 1:
+        for i, formes in ORDINAUX.items():
+            if i < len(proposes) and courts[0] in formes:
+                return proposes[i]
     if MOTS_AUTRE_JOUR.search(simple):
         return "autre"
     return None
@@ -226,7 +311,7 @@ def choisir_creneau(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if not isinstance(choix, dict):
         essais = _essais(tracker) + 1
         if essais > ESSAIS or not proposes:
-            dispatcher.utter_message(text=texte("rdv.en_panne"))
+            dispatcher.utter_message(text=texte("rdv.abandon_creneau"))
             return _fin([])
         dispatcher.utter_message(
             text=texte("rdv.pas_compris_creneau"),
@@ -250,7 +335,8 @@ def confirmer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
     if reponse is False or _entite(tracker, "creneau") == "autre":
         return proposer(dispatcher, tracker)
     if reponse is None:
-        return _pas_compris_oui_non(dispatcher, tracker, (texte("rdv.oui_reserver"), texte("rdv.non_autre")))
+        return _pas_compris_oui_non(dispatcher, tracker, (texte("rdv.oui_reserver"), texte("rdv.non_autre")),
+                                    suite=lambda: proposer(dispatcher, tracker))
     choisi = tracker.get_slot("rdv_choisi")
     mode = tracker.get_slot("rdv_mode") or "reserver"
     code = tracker.get_slot("rdv_code")
@@ -258,7 +344,7 @@ def confirmer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
         if mode == "deplacer" and code:
             rdv = service().deplacer(code, int(choisi))
             dispatcher.utter_message(text=texte("rdv.deplace"))
-            return _conclure(dispatcher, rdv, [SlotSet("rdv_mode", "reserver")])
+            return _conclure(dispatcher, tracker, rdv, [SlotSet("rdv_mode", "reserver")])
         rdv = service().reserver(int(choisi), canal=canal(tracker), pieces=pieces(tracker),
                                  expediteur=tracker.sender_id)
     except (CreneauPris, CreneauIndisponible, CreneauPasse):
@@ -268,7 +354,7 @@ def confirmer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
         return _fin([])
     dispatcher.utter_message(text=texte("rdv.reserve", code=rdv.code), json_message={"rdv": {
         "etape": "reserve", "code": rdv.code, "debut": rdv.debut.isoformat(), "lieu": rdv.lieu.nom}})
-    dispatcher.utter_message(text=texte("rdv.demander_sms"),
+    dispatcher.utter_message(text=_t(tracker, "rdv.demander_sms"),
                              buttons=_boutons((texte("rdv.oui_sms"), "/affirmer"), (texte("rdv.non_sms"), "/nier")))
     return [SlotSet("rdv_code", rdv.code), SlotSet("attente", "rdv_sms"), SlotSet("rdv_essais", 0.0)]
 
@@ -288,9 +374,9 @@ def demander_resume_ou_conclure(dispatcher: CollectingDispatcher, tracker: Track
     if avant:
         dispatcher.utter_message(text=" ".join(avant))
     if not etat.situation(tracker):  # rien à montrer à l'agent : pas de question
-        return _conclure(dispatcher, service().consulter(tracker.get_slot("rdv_code")), [])
+        return _conclure(dispatcher, tracker, service().consulter(tracker.get_slot("rdv_code")), [])
     dispatcher.utter_message(
-        text=texte("rdv.demander_resume"),
+        text=_t(tracker, "rdv.demander_resume"),
         buttons=_boutons((texte("rdv.oui_resume"), "/affirmer"), (texte("rdv.non_resume"), "/nier")))
     return [SlotSet("attente", "rdv_resume"), SlotSet("rdv_essais", 0.0)]
 
@@ -301,7 +387,7 @@ def sms(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         return telephone(dispatcher, tracker)
     reponse = _oui_non(tracker)
     if reponse is True:
-        dispatcher.utter_message(text=texte("rdv.demander_numero"),
+        dispatcher.utter_message(text=_t(tracker, "rdv.demander_numero"),
                                  buttons=_boutons((texte("rdv.non_sms"), "/nier")))
         return [SlotSet("attente", "rdv_telephone"), SlotSet("rdv_essais", 0.0)]
     if reponse is False:
@@ -331,21 +417,31 @@ def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType
     if reponse is None:
         return _pas_compris_oui_non(
             dispatcher, tracker, (texte("rdv.oui_resume"), texte("rdv.non_resume")),
-            suite=lambda: _conclure(dispatcher, service().consulter(code), [], [texte("rdv.resume_refuse")]))
+            suite=lambda: _conclure(dispatcher, tracker, service().consulter(code), [], [texte("rdv.resume_refuse")]))
     if reponse:
         situation = etat.situation(tracker)
-        resultats = droits.evaluer(situation, forme=etat.forme(tracker))
-        rdv = service().ajouter_resume(code, {"situation": situation, "resultats": resultats})
-        return _conclure(dispatcher, rdv, [], [texte("rdv.resume_donne")])
-    return _conclure(dispatcher, service().consulter(code), [], [texte("rdv.resume_refuse")])
+        try:
+            resultats = droits.evaluer(situation, forme=etat.forme(tracker))
+            rdv = service().ajouter_resume(code, {"situation": situation, "resultats": resultats})
+        except ErreurRdv:
+            raise
+        except Exception:  # noqa: BLE001 - sans résumé, le rendez-vous reste bon
+            log.exception("résumé impossible à préparer")
+            return _conclure(dispatcher, tracker, service().consulter(code), [], [texte("rdv.resume_impossible")])
+        return _conclure(dispatcher, tracker, rdv, [], [texte("rdv.resume_donne")])
+    return _conclure(dispatcher, tracker, service().consulter(code), [], [texte("rdv.resume_refuse")])
 
 
-def _conclure(dispatcher: CollectingDispatcher, rdv, events: list[EventType],
+def _conclure(dispatcher: CollectingDispatcher, tracker: Tracker, rdv, events: list[EventType],
               avant: list[str] | None = None) -> list[EventType]:
-    """La confirmation complète : date, lieu, adresse, code, papiers, SMS, comment annuler."""
+    """La confirmation complète : date, lieu, adresse, code, papiers, SMS, comment annuler.
+    Par SMS, une version courte (3 SMS au plus) : date, lieu, code, papiers, comment annuler."""
     s = service()
-    lignes = [*(avant or []), s.texte_confirmation(rdv), texte("rdv.conservation", jours=JOURS_CONSERVATION),
-              texte("rdv.fin")]
+    if canal(tracker) == "sms":
+        corps = textes_rdv.texte_confirmation_courte(rdv)
+    else:
+        corps = s.texte_confirmation(rdv)
+    lignes = [*(avant or []), corps, texte("rdv.conservation", jours=JOURS_CONSERVATION), texte("rdv.fin")]
     dispatcher.utter_message(text="\n".join(lignes), json_message={"rdv": {
         "etape": "confirme", "code": rdv.code, "debut": rdv.debut.isoformat(), "lieu": rdv.lieu.nom,
         "rappel_sms": rdv.rappel_sms, "resume": rdv.resume_consenti}})
@@ -358,7 +454,13 @@ def demander_code(dispatcher: CollectingDispatcher) -> list[EventType]:
     return [SlotSet("attente", "annuler_code"), SlotSet("rdv_essais", 0.0)]
 
 
-def montrer(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> list[EventType]:
+def _boutons_choix() -> list[dict[str, str]]:
+    return _boutons((texte("rdv.annuler_bouton"), "/affirmer"), (texte("rdv.changer_bouton"), "/prendre_rdv"),
+                    (texte("rdv.garder_bouton"), "/nier"))
+
+
+def montrer(dispatcher: CollectingDispatcher, tracker: Tracker, code: str,
+            avant: list[str] | None = None) -> list[EventType]:
     """Le rendez-vous de ce code, et les choix : l'annuler, changer de jour, le garder."""
     try:
         rdv = service().consulter(code)
@@ -376,9 +478,8 @@ def montrer(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> li
         dispatcher.utter_message(text=texte("rdv.trop_tard"))
         return _fin([])
     dispatcher.utter_message(
-        text=texte("rdv.votre_rdv", libelle=rdv.creneau.libelle),
-        buttons=_boutons((texte("rdv.annuler_bouton"), "/affirmer"), (texte("rdv.changer_bouton"), "/prendre_rdv"),
-                         (texte("rdv.garder_bouton"), "/nier")),
+        text=" ".join([*(avant or []), texte("rdv.votre_rdv", libelle=rdv.creneau.libelle)]),
+        buttons=_boutons_choix(),
         json_message={"rdv": {"etape": "annuler", "code": rdv.code}},
     )
     return [SlotSet("attente", "annuler_choix"), SlotSet("rdv_code", rdv.code), SlotSet("rdv_essais", 0.0)]
@@ -386,6 +487,9 @@ def montrer(dispatcher: CollectingDispatcher, tracker: Tracker, code: str) -> li
 
 def code_inconnu(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     essais = _essais(tracker) + 1
+    if frein_codes.bloque():
+        dispatcher.utter_message(text=texte("rdv.trop_d_essais"))
+        return _fin([])
     if essais > ESSAIS:
         dispatcher.utter_message(text=texte("rdv.code_abandon"))
         return _fin([])
@@ -394,13 +498,15 @@ def code_inconnu(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
 
 
 def code_du_message(tracker: Tracker) -> str | None:
-    """Le code d'un rendez-vous qui existe, parmi ceux que le message peut contenir."""
-    for code in chercher_codes(etat.texte_utilisateur(tracker))[:5]:
+    """Le code d'un rendez-vous qui existe, parmi ceux que le message peut contenir (2 au plus)."""
+    for code in chercher_codes(etat.texte_utilisateur(tracker))[:CODES_PAR_MESSAGE]:
+        if frein_codes.bloque():
+            return None
         try:
             service().consulter(code)
             return code
         except CodeInconnu:
-            continue
+            frein_codes.noter_echec()
     return None
 
 
@@ -414,23 +520,41 @@ def lire_code(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
     return code_inconnu(dispatcher, tracker)
 
 
+MOTS_ANNULER = re.compile(r"\bannul|\bsupprim|\bpeux pas venir|\bpourrai pas venir|\bviendrai pas|\bn en veux plus\b")
+MOTS_CHANGER = re.compile(r"\b(?:changer|changez|change|deplacer|deplacez|decaler|reporter|autre jour|autre date|"
+                          r"autre heure|autre creneau)\b")
+MOTS_GARDER = re.compile(r"\b(?:garder|garde|gardez|je viens|je viendrai|rien|laisse|laissez)\b")
+
+
 def choix_annulation(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """« L'annuler » (/affirmer), « Changer de jour » (/prendre_rdv), « Le garder » (/nier), ou tapé.
+
+    La question n'est pas « oui ou non » : un « ok » tapé ne suffit pas pour annuler."""
     code = tracker.get_slot("rdv_code")
-    if etat.intention(tracker) == "prendre_rdv":
+    brut = etat.texte_utilisateur(tracker)
+    simple = extraction.normaliser(brut)
+    intention = etat.intention(tracker)
+    if brut == "/prendre_rdv" or (not brut.startswith("/") and MOTS_CHANGER.search(simple)):
         return proposer(dispatcher, tracker, mode="deplacer")
-    reponse = _oui_non(tracker)
-    if reponse is None:
-        simple = extraction.normaliser(etat.texte_utilisateur(tracker))
-        if re.search(r"\b(?:changer|changez|deplacer|autre jour|autre date|decaler|reporter)\b", simple):
-            return proposer(dispatcher, tracker, mode="deplacer")
-        if re.search(r"\bannul", simple):
-            reponse = True
-    if reponse is False:
+    if brut == "/affirmer" or (not brut.startswith("/") and (MOTS_ANNULER.search(simple)
+                                                           or intention == "annuler_rdv")):
+        choix = "annuler"
+    elif brut == "/nier" or MOTS_GARDER.search(simple) or (intention == "nier" and not MOTS_ANNULER.search(simple)):
+        choix = "garder"
+    elif intention == "prendre_rdv":
+        return proposer(dispatcher, tracker, mode="deplacer")
+    else:
+        choix = None
+    if choix == "garder":
         dispatcher.utter_message(text=texte("rdv.garde"))
         return _fin([])
-    if reponse is None:
-        return _pas_compris_oui_non(dispatcher, tracker, (texte("rdv.annuler_bouton"), texte("rdv.garder_bouton")),
-                                    suite=lambda: _fin([]))
+    if choix is None:
+        essais = _essais(tracker) + 1
+        if essais > ESSAIS:
+            dispatcher.utter_message(text=texte("rdv.garde"))
+            return _fin([])
+        dispatcher.utter_message(text=texte("rdv.pas_compris_choix"), buttons=_boutons_choix())
+        return [SlotSet("rdv_essais", float(essais))]
     try:
         rdv = service().annuler(code)
     except TropTard:
@@ -481,10 +605,15 @@ def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
                 return _fin([])
             return None
         return etapes[attente](dispatcher, tracker)
-    except ErreurRdv as erreur:  # code disparu (effacé, purgé), statut changé entre deux messages
+    except (CodeInconnu, StatutInvalide, DejaAnnule) as erreur:  # effacé, purgé, changé entre deux messages
         log.info("rendez-vous : %s", type(erreur).__name__)
         dispatcher.messages.clear()
         dispatcher.utter_message(text=texte("rdv.code_abandon"))
+        return _fin([])
+    except ErreurRdv as erreur:
+        log.info("rendez-vous : %s", type(erreur).__name__)
+        dispatcher.messages.clear()
+        dispatcher.utter_message(text=texte("rdv.en_panne"))
         return _fin([])
 
 
@@ -504,12 +633,12 @@ def reposer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
                                  buttons=_boutons((texte("rdv.oui_reserver"), "/affirmer"),
                                                   (texte("rdv.non_autre"), "/nier")))
     elif attente == "rdv_sms":
-        dispatcher.utter_message(text=texte("rdv.demander_sms"),
+        dispatcher.utter_message(text=_t(tracker, "rdv.demander_sms"),
                                  buttons=_boutons((texte("rdv.oui_sms"), "/affirmer"), (texte("rdv.non_sms"), "/nier")))
     elif attente == "rdv_telephone":
-        dispatcher.utter_message(text=texte("rdv.demander_numero"), buttons=_boutons((texte("rdv.non_sms"), "/nier")))
+        dispatcher.utter_message(text=_t(tracker, "rdv.demander_numero"), buttons=_boutons((texte("rdv.non_sms"), "/nier")))
     elif attente == "rdv_resume":
-        dispatcher.utter_message(text=texte("rdv.demander_resume"),
+        dispatcher.utter_message(text=_t(tracker, "rdv.demander_resume"),
                                  buttons=_boutons((texte("rdv.oui_resume"), "/affirmer"),
                                                   (texte("rdv.non_resume"), "/nier")))
     elif attente == "annuler_code":
@@ -530,6 +659,11 @@ def effacer_rendez_vous(tracker: Tracker) -> None:
 
 
 # ------------------------------------------------------------------------------ actions
+# Étapes où une phrase classée prendre_rdv ou annuler_rdv répond en fait à la question posée
+# (« oui je prends ce rdv », « non merci »…) : elle passe par ``continuer``.
+ETAPES_REPONSE = ("rdv_confirmer", "rdv_sms", "rdv_telephone", "rdv_resume", "annuler_code")
+
+
 class ActionRdv(ActionSure):
     """« Je veux un rendez-vous », un bouton de créneau, « Un autre jour », « Changer de jour »."""
 
@@ -544,8 +678,14 @@ class ActionRdv(ActionSure):
                 return choisir_creneau(dispatcher, tracker)
             if attente == "annuler_choix":
                 return choix_annulation(dispatcher, tracker)
-            if attente == "rdv_confirmer" and _entite(tracker, "creneau") == "autre":
-                return confirmer(dispatcher, tracker)
+            if attente == "rdv_confirmer" and _entite(tracker, "creneau") is not None:
+                if _entite(tracker, "creneau") == "autre":
+                    return confirmer(dispatcher, tracker)
+                return proposer(dispatcher, tracker)  # un ancien bouton de créneau
+            if attente in ETAPES_REPONSE:
+                suite = continuer(dispatcher, tracker)
+                if suite is not None:
+                    return suite
             return proposer(dispatcher, tracker, mode="reserver")
         except ErreurRdv:
             dispatcher.messages.clear()
@@ -561,10 +701,16 @@ class ActionAnnulerRdv(ActionSure):
 
     async def executer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: dict[str, Any]) -> list[EventType]:
-        if tracker.get_slot("attente") == "annuler_choix":
+        attente = tracker.get_slot("attente")
+        if attente == "annuler_choix":
             return choix_annulation(dispatcher, tracker)
+        if attente == "rdv_creneau":  # « un autre créneau svp », « aucun ne va »
+            return choisir_creneau(dispatcher, tracker)
         if chercher_codes(etat.texte_utilisateur(tracker)):
             return lire_code(dispatcher, tracker)
-        if tracker.get_slot("rdv_code"):  # le rendez-vous pris dans cette conversation
+        if attente == "annuler_code":
+            return lire_code(dispatcher, tracker)
+        # Le rendez-vous pris dans cette conversation ; pas sur la borne, écran partagé : là, le code.
+        if tracker.get_slot("rdv_code") and canal(tracker) != "web":
             return montrer(dispatcher, tracker, tracker.get_slot("rdv_code"))
         return demander_code(dispatcher)

@@ -46,7 +46,9 @@ def extraire_code(texte: str) -> tuple[str | None, bool]:
     if not m:
         return None, False
     code = normaliser(m.group(1))
-    explicite = m.group(0).lower().startswith(("reprendre", "code", "reprise"))
+    # « code : K7P-4QX » est souvent le code d'un rendez-vous (le bot le demande pour annuler) :
+    # seuls « reprendre » et « reprise » disent sûrement qu'il s'agit d'un code de reprise.
+    explicite = m.group(0).lower().startswith(("reprendre", "reprise"))
     if len(code) != LONGUEUR or any(c not in ALPHABET for c in code):
         return None, False
     return code, explicite

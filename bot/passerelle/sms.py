@@ -128,14 +128,12 @@ class CanalSms:
             if not self.relais.debit.autoriser(pseudo):
                 return self.vers_gsm7(textes.TROP_RAPIDE)
             code = m.group(1).strip().upper()
-            if not code:
-                return self.vers_gsm7(textes.SMS_ANNULER_SANS_CODE)
-            if _FORME_CODE.match(code):
+            if code and _FORME_CODE.match(code):
                 texte = await rdv_lien.annuler_par_sms(self.rdv, code, telephone=telephone)
                 if texte is not None:
                     return self.vers_gsm7(texte)
-            # « annuler mon rdv », ou un code pris sans ce numéro : la conversation s'en occupe
-            # (elle cherche le code, montre le rendez-vous et demande de confirmer).
+            # « ANNULER » seul (le bot connaît peut-être déjà le code), « annuler mon rdv », ou un code
+            # pris sans ce numéro : la conversation s'en occupe (code, rendez-vous, confirmation).
 
         if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
             return self.suite(pseudo, self.relais.offres.lire(pseudo))

@@ -71,12 +71,11 @@ SMS_SUITE = " Envoyez SUITE pour lire la suite."
 SMS_PAS_DE_SUITE = "Il n'y a pas de suite. Posez votre question."
 SMS_STOP = (
     "Vous ne recevrez plus de SMS de notre part. "
-    "Vos reponses et vos rendez-vous sont effaces."
+    "Vos reponses sont effacees. Vos rendez-vous pris par SMS sont annules et effaces."
 )
 SMS_ANNULER_OK = "Votre rendez-vous {code} est annule. Pour en prendre un autre, ecrivez RDV."
 SMS_ANNULER_INCONNU = "Je ne trouve pas le rendez-vous {code}. Verifiez le code, puis reessayez."
 SMS_ANNULER_REFUS = "Je ne peux pas annuler ce rendez-vous. {raison}"
-SMS_ANNULER_SANS_CODE = "Pour annuler, envoyez ANNULER puis le code. Par exemple : ANNULER K7P-4QX."
 RDV_INDISPONIBLE = "La prise de rendez-vous ne marche pas pour le moment. Appelez la CAF au 3230."
 
 # Résumé des résultats pour les canaux texte (quand Rasa n'envoie pas de texte avec le verdict)

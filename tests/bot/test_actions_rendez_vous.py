@@ -63,10 +63,11 @@ def test_je_veux_un_rendez_vous_propose_trois_creneaux_et_un_autre_jour(faux_mot
     assert len(messages) == 1
     boutons = messages[0]["buttons"]
     titres = [b["title"] for b in boutons]
+    # Il est 8 h le mardi : rien avant 12 h (on doit pouvoir annuler jusqu'à 4 heures avant).
     assert titres[:3] == [
-        "mardi 1er décembre à 9 h, CAF Finlay, Paris 15e",
-        "mardi 1er décembre à 9 h, CAF La Chapelle, Paris 18e",
-        "mardi 1er décembre à 9 h, CAF Laumière, Paris 19e",
+        "mercredi 2 décembre à 9 h, EPS du 10e, Paris 10e",
+        "mercredi 2 décembre à 14 h, ESI Bichat, Paris 10e",
+        "jeudi 3 décembre à 9 h, CAF Finlay, Paris 15e",
     ]
     assert titres[3:] == ["Un autre jour", "Non, pas maintenant"]
     assert boutons[0]["payload"].startswith('/prendre_rdv{"creneau":"')
@@ -79,9 +80,9 @@ def test_je_veux_un_rendez_vous_propose_trois_creneaux_et_un_autre_jour(faux_mot
 def test_reserver_sms_et_resume_de_bout_en_bout(faux_moteur, lancer, service_rdv):
     p = Parcours(lancer, {"age": 40, "droits_demandes": ["ame", "rsa"], "verdict_donne": True})
     p.dire("je veux un rendez-vous", "prendre_rdv")
-    choix = p.bouton("mardi 1er décembre à 9 h, CAF Finlay, Paris 15e")
+    choix = p.bouton("jeudi 3 décembre à 9 h, CAF Finlay, Paris 15e")
     messages = p.dire(choix, "prendre_rdv", creneau(choix))
-    assert messages[0]["text"].startswith("Vous choisissez le mardi 1er décembre à 9 h, CAF Finlay, Paris 15e. C'est bien ça ?")
+    assert messages[0]["text"].startswith("Vous choisissez le jeudi 3 décembre à 9 h, CAF Finlay, Paris 15e. C'est bien ça ?")
     assert "Adresse : 50 rue du Docteur Finlay, 75015 Paris." in messages[0]["text"]
     assert p.slots["attente"] == "rdv_confirmer"
 
@@ -108,7 +109,10 @@ def test_reserver_sms_et_resume_de_bout_en_bout(faux_moteur, lancer, service_rdv
     messages = p.dire("oui", "affirmer")
     texte = messages[0]["text"]
     assert texte.startswith("D'accord. L'agent du rendez-vous pourra lire ce résumé.")
-    assert f"Votre code : {code}." in texte and "Pièce ame" in texte and "Vous recevrez un SMS" in texte
+    assert f"Votre code : {code}." in texte and "Pièce ame" in texte
+    # Seul le rappel du matin est en file (le rappel 48 h avant tomberait tout de suite) : on ne promet que lui.
+    assert "Vous recevrez un SMS le matin du rendez-vous." in texte
+    assert "Je garde ce rendez-vous 30 jours après sa date." in texte
     assert messages[0]["custom"]["rdv"] == {
         "etape": "confirme", "code": code, "debut": rdv.debut.isoformat(), "lieu": rdv.lieu.nom,
         "rappel_sms": True, "resume": True,
@@ -124,7 +128,7 @@ def test_sans_sms_ni_resume_rien_n_est_garde(faux_moteur, lancer, service_rdv):
     assert p.slots["attente"] == "rdv_confirmer"
     p.dire("oui", "affirmer")
     code = p.slots["rdv_code"]
-    assert service_rdv.consulter(code).lieu.nom_court == "CAF La Chapelle"
+    assert service_rdv.consulter(code).lieu.nom_court == "ESI Bichat"
     p.dire("non", "nier")
     assert p.slots["attente"] == "rdv_resume"
     messages = p.dire("/nier", "nier")
@@ -262,7 +266,7 @@ def test_annuler_trop_tard(faux_moteur, lancer, service_rdv):
     rdv = service_rdv.reserver(service_rdv.creneaux_libres(limite=1)[0].id)  # à 9 h, il est 8 h
     p = Parcours(lancer)
     messages = p.dire(f"annuler {rdv.code}", "annuler_rdv")
-    assert messages[0]["text"].startswith("Il est trop tard pour annuler ici.")
+    assert messages[0]["text"].startswith("Il est trop tard pour le changer ici.")
     assert not messages[0].get("buttons")
     assert service_rdv.consulter(rdv.code).statut == "reserve"
 
@@ -332,3 +336,109 @@ def test_chercher_code_et_portable():
     assert chercher_portable("+33 7 81 23 45 67 merci") == "+33781234567"
     assert chercher_portable("01 45 67 89 10") is None
     assert chercher_portable("j'ai 34 ans") is None
+
+
+def test_choix_tape_parmi_les_creneaux():
+    from bot.actions.rendez_vous import _creneau_tape
+    proposes = [
+        {"id": 1, "jour": "2026-12-01", "lieu": "CAF Finlay", "arrondissement": 15},
+        {"id": 2, "jour": "2026-12-01", "lieu": "CAF La Chapelle", "arrondissement": 18},
+        {"id": 3, "jour": "2026-12-03", "lieu": "ESI Bichat", "arrondissement": 10},
+    ]
+    ids = {t: (r["id"] if isinstance(r, dict) else r) for t in [
+        "2", "le deuxième", "trois", "le premier", "jeudi", "le 3 décembre", "la chapelle", "le 18e",
+        "jeudi 4 décembre", "mardi", "un autre jour", "bof", "celui de finlay", "75015",
+    ] for r in [_creneau_tape(t, proposes)]}
+    assert ids == {
+        "2": 2, "le deuxième": 2, "trois": 3, "le premier": 1, "jeudi": 3, "le 3 décembre": 3,
+        "la chapelle": 2, "le 18e": 2, "jeudi 4 décembre": None, "mardi": None, "un autre jour": "autre",
+        "bof": None, "celui de finlay": 1, "75015": 1,
+    }
+
+
+@pytest.mark.parametrize("texte,intention,attendu", [
+    ("d'accord", "affirmer", "pas compris"),     # la question n'est pas oui / non
+    ("ok", "affirmer", "pas compris"),
+    ("non, annulez-le", "nier", "annule"),
+    ("je ne peux pas venir", "annuler_rdv", "annule"),
+    ("je veux le garder", "informer", "garde"),
+    ("/nier", "nier", "garde"),
+    ("/affirmer", "affirmer", "annule"),
+    ("je préfère changer de jour", "informer", "deplacer"),
+])
+def test_que_voulez_vous_faire_lit_la_reponse_sans_contresens(faux_moteur, lancer, service_rdv, texte, intention,
+                                                               attendu):
+    rdv = service_rdv.reserver(_plus_tard(service_rdv).id)
+    p = Parcours(lancer)
+    p.dire(f"annuler {rdv.code}", "annuler_rdv")
+    messages = p.dire(texte, intention)
+    statut = service_rdv.consulter(rdv.code).statut
+    if attendu == "annule":
+        assert statut == "annule" and messages[0]["text"].startswith("C'est annulé.")
+    elif attendu == "garde":
+        assert statut == "reserve" and messages[0]["text"] == "D'accord. Votre rendez-vous reste prévu."
+    elif attendu == "deplacer":
+        assert statut == "reserve" and p.slots["rdv_mode"] == "deplacer" and p.slots["attente"] == "rdv_creneau"
+    else:
+        assert statut == "reserve" and messages[0]["text"].startswith("Je n'ai pas compris.")
+        assert [b["title"] for b in messages[0]["buttons"]] == ["L'annuler", "Changer de jour", "Le garder"]
+
+
+def test_oui_classe_prendre_rdv_a_la_confirmation_reserve(faux_moteur, lancer, service_rdv):
+    p = Parcours(lancer)
+    p.dire("rdv", "prendre_rdv")
+    p.dire("1", "informer")
+    p.dire("oui je prends ce rdv", "prendre_rdv")
+    assert p.slots["attente"] == "rdv_sms" and p.slots["rdv_code"]
+
+
+def test_un_seul_rendez_vous_a_la_fois(faux_moteur, lancer, service_rdv):
+    p = Parcours(lancer)
+    p.dire("rdv", "prendre_rdv")
+    p.dire("1", "informer")
+    p.dire("oui", "affirmer")
+    code = p.slots["rdv_code"]
+    messages = p.dire("je veux un rendez-vous", "prendre_rdv")  # à la question du SMS
+    assert p.slots["attente"] == "rdv_sms"  # la phrase ne relance pas une réservation
+    p.dire("non", "nier")
+    messages = p.dire("je veux un autre rendez-vous", "prendre_rdv")
+    assert messages[0]["text"].startswith("Vous avez déjà un rendez-vous. Votre rendez-vous : le ")
+    assert p.slots["attente"] == "annuler_choix" and p.slots["rdv_code"] == code
+
+
+def test_mode_aidant_les_questions_parlent_de_la_personne(faux_moteur, lancer, service_rdv):
+    p = Parcours(lancer, {"forme": "elle", "age": 50, "droits_demandes": ["ame"]})
+    p.dire("rdv", "prendre_rdv")
+    p.dire("1", "informer")
+    messages = p.dire("oui", "affirmer")
+    assert messages[1]["text"].startswith("La personne veut-elle un SMS")
+    p.dire("oui", "affirmer")
+    messages = p.dire("07 81 23 45 67", "informer")
+    assert "La personne accepte-t-elle" in messages[-1]["text"]
+
+
+def test_sms_confirmation_courte(faux_moteur, lancer, service_rdv):
+    from rdv.sms.gsm7 import segments, to_gsm7
+    p = Parcours(lancer, {"age": 40, "droits_demandes": ["ame", "rsa"]}, expediteur="sm-0123456789abcdef")
+    p.dire("rdv", "prendre_rdv")
+    p.dire("1", "informer")
+    p.dire("oui", "affirmer")
+    p.dire("non", "nier")
+    messages = p.dire("non", "nier")
+    texte = messages[0]["text"]
+    code = p.slots["rdv_code"]
+    assert f"Votre code : {code}." in texte and f"ANNULER {code}" in texte
+    assert segments(to_gsm7(texte)) <= 3, texte
+
+
+def test_trop_de_codes_faux_bloque_la_recherche(faux_moteur, lancer, service_rdv, monkeypatch):
+    from bot.actions import rendez_vous
+    frein = rendez_vous._FreinCodes(3)
+    monkeypatch.setattr(rendez_vous, "frein_codes", frein)
+    rdv = service_rdv.reserver(_plus_tard(service_rdv).id)
+    p = Parcours(lancer)
+    p.dire("annuler ACD-EFH", "annuler_rdv")
+    p.dire("ACD-EFJ ACD-EFK", "informer")
+    messages = p.dire(f"annuler {rdv.code}", "annuler_rdv")  # le bon code, mais trop d'essais
+    assert messages[0]["text"].startswith("Trop de codes ont été essayés.")
+    assert service_rdv.consulter(rdv.code).statut == "reserve"

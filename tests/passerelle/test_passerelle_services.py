@@ -90,6 +90,8 @@ def test_extraire_code():
     assert extraire_code("bonjour") == (None, False)
     assert extraire_code("oui oui") == (None, False)  # O et I hors alphabet
     assert extraire_code("reprendre mon rdv") == (None, False)
+    # « Code : K7P-4MX » (réponse à « Quel est le code de votre rendez-vous ? ») va au bot.
+    assert extraire_code("Code : K7P-4MX") == ("K7P4MX", False)
 
 
 def test_reprise_par_sms_et_expiration(fabrique_reglages, faux_rasa):

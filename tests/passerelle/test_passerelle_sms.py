@@ -164,8 +164,9 @@ def test_stop_efface(client_sms, reglages_sms, faux_rasa):
 
 
 def test_annuler_sans_code_et_code_inconnu(client_sms, reglages_sms, faux_rasa):
-    r, _ = envoyer(client_sms, "ANNULER")
-    assert "ANNULER puis le code" in corps(r)
+    # « ANNULER » seul : la conversation demande le code (ou connaît déjà le rendez-vous).
+    r, _ = envoyer(client_sms, "ANNULER", de="+33655555556")
+    assert faux_rasa.messages_de(pseudo(reglages_sms, "+33655555556")) == ["ANNULER"]
     # Un code que ce numéro n'a pas, ou « annuler mon rdv » : la conversation prend le relais
     # (elle cherche le code sans le numéro et demande de confirmer).
     tel = "+33655555555"
