@@ -8,6 +8,8 @@ echo "== droits : évaluations par seconde, comparées à OpenFisca-France =="
 .venv/bin/python bench/bench_droits.py
 echo "== rdv : réservations par seconde (SQLite, PostgreSQL) et course de 50 =="
 .venv/bin/python bench/bench_rdv.py --json bench/resultats/rdv.json
+echo "== rdv dans la conversation : durée d'une réservation par le vrai Rasa, seule et 8 à la fois =="
+.venv/bin/python bench/bench_rdv_conversation.py --json bench/resultats/rdv_conversation.json
 echo "== NLU : validation croisée et messages brouillons =="
 .venv/bin/python bench/bench_nlu.py
 echo "== conversation : entraînement, chargement, questions, latence (contre un modèle rasa init) =="
