@@ -583,8 +583,13 @@ def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
     intention = etat.intention(tracker)
     if attente not in ETATS:
         return None
-    # Demander un droit, c'est changer de sujet : on quitte le rendez-vous.
-    if intention == "verifier_droits" or intention in etat.INTENTION_DROIT:
+    # Demander un droit, c'est changer de sujet : on quitte le rendez-vous. Sauf si le message répond
+    # clairement à l'étape (un code, un numéro, un bouton de créneau), quelle que soit son intention.
+    brut = etat.texte_utilisateur(tracker)
+    repond = ((attente in ("annuler_code", "annuler_choix") and bool(chercher_codes(brut)))
+              or (attente in ("rdv_sms", "rdv_telephone") and chercher_portable(brut) is not None)
+              or (attente == "rdv_creneau" and _entite(tracker, "creneau") is not None))
+    if not repond and (intention == "verifier_droits" or intention in etat.INTENTION_DROIT):
         return None
     etapes = {
         "rdv_creneau": choisir_creneau,

@@ -442,3 +442,13 @@ def test_trop_de_codes_faux_bloque_la_recherche(faux_moteur, lancer, service_rdv
     messages = p.dire(f"annuler {rdv.code}", "annuler_rdv")  # le bon code, mais trop d'essais
     assert messages[0]["text"].startswith("Trop de codes ont été essayés.")
     assert service_rdv.consulter(rdv.code).statut == "reserve"
+
+
+def test_un_code_mal_classe_reste_une_reponse_a_l_etape(faux_moteur, lancer, service_rdv):
+    """« gey xvu » peut être classé demander_domiciliation : c'est quand même le code attendu."""
+    rdv = service_rdv.reserver(_plus_tard(service_rdv).id)
+    p = Parcours(lancer)
+    p.dire("annuler mon rdv", "annuler_rdv")
+    messages = p.dire(rdv.code.lower().replace("-", " "), "demander_domiciliation")
+    assert messages[0]["text"].startswith("Votre rendez-vous : le ")
+    assert p.slots["attente"] == "annuler_choix"
