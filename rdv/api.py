@@ -31,8 +31,9 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DBAPIError
 
-from rdv.erreurs import ErreurRdv
+from rdv.erreurs import BaseIndisponible, ErreurRdv
 from rdv.service import AgentInfo, ServiceRdv
 from rdv.temps import en_paris
 
@@ -85,6 +86,10 @@ class RouteRdv(APIRoute):
             except ErreurRdv as e:
                 entetes = {"WWW-Authenticate": "Bearer"} if e.statut_http == 401 else None
                 return JSONResponse({"detail": e.detail()}, status_code=e.statut_http, headers=entetes)
+            except DBAPIError:  # base arrêtée ou redémarrée : la transaction n'a rien écrit
+                log.warning("base des rendez-vous injoignable")
+                return JSONResponse({"detail": BaseIndisponible().detail()}, status_code=503,
+                                    headers={"Retry-After": "60"})
             except RequestValidationError as e:
                 champs = sorted({".".join(str(x) for x in err.get("loc", ())[1:]) or "corps"
                                  for err in e.errors()})

@@ -99,3 +99,10 @@ class TelephoneInvalide(ErreurRdv, ValueError):
     erreur = "telephone_invalide"
     fr = "Ce numéro n'est pas un portable français. Il doit commencer par 06 ou 07."
     en = "This is not a French mobile number. It must start with 06 or 07."
+
+
+class BaseIndisponible(ErreurRdv):
+    statut_http = 503
+    erreur = "base_indisponible"
+    fr = "La prise de rendez-vous ne répond pas pour le moment. Rien n'a été changé. Réessayez dans une minute."
+    en = "Booking is not responding right now. Nothing was changed. Please try again in a minute."

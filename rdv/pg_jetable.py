@@ -92,12 +92,22 @@ class PostgresJetable:
         if self.rapide:
             options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
         self.port = int(options[0].split()[1])
+        self._options = " ".join(options)
+        self.relancer()
+        return self
+
+    def relancer(self) -> None:
+        """(Re)démarre le serveur sur les mêmes données et le même port."""
         self._executer(
-            str(self.bindir / "pg_ctl"), "-D", str(donnees), "-l", str(self.dossier / "journal.log"),
-            "-o", " ".join(options), "-w", "-t", "60", "start",
+            str(self.bindir / "pg_ctl"), "-D", str(self.dossier / "donnees"), "-l", str(self.dossier / "journal.log"),
+            "-o", self._options, "-w", "-t", "60", "start",
         )
         self._lance = True
-        return self
+
+    def stopper(self) -> None:
+        """Arrête le serveur (comme une panne ou un redémarrage) sans effacer les données."""
+        self._executer(str(self.bindir / "pg_ctl"), "-D", str(self.dossier / "donnees"), "-m", "fast", "-w", "stop")
+        self._lance = False
 
     def creer_base(self, nom: str) -> str:
         import psycopg

@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from rasa_sdk import Tracker
+from sqlalchemy.exc import DBAPIError
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -620,6 +621,17 @@ def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
         dispatcher.messages.clear()
         dispatcher.utter_message(text=texte("rdv.en_panne"))
         return _fin([])
+    except DBAPIError:
+        return base_en_panne(dispatcher)
+
+
+def base_en_panne(dispatcher: CollectingDispatcher) -> list[EventType]:
+    """La base ne répond pas (redémarrage, panne) : rien n'a été écrit ; on garde l'étape pour
+    que la même réponse, envoyée de nouveau, réessaie."""
+    log.warning("base des rendez-vous injoignable")
+    dispatcher.messages.clear()
+    dispatcher.utter_message(text=texte("rdv.base_en_panne"))
+    return []
 
 
 def reposer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -696,6 +708,8 @@ class ActionRdv(ActionSure):
             dispatcher.messages.clear()
             dispatcher.utter_message(text=texte("rdv.en_panne"))
             return _fin([])
+        except DBAPIError:
+            return base_en_panne(dispatcher)
 
 
 class ActionAnnulerRdv(ActionSure):
@@ -706,6 +720,13 @@ class ActionAnnulerRdv(ActionSure):
 
     async def executer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: dict[str, Any]) -> list[EventType]:
+        try:
+            return self._suite(dispatcher, tracker)
+        except DBAPIError:
+            return base_en_panne(dispatcher)
+
+    @staticmethod
+    def _suite(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         attente = tracker.get_slot("attente")
         if attente == "annuler_choix":
             return choix_annulation(dispatcher, tracker)
