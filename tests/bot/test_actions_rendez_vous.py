@@ -311,7 +311,7 @@ def test_base_en_panne_reponse_claire(faux_moteur, lancer, tmp_path):
     finally:
         rendez_vous.utiliser_service(None)
     assert len(messages) == 1
-    assert messages[0].get("response") == "utter_probleme" or "3230" in messages[0].get("text", "")
+    assert messages[0]["text"] == "La réservation ne répond pas pour le moment. Rien n'a changé. Réessayez dans une minute."
 
 
 def test_pas_de_creneau_libre(faux_moteur, lancer, service_rdv):
