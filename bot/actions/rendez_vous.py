@@ -578,6 +578,17 @@ def en_cours(tracker: Tracker) -> bool:
     return tracker.get_slot("attente") in ETATS
 
 
+def repond_a_l_etape(tracker: Tracker) -> bool:
+    """Le message répond sans doute possible à l'étape en cours : un code quand on attend un code,
+    un numéro de portable quand on attend un numéro, un bouton de créneau. Le NLU peut alors y voir
+    n'importe quelle intention (« r69 t49 » classé au_revoir) : on le lit quand même."""
+    attente = tracker.get_slot("attente")
+    brut = etat.texte_utilisateur(tracker)
+    return ((attente in ("annuler_code", "annuler_choix") and bool(chercher_codes(brut)))
+            or (attente in ("rdv_sms", "rdv_telephone") and chercher_portable(brut) is not None)
+            or (attente == "rdv_creneau" and _entite(tracker, "creneau") is not None))
+
+
 def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """La réponse à l'étape en cours du rendez-vous. None : la personne parle d'autre chose."""
     attente = tracker.get_slot("attente")
@@ -586,11 +597,7 @@ def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
         return None
     # Demander un droit, c'est changer de sujet : on quitte le rendez-vous. Sauf si le message répond
     # clairement à l'étape (un code, un numéro, un bouton de créneau), quelle que soit son intention.
-    brut = etat.texte_utilisateur(tracker)
-    repond = ((attente in ("annuler_code", "annuler_choix") and bool(chercher_codes(brut)))
-              or (attente in ("rdv_sms", "rdv_telephone") and chercher_portable(brut) is not None)
-              or (attente == "rdv_creneau" and _entite(tracker, "creneau") is not None))
-    if not repond and (intention == "verifier_droits" or intention in etat.INTENTION_DROIT):
+    if not repond_a_l_etape(tracker) and (intention == "verifier_droits" or intention in etat.INTENTION_DROIT):
         return None
     etapes = {
         "rdv_creneau": choisir_creneau,
@@ -635,7 +642,12 @@ def base_en_panne(dispatcher: CollectingDispatcher) -> list[EventType]:
 
 
 def reposer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """Après un parcours annexe (aide, urgence…) : redemander l'étape en cours du rendez-vous."""
+    """Après un parcours annexe (aide, urgence…) : redemander l'étape en cours du rendez-vous ; ou,
+    si le message y répondait en fait (un code classé « merci »…), le lire."""
+    if repond_a_l_etape(tracker):
+        suite = continuer(dispatcher, tracker)
+        if suite is not None:
+            return suite
     attente = tracker.get_slot("attente")
     if attente == "rdv_creneau":
         proposes = tracker.get_slot("rdv_proposes") or []
@@ -676,6 +688,22 @@ def effacer_rendez_vous(tracker: Tracker) -> None:
 
 
 # ------------------------------------------------------------------------------ actions
+class ActionAuRevoir(ActionSure):
+    """« Au revoir » ; mais un code ou un numéro attendu, classé au_revoir par le NLU, est lu."""
+
+    def name(self) -> str:
+        return "action_au_revoir"
+
+    async def executer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: dict[str, Any]) -> list[EventType]:
+        if en_cours(tracker) and repond_a_l_etape(tracker):
+            suite = continuer(dispatcher, tracker)
+            if suite is not None:
+                return suite
+        dispatcher.utter_message(response="utter_au_revoir")
+        return []
+
+
 # Étapes où une phrase classée prendre_rdv ou annuler_rdv répond en fait à la question posée
 # (« oui je prends ce rdv », « non merci »…) : elle passe par ``continuer``.
 ETAPES_REPONSE = ("rdv_confirmer", "rdv_sms", "rdv_telephone", "rdv_resume", "annuler_code")

@@ -136,6 +136,9 @@ def service_rdv(_base_rdv_modele, tmp_path):
     shutil.copy(_base_rdv_modele, chemin)
     service = ServiceRdv(f"sqlite:///{chemin}", horloge=lambda: datetime.fromisoformat(MAINTENANT))
     rendez_vous.utiliser_service(service)
+    frein = rendez_vous.frein_codes
+    rendez_vous.frein_codes = rendez_vous._FreinCodes(rendez_vous.ECHECS_CODE_PAR_MINUTE)  # compteur à zéro
     yield service
+    rendez_vous.frein_codes = frein
     rendez_vous.utiliser_service(None)
     service.sessions.kw["bind"].dispose()

@@ -452,3 +452,21 @@ def test_un_code_mal_classe_reste_une_reponse_a_l_etape(faux_moteur, lancer, ser
     messages = p.dire(rdv.code.lower().replace("-", " "), "demander_domiciliation")
     assert messages[0]["text"].startswith("Votre rendez-vous : le ")
     assert p.slots["attente"] == "annuler_choix"
+
+
+def test_un_code_classe_au_revoir_ou_merci_est_lu(faux_moteur, lancer, service_rdv):
+    from bot.actions.dialogue import ActionReprendre
+    from bot.actions.rendez_vous import ActionAuRevoir
+    rdv = service_rdv.reserver(_plus_tard(service_rdv).id)
+    p = Parcours(lancer)
+    p.dire("annuler mon rdv", "annuler_rdv")
+    tracker = suivi(rdv.code.lower().replace("-", ""), "au_revoir", dict(p.slots))
+    events, messages = lancer(ActionAuRevoir(), tracker)
+    assert messages[0]["text"].startswith("Votre rendez-vous : le ")
+    assert SlotSet("attente", "annuler_choix") in events
+    tracker = suivi(rdv.code, "remercier", dict(p.slots))  # après utter_de_rien
+    events, messages = lancer(ActionReprendre(), tracker)
+    assert messages[0]["text"].startswith("Votre rendez-vous : le ")
+    # Hors rendez-vous, au revoir reste au revoir.
+    events, messages = lancer(ActionAuRevoir(), suivi("bye", "au_revoir"))
+    assert events == [] and [m["response"] for m in messages] == ["utter_au_revoir"]
