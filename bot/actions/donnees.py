@@ -33,6 +33,10 @@ class ActionDemanderSuppression(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        # Un code de rendez-vous attendu, classé « effacer » par le NLU : c'est la réponse, pas une demande.
+        suite = rendez_vous.lire_si_reponse(dispatcher, tracker)
+        if suite is not None:
+            return suite
         dispatcher.utter_message(response="utter_confirmer_suppression")
         return [SlotSet("attente", "suppression")]
 
@@ -44,6 +48,9 @@ class ActionRecommencer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        suite = rendez_vous.lire_si_reponse(dispatcher, tracker)  # un code attendu, classé « recommencer »
+        if suite is not None:
+            return suite
         dispatcher.utter_message(response="utter_recommencer")
         dispatcher.utter_message(response="utter_menu")
         return [AllSlotsReset()]

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from bot.actions.base import ActionSure
-from bot.actions import dialogue, etat, questions, verdict
+from bot.actions import dialogue, etat, questions, rendez_vous, verdict
 from bot.actions.textes import texte
 
 
@@ -36,6 +36,9 @@ class ActionInfos(ActionSure):
     async def executer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        suite = rendez_vous.lire_si_reponse(dispatcher, tracker)  # un code attendu, classé « papiers » ou « lieu »
+        if suite is not None:
+            return suite
         lieux = etat.intention(tracker) == "demander_lieu"
         demandes = etat.droits_demandes(tracker)
         situation = etat.situation(tracker)

@@ -589,6 +589,14 @@ def repond_a_l_etape(tracker: Tracker) -> bool:
             or (attente == "rdv_creneau" and _entite(tracker, "creneau") is not None))
 
 
+def lire_si_reponse(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Pour les actions des autres intentions (effacer, recommencer, papiers…) : si le message est
+    en fait la réponse attendue par le rendez-vous (un code, un numéro), la lire. None : sinon."""
+    if en_cours(tracker) and repond_a_l_etape(tracker):
+        return continuer(dispatcher, tracker)
+    return None
+
+
 def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """La réponse à l'étape en cours du rendez-vous. None : la personne parle d'autre chose."""
     attente = tracker.get_slot("attente")
@@ -696,10 +704,9 @@ class ActionAuRevoir(ActionSure):
 
     async def executer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: dict[str, Any]) -> list[EventType]:
-        if en_cours(tracker) and repond_a_l_etape(tracker):
-            suite = continuer(dispatcher, tracker)
-            if suite is not None:
-                return suite
+        suite = lire_si_reponse(dispatcher, tracker)
+        if suite is not None:
+            return suite
         dispatcher.utter_message(response="utter_au_revoir")
         return []
 

@@ -470,3 +470,17 @@ def test_un_code_classe_au_revoir_ou_merci_est_lu(faux_moteur, lancer, service_r
     # Hors rendez-vous, au revoir reste au revoir.
     events, messages = lancer(ActionAuRevoir(), suivi("bye", "au_revoir"))
     assert events == [] and [m["response"] for m in messages] == ["utter_au_revoir"]
+
+
+@pytest.mark.parametrize("intention", ["supprimer_donnees", "recommencer", "demander_documents"])
+def test_un_code_mal_classe_n_efface_ni_ne_recommence_rien(faux_moteur, lancer, service_rdv, intention):
+    from bot.actions.donnees import ActionDemanderSuppression, ActionRecommencer
+    from bot.actions.infos import ActionInfos
+    action = {"supprimer_donnees": ActionDemanderSuppression(), "recommencer": ActionRecommencer(),
+              "demander_documents": ActionInfos()}[intention]
+    rdv = service_rdv.reserver(_plus_tard(service_rdv).id)
+    p = Parcours(lancer, {"age": 40})
+    p.dire("annuler mon rdv", "annuler_rdv")
+    events, messages = lancer(action, suivi(rdv.code, intention, dict(p.slots)))
+    assert messages[0]["text"].startswith("Votre rendez-vous : le ")
+    assert SlotSet("attente", "annuler_choix") in events and AllSlotsReset() not in events
