@@ -36,11 +36,15 @@ def chercher_codes(texte: str) -> list[str]:
     tenant, puis « k7p 4qx »). « changer mon rdv K7P 4QX » donne aussi « RDV-K7P » : l'appelant
     essaie chaque code dans la base.
 
-    Un mot ordinaire de 6 lettres (« cheque ») n'est pas pris pour un code : il faut un chiffre,
-    un séparateur (« K7P-4QX ») ou des majuscules.
+    Dans une phrase, un mot ordinaire de 6 lettres (« cheque ») n'est pas pris pour un code : il faut
+    un chiffre, un séparateur (« K7P-4QX ») ou des majuscules. Un message qui n'est que le code
+    (« kmrtcx ») est pris tel quel.
     """
     if not isinstance(texte, str):
         return []
+    seul = normaliser_code(texte.strip())  # le message n'est que le code (« kmrtcx ») : on le prend
+    if seul:
+        return [seul]
     trouves: list[tuple[int, int, str]] = []
     for m in _CANDIDAT.finditer(texte[:500]):
         brut = m.group(1) + m.group(3)

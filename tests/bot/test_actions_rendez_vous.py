@@ -332,6 +332,8 @@ def test_chercher_code_et_portable():
     assert chercher_code("mon code est K7P-4QX") == "K7P-4QX"
     assert chercher_code("je veux annuler mon cheque") is None
     assert chercher_code("rendez vous") is None
+    assert chercher_code("kmrtcx") == "KMR-TCX"  # le message n'est que le code, sans chiffre
+    assert chercher_code(" kmr-tcx ") == "KMR-TCX"
     assert chercher_portable("oui 06 12 34 56 78") == "+33612345678"
     assert chercher_portable("+33 7 81 23 45 67 merci") == "+33781234567"
     assert chercher_portable("01 45 67 89 10") is None
