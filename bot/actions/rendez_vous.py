@@ -155,8 +155,11 @@ def _t(tracker: Tracker, cle: str, **valeurs) -> str:
     return texte(cle, **valeurs)
 
 
-def _libelle(creneau) -> str:
-    return creneau.libelle
+def _boutons_creneaux(proposes: list[dict]) -> list[dict[str, str]]:
+    """Un bouton par créneau proposé, puis « Un autre jour » et « Non, pas maintenant »."""
+    return ([{"title": p["libelle"], "payload": f'/prendre_rdv{{"creneau":"{p["id"]}"}}'} for p in proposes]
+            + _boutons((texte("rdv.autre_jour"), '/prendre_rdv{"creneau":"autre"}'),
+                       (texte("rdv.pas_maintenant"), "/nier")))
 
 
 def _adresse(lieu) -> list[str]:
@@ -225,13 +228,10 @@ def proposer(dispatcher: CollectingDispatcher, tracker: Tracker, *, apres: date 
         dispatcher.utter_message(text=texte("rdv.aucun_creneau"))
         return _fin([])
     phrases.append(texte("rdv.choisir_autres" if autres else "rdv.choisir"))
-    boutons = [{"title": _libelle(c), "payload": f'/prendre_rdv{{"creneau":"{c.id}"}}'} for c in creneaux]
-    boutons += _boutons((texte("rdv.autre_jour"), '/prendre_rdv{"creneau":"autre"}'),
-                        (texte("rdv.pas_maintenant"), "/nier"))
-    dispatcher.utter_message(text=" ".join(phrases), buttons=boutons,
-                             json_message={"rdv": {"etape": "creneau", "creneaux": [c.to_dict() for c in creneaux]}})
-    proposes = [{"id": c.id, "libelle": _libelle(c), "jour": en_paris(c.debut).date().isoformat(),
+    proposes = [{"id": c.id, "libelle": c.libelle, "jour": en_paris(c.debut).date().isoformat(),
                  "lieu": c.lieu.nom_court, "arrondissement": c.lieu.arrondissement} for c in creneaux]
+    dispatcher.utter_message(text=" ".join(phrases), buttons=_boutons_creneaux(proposes),
+                             json_message={"rdv": {"etape": "creneau", "creneaux": [c.to_dict() for c in creneaux]}})
     return [SlotSet("attente", "rdv_creneau"), SlotSet("rdv_proposes", proposes), SlotSet("rdv_choisi", None),
             SlotSet("rdv_mode", mode), SlotSet("rdv_essais", 0.0)]
 
@@ -316,9 +316,7 @@ def choisir_creneau(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
             return _fin([])
         dispatcher.utter_message(
             text=texte("rdv.pas_compris_creneau"),
-            buttons=[{"title": p["libelle"], "payload": f'/prendre_rdv{{"creneau":"{p["id"]}"}}'} for p in proposes]
-            + _boutons((texte("rdv.autre_jour"), '/prendre_rdv{"creneau":"autre"}'),
-                       (texte("rdv.pas_maintenant"), "/nier")),
+            buttons=_boutons_creneaux(proposes),
         )
         return [SlotSet("rdv_essais", float(essais))]
     creneau = service().creneau(int(choix["id"]))
@@ -661,9 +659,7 @@ def reposer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
         proposes = tracker.get_slot("rdv_proposes") or []
         dispatcher.utter_message(
             text=texte("rdv.choisir"),
-            buttons=[{"title": p["libelle"], "payload": f'/prendre_rdv{{"creneau":"{p["id"]}"}}'} for p in proposes]
-            + _boutons((texte("rdv.autre_jour"), '/prendre_rdv{"creneau":"autre"}'),
-                       (texte("rdv.pas_maintenant"), "/nier")))
+            buttons=_boutons_creneaux(proposes))
     elif attente == "rdv_confirmer":
         creneau = service().creneau(int(tracker.get_slot("rdv_choisi")))
         dispatcher.utter_message(text=texte("rdv.confirmer", libelle=creneau.libelle),
