@@ -9,7 +9,8 @@ VENV_RASA := .venv-rasa
 PIP_QUIET := --quiet --disable-pip-version-check
 RASA := $(VENV_RASA)/bin/rasa
 MODELE := models/assistant.tar.gz
-SOURCES_MODELE := config.yml $(shell find domain data -name '*.yml' 2>/dev/null | sort)
+SOURCES_MODELE := config.yml $(shell find domain data -name '*.yml' 2>/dev/null | sort) \
+	$(wildcard composants_nlu/*.py)
 
 .PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean
 

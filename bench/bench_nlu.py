@@ -130,6 +130,8 @@ def env_rasa() -> dict:
         RASA_TELEMETRY_ENABLED="false",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         PYTHONWARNINGS="ignore",
+        # the project's own NLU components (composants_nlu/), named in config.yml
+        PYTHONPATH=os.pathsep.join(filter(None, [str(RACINE), env.get("PYTHONPATH")])),
     )
     return env
 

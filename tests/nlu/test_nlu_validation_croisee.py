@@ -65,10 +65,12 @@ pytestmark = [
 
 
 def _modele_a_jour() -> bool:
-    """models/assistant.tar.gz plus récent que config.yml et data/nlu (make train l'a refait)."""
+    """models/assistant.tar.gz plus récent que config.yml, data/nlu et composants_nlu
+    (make train l'a refait)."""
     if not MODELE.exists():
         return False
-    sources = [RACINE / "config.yml", *(RACINE / "data" / "nlu").rglob("*.yml")]
+    sources = [RACINE / "config.yml", *(RACINE / "data" / "nlu").rglob("*.yml"),
+               *(RACINE / "composants_nlu").glob("*.py")]
     return MODELE.stat().st_mtime >= max(s.stat().st_mtime for s in sources)
 
 

@@ -1,0 +1,1 @@
+"""Composants NLU propres au projet, chargés par Rasa (.venv-rasa, Python 3.10)."""

@@ -1,0 +1,118 @@
+"""Le composant composants_nlu.ensemble_lineaire, avec le vrai Rasa de .venv-rasa.
+
+Un petit entraînement réel (scikit-learn, stockage de modèle de Rasa), puis :
+- la moyenne pondérée exacte du classement de DIET et de la régression logistique ;
+- un message sans texte ou sans classement de DIET n'est pas touché ;
+- le modèle enregistré puis rechargé donne les mêmes probabilités ;
+- un fichier modifié qui contient un type inattendu (une fonction) n'est pas chargé :
+  DIET décide seul, rien n'est exécuté.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+RACINE = Path(__file__).resolve().parents[2]
+PY_RASA = RACINE / ".venv-rasa" / "bin" / "python"
+
+pytestmark = [
+    pytest.mark.rasa,
+    pytest.mark.skipif(not PY_RASA.exists(), reason=".venv-rasa absent : make venv-rasa"),
+]
+
+SCRIPT = r'''
+import json, sys, tempfile, warnings, logging
+warnings.filterwarnings("ignore"); logging.disable(logging.WARNING)
+from pathlib import Path
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from composants_nlu.ensemble_lineaire import FICHIER, EnsembleLineaire
+
+dossier = Path(tempfile.mkdtemp())
+stockage = LocalModelStorage(dossier)
+ressource = Resource("ensemble")
+contexte = ExecutionContext(GraphSchema({}), "essai")
+config = {"poids_diet": 0.3, "C": 20}
+composant = EnsembleLineaire.create(config, stockage, ressource, contexte)
+exemples = [("bonjour", "saluer"), ("salut", "saluer"), ("bjr", "saluer"), ("coucou", "saluer"),
+            ("au revoir", "au_revoir"), ("a plus", "au_revoir"), ("bye", "au_revoir"),
+            ("bonne soiree", "au_revoir"), ("j'ai froid dehors", "urgence"),
+            ("je dors dehors ce soir", "urgence"), ("au secours", "urgence"), ("j'ai faim", "urgence")]
+composant.train(TrainingData([Message(data={"text": t, "intent": i}) for t, i in exemples]))
+
+diet = [{"name": "au_revoir", "confidence": 0.9}, {"name": "saluer", "confidence": 0.1}]
+message = Message(data={"text": "bonjour a vous", "intent": dict(diet[0]),
+                        "intent_ranking": [dict(d) for d in diet]})
+vide = Message(data={"text": "", "intent": dict(diet[0]), "intent_ranking": [dict(d) for d in diet]})
+sans_classement = Message(data={"text": "bonjour"})
+composant.process([message, vide, sans_classement])
+lr = dict(zip(composant.modele.classes_, composant.modele.predict_proba(["bonjour a vous"])[0]))
+
+recharge = EnsembleLineaire.load(config, stockage, ressource, contexte)
+lr_recharge = dict(zip(recharge.modele.classes_, recharge.modele.predict_proba(["bonjour a vous"])[0]))
+
+# Fichier modifié : un type qui n'est pas attendu (une fonction du système).
+import os, skops.io as sio
+from sklearn.preprocessing import FunctionTransformer
+with stockage.write_to(ressource) as d:
+    sio.dump(FunctionTransformer(func=os.system), d / FICHIER)
+piege = EnsembleLineaire.load(config, stockage, ressource, contexte)
+autre = Message(data={"text": "bonjour", "intent": dict(diet[0]), "intent_ranking": [dict(d) for d in diet]})
+piege.process([autre])
+
+print(json.dumps({
+    "lr": lr, "lr_recharge": lr_recharge,
+    "intent": message.get("intent"), "classement": message.get("intent_ranking"),
+    "vide": vide.get("intent_ranking"), "sans_classement": sans_classement.get("intent"),
+    "piege_modele": piege.modele is None, "piege_classement": autre.get("intent_ranking"),
+}))
+'''
+
+
+@pytest.fixture(scope="module")
+def resultat() -> dict:
+    env = {**os.environ, "PYTHONPATH": str(RACINE), "TF_CPP_MIN_LOG_LEVEL": "3",
+           "RASA_TELEMETRY_ENABLED": "false"}
+    fini = subprocess.run([str(PY_RASA), "-c", SCRIPT], cwd=RACINE, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert fini.returncode == 0, fini.stderr[-3000:]
+    return json.loads(fini.stdout.strip().splitlines()[-1])
+
+
+def test_moyenne_ponderee_exacte(resultat):
+    lr = resultat["lr"]
+    attendu = {n: 0.7 * p for n, p in lr.items()}
+    attendu["au_revoir"] += 0.3 * 0.9
+    attendu["saluer"] += 0.3 * 0.1
+    classement = {c["name"]: c["confidence"] for c in resultat["classement"]}
+    assert classement == pytest.approx(attendu)
+    confiances = [c["confidence"] for c in resultat["classement"]]
+    assert confiances == sorted(confiances, reverse=True)
+    assert sum(confiances) == pytest.approx(1.0)
+    assert resultat["intent"] == resultat["classement"][0]
+    # « bonjour a vous » : la régression lit « bonjour » et corrige DIET (au_revoir à 0.9).
+    assert resultat["intent"]["name"] == "saluer"
+
+
+def test_message_vide_ou_sans_classement_pas_touche(resultat):
+    assert resultat["vide"] == [{"name": "au_revoir", "confidence": 0.9},
+                                {"name": "saluer", "confidence": 0.1}]
+    assert resultat["sans_classement"] is None
+
+
+def test_modele_recharge_identique(resultat):
+    assert resultat["lr_recharge"] == pytest.approx(resultat["lr"])
+
+
+def test_fichier_avec_type_inattendu_refuse(resultat):
+    assert resultat["piege_modele"] is True
+    assert resultat["piege_classement"] == [{"name": "au_revoir", "confidence": 0.9},
+                                            {"name": "saluer", "confidence": 0.1}]
