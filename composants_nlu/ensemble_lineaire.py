@@ -11,6 +11,11 @@ pour donner toutes les intentions) et avant ``FallbackClassifier``, qui juge ens
 confiance mêlée. Le composant remplace ``intent`` et ``intent_ranking`` du message par la
 moyenne pondérée ; sans classement de DIET (message vide), il ne touche à rien.
 
+Filet de sécurité : ``motifs`` (dans ``config.yml``) associe une intention à des expressions
+régulières très sûres (« je veux mourir », « il me frappe », « mon bébé convulse »…). Si l'une
+d'elles se trouve dans le message (minuscules, sans accents), cette intention passe en tête avec
+la confiance 1.0, quoi que disent les classifieurs : une urgence n'attend pas un repli.
+
 Le modèle entraîné est enregistré avec ``skops`` (pas de pickle) et rechargé en n'acceptant
 que les types attendus.
 """
@@ -18,6 +23,8 @@ que les types attendus.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -34,6 +41,12 @@ logger = logging.getLogger(__name__)
 FICHIER = "ensemble_lineaire.skops"
 # Seuls types hors scikit-learn/numpy que le fichier peut contenir (la matrice des idf).
 TYPES_ACCEPTES = {"scipy.sparse._csr.csr_matrix"}
+
+
+def normaliser(texte: str) -> str:
+    """Minuscules, sans accents, apostrophes droites : la forme lue par les ``motifs``."""
+    texte = unicodedata.normalize("NFKD", texte.replace("\u2019", "'").lower())
+    return "".join(c for c in texte if not unicodedata.combining(c))
 
 
 @DefaultV1Recipe.register(
@@ -53,6 +66,8 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
             "max_iter": 5000,
             # nombre d'intentions gardées dans intent_ranking (0 : toutes)
             "ranking_length": 10,
+            # {intention: [expressions régulières]} qui imposent l'intention (filet de sécurité)
+            "motifs": {},
         }
 
     @staticmethod
@@ -70,12 +85,22 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self.modele = modele
+        self.motifs = {
+            intention: [re.compile(m) for m in liste]
+            for intention, liste in (self.config["motifs"] or {}).items()
+        }
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
         poids = config.get("poids_diet", 0.3)
         if not 0.0 <= float(poids) <= 1.0:
             raise ValueError(f"poids_diet doit être entre 0 et 1 (reçu : {poids})")
+        for intention, liste in (config.get("motifs") or {}).items():
+            for motif in liste:
+                try:
+                    re.compile(motif)
+                except re.error as erreur:
+                    raise ValueError(f"motif invalide pour {intention} : {motif!r} ({erreur})")
 
     @classmethod
     def create(
@@ -151,6 +176,16 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
             modele = None
         return cls(config, model_storage, resource, modele)
 
+    def intention_imposee(self, texte: str) -> Optional[str]:
+        """L'intention dont un motif se trouve dans le texte, ou None."""
+        if not self.motifs:
+            return None
+        forme = normaliser(texte)
+        for intention, motifs in self.motifs.items():
+            if any(m.search(forme) for m in motifs):
+                return intention
+        return None
+
     def process(self, messages: List[Message]) -> List[Message]:
         if self.modele is None:
             return messages
@@ -170,6 +205,9 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
                 melange[nom] = melange.get(nom, 0.0) + poids * float(
                     candidat.get("confidence") or 0.0
                 )
+            impose = self.intention_imposee(message.get(TEXT))
+            if impose:
+                melange[impose] = 1.0
             classement = sorted(
                 ({"name": n, "confidence": c} for n, c in melange.items()),
                 key=lambda x: -x["confidence"],

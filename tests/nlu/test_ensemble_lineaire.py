@@ -5,7 +5,9 @@ Un petit entraînement réel (scikit-learn, stockage de modèle de Rasa), puis :
 - un message sans texte ou sans classement de DIET n'est pas touché ;
 - le modèle enregistré puis rechargé donne les mêmes probabilités ;
 - un fichier modifié qui contient un type inattendu (une fonction) n'est pas chargé :
-  DIET décide seul, rien n'est exécuté.
+  DIET décide seul, rien n'est exécuté ;
+- les motifs d'urgence de config.yml imposent « urgence » (confiance 1.0) et ne se déclenchent
+  sur aucun exemple d'une autre intention (data/nlu) ni des messages tenus à l'écart.
 """
 
 from __future__ import annotations
@@ -68,7 +70,31 @@ piege = EnsembleLineaire.load(config, stockage, ressource, contexte)
 autre = Message(data={"text": "bonjour", "intent": dict(diet[0]), "intent_ranking": [dict(d) for d in diet]})
 piege.process([autre])
 
+# Les motifs d'urgence de config.yml, sur toutes les données d'entraînement et tenues à l'écart.
+import yaml
+from rasa.shared.importers.rasa import RasaFileImporter
+conf = next(c for c in yaml.safe_load(open("config.yml"))["pipeline"]
+            if c["name"].endswith("EnsembleLineaire"))
+EnsembleLineaire.validate_config(conf)
+reel = EnsembleLineaire.create({k: v for k, v in conf.items() if k != "name"}, stockage,
+                               Resource("reel"), contexte)
+declenches, urgences, urgences_vues = [], 0, 0
+for chemin in ["data/nlu", "tests/nlu/messages_brouillons.yml"]:
+    for ex in RasaFileImporter(training_data_paths=[chemin]).get_nlu_data().intent_examples:
+        impose = reel.intention_imposee(ex.get("text"))
+        if ex.get("intent") == "urgence":
+            urgences += 1
+            urgences_vues += impose == "urgence"
+        elif impose:
+            declenches.append([ex.get("text"), ex.get("intent")])
+reel.modele = composant.modele
+alerte = Message(data={"text": "Je veux MOURIR, c’est trop dur", "intent": dict(diet[0]),
+                       "intent_ranking": [dict(d) for d in diet]})
+reel.process([alerte])
+
 print(json.dumps({
+    "declenches": declenches, "urgences": urgences, "urgences_vues": urgences_vues,
+    "alerte": alerte.get("intent"),
     "lr": lr, "lr_recharge": lr_recharge,
     "intent": message.get("intent"), "classement": message.get("intent_ranking"),
     "vide": vide.get("intent_ranking"), "sans_classement": sans_classement.get("intent"),
@@ -116,3 +142,13 @@ def test_fichier_avec_type_inattendu_refuse(resultat):
     assert resultat["piege_modele"] is True
     assert resultat["piege_classement"] == [{"name": "au_revoir", "confidence": 0.9},
                                             {"name": "saluer", "confidence": 0.1}]
+
+
+def test_motifs_urgence_imposent_urgence(resultat):
+    assert resultat["alerte"] == {"name": "urgence", "confidence": 1.0}
+
+
+def test_motifs_urgence_jamais_sur_une_autre_intention(resultat):
+    assert resultat["declenches"] == []
+    # Filet, pas classifieur : il couvre une bonne part des urgences écrites, pas toutes.
+    assert resultat["urgences_vues"] >= 0.6 * resultat["urgences"]

@@ -160,7 +160,7 @@ def test_telegram_rendez_vous_par_boutons(passerelle, service):
                 attendre(lambda: enr.tours.get(pseudo, 0) > avant, delai=60)
                 attendre(lambda: len(faux.messages_vers(chat)) > envoyes, delai=30)
 
-            def toucher(titre):
+            def chercher(titre):
                 for m in reversed(faux.messages_vers(chat)):
                     clavier = m.get("reply_markup")
                     if isinstance(clavier, str):
@@ -168,9 +168,19 @@ def test_telegram_rendez_vous_par_boutons(passerelle, service):
                     for ligne in (clavier or {}).get("inline_keyboard", []):
                         for b in ligne:
                             if titre(b["text"]):
-                                attendre_reponse(lambda: faux.pousser(FauxTelegram.update_bouton(chat, b["callback_data"])))
-                                return b["text"]
-                raise AssertionError(f"bouton introuvable dans {faux.messages_vers(chat)[-2:]}")
+                                return b
+                return None
+
+            def toucher(titre):
+                # Une réponse du bot peut tenir en plusieurs messages Telegram envoyés l'un après
+                # l'autre : attendre celui qui porte le bouton, pas seulement le premier arrivé.
+                try:
+                    attendre(lambda: chercher(titre) is not None, delai=30)
+                except AssertionError:
+                    raise AssertionError(f"bouton introuvable dans {faux.messages_vers(chat)[-2:]}")
+                b = chercher(titre)
+                attendre_reponse(lambda: faux.pousser(FauxTelegram.update_bouton(chat, b["callback_data"])))
+                return b["text"]
 
             attendre_reponse(lambda: faux.pousser(FauxTelegram.update_texte(chat, "je veux un rendez-vous des droits")))
             libelle = toucher(lambda t: " à " in t)
