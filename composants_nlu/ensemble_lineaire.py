@@ -187,16 +187,17 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         return None
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self.modele is None:
-            return messages
         a_traiter = [
             m for m in messages if m.get(TEXT) and m.get(INTENT_RANKING_KEY)
         ]
         if not a_traiter:
             return messages
-        probas = self.modele.predict_proba([m.get(TEXT) for m in a_traiter])
-        classes = list(self.modele.classes_)
-        poids = float(self.config["poids_diet"])
+        if self.modele is not None:
+            probas = self.modele.predict_proba([m.get(TEXT) for m in a_traiter])
+            classes = list(self.modele.classes_)
+            poids = float(self.config["poids_diet"])
+        else:  # régression absente : DIET seul, mais les motifs s'appliquent toujours
+            probas, classes, poids = [[]] * len(a_traiter), [], 1.0
         longueur = int(self.config["ranking_length"])
         for message, ligne in zip(a_traiter, probas):
             melange = {nom: (1.0 - poids) * float(p) for nom, p in zip(classes, ligne)}

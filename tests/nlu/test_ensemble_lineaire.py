@@ -91,10 +91,22 @@ reel.modele = composant.modele
 alerte = Message(data={"text": "Je veux MOURIR, c’est trop dur", "intent": dict(diet[0]),
                        "intent_ranking": [dict(d) for d in diet]})
 reel.process([alerte])
+piege.motifs = reel.motifs
+alerte_piege = Message(data={"text": "il me frappe", "intent": dict(diet[0]),
+                             "intent_ranking": [dict(d) for d in diet]})
+piege.process([alerte_piege])
+
+# 10 ko de texte : les motifs répondent vite (pas de retour arrière catastrophique).
+import time
+debut = time.perf_counter()
+for long_texte in ["a " * 5000, "au secours " + "x" * 10000, "urgent " * 1400, "dehors " * 1400]:
+    reel.intention_imposee(long_texte)
+duree_long = time.perf_counter() - debut
 
 print(json.dumps({
     "declenches": declenches, "urgences": urgences, "urgences_vues": urgences_vues,
-    "alerte": alerte.get("intent"),
+    "alerte": alerte.get("intent"), "alerte_piege": alerte_piege.get("intent"),
+    "duree_long": duree_long,
     "lr": lr, "lr_recharge": lr_recharge,
     "intent": message.get("intent"), "classement": message.get("intent_ranking"),
     "vide": vide.get("intent_ranking"), "sans_classement": sans_classement.get("intent"),
@@ -146,6 +158,12 @@ def test_fichier_avec_type_inattendu_refuse(resultat):
 
 def test_motifs_urgence_imposent_urgence(resultat):
     assert resultat["alerte"] == {"name": "urgence", "confidence": 1.0}
+    # même quand la régression n'a pas pu être chargée
+    assert resultat["alerte_piege"] == {"name": "urgence", "confidence": 1.0}
+
+
+def test_motifs_rapides_sur_un_message_enorme(resultat):
+    assert resultat["duree_long"] < 1.0
 
 
 def test_motifs_urgence_jamais_sur_une_autre_intention(resultat):
