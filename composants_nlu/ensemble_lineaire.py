@@ -49,6 +49,19 @@ def normaliser(texte: str) -> str:
     return "".join(c for c in texte if not unicodedata.combining(c))
 
 
+def compiler_motifs(motifs: Optional[Dict[Text, List[Text]]]) -> Dict[Text, List[re.Pattern]]:
+    """``{intention: [expressions]}`` compilées ; ValueError qui nomme le motif invalide."""
+    compiles: Dict[Text, List[re.Pattern]] = {}
+    for intention, liste in (motifs or {}).items():
+        compiles[intention] = []
+        for motif in liste:
+            try:
+                compiles[intention].append(re.compile(motif))
+            except re.error as erreur:
+                raise ValueError(f"motif invalide pour {intention} : {motif!r} ({erreur})")
+    return compiles
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
 )
@@ -85,22 +98,14 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self.modele = modele
-        self.motifs = {
-            intention: [re.compile(m) for m in liste]
-            for intention, liste in (self.config["motifs"] or {}).items()
-        }
+        self.motifs = compiler_motifs(self.config["motifs"])
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
         poids = config.get("poids_diet", 0.3)
         if not 0.0 <= float(poids) <= 1.0:
             raise ValueError(f"poids_diet doit être entre 0 et 1 (reçu : {poids})")
-        for intention, liste in (config.get("motifs") or {}).items():
-            for motif in liste:
-                try:
-                    re.compile(motif)
-                except re.error as erreur:
-                    raise ValueError(f"motif invalide pour {intention} : {motif!r} ({erreur})")
+        # les motifs sont vérifiés en les compilant, une seule fois : compiler_motifs, dans __init__
 
     @classmethod
     def create(
