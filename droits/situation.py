@@ -11,7 +11,12 @@ Choix documentés :
 - un `titre_sejour` donné sans `nationalite` implique `nationalite = hors_ue` ;
 - un booléen n'est jamais un nombre (`true` pour `age` est refusé) ; un nombre entier écrit
   `30.0` est accepté pour un champ entier ;
-- `difficultes_logement` : liste sans doublon ; une liste vide veut dire « aucune difficulté ».
+- `difficultes_logement` : liste sans doublon ; une liste vide veut dire « aucune difficulté » ;
+- `conjoint_*` : ignorés (retirés) pour une personne qui ne vit pas en couple ; `conjoint_titre_sejour`
+  suit la même règle que `titre_sejour` (il implique `conjoint_nationalite = hors_ue`) ;
+- `fourchettes` : `{champ numérique: [min, max]}` pour une valeur connue seulement par une fourchette
+  (bouton « 300 à 650 € ») ; retirée pour un champ dont la valeur exacte est donnée, et absente
+  de la copie quand elle est vide.
 """
 from __future__ import annotations
 
@@ -26,6 +31,8 @@ _SCHEMA_SITUATION = Path(__file__).parent / "schema" / "situation.json"
 _TYPES = {"integer": "entier", "number": "nombre", "boolean": "booleen", "array": "liste"}
 
 CHAMPS_HORS_UE = ("titre_sejour", "annees_titre_sejour")
+CHAMPS_CONJOINT_HORS_UE = ("conjoint_titre_sejour", "conjoint_annees_titre_sejour")
+FOURCHETTES = "fourchettes"
 
 
 class SituationInvalide(ValueError):
@@ -43,6 +50,8 @@ def _charger_champs() -> Mapping[str, Mapping[str, Any]]:
     for nom, spec in schema["properties"].items():
         if "enum" in spec:
             champ = {"type": "choix", "choix": tuple(v for v in spec["enum"] if v is not None)}
+        elif nom == FOURCHETTES:
+            champ = {"type": "fourchettes", "choix": tuple(spec["propertyNames"]["enum"])}
         else:
             types = [t for t in spec["type"] if t != "null"]
             champ = {"type": _TYPES[types[0]], "choix": None}
@@ -101,6 +110,8 @@ def _valider_champ(nom: str, valeur: Any) -> Any:
         if not isinstance(valeur, bool):
             raise SituationInvalide(nom, f"{nom} : true ou false est attendu, pas {_montrer(valeur)}.")
         return valeur
+    if genre == "fourchettes":
+        return _fourchettes(nom, valeur, spec)
     if genre == "choix":
         if not isinstance(valeur, str) or valeur not in spec["choix"]:
             possibles = ", ".join(spec["choix"])
@@ -118,6 +129,26 @@ def _valider_champ(nom: str, valeur: Any) -> Any:
             raise SituationInvalide(nom, f"{nom} : la valeur {_montrer(element)} est en double.")
         vus.append(element)
     return vus
+
+
+def _fourchettes(nom: str, valeur: Any, spec: Mapping[str, Any]) -> dict:
+    """``{champ: [min, max]}`` : chaque champ numérique une fois, deux bornes dans ses limites, min ≤ max."""
+    if not isinstance(valeur, Mapping):
+        raise SituationInvalide(nom, f"{nom} : un objet {{champ: [min, max]}} est attendu, pas {_montrer(valeur)}.")
+    propre = {}
+    for champ, bornes in valeur.items():
+        if champ not in spec["choix"]:
+            possibles = ", ".join(spec["choix"])
+            raise SituationInvalide(nom, f"{nom} : pas de fourchette pour {_montrer(champ)} (possibles : {possibles}).")
+        if not isinstance(bornes, (list, tuple)) or len(bornes) != 2:
+            raise SituationInvalide(nom, f"{nom} : {champ} attend [min, max], pas {_montrer(bornes)}.")
+        bas, haut = (_nombre(champ, b, entier=False) for b in bornes)
+        for borne in (bas, haut):
+            _borner(champ, borne, CHAMPS[champ])
+        if bas > haut:
+            raise SituationInvalide(nom, f"{nom} : pour {champ}, le minimum {_montrer(bas)} dépasse le maximum {_montrer(haut)}.")
+        propre[champ] = [bas, haut]
+    return propre
 
 
 def _verifier_coherence(s: dict) -> None:
@@ -146,5 +177,17 @@ def valider_situation(situation: Mapping) -> dict:
     if propre.get("nationalite") in ("francaise", "ue"):
         for nom in CHAMPS_HORS_UE:
             propre.pop(nom, None)
+    if propre.get("en_couple") is False:
+        for nom in [n for n in propre if n.startswith("conjoint_")]:
+            propre.pop(nom)
+    if "conjoint_titre_sejour" in propre and "conjoint_nationalite" not in propre:
+        propre["conjoint_nationalite"] = "hors_ue"
+    if propre.get("conjoint_nationalite") in ("francaise", "ue"):
+        for nom in CHAMPS_CONJOINT_HORS_UE:
+            propre.pop(nom, None)
+    if FOURCHETTES in propre:
+        propre[FOURCHETTES] = {c: b for c, b in propre[FOURCHETTES].items() if c not in propre}
+        if not propre[FOURCHETTES]:
+            del propre[FOURCHETTES]
     _verifier_coherence(propre)
     return {nom: propre[nom] for nom in CHAMPS if nom in propre}

@@ -1,7 +1,8 @@
-"""Le vocabulaire de la situation (issue 2 §2, ``droits/schema/situation.json``) et la validation.
+"""Le vocabulaire de la situation et la validation des valeurs extraites.
 
-Copie volontaire des types et bornes du schéma : l'extraction ne dépend pas de ``droits`` à
-l'exécution (les deux avancent en parallèle) ; un test vérifie que les deux disent la même chose.
+La source de vérité est ``droits/schema/situation.json`` : ``CHAMPS`` en est dérivé (par
+``droits.CHAMPS``), il n'y en a pas de copie ici. Seule ``fourchettes`` n'est pas un fait que
+l'extraction rend (une fourchette vient d'un bouton, pas d'un texte).
 Une valeur hors vocabulaire n'est jamais rendue : elle est retirée, sans exception.
 """
 from __future__ import annotations
@@ -9,31 +10,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from droits.situation import CHAMPS as _CHAMPS_DROITS, FOURCHETTES
+
 ENTIER, NOMBRE, BOOLEEN, CHOIX, LISTE = "entier", "nombre", "booleen", "choix", "liste"
 
 CHAMPS: dict[str, dict[str, Any]] = {
-    "age": {"type": ENTIER, "min": 0, "max": 120},
-    "nationalite": {"type": CHOIX, "choix": ("francaise", "ue", "hors_ue")},
-    "titre_sejour": {"type": CHOIX, "choix": ("aucun", "demande_asile", "recepisse", "titre_travail",
-                                              "carte_resident", "protection_internationale")},
-    "annees_titre_sejour": {"type": NOMBRE, "min": 0, "max": 100},
-    "mois_en_france": {"type": ENTIER, "min": 0, "max": 1440},
-    "en_couple": {"type": BOOLEEN},
-    "enfants": {"type": ENTIER, "min": 0, "max": 20},
-    "enceinte": {"type": BOOLEEN},
-    "etudiant": {"type": BOOLEEN},
-    "heures_travail_3_ans": {"type": ENTIER, "min": 0, "max": 26304},
-    "ressources_mensuelles": {"type": NOMBRE, "min": 0, "max": 1_000_000},
-    "ressources_annuelles": {"type": NOMBRE, "min": 0, "max": 12_000_000},
-    "logement": {"type": CHOIX, "choix": ("rue", "centre_hebergement", "heberge_gratuitement", "locataire",
-                                          "proprietaire")},
-    "aide_logement": {"type": NOMBRE, "min": 0, "max": 10_000},
-    "vit_a_paris": {"type": BOOLEEN},
-    "adresse_courrier": {"type": BOOLEEN},
-    "domiciliation": {"type": BOOLEEN},
-    "lien_paris": {"type": BOOLEEN},
-    "difficultes_logement": {"type": LISTE, "choix": ("impayes_loyer", "factures_energie", "factures_eau",
-                                                      "entree_logement")},
+    nom: {"type": spec["type"], "min": spec["min"], "max": spec["max"], "choix": spec["choix"]}
+    for nom, spec in _CHAMPS_DROITS.items() if nom != FOURCHETTES
 }
 ARGENT = ("ressources_mensuelles", "ressources_annuelles", "aide_logement")
 

@@ -103,8 +103,8 @@ def champs_formulaire() -> list[dict]:
         champs = []
         for nom in noms:
             prop = proprietes.get(nom)
-            if prop is None or nom in vus:
-                continue
+            if prop is None or nom in vus or _type(prop) == "texte":
+                continue  # « fourchettes » (un objet) n'est pas une case du formulaire
             vus.add(nom)
             libelle, aide = LIBELLES.get(nom, (nom.replace("_", " ").capitalize(), prop.get("description")))
             type_ = _type(prop)

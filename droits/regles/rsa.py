@@ -67,7 +67,8 @@ def forfait_logement_retenu_R262_10(b: Bareme, s: dict, en_couple: bool, enfants
     """
     plein = forfait_logement_R262_9(b, en_couple, enfants)
     logement = s.get("logement")
-    if logement in ("rue", "centre_hebergement"):
+    if logement in ("rue", "centre_hebergement", "heberge_avec_participation"):
+        # hébergé en payant une part : ce n'est pas un logement gratuit, pas de forfait (à affiner, issue 12)
         return 0.0, plein
     if logement in ("heberge_gratuitement", "proprietaire"):
         return plein, plein

@@ -19,7 +19,12 @@ def test_exports():
     assert set(CHAMPS) == {
         "age", "nationalite", "titre_sejour", "annees_titre_sejour", "mois_en_france", "en_couple", "enfants",
         "enceinte", "etudiant", "heures_travail_3_ans", "ressources_mensuelles", "ressources_annuelles", "logement",
-        "aide_logement", "vit_a_paris", "adresse_courrier", "domiciliation", "lien_paris", "difficultes_logement"}
+        "aide_logement", "vit_a_paris", "adresse_courrier", "domiciliation", "lien_paris", "difficultes_logement",
+        # issue 12 : le conjoint, le travail déclaré, le parent isolé, la fin du visa
+        "conjoint_age", "conjoint_nationalite", "conjoint_titre_sejour", "conjoint_annees_titre_sejour",
+        "conjoint_etudiant", "travail_declare", "age_plus_jeune_enfant", "mois_depuis_separation", "mois_sans_titre",
+        # issue 11 et 15 : RSA déjà touché, genre dit, arrondissement, fourchettes des boutons
+        "percoit_rsa", "genre", "arrondissement", "fourchettes"}
     assert CHAMPS["logement"]["type"] == "choix" and "rue" in CHAMPS["logement"]["choix"]
     assert CHAMPS["difficultes_logement"]["type"] == "liste"
 

@@ -32,8 +32,15 @@ def _valeurs(champ):
         return st.sampled_from(spec["choix"])
     if spec["type"] == "liste":
         return st.lists(st.sampled_from(spec["choix"]), unique=True)
+    if spec["type"] == "fourchettes":
+        bornes = st.tuples(st.integers(0, 3000), st.integers(0, 3000)).map(sorted)
+        return st.dictionaries(st.sampled_from(["ressources_mensuelles", "ressources_annuelles"]), bornes)
     haut = {"age": 90, "mois_en_france": 600, "enfants": 6, "heures_travail_3_ans": 6000, "annees_titre_sejour": 20,
-            "ressources_mensuelles": 4000, "ressources_annuelles": 40000, "aide_logement": 800}[champ]
+            "ressources_mensuelles": 4000, "ressources_annuelles": 40000, "aide_logement": 800,
+            "mois_sans_titre": 240, "conjoint_age": 90, "conjoint_annees_titre_sejour": 20,
+            "age_plus_jeune_enfant": 25, "mois_depuis_separation": 240, "arrondissement": 20}[champ]
+    if champ == "arrondissement":
+        return st.integers(min_value=1, max_value=20)
     if spec["type"] == "entier":
         return st.integers(min_value=0, max_value=haut)
     return st.one_of(st.integers(min_value=0, max_value=haut),

@@ -110,14 +110,13 @@ def test_date_du_jour_par_defaut():
     assert extraire_faits("en France depuis 2019", "2026-11-26").faits["mois_en_france"] == 83
 
 
-def test_vocabulaire_identique_au_schema_de_droits():
-    """Nos types et bornes = ceux de droits/schema/situation.json (le contrat commun)."""
-    chemin = RACINE / "droits" / "schema" / "situation.json"
-    if not chemin.exists():
-        pytest.skip("schéma de droits absent")
-    schema = json.loads(chemin.read_text(encoding="utf-8"))["properties"]
-    assert set(schema) == set(CHAMPS)
+def test_vocabulaire_derive_du_schema_de_droits():
+    """Le vocabulaire de l'extraction est celui de droits/schema/situation.json, sans les fourchettes."""
+    schema = json.loads((RACINE / "droits" / "schema" / "situation.json").read_text(encoding="utf-8"))["properties"]
+    assert set(CHAMPS) == set(schema) - {"fourchettes"}
     for champ, spec in schema.items():
+        if champ == "fourchettes":
+            continue
         notre = CHAMPS[champ]
         if "enum" in spec:
             assert tuple(v for v in spec["enum"] if v is not None) == notre["choix"]
