@@ -1,8 +1,10 @@
 """Ce que dit un message : nouveaux faits, corrections, « je ne sais pas », forme (vous / il / elle).
 
 Tous les messages passent ici, quelle que soit l'intention, le premier compris.
-Un message qui commence par « / » (bouton, ou texte tapé) ne donne jamais de fait par lui-même :
-seule son intention compte (Oui / Non à une question fermée).
+Un message qui commence par « / » ne donne un fait que s'il est un bouton de réponse à la question
+posée (``boutons.lire`` : champ et valeur vérifiés) ; sinon seule son intention compte.
+Les alertes (violence, idées suicidaires, enfant en danger, urgence médicale, nuit dehors) sont
+lues dans tout message, même long, même quand il donne aussi des faits.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 import droits
 from bot import extraction
-from bot.actions import etat
+from bot.actions import boutons, etat
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class Comprehension:
     erreur: str | None = None  # fait impossible (message de droits.SituationInvalide)
     situation: dict[str, Any] = field(default_factory=dict)  # situation complète après ce message
     events: list[EventType] = field(default_factory=list)
+    alertes: list[str] = field(default_factory=list)  # catégories de danger lues dans le message
 
     @property
     def compris(self) -> bool:
@@ -93,10 +96,20 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
     reponse = False
 
     ext, valeur, ne_sait_pas = None, None, False
-    if texte and not texte.startswith("/"):
+    choix = boutons.lire(tracker.latest_message, champ)
+    if choix is not None:
+        if choix.ne_sait_pas:
+            inconnus.append(champ)
+        elif choix.fourchette is not None:
+            nouveaux["fourchettes"] = {**(avant.get("fourchettes") or {}), champ: choix.fourchette}
+        else:
+            nouveaux[champ] = choix.valeur
+    elif texte and not texte.startswith("/"):
         ext, valeur, ne_sait_pas = _lire(texte, question if reponse_courte else None)
     if ext is not None:
         nouveaux.update({c: v for c, v in (ext.faits or {}).items() if c in droits.CHAMPS})
+        if isinstance(nouveaux.get("fourchettes"), dict):
+            nouveaux["fourchettes"] = {**(avant.get("fourchettes") or {}), **nouveaux["fourchettes"]}
         inconnus += [c for c in (ext.inconnus or []) if c in droits.CHAMPS]
         if ext.forme in etat.FORMES_TIERS:
             forme = ext.forme
@@ -122,11 +135,16 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
     ):
         nouveaux[champ] = intention == "affirmer"
 
+    for nom in (nouveaux.get("fourchettes") or {}):
+        if nom not in nouveaux and avant.get(nom) is not None:
+            nouveaux[nom] = None  # une fourchette dite après un montant exact le remplace
     erreur = _valider(avant, nouveaux)
     faits = {c: v for c, v in nouveaux.items() if avant.get(c) != v}
-    corriges = [c for c in faits if avant.get(c) is not None]
+    corriges = [c for c in faits if avant.get(c) is not None and c != "fourchettes"]
     inconnus = [c for c in dict.fromkeys(inconnus) if c not in nouveaux]
-    reponse = bool(champ) and (champ in nouveaux or (champ in inconnus and champ not in inconnus_avant))
+    fourchette = champ is not None and champ in (nouveaux.get("fourchettes") or {})
+    reponse = bool(champ) and (champ in nouveaux or fourchette
+                               or (champ in inconnus and champ not in inconnus_avant))
 
     events: list[EventType] = [SlotSet(c, v) for c, v in faits.items()]
     if inconnus != inconnus_avant:
@@ -141,6 +159,7 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
         reponse=reponse,
         dits=bool(nouveaux),
         erreur=erreur,
-        situation={**avant, **faits},
+        situation={c: v for c, v in {**avant, **faits}.items() if v is not None},
         events=events,
+        alertes=list(getattr(ext, "alertes", None) or []) if ext is not None else [],
     )

@@ -1,22 +1,31 @@
-"""Enchaîner : lire le message, puis poser la question suivante ou donner le résultat.
+"""Enchaîner : lire le message, puis poser la question suivante, le récapitulatif ou le verdict.
 
 ``action_avancer`` répond aux messages sur les droits et aux réponses (toutes les intentions
 qui peuvent porter un fait). Pendant un rendez-vous (``rendez_vous.en_cours``), elle passe d'abord
-la réponse au parcours du rendez-vous. ``action_reprendre`` suit un parcours annexe (urgence, aide,
-parler à une personne…) : elle garde les faits du message et repose la question en cours.
+la réponse au parcours du rendez-vous ; pendant le récapitulatif, elle lit « C'est juste » /
+« Corriger ». ``action_reprendre`` suit un parcours annexe (aide, parler à une personne…) et
+``action_urgence`` une urgence : elles gardent les faits du message et reposent la question en cours.
+
+Les faits sont demandés dans l'ordre de ``droits.prochaine_question`` (le moins de questions
+possible) plutôt que par un formulaire Rasa : la question suivante dépend des réponses et des
+règles, et un message peut donner plusieurs faits à la fois, dans n'importe quel ordre.
+
+Dans chaque message, les alertes (violence, idées suicidaires…) passent avant tout : les numéros
+utiles d'abord, puis la conversation continue où elle en était.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-import droits
+from bot import extraction
 from bot.actions.base import ActionSure
-from bot.actions import donnees, etat, questions, rendez_vous, verdict
+from bot.actions import boutons, donnees, etat, perimetre, questions, recap, rendez_vous, securite, verdict
 from bot.actions.comprendre import Comprehension, comprendre
 from bot.actions.repli import repli
 from bot.actions.textes import texte
@@ -26,6 +35,7 @@ INTENTIONS_ECHEC = {"informer", "affirmer", "nier", "hors_sujet", "nlu_fallback"
 # Parcours annexes où une réponse courte reste lue (« jsp », je ne sais pas, est souvent classé
 # « remercier ») ; après une urgence ou une demande d'aide, seuls les faits en toutes lettres comptent.
 INTENTIONS_REPONSE_COURTE = {"remercier"}
+_CORRIGER = re.compile(r"\b(?:corrig\w*|modifi\w*|changer|pas juste|c est faux|faux|erreur|trompe)\b")
 
 
 def question_posee(tracker: Tracker) -> dict | None:
@@ -39,7 +49,12 @@ def question_posee(tracker: Tracker) -> dict | None:
         question = questions.prochaine(etat.situation(tracker), demandes, etat.inconnus(tracker))
     if question and question.get("champ") == champ:
         return question
-    return {"champ": champ}
+    return questions.question_du_champ(champ)
+
+
+def _verdict(dispatcher: CollectingDispatcher, tracker: Tracker, c: Comprehension,
+             demandes: list[str], prerequis: list[str]) -> list[EventType]:
+    return verdict.donner(dispatcher, c.situation, demandes, c.inconnus, c.forme, prerequis, etat.canal(tracker))
 
 
 def suivre(
@@ -51,8 +66,10 @@ def suivre(
     nouveau: bool,
     reprise: bool,
     avant: list[str],
+    prerequis: list[str] | None = None,
 ) -> list[EventType] | None:
-    """Question suivante ou résultat. None : rien de neuf à dire (résultat déjà donné)."""
+    """Question suivante, récapitulatif ou résultat. None : rien de neuf à dire (résultat déjà donné)."""
+    prerequis = etat.prerequis(tracker) if prerequis is None else prerequis
     champ_avant = tracker.get_slot("question_en_cours")
     echecs = 0
     events: list[EventType] = []
@@ -62,11 +79,11 @@ def suivre(
         if reprise or c.compris or etat.intention(tracker) not in INTENTIONS_ECHEC:
             if reprise:
                 avant = [*avant, etat.phrase_du_domaine(domain, "utter_on_reprend")]
-            return questions.poser(dispatcher, question, c.forme, echecs, avant)
+            return questions.poser(dispatcher, question, c.forme, echecs, avant, c.situation)
         echecs += 1
         if echecs < questions.ABANDONNER_APRES:
             avant = [etat.phrase_du_domaine(domain, "utter_pas_compris"), *avant]
-            return questions.poser(dispatcher, question, c.forme, echecs, avant)
+            return questions.poser(dispatcher, question, c.forme, echecs, avant, c.situation)
         # Trop d'essais : le fait reste inconnu, on passe à la suite.
         inconnus = [*c.inconnus, question["champ"]]
         events.append(SlotSet("inconnus", inconnus))
@@ -76,10 +93,12 @@ def suivre(
     if question is None:
         if tracker.get_slot("verdict_donne") and not (c.faits or nouveau or champ_avant):
             return None
+        if recap.necessaire(tracker, c.situation):
+            return events + recap.proposer(dispatcher, c.situation, c.inconnus, c.forme, avant)
         if avant:
             dispatcher.utter_message(text=" ".join(avant))
-        return events + verdict.donner(dispatcher, c.situation, demandes, c.inconnus, c.forme)
-    return events + questions.poser(dispatcher, question, c.forme, 0, avant)
+        return events + _verdict(dispatcher, tracker, c, demandes, prerequis)
+    return events + questions.poser(dispatcher, question, c.forme, 0, avant, c.situation)
 
 
 def phrases_avant(c: Comprehension) -> list[str]:
@@ -90,8 +109,44 @@ def phrases_avant(c: Comprehension) -> list[str]:
     return []
 
 
+def _oui_non_du_recap(tracker: Tracker) -> bool | None:
+    """« C'est juste » (oui) ou « Corriger » (non) ; None si le message n'est ni l'un ni l'autre."""
+    texte_brut = etat.texte_utilisateur(tracker)
+    intention = etat.intention(tracker)
+    if texte_brut.startswith("/"):
+        return {"affirmer": True, "nier": False}.get(intention)
+    simple = extraction.normaliser(texte_brut[:200])
+    if _CORRIGER.search(simple):
+        return False
+    lu = extraction.oui_non(texte_brut)
+    if lu is not None:
+        return lu
+    return {"affirmer": True, "nier": False}.get(intention)
+
+
+def _pendant_le_recap(dispatcher: CollectingDispatcher, tracker: Tracker, c: Comprehension,
+                      attente: str) -> list[EventType] | None:
+    """Réponse au récapitulatif ; None : le message dit de nouveaux faits, la suite normale les prend."""
+    if c.faits:
+        return None
+    if attente == recap.ATTENTE_CORRIGER:
+        champ = boutons.fait_a_corriger(tracker.latest_message)
+        if champ is not None:
+            return recap.redemander(dispatcher, c.situation, champ, c.forme)
+    decision = _oui_non_du_recap(tracker)
+    demandes = etat.droits_demandes(tracker)
+    if decision is True and demandes:
+        return recap.confirmer(c.situation) + [SlotSet("attente", None)] + _verdict(
+            dispatcher, tracker, c, demandes, etat.prerequis(tracker))
+    if decision is False:
+        return recap.lister(dispatcher, c.situation, c.forme)
+    if c.alertes:
+        return recap.proposer(dispatcher, c.situation, c.inconnus, c.forme)
+    return recap.pas_compris(dispatcher)
+
+
 class ActionAvancer(ActionSure):
-    """Le fil principal : droits demandés, faits, question suivante, résultat."""
+    """Le fil principal : droits demandés, faits, question suivante, récapitulatif, résultat."""
 
     def name(self) -> str:
         return "action_avancer"
@@ -102,51 +157,55 @@ class ActionAvancer(ActionSure):
         intention = etat.intention(tracker)
         attente = tracker.get_slot("attente")
         events: list[EventType] = []
+        if attente in (None, "rdv") and tracker.get_slot("verdict_donne"):
+            from bot.actions import infos  # infos reprend le dialogue : import tardif
+
+            if infos.demande_pourquoi(etat.texte_utilisateur(tracker)):
+                return infos.donner_details(dispatcher, tracker, infos.POURQUOI)
         if rendez_vous.en_cours(tracker):
             suite = rendez_vous.continuer(dispatcher, tracker)
             if suite is not None:
                 return suite
             events.append(SlotSet("attente", None))  # la personne parle d'autre chose
-        elif attente:
+        elif attente == "suppression":
             events.append(SlotSet("attente", None))
-            if attente == "suppression" and intention == "affirmer":
+            if intention == "affirmer":
                 return donnees.effacer(dispatcher, tracker)
-            if attente == "suppression" and intention == "nier":
+            if intention == "nier":
                 dispatcher.utter_message(response="utter_suppression_annulee")
                 return events + reprendre(dispatcher, tracker, domain)
 
-        demandes = etat.droits_demandes(tracker)
         c = comprendre(tracker, question_posee(tracker))
         events += c.events
-        nouvelles = list(demandes)
-        if intention == "verifier_droits":
-            nouvelles = list(droits.DROITS)
-        else:
-            # « Loyers pas payés » (bouton d'une question) est souvent classé demander_fsl :
-            # une réponse à la question posée n'ajoute pas de droit par son intention.
-            nommes = []
-            if intention in etat.INTENTION_DROIT and not c.reponse:
-                nommes.append(etat.INTENTION_DROIT[intention])
-            if not etat.texte_utilisateur(tracker).startswith("/"):
-                nommes += etat.droits_nommes(etat.texte_utilisateur(tracker)[: etat.LIMITE_TEXTE])
-            nouvelles += [d for d in dict.fromkeys(nommes) if d not in nouvelles]
-        if not nouvelles and c.dits:
-            nouvelles = list(droits.DROITS)  # des faits sans droit nommé : on regarde tout
+        securite.prevenir(dispatcher, c.alertes, c.forme)
+        if attente in (recap.ATTENTE_RECAP, recap.ATTENTE_CORRIGER):
+            suite = _pendant_le_recap(dispatcher, tracker, c, attente)
+            if suite is not None:
+                return events + suite
+            events.append(SlotSet("attente", None))
+
+        demandes = etat.droits_demandes(tracker)
+        prerequis_avant = etat.prerequis(tracker)
+        nouvelles, prerequis = perimetre.choisir(tracker, demandes, prerequis_avant, c.reponse, c.dits)
         if nouvelles != demandes:
             events.append(SlotSet("droits_demandes", nouvelles))
+        if prerequis != prerequis_avant:
+            events.append(SlotSet("droits_prerequis", prerequis))
 
         suite = None
         if nouvelles:
             suite = suivre(
                 dispatcher, tracker, domain, c, nouvelles, nouvelles != demandes,
-                reprise=False, avant=phrases_avant(c),
+                reprise=False, avant=phrases_avant(c), prerequis=prerequis,
             )
         if suite is not None:
             return events + suite
         # Rien à demander ni de neuf : redonner le résultat d'un droit, accueil, hors sujet ou repli.
         if nouvelles and (intention == "verifier_droits" or intention in etat.INTENTION_DROIT):
             redits = nouvelles if intention == "verifier_droits" else [etat.INTENTION_DROIT[intention]]
-            events += verdict.donner(dispatcher, c.situation, redits, c.inconnus, c.forme)
+            events += verdict.donner(dispatcher, c.situation, redits, c.inconnus, c.forme, [], etat.canal(tracker))
+        elif c.alertes:
+            pass  # les numéros sont donnés ; rien d'autre à dire
         elif intention == "saluer":
             dispatcher.utter_message(response="utter_accueil")
         elif intention == "hors_sujet":
@@ -157,20 +216,25 @@ class ActionAvancer(ActionSure):
 
 
 def reprendre(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
+    c: Comprehension | None = None,
 ) -> list[EventType]:
-    """Garder les faits du message ; reposer la question en cours s'il y en a une."""
+    """Garder les faits du message ; reposer la question en cours (ou le récapitulatif) s'il y en a une."""
     demandes = etat.droits_demandes(tracker)
-    courte = etat.intention(tracker) in INTENTIONS_REPONSE_COURTE
-    c = comprendre(tracker, question_posee(tracker), reponse_courte=courte)
+    if c is None:
+        courte = etat.intention(tracker) in INTENTIONS_REPONSE_COURTE
+        c = comprendre(tracker, question_posee(tracker), reponse_courte=courte)
+        securite.prevenir(dispatcher, c.alertes, c.forme)
     if not demandes:
         return c.events
+    if tracker.get_slot("attente") in (recap.ATTENTE_RECAP, recap.ATTENTE_CORRIGER) and not c.faits:
+        return c.events + recap.proposer(dispatcher, c.situation, c.inconnus, c.forme)
     suite = suivre(dispatcher, tracker, domain, c, demandes, False, reprise=True, avant=phrases_avant(c))
     return c.events + (suite or [])
 
 
 class ActionReprendre(ActionSure):
-    """Après un parcours annexe (urgence, aide, parler à une personne…)."""
+    """Après un parcours annexe (aide, parler à une personne, merci…)."""
 
     def name(self) -> str:
         return "action_reprendre"
@@ -182,6 +246,24 @@ class ActionReprendre(ActionSure):
         attente = tracker.get_slot("attente")
         if rendez_vous.en_cours(tracker) and attente != "rdv":
             return rendez_vous.reposer(dispatcher, tracker)  # on reprend l'étape du rendez-vous
-        if attente:
+        if attente and attente not in (recap.ATTENTE_RECAP, recap.ATTENTE_CORRIGER):
             events.append(SlotSet("attente", None))
         return events + reprendre(dispatcher, tracker, domain)
+
+
+class ActionUrgence(ActionSure):
+    """Une urgence : les numéros qui vont avec ce qui est dit (ou tous), puis on reprend."""
+
+    def name(self) -> str:
+        return "action_urgence"
+
+    async def executer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        c = comprendre(tracker, question_posee(tracker), reponse_courte=False)
+        if not securite.prevenir(dispatcher, c.alertes, c.forme):
+            dispatcher.utter_message(response="utter_urgence")
+        attente = tracker.get_slot("attente")
+        if rendez_vous.en_cours(tracker) and attente != "rdv":
+            return c.events + rendez_vous.reposer(dispatcher, tracker)
+        return reprendre(dispatcher, tracker, domain, c)

@@ -26,12 +26,19 @@ NOMS_DES_DROITS = {
     "domiciliation": re.compile(r"\bdomicili"),
 }
 FORMES_TIERS = ("il", "elle")
+# Le canal se lit au préfixe du pseudonyme que la passerelle donne à chaque expéditeur.
+CANAUX = {"te": "telegram", "sm": "sms", "we": "web"}
 LIMITE_TEXTE = 2000  # caractères lus au plus dans un message (un message de 10 ko reste rapide)
 
 
 def droits_nommes(texte: str) -> list[str]:
     simple = extraction.normaliser(texte)
     return [nom for nom, motif in NOMS_DES_DROITS.items() if motif.search(simple)]
+
+
+def canal(tracker: Tracker) -> str:
+    """« sms », « telegram », « web » (borne, chat) ou « conversation » (canal REST sans passerelle)."""
+    return CANAUX.get((tracker.sender_id or "")[:2], "conversation")
 
 
 def situation(tracker: Tracker) -> dict[str, Any]:
@@ -54,6 +61,11 @@ def texte_utilisateur(tracker: Tracker) -> str:
 
 def droits_demandes(tracker: Tracker) -> list[str]:
     return [d for d in (tracker.get_slot("droits_demandes") or []) if d in droits.DROITS]
+
+
+def prerequis(tracker: Tracker) -> list[str]:
+    """Droits regardés seulement parce qu'un droit demandé en a besoin (voir ``perimetre``)."""
+    return [d for d in (tracker.get_slot("droits_prerequis") or []) if d in droits.DROITS]
 
 
 def inconnus(tracker: Tracker) -> list[str]:

@@ -6,7 +6,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import droits
-from bot.actions import etat
+from bot.actions import boutons, etat
 from bot.actions.textes import texte
 
 REFORMULER_APRES = 2  # réponses non comprises avant de dire la question autrement
@@ -15,6 +15,13 @@ ABANDONNER_APRES = 3  # réponses non comprises avant de passer à la suite (le 
 
 def prochaine(situation: dict, demandes: list[str], inconnus: list[str]) -> dict | None:
     return droits.prochaine_question(situation, droits=tuple(demandes), ignorer=tuple(inconnus))
+
+
+def question_du_champ(champ: str) -> dict:
+    """La question d'un champ précis (pour redemander un fait à corriger)."""
+    from droits.questions import question
+
+    return question(champ)
 
 
 def libelle(question: dict, forme: str, reformuler: bool = False) -> str:
@@ -30,34 +37,26 @@ def libelle(question: dict, forme: str, reformuler: bool = False) -> str:
     return question["question"]
 
 
-def boutons(question: dict) -> list[dict[str, str]]:
-    """Oui / Non pour un booléen, un bouton par choix, et toujours « Je ne sais pas »."""
-    if question.get("type") == "booleen":
-        liste = [
-            {"title": texte("oui"), "payload": "/affirmer"},
-            {"title": texte("non"), "payload": "/nier"},
-        ]
-    else:
-        liste = [
-            {"title": choix["libelle"], "payload": choix["libelle"]}
-            for choix in question.get("choix") or []
-        ]
-    liste.append({"title": texte("je_ne_sais_pas"), "payload": texte("je_ne_sais_pas")})
-    return liste
-
-
 def poser(
     dispatcher: CollectingDispatcher,
     question: dict,
     forme: str,
     echecs: int = 0,
     avant: list[str] | None = None,
+    situation: dict | None = None,
 ) -> list[EventType]:
-    """Un message, une question ; ``avant`` : phrases courtes dites juste avant (même message)."""
+    """Un message, une question ; ``avant`` : phrases courtes dites juste avant (même message).
+
+    Une question déjà répondue par une fourchette qui ne suffit pas (le verdict change dans la
+    fourchette) est reposée pour le montant exact, avec le seul bouton « Je ne sais pas »."""
     phrase = libelle(question, forme, reformuler=echecs >= REFORMULER_APRES)
+    liste = boutons.pour_question(question)
+    if question["champ"] in ((situation or {}).get("fourchettes") or {}):
+        phrase = f"{texte('precision_fourchette')} {phrase}"
+        liste = liste[-1:]
     dispatcher.utter_message(
         text=" ".join([*(avant or []), phrase]),
-        buttons=boutons(question),
+        buttons=liste,
         json_message={"question": question["champ"]},
     )
     return [SlotSet("question_en_cours", question["champ"]), SlotSet("echecs", float(echecs))]

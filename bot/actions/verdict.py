@@ -1,6 +1,11 @@
-"""Le résultat : pour chaque droit demandé, le résumé de droits, pourquoi, les papiers, où aller.
+"""Le résultat : court d'abord, les détails à la demande (issue 15 §2).
 
-Le message d'introduction porte ``custom.resultats`` : le JSON de ``droits.evaluer``.
+Un seul message : pour chaque droit, une ligne (pictogramme, nom, réponse, montant) puis LA
+prochaine chose à faire ; ensuite l'offre du rendez-vous des droits, avec ses boutons juste
+dessous. « Pourquoi ? », « Quoi apporter ? », « Où aller ? » sont des boutons (des numéros par SMS)
+qui donnent le détail (``infos.py``). Le message porte ``custom.resultats`` : le JSON complet de
+``droits.evaluer``, pour les canaux (cartes de la borne) et la page des pros.
+
 En mode aidant (forme il / elle), un dernier message donne un résumé à copier.
 """
 
@@ -12,66 +17,91 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import droits
-from bot.actions import etat
+from bot.actions import etat, perimetre, recap
 from bot.actions.textes import texte
 
 MAX_LIEUX = 2
 
 
-def _montant(valeur: float) -> str:
+def montant(valeur: float) -> str:
     return f"{valeur:,.0f}".replace(",", " ")
 
 
-def _lieu(lieu: dict) -> list[str]:
+def lieu(lieu: dict) -> list[str]:
+    """Un lieu : nom et adresse, téléphone, horaires (sinon « appelez avant »)."""
     lignes = [f"- {', '.join(p for p in (lieu.get('nom'), lieu.get('adresse')) if p)}."]
+    if lieu.get("telephone"):
+        lignes.append(texte("telephone", telephone=lieu["telephone"]) + ".")
     if lieu.get("horaires"):
         lignes.append(texte("horaires", horaires=lieu["horaires"].rstrip(".")) + ".")
         if not lieu.get("verifie") and "indicatif" not in lieu["horaires"]:
             lignes.append(texte("horaires_indicatifs"))
-    if lieu.get("telephone"):
-        lignes.append(texte("telephone", telephone=lieu["telephone"]) + ".")
+    elif lieu.get("telephone"):
+        lignes.append(texte("appelez_avant"))
     return lignes
 
 
-def message_droit(nom: str, resultat: dict) -> str:
-    """Le texte d'un droit : le plus important d'abord (FALC)."""
-    lignes = [f"{texte('noms_droits.' + nom)} :", resultat["resume"]]
-    if resultat.get("raisons"):
-        lignes += ["", texte("pourquoi"), *(f"- {r}" for r in resultat["raisons"])]
-    if resultat.get("pieces"):
-        lignes += ["", texte("a_apporter"), *(f"- {p}" for p in resultat["pieces"])]
-    if resultat.get("ou_aller"):
-        lignes += ["", texte("ou_aller")]
-        for lieu in resultat["ou_aller"][:MAX_LIEUX]:
-            lignes += _lieu(lieu)
+def reponse_courte(resultat: dict) -> str:
+    """« oui, sans doute : environ 651 € par mois » ; « non, sans doute » ; « peut-être, à vérifier »."""
+    phrase = texte(f"verdict.statuts.{resultat['statut']}")
+    if resultat.get("montant_min") is not None and resultat.get("montant_max") is not None \
+            and round(resultat["montant_min"]) != round(resultat["montant_max"]):
+        phrase += texte("verdict.montant_fourchette", min=montant(resultat["montant_min"]),
+                        max=montant(resultat["montant_max"]))
+    elif resultat.get("montant_mensuel"):
+        phrase += texte("verdict.montant", montant=montant(resultat["montant_mensuel"]))
+    return phrase
+
+
+def etape(resultat: dict) -> str | None:
+    """La prochaine chose à faire pour ce droit (``etape`` de droits)."""
+    return resultat.get("etape") or None
+
+
+def ligne_droit(nom: str, resultat: dict, sms: bool) -> str:
+    entete = f"{texte('sigles_droits.' + nom)} : {reponse_courte(resultat)}."
+    if not sms:
+        entete = f"{texte('pictos.' + nom)} {entete}"
+    suite = etape(resultat)
+    return f"{entete}\n→ {suite}" if suite else entete
+
+
+def texte_verdict(resultats: dict, montres: list[str], forme: str, sms: bool) -> str:
+    tiers = forme in etat.FORMES_TIERS
+    lignes = [texte("verdict_intro.tiers" if tiers else "verdict_intro.vous")]
+    lignes += [ligne_droit(nom, resultats["droits"][nom], sms) for nom in montres]
+    if not montres:
+        lignes.append(texte("verdict.aucun"))
     return "\n".join(lignes)
 
 
-def _fait(champ: str, valeur: Any) -> str:
-    modele = texte("faits." + champ)
-    if isinstance(modele, dict):
-        if isinstance(valeur, list):
-            return ", ".join(modele.get(v, str(v)) for v in valeur) if valeur else ""
-        return modele.get(valeur, str(valeur))
-    if isinstance(valeur, float) and valeur.is_integer():
-        valeur = int(valeur)
-    return modele.format(valeur)
+def boutons_suite(demandes: list[str]) -> list[dict[str, str]]:
+    """Sous le verdict : le rendez-vous (oui / non), les détails, et les autres droits s'il en reste."""
+    liste = [
+        {"title": texte("verdict.oui_rdv"), "payload": "/affirmer"},
+        {"title": texte("verdict.pourquoi"), "payload": '/demander_documents{"detail":"pourquoi"}'},
+        {"title": texte("verdict.quoi_apporter"), "payload": "/demander_documents"},
+        {"title": texte("verdict.ou_aller"), "payload": "/demander_lieu"},
+    ]
+    if not perimetre.tous_regardes(demandes):
+        liste.append({"title": texte("verdict.autres_droits"), "payload": "/verifier_droits"})
+    liste.append({"title": texte("verdict.non_merci"), "payload": "/nier"})
+    return liste
 
 
-def resume_a_copier(situation: dict, resultats: dict, demandes: list[str], inconnus: list[str]) -> str:
-    """Texte simple pour l'aidant : la situation, puis une ligne par droit."""
-    faits = [f for c in droits.CHAMPS if c in situation and (f := _fait(c, situation[c]))]
+def offre(forme: str) -> str:
+    return texte("verdict.offre_rdv.tiers" if forme in etat.FORMES_TIERS else "verdict.offre_rdv.vous")
+
+
+def resume_a_copier(situation: dict, resultats: dict, montres: list[str], inconnus: list[str]) -> str:
+    """Texte simple pour l'aidant : la situation (« La personne a 30 ans. »), puis une ligne par droit."""
     lignes = [texte("resume_titre")]
-    if faits:
-        lignes.append(texte("resume_situation", faits=", ".join(faits)))
-    for nom in demandes:
-        r = resultats["droits"][nom]
-        ligne = f"{texte('sigles_droits.' + nom)} : {texte('statuts.' + r['statut'])}"
-        if r.get("montant_mensuel"):
-            ligne += ", " + texte("montant", montant=_montant(r["montant_mensuel"]))
-        lignes.append(ligne + ".")
+    lignes += [p for _, p in recap.phrases(situation, "il")]
+    for nom in montres:
+        lignes.append(f"{texte('sigles_droits.' + nom)} : {reponse_courte(resultats['droits'][nom])}.")
     if inconnus:
-        lignes.append(texte("resume_inconnus", champs=", ".join(inconnus)))
+        noms = [texte(f"recap.noms.{c}") for c in inconnus if c in texte("recap.noms")]
+        lignes.append(texte("resume_inconnus", champs=", ".join(noms)))
     return "\n".join(lignes)
 
 
@@ -81,18 +111,20 @@ def donner(
     demandes: list[str],
     inconnus: list[str],
     forme: str,
+    prerequis: list[str] | None = None,
+    canal: str = "conversation",
 ) -> list[EventType]:
     resultats = droits.evaluer(situation, forme=forme)
-    tiers = forme in etat.FORMES_TIERS
+    montres = perimetre.a_montrer(demandes, prerequis or [], resultats)
+    sms = canal == "sms"
+    corps = texte_verdict(resultats, montres, forme, sms)
     dispatcher.utter_message(
-        text=texte("verdict_intro.tiers" if tiers else "verdict_intro.vous"),
-        json_message={"resultats": resultats},
+        text=f"{corps}\n{offre(forme)}",
+        buttons=boutons_suite(demandes),
+        json_message={"resultats": resultats, "verdict": {"droits": montres, "offre": offre(forme)}},
     )
-    for nom in demandes:
-        dispatcher.utter_message(text=message_droit(nom, resultats["droits"][nom]))
-    if tiers:
-        dispatcher.utter_message(text=resume_a_copier(situation, resultats, demandes, inconnus))
-    dispatcher.utter_message(response="utter_proposer_rdv_tiers" if tiers else "utter_proposer_rdv")
+    if forme in etat.FORMES_TIERS:
+        dispatcher.utter_message(text=resume_a_copier(situation, resultats, montres, inconnus))
     return [
         SlotSet("question_en_cours", None),
         SlotSet("echecs", 0.0),

@@ -58,9 +58,14 @@ def url_publique(request: Request, base_publique: str) -> str:
 
 
 def ligne_choix(offre: Offre | None, vers_gsm7) -> str:
+    """« Repondez 1 pour Oui, 2 pour Non. » ; au-delà de 3 choix ou pour de longs libellés, une
+    ligne par choix (« 1 Oui, un rendez-vous ») : plus court et plus lisible sur un petit écran."""
     if not offre or not offre.boutons:
         return ""
-    parties = [f"{i} pour {vers_gsm7(b['title'])}" for i, b in enumerate(offre.boutons, start=1)]
+    titres = [vers_gsm7(b["title"]).rstrip(" ?.") for b in offre.boutons]
+    if len(titres) > 3 or any(len(t) > 20 for t in titres):
+        return textes.SMS_CHOIX_NUMEROS + "\n" + "\n".join(f"{i} {t}" for i, t in enumerate(titres, start=1))
+    parties = [f"{i} pour {t}" for i, t in enumerate(titres, start=1)]
     if len(parties) == 1:
         corps = parties[0]
     else:

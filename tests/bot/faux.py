@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
-SCHEMA = Path(__file__).resolve().parents[2] / "droits" / "schema" / "situation.json"
-CHAMPS = tuple(json.loads(SCHEMA.read_text(encoding="utf-8"))["properties"])
+from droits.situation import CHAMPS  # le vrai vocabulaire (le schéma JSON) : seules les règles sont fausses
 DROITS = ("ame", "rsa", "fsl", "domiciliation")
 
 QUESTIONS = {

@@ -7,8 +7,22 @@ from rasa_sdk.events import ActionExecuted, AllSlotsReset, Restarted, SessionSta
 from tests.bot.conftest import suivi
 
 TOUS = ["ame", "rsa", "fsl", "domiciliation"]
-NSP = {"title": "Je ne sais pas", "payload": "Je ne sais pas"}
-OUI_NON = [{"title": "Oui", "payload": "/affirmer"}, {"title": "Non", "payload": "/nier"}, NSP]
+
+
+def nsp(champ):
+    return {"title": "Je ne sais pas", "payload": f'/informer{{"champ":"{champ}","nsp":true}}'}
+
+
+def oui_non(champ):
+    return [{"title": "Oui", "payload": f'/informer{{"champ":"{champ}","valeur":true}}'},
+            {"title": "Non", "payload": f'/informer{{"champ":"{champ}","valeur":false}}'}, nsp(champ)]
+
+
+def bouton(champ, valeur):
+    """Le tracker après un toucher sur un bouton de réponse (entités comme Rasa les lit)."""
+    import json
+    payload = "/informer" + json.dumps({"champ": champ, "valeur": valeur}, separators=(",", ":"))
+    return payload, [{"entity": "champ", "value": champ}, {"entity": "valeur", "value": valeur}]
 
 
 def actions():
@@ -43,24 +57,57 @@ def test_premier_message_avec_des_faits_qui_ne_sont_pas_redemandes(faux_moteur, 
     assert len(messages) == 1
     assert messages[0]["text"] == "Quel âge avez-vous ?"
     assert messages[0]["custom"] == {"question": "age"}
-    assert messages[0]["buttons"] == [NSP]
+    assert messages[0]["buttons"] == [nsp("age")]
 
 
-def test_demander_un_droit_pose_la_premiere_question_avec_des_boutons(faux_moteur, lancer):
+def test_un_besoin_sans_droit_nomme_regarde_tous_les_droits(faux_moteur, lancer):
+    """« je veux voir un médecin » (classé demander_ame) décrit un besoin : tous les droits (issue 11 §3)."""
     dialogue, *_ = actions()
     events, messages = lancer(dialogue.ActionAvancer(), suivi("je veux voir un medecin", "demander_ame"))
     assert events == [
-        SlotSet("droits_demandes", ["ame"]),
+        SlotSet("droits_demandes", TOUS),
+        SlotSet("question_en_cours", "nationalite"),
+        SlotSet("echecs", 0.0),
+    ]
+
+
+def test_demander_un_droit_pose_la_premiere_question_avec_des_boutons(faux_moteur, lancer):
+    """Le bouton « AME » nomme le droit : l'AME, et la domiciliation comme préalable (une adresse)."""
+    dialogue, *_ = actions()
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("/demander_ame", "demander_ame"))
+    assert events == [
+        SlotSet("droits_demandes", ["ame", "domiciliation"]),
+        SlotSet("droits_prerequis", ["domiciliation"]),
         SlotSet("question_en_cours", "nationalite"),
         SlotSet("echecs", 0.0),
     ]
     assert messages[0]["custom"] == {"question": "nationalite"}
     assert messages[0]["buttons"] == [
-        {"title": "Française", "payload": "Française"},
-        {"title": "Un pays d'Europe", "payload": "Un pays d'Europe"},
-        {"title": "Un autre pays", "payload": "Un autre pays"},
-        NSP,
+        {"title": "Française", "payload": '/informer{"champ":"nationalite","valeur":"francaise"}'},
+        {"title": "Un pays d'Europe", "payload": '/informer{"champ":"nationalite","valeur":"ue"}'},
+        {"title": "Un autre pays", "payload": '/informer{"champ":"nationalite","valeur":"hors_ue"}'},
+        nsp("nationalite"),
     ]
+
+
+def test_un_bouton_structure_donne_exactement_sa_valeur(faux_moteur, lancer):
+    """Le bouton porte son fait : « Autre pays » ne passe jamais par le NLU (issue 15 §1)."""
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": ["ame"], "question_en_cours": "nationalite"}
+    payload, entites = bouton("nationalite", "hors_ue")
+    events, messages = lancer(dialogue.ActionAvancer(), suivi(payload, "recommencer", slots, entites=entites))
+    assert events[0] == SlotSet("nationalite", "hors_ue")
+    assert messages[0]["custom"] == {"question": "age"}
+
+
+def test_un_bouton_pour_une_autre_question_ou_hors_vocabulaire_ne_remplit_rien(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": ["ame"], "question_en_cours": "nationalite"}
+    for champ, valeur in [("age", 99), ("nationalite", "martienne"), ("nationalite", 3)]:
+        payload, entites = bouton(champ, valeur)
+        events, messages = lancer(dialogue.ActionAvancer(), suivi(payload, "informer", slots, entites=entites))
+        assert not any(e.get("name") in ("age", "nationalite") for e in events), (champ, valeur, events)
+        assert messages[0]["custom"] == {"question": "nationalite"}
 
 
 def test_un_bouton_de_choix_donne_sa_valeur(faux_moteur, lancer):
@@ -85,29 +132,93 @@ def test_reponse_courte_interpretee_pour_la_question_posee(faux_moteur, lancer):
         SlotSet("echecs", 0.0),
     ]
     assert messages[0]["text"] == "Vivez-vous en couple ?"
-    assert messages[0]["buttons"] == OUI_NON
+    assert messages[0]["buttons"] == oui_non("en_couple")
     assert messages[0]["custom"] == {"question": "en_couple"}
 
 
-def test_bouton_oui_puis_resultat_avec_custom_resultats(faux_moteur, lancer):
+def test_dernier_bouton_puis_recapitulatif_puis_verdict(faux_moteur, lancer):
+    """Avant le verdict : « Voici ce que j'ai compris », puis « C'est juste » (issue 11 §2)."""
     dialogue, *_ = actions()
     slots = {"droits_demandes": ["ame", "rsa"], "question_en_cours": "en_couple",
              "nationalite": "hors_ue", "age": 35}
-    events, messages = lancer(dialogue.ActionAvancer(), suivi("/affirmer", "affirmer", slots))
+    payload, entites = bouton("en_couple", True)
+    events, messages = lancer(dialogue.ActionAvancer(), suivi(payload, "informer", slots, entites=entites))
     assert events == [
         SlotSet("en_couple", True),
+        SlotSet("attente", "recap"),
+        SlotSet("question_en_cours", None),
+        SlotSet("echecs", 0.0),
+    ]
+    assert messages[0]["text"] == (
+        "Voici ce que j'ai compris :\n"
+        "- Vous avez 35 ans.\n"
+        "- Vous venez d'un pays hors de l'Union européenne.\n"
+        "- Vous vivez en couple.\n"
+        "Est-ce juste ?"
+    )
+    assert messages[0]["buttons"] == [{"title": "C'est juste", "payload": "/affirmer"},
+                                      {"title": "Corriger", "payload": "/nier"}]
+    assert messages[0]["custom"] == {"recap": ["age", "nationalite", "en_couple"]}
+
+    slots = {**slots, "en_couple": True, "attente": "recap", "question_en_cours": None}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("/affirmer", "affirmer", slots))
+    situation = {"age": 35, "nationalite": "hors_ue", "en_couple": True}
+    assert events == [
+        SlotSet("recap_confirme", {"situation": situation, "corrige": None}),
+        SlotSet("attente", None),
         SlotSet("question_en_cours", None),
         SlotSet("echecs", 0.0),
         SlotSet("verdict_donne", True),
         SlotSet("attente", "rdv"),
     ]
+    assert len(messages) == 1
     assert messages[0]["custom"]["resultats"] == faux_moteur.evaluer({})
-    assert messages[1]["text"].startswith("L'AME, l'aide médicale de l'État :\nRésumé ame.")
-    assert "Pièce ame." in messages[1]["text"] and "Lieu ame, 1 rue de Paris." in messages[1]["text"]
-    assert "Ces horaires sont indicatifs." in messages[1]["text"]
-    assert messages[2]["text"].startswith("Le RSA, le revenu de solidarité active :")
-    assert messages[3]["response"] == "utter_proposer_rdv"
-    assert len(messages) == 4
+    assert messages[0]["custom"]["verdict"]["droits"] == ["ame", "rsa"]
+    assert messages[0]["text"] == (
+        "Voici ce que je peux vous dire. Je vous informe, mais je ne décide pas.\n"
+        "🩺 AME : oui, sans doute.\n"
+        "💶 RSA : peut-être, à vérifier.\n"
+        "Un rendez-vous des droits à la CAF, la caisse d'allocations familiales, peut vous aider. Le voulez-vous ?"
+    )
+    assert [b["title"] for b in messages[0]["buttons"]] == [
+        "Oui, un rendez-vous", "Pourquoi ?", "Quoi apporter ?", "Où aller ?", "Mes autres droits", "Non merci"]
+
+
+def test_corriger_un_fait_au_recapitulatif_le_redemande_puis_verdict(faux_moteur, lancer):
+    dialogue, *_ = actions()
+    base = {"droits_demandes": ["ame"], "nationalite": "hors_ue", "age": 35, "en_couple": True}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("/nier", "nier", {**base, "attente": "recap"}))
+    assert events == [SlotSet("attente", "corriger")]
+    assert messages[0]["text"] == "Que voulez-vous corriger ? Touchez la ligne fausse."
+    assert messages[0]["buttons"][0] == {"title": "Vous avez 35 ans.", "payload": '/informer{"corriger":"age"}'}
+
+    tracker = suivi('/informer{"corriger":"age"}', "informer", {**base, "attente": "corriger"},
+                    entites=[{"entity": "corriger", "value": "age"}])
+    events, messages = lancer(dialogue.ActionAvancer(), tracker)
+    assert events == [
+        SlotSet("attente", None),
+        SlotSet("age", None),
+        SlotSet("recap_confirme", {"situation": {"nationalite": "hors_ue", "en_couple": True}, "corrige": "age"}),
+        SlotSet("question_en_cours", "age"),
+        SlotSet("echecs", 0.0),
+    ]
+    assert messages[0]["text"] == "Quel âge avez-vous ?"
+
+    slots = {"droits_demandes": ["ame"], "nationalite": "hors_ue", "en_couple": True, "question_en_cours": "age",
+             "recap_confirme": {"situation": {"nationalite": "hors_ue", "en_couple": True}, "corrige": "age"}}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("36", "informer", slots))
+    assert events[0] == SlotSet("age", 36)
+    assert "resultats" in messages[-1]["custom"]  # pas de second récapitulatif : le verdict suit
+
+
+def test_corriger_en_tapant_pendant_le_recapitulatif(faux_moteur, lancer):
+    """« non en fait j'ai 35 ans » au récapitulatif : le fait change, le récapitulatif revient."""
+    dialogue, *_ = actions()
+    slots = {"droits_demandes": ["ame"], "nationalite": "hors_ue", "age": 30, "en_couple": True,
+             "attente": "recap"}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("non en fait j'ai 35 ans", "nier", slots))
+    assert events[0] == SlotSet("age", 35)
+    assert messages[0]["text"].startswith("C'est corrigé.\nVoici ce que j'ai compris :\n- Vous avez 35 ans.")
 
 
 def test_oui_a_l_offre_de_rendez_vous_propose_des_creneaux(faux_moteur, lancer, service_rdv):
@@ -251,16 +362,22 @@ def test_mode_aidant_questions_a_la_troisieme_personne_et_resume(faux_moteur, la
 
     slots = {"droits_demandes": ["ame"], "question_en_cours": "en_couple", "forme": "il",
              "age": 50, "nationalite": "hors_ue"}
-    events, messages = lancer(dialogue.ActionAvancer(), suivi("/nier", "nier", slots))
+    payload, entites = bouton("en_couple", False)
+    events, messages = lancer(dialogue.ActionAvancer(), suivi(payload, "informer", slots, entites=entites))
     assert events[0] == SlotSet("en_couple", False)
-    textes = [m.get("text") or m.get("response") for m in messages]
-    assert textes[0].startswith("Voici ce que je peux dire pour cette personne.")
-    assert textes[2] == (
+    assert messages[0]["text"].startswith("Voici ce que j'ai compris de la personne :\n- La personne a 50 ans.")
+
+    slots = {**slots, "en_couple": False, "attente": "recap", "question_en_cours": None}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("/affirmer", "affirmer", slots))
+    assert messages[0]["text"].startswith("Voici ce que je peux dire pour cette personne.")
+    assert messages[0]["text"].endswith("peut aider la personne. Le voulez-vous ?")
+    assert messages[1]["text"] == (
         "Résumé à copier :\n"
-        "Situation : 50 ans, nationalité hors UE, seul.\n"
-        "AME : droit probable."
+        "La personne a 50 ans.\n"
+        "La personne vient d'un pays hors de l'Union européenne.\n"
+        "La personne ne vit pas en couple.\n"
+        "AME : oui, sans doute."
     )
-    assert textes[3] == "utter_proposer_rdv_tiers"
 
 
 def test_effacer_demande_confirmation_puis_efface_tout(faux_moteur, lancer, service_rdv):
@@ -306,7 +423,13 @@ def test_papiers_avant_le_resultat_puis_apres(faux_moteur, lancer):
              "verdict_donne": True}
     events, messages = lancer(infos.ActionInfos(), suivi("c'est ou ?", "demander_lieu", slots))
     assert events == []
-    assert messages[0]["text"].startswith("L'AME, l'aide médicale de l'État :\nOù aller :\n- Lieu ame")
+    assert messages[0]["text"].startswith("AME : oui, sans doute.\nOù aller :\n- Lieu ame, 1 rue de Paris.\n")
+    assert "Pourquoi ?" in [b["title"] for b in messages[0]["buttons"]]
+
+    tracker = suivi('/demander_documents{"detail":"pourquoi"}', "demander_documents", slots,
+                    entites=[{"entity": "detail", "value": "pourquoi"}])
+    events, messages = lancer(infos.ActionInfos(), tracker)
+    assert messages[0]["text"].startswith("AME : oui, sans doute.\nPourquoi :\n- Raison ame.")
 
 
 def test_entrees_bizarres_sans_plantage(faux_moteur, lancer):
@@ -330,8 +453,8 @@ def test_redemander_un_droit_apres_le_resultat_le_redonne(faux_moteur, lancer):
         SlotSet("attente", "rdv"),
     ]
     assert "resultats" in messages[0]["custom"]
-    assert messages[1]["text"].startswith("Le RSA")
-    assert len(messages) == 3
+    assert "💶 RSA" in messages[0]["text"] and "AME" not in messages[0]["text"]
+    assert len(messages) == 1
 
 
 def test_une_panne_du_moteur_donne_un_message_simple(faux_moteur, lancer, monkeypatch):
@@ -362,7 +485,8 @@ def test_une_panne_de_l_extraction_n_empeche_pas_de_continuer(faux_moteur, lance
 def test_droit_nomme_dans_un_message_de_faits(faux_moteur, lancer):
     dialogue, *_ = actions()
     events, _ = lancer(dialogue.ActionAvancer(), suivi("j'ai 35 ans, je voudrais le RSA et l'AME", "informer"))
-    assert SlotSet("droits_demandes", ["ame", "rsa"]) in events
+    assert SlotSet("droits_demandes", ["ame", "rsa", "domiciliation"]) in events
+    assert SlotSet("droits_prerequis", ["domiciliation"]) in events
 
 
 def test_apres_une_urgence_le_message_n_est_pas_une_reponse_courte(faux_moteur, lancer):
@@ -389,7 +513,7 @@ def test_un_texte_hesitant_classe_oui_ne_repond_pas_oui(faux_moteur, lancer):
     assert events == [SlotSet("question_en_cours", "en_couple"), SlotSet("echecs", 1.0)]
 
 
-def test_un_bouton_de_reponse_classe_demander_un_droit_n_ajoute_pas_ce_droit(faux_moteur, lancer):
+def test_un_libelle_tape_classe_demander_un_droit_n_ajoute_pas_ce_droit(faux_moteur, lancer):
     dialogue, *_ = actions()
     slots = {"droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
     events, messages = lancer(dialogue.ActionAvancer(), suivi("Un autre pays", "demander_ame", slots))

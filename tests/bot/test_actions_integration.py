@@ -32,6 +32,7 @@ class Simulateur:
         self.slots = dict(INITIAUX)
         self.questions: list[str] = []
         self.resultats = None
+        self.recaps = 0
 
     def envoyer(self, texte: str, nom_intention: str | None = None) -> list[dict]:
         dispatcher = CollectingDispatcher()
@@ -48,6 +49,8 @@ class Simulateur:
                 self.questions.append(custom["question"])
             if "resultats" in custom:
                 self.resultats = custom["resultats"]
+            if "recap" in custom:
+                self.recaps += 1
         return dispatcher.messages
 
 
@@ -58,10 +61,15 @@ def test_persona_sans_rasa(domaine, persona):
     for _ in range(25):
         if sim.resultats:
             break
-        champ = (messages[-1].get("custom") or {}).get("question")
+        custom = messages[-1].get("custom") or {}
+        if "recap" in custom:  # « Voici ce que j'ai compris » : la persona confirme
+            messages = sim.envoyer("oui c'est juste", "affirmer")
+            continue
+        champ = custom.get("question")
         assert champ in persona.reponses, (champ, sim.questions, messages)
         messages = sim.envoyer(persona.reponses[champ])
     assert sim.resultats, sim.questions
+    assert sim.recaps == 1, "le récapitulatif vient une fois, avant le verdict"
     assert len(sim.questions) == len(set(sim.questions)), sim.questions
     statuts = {d: sim.resultats["droits"][d]["statut"] for d in persona.attendus}
     assert statuts == persona.attendus, (sim.questions, sim.slots)

@@ -80,7 +80,7 @@ OUI_NON = [("Oui", "/affirmer"), ("Non", "/nier")]
 RESULTATS = {
     "date": "2025-12-03",
     "droits": {
-        "ame": {"statut": "eligible", "montant_mensuel": None,
+        "ame": {"statut": "eligible", "montant_mensuel": None, "etape": "Allez à la CPAM avec votre passeport.",
                 "resume": "Vous avez sans doute droit à l'AME. L'AME, c'est l'aide médicale de l'État.",
                 "raisons": ["Vous êtes en France depuis plus de 3 mois."], "manquants": [],
                 "pieces": ["Une preuve de présence en France depuis 3 mois"],
@@ -99,6 +99,10 @@ RESULTATS = {
     },
     "rendez_vous_des_droits": None,
 }
+
+OFFRE_RDV = "Un rendez-vous des droits peut vous aider. Le voulez-vous ?"
+TEXTE_VERDICT = ("Voici ce que je peux vous dire.\nAME : oui, sans doute.\n→ Allez à la CPAM.\n"
+                 "RSA : non, sans doute.\nFSL : non, sans doute.\nDomiciliation : oui, sans doute.\n" + OFFRE_RDV)
 
 TEXTE_LONG = " ".join(f"Voici la phrase numéro {i} de cette très longue réponse du bot." for i in range(120))
 
@@ -221,11 +225,15 @@ class FauxRasa:
                 {"recipient_id": sender, "custom": {"question": "vit_a_paris"}},
             ]
         self.etats[sender] = 3
+        # Comme le vrai (bot/actions/verdict.py) : un texte court, l'offre et ses boutons, puis le custom.
         return [
-            {"recipient_id": sender, "text": "Voici vos résultats. Vous avez sans doute droit à l'AME."},
-            {"recipient_id": sender, "custom": {"resultats": RESULTATS}},
-            {"recipient_id": sender, "text": "Voulez-vous un rendez-vous des droits ?",
-             "buttons": _boutons([("Oui, un rendez-vous", "/prendre_rdv"), ("Non merci", "/nier")])},
+            {"recipient_id": sender, "text": TEXTE_VERDICT,
+             "buttons": _boutons([("Oui, un rendez-vous", "/affirmer"),
+                                  ("Pourquoi ?", '/demander_documents{"detail":"pourquoi"}'),
+                                  ("Quoi apporter ?", "/demander_documents"), ("Où aller ?", "/demander_lieu"),
+                                  ("Non merci", "/nier")])},
+            {"recipient_id": sender, "custom": {"resultats": RESULTATS, "verdict": {
+                "droits": ["ame", "rsa", "fsl", "domiciliation"], "offre": OFFRE_RDV}}},
         ]
 
     async def webhook(self, request: Request):

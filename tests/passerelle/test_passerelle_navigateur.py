@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bot.passerelle.app import creer_app
 from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
-from tests.passerelle.outils import ServeurFil, attendre
+from tests.passerelle.outils import OFFRE_RDV, ServeurFil, attendre
 
 pytestmark = pytest.mark.navigateur
 
@@ -78,23 +78,30 @@ def test_borne_conversation_par_touchers_jusquau_verdict(navigateur, passerelle,
     assert page.locator("#choix img[src$='oui.svg']").count() == 1
     assert page.locator("#choix img[src$='non.svg']").count() == 1
     page.get_by_role("button", name="Oui", exact=True).tap()
-    page.wait_for_selector("#verdict:not([hidden]) .carte[data-droit='ame']")
+    page.wait_for_selector("#verdict .carte[data-droit='ame']")
     duree = time.perf_counter() - debut
     assert page.locator(".carte").count() == 4
-    # le long texte du verdict est replié ; la dernière question reste visible
-    assert "Voici vos résultats" in page.locator("details.texte-complet").text_content()
-    page.locator("details.texte-complet summary").tap()
-    assert page.get_by_text("Voici vos résultats").is_visible()
-    assert page.get_by_text("Voulez-vous un rendez-vous des droits ?").is_visible()
-    assert "Oui, sans doute" in page.locator(".carte[data-droit='ame']").inner_text()
+    # le verdict court : une carte par droit avec sa prochaine étape, puis l'offre et ses boutons,
+    # visibles sans défiler (issue 15 §2) ; aucun bouton ne paraît choisi avant un toucher
+    carte_ame = page.locator(".carte[data-droit='ame']").inner_text()
+    assert "Oui, sans doute" in carte_ame and "Allez à la CPAM avec votre passeport." in carte_ame
     assert page.locator(".carte[data-droit='rsa'] img").get_attribute("alt") == "Pièce en euros"
+    assert page.get_by_text(OFFRE_RDV).is_visible()
+    assert "Voici ce que je peux vous dire" not in page.locator("main").inner_text()  # pas de doublon du texte
+    hauteur = page.viewport_size["height"]
+    for nom in ("Oui, un rendez-vous", "Non merci"):
+        boite = page.get_by_role("button", name=nom).bounding_box()
+        assert 0 <= boite["y"] and boite["y"] + boite["height"] <= hauteur, (nom, boite)
+    assert page.evaluate("document.activeElement === document.body || !document.activeElement.closest('#choix')")
+    assert page.get_by_role("button", name="Imprimer").is_visible()
+    page.screenshot(path=str(artefacts / "borne-verdict-court-1024x768.png"))
 
     pseudo = pseudo_qui_a_recu(faux_rasa, "/verifier_droits", avant)
     assert faux_rasa.messages_de(pseudo)[-3:] == ["/verifier_droits", '/informer{"logement": "rue"}', "/affirmer"]
     assert not pseudo.startswith("borne-")
 
     # code de reprise et QR code (SMS configuré)
-    page.get_by_role("button", name="Continuer sur mon téléphone").tap()
+    page.get_by_role("button", name="Sur mon téléphone").tap()
     page.wait_for_selector("#reprise-contenu:not([hidden]) img[data-canal='sms']")
     code = page.locator("#reprise-code").inner_text()
     assert len(code) == 6
@@ -112,7 +119,7 @@ def test_borne_conversation_par_touchers_jusquau_verdict(navigateur, passerelle,
     # « Effacer et recommencer » : écran vidé, conversation vidée dans Rasa, code annulé
     effacer.tap()
     expect(page.locator(".bulle-personne")).to_have_count(0)
-    page.wait_for_selector("#verdict[hidden]", state="attached")
+    expect(page.locator("#verdict")).to_have_count(0)
     attendre(lambda: faux_rasa.vidages_de(pseudo) == [(faux_rasa.jeton, [])])
     assert "/restart" not in faux_rasa.messages_de(pseudo)
     assert page.locator("#choix button").first.inner_text().strip() == "Tous mes droits"
@@ -174,7 +181,10 @@ def test_borne_clavier_et_telephone(navigateur, passerelle, faux_rasa, artefacts
     largeur = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert largeur[0] <= largeur[1], largeur
     assert page.get_by_role("button", name="Effacer et recommencer").is_visible()
-    # au clavier : le premier bouton a le focus, Entrée l'active
+    # rien n'a le focus avant une action : aucun bouton ne paraît choisi ; au clavier, Tab y mène
+    assert page.evaluate("document.activeElement === document.body")
+    for _ in range(3):  # lien d'évitement, « Effacer et recommencer », puis le premier bouton
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Tous mes droits"
     page.keyboard.press("Enter")
     page.get_by_role("button", name="À la rue").wait_for()

@@ -30,9 +30,9 @@
   var saisie = document.getElementById("saisie");
   var champ = document.getElementById("texte");
   var alerte = document.getElementById("alerte");
-  var verdict = document.getElementById("verdict");
-  var cartes = document.getElementById("cartes");
   var reprise = document.getElementById("reprise");
+  var actionsVerdict = document.getElementById("actions-verdict");
+  var telephone = document.getElementById("vers-telephone");
   var repriseBouton = document.getElementById("reprise-bouton");
   var repriseContenu = document.getElementById("reprise-contenu");
 
@@ -102,6 +102,14 @@
     return null;
   }
 
+  // Au clavier, les nouveaux boutons prennent le focus ; au toucher, jamais : aucun bouton ne doit
+  // paraître choisi avant qu'on le touche.
+  var auClavier = false;
+  document.addEventListener("keydown", function () { auClavier = true; }, { capture: true });
+  ["pointerdown", "touchstart"].forEach(function (evt) {
+    document.addEventListener(evt, function () { auClavier = false; }, { capture: true, passive: true });
+  });
+
   function viderChoix() {
     while (choix.firstChild) { choix.removeChild(choix.firstChild); }
   }
@@ -119,39 +127,48 @@
       choix.appendChild(bouton);
     });
     var premier = choix.querySelector("button");
-    if (premier) { premier.focus({ preventScroll: true }); }
+    if (premier && auClavier) { premier.focus({ preventScroll: true }); }
   }
 
-  function montrerResultats(resultats) {
-    while (cartes.firstChild) { cartes.removeChild(cartes.firstChild); }
+  // Le verdict court (issue 15 §2) : une carte par droit (pictogramme, nom, réponse, montant, la
+  // prochaine chose à faire), dans le fil, puis l'offre de rendez-vous et ses boutons juste dessous.
+  function montrerVerdict(resultats, infos) {
+    var ancien = document.getElementById("verdict");
+    if (ancien) { ancien.removeAttribute("id"); }
+    var bloc = element("section", "verdict");
+    bloc.id = "verdict";
+    bloc.setAttribute("aria-label", "Vos résultats");
+    var titre = element("h2", "visuellement-cache", "Vos résultats");
+    bloc.appendChild(titre);
+    var grille = element("div", "cartes");
     var droits = (resultats && resultats.droits) || {};
-    ["ame", "rsa", "fsl", "domiciliation"].forEach(function (cle) {
+    var ordre = (infos && infos.droits) || Object.keys(droits);
+    ordre.forEach(function (cle) {
       var d = droits[cle];
       if (!d) { return; }
-      var carte = element("article", "carte");
+      var carte = element("article", "carte statut-" + (d.statut || ""));
       carte.setAttribute("data-droit", cle);
       var h = element("h3");
       h.appendChild(image(cle, 48));
-      h.appendChild(element("span", null, NOMS[cle]));
+      h.appendChild(element("span", null, NOMS[cle] || cle));
       carte.appendChild(h);
       var statut = STATUTS[d.statut] || String(d.statut || "").replace(/_/g, " ");
-      if (statut) { carte.appendChild(element("p", "statut", statut)); }
-      if (d.resume) { carte.appendChild(element("p", null, d.resume)); }
-      if (typeof d.montant_mensuel === "number") {
-        carte.appendChild(element("p", null, "Environ " + Math.round(d.montant_mensuel) + " € par mois."));
+      var ligne = statut;
+      if (typeof d.montant_min === "number" && typeof d.montant_max === "number" &&
+          Math.round(d.montant_min) !== Math.round(d.montant_max)) {
+        ligne += " : entre " + Math.round(d.montant_min) + " et " + Math.round(d.montant_max) + " € par mois";
+      } else if (typeof d.montant_mensuel === "number") {
+        ligne += " : environ " + Math.round(d.montant_mensuel) + " € par mois";
       }
-      liste(carte, "À apporter :", (d.pieces || []).map(texteDe));
-      (d.ou_aller || []).slice(0, 2).forEach(function (lieu) {
-        var div = element("div", "lieu");
-        div.appendChild(element("p", null, "Où aller : " + (lieu.nom || "")));
-        [lieu.adresse, lieu.horaires, lieu.telephone ? "Téléphone : " + lieu.telephone : null]
-          .forEach(function (x) { if (x) { div.appendChild(element("p", null, texteDe(x))); } });
-        carte.appendChild(div);
-      });
-      cartes.appendChild(carte);
+      carte.appendChild(element("p", "statut", ligne + "."));
+      if (d.etape) { carte.appendChild(element("p", "etape", d.etape)); }
+      grille.appendChild(carte);
     });
-    verdict.hidden = false;
-    if (REPRISE_POSSIBLE) { reprise.hidden = false; }
+    bloc.appendChild(grille);
+    fil.appendChild(bloc);
+    actionsVerdict.hidden = false;
+    telephone.hidden = !REPRISE_POSSIBLE;
+    bloc.scrollIntoView({ block: "start" });
   }
 
   function texteDe(x) {
@@ -179,22 +196,26 @@
       toutVider();
       corps.setAttribute("data-efface", "demande");
     }
-    // Avec un verdict, les cartes résument déjà : le long texte de Rasa est replié (sauf le dernier).
-    var avecVerdict = messages.some(function (m) { return m.custom && m.custom.resultats; });
-    var textes = messages.filter(function (m) { return m.text; });
-    var dernierTexte = textes.length ? textes[textes.length - 1] : null;
-    var replis = null;
-    if (avecVerdict && textes.length > 1) {
-      replis = element("details", "texte-complet");
-      replis.appendChild(element("summary", null, "Lire tout le texte du résultat"));
-      fil.appendChild(replis);
+    // Le message du verdict : les cartes et l'offre de rendez-vous remplacent son long texte (le
+    // ``custom`` arrive dans le message qui suit le texte et les boutons, voir Rasa REST).
+    var verdictIndex = -1;
+    messages.forEach(function (m, i) { if (m.custom && m.custom.resultats) { verdictIndex = i; } });
+    var texteDuVerdict = null;
+    if (verdictIndex >= 0) {
+      for (var i = verdictIndex; i >= 0; i--) { if (messages[i].text) { texteDuVerdict = messages[i]; break; } }
     }
     messages.forEach(function (m) {
-      if (m.text && replis && m !== dernierTexte) {
-        replis.appendChild(element("p", "bulle bulle-bot", m.text));
+      if (m.custom && m.custom.alertes) {
+        var p = bulle(m.text || "", "securite");
+        p.setAttribute("role", "alert");
+      } else if (m === texteDuVerdict) {
+        var fin = (m.custom && m.custom.verdict && m.custom.verdict.offre) || null;
+        var verdictMessage = messages[verdictIndex];
+        montrerVerdict(verdictMessage.custom.resultats, verdictMessage.custom.verdict);
+        if (!fin) { var lignes = m.text.split("\n"); fin = lignes[lignes.length - 1]; }
+        bulle(fin, "bot");
       } else if (m.text) { bulle(m.text, erreur ? "erreur" : "bot"); }
       if (m.buttons && m.buttons.length) { boutons = boutons.concat(m.buttons); }
-      if (m.custom && m.custom.resultats) { montrerResultats(m.custom.resultats); }
       if (m.custom && m.custom.question) { fil.setAttribute("data-question", m.custom.question); }
     });
     if (boutons.length || !erreur) { montrerBoutons(boutons); }
@@ -234,11 +255,10 @@
     while (fil.firstChild) { fil.removeChild(fil.firstChild); }
     fil.removeAttribute("data-question");
     viderChoix();
-    while (cartes.firstChild) { cartes.removeChild(cartes.firstChild); }
-    verdict.hidden = true;
     reprise.hidden = true;
+    actionsVerdict.hidden = true;
     repriseContenu.hidden = true;
-    repriseBouton.hidden = false;
+    repriseBouton.hidden = true;
     document.getElementById("reprise-code").textContent = "";
     var liens = document.getElementById("reprise-liens");
     while (liens.firstChild) { liens.removeChild(liens.firstChild); }
@@ -278,6 +298,11 @@
   });
 
   document.getElementById("effacer").addEventListener("click", function () { effacer("bouton"); });
+  document.getElementById("imprimer").addEventListener("click", function () { window.print(); });
+  telephone.addEventListener("click", function () {
+    reprise.hidden = false;
+    repriseBouton.click();
+  });
 
   saisie.addEventListener("submit", function (e) {
     e.preventDefault();

@@ -1,0 +1,186 @@
+"""Le récapitulatif avant chaque verdict : « Voici ce que j'ai compris », puis Corriger (issue 11 §2).
+
+Un fait compris de travers (« j'ai 30 ans » lu comme un « oui ») ne doit jamais devenir un verdict sans
+que la personne l'ait vu. Avant le verdict, le bot montre chaque fait en mots simples, puis
+« C'est juste » / « Corriger ». « Corriger » donne la liste des faits en boutons (des numéros par
+SMS) ; le fait choisi est redemandé, puis le verdict suit.
+
+L'emplacement ``recap_confirme`` garde la situation que la personne a vue et confirmée
+(``{"situation": {...}, "corrige": champ | None}``) : le récapitulatif revient seulement si un fait a
+changé depuis, sauf le fait qu'elle vient de corriger elle-même.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import droits
+from bot.actions import boutons, etat
+from bot.actions.textes import texte
+
+ATTENTE_RECAP = "recap"
+ATTENTE_CORRIGER = "corriger"
+NON_MONTRES = ("genre", "fourchettes")  # le genre n'est jamais dit à la personne ; les fourchettes vont avec leur champ
+
+
+def _forme(forme: str) -> str:
+    return "tiers" if forme in etat.FORMES_TIERS else "vous"
+
+
+def _nombre(valeur: float) -> str:
+    if isinstance(valeur, float) and valeur.is_integer():
+        valeur = int(valeur)
+    if isinstance(valeur, int):
+        return f"{valeur:,}".replace(",", " ")
+    return f"{valeur:,.2f}".replace(",", " ").replace(".", ",")
+
+
+def _duree(mois: int) -> str:
+    if mois < 24:
+        return f"{mois} mois"
+    ans, reste = divmod(mois, 12)
+    return f"{ans} ans" + (f" et {reste} mois" if reste else "")
+
+
+def _fourchette(champ: str, bornes: list[float]) -> str:
+    bas, haut = bornes
+    if bas <= 0:
+        return texte("recap.fourchette.moins", max=_nombre(haut))
+    if haut >= droits.CHAMPS[champ]["max"]:
+        return texte("recap.fourchette.plus", min=_nombre(bas))
+    return texte("recap.fourchette.entre", min=_nombre(bas), max=_nombre(haut))
+
+
+def _ordinal(n: int) -> str:
+    return "1er" if n == 1 else f"{n}e"
+
+
+def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None = None) -> str | None:
+    """Le fait en une phrase simple (« Vous avez 30 ans. »), ou None s'il ne se montre pas."""
+    modeles = texte(f"recap.faits.{champ}") if champ in texte("recap.faits") else None
+    if modeles is None:
+        return None
+    f = _forme(forme)
+    if fourchette is not None:
+        modele = modeles["_"] if "_" in modeles else modeles
+        if f not in modele:
+            return None
+        bornes = _fourchette(champ, fourchette)
+        return modele[f].format(v=bornes, duree=f"{bornes} mois")
+    if isinstance(valeur, list):
+        if not valeur:
+            return modeles["aucune"][f]
+        noms = [texte(f"recap.difficultes.{v}") for v in valeur]
+        liste = noms[0] if len(noms) == 1 else ", ".join(noms[:-1]) + " et " + noms[-1]
+        return modeles["_"][f].format(v=liste)
+    if valeur in modeles and isinstance(modeles[valeur], dict):  # une valeur nommée (choix, booléen, 0, 1)
+        return modeles[valeur][f]
+    modele = modeles["_"] if "_" in modeles else modeles
+    if f not in modele:
+        return None
+    if champ == "arrondissement":
+        return modele[f].format(v=_ordinal(int(valeur)))
+    duree = _duree(int(valeur)) if isinstance(valeur, (int, float)) and champ.startswith("mois") else ""
+    return modele[f].format(v=_nombre(valeur) if isinstance(valeur, (int, float)) else valeur, duree=duree)
+
+
+def phrases(situation: dict, forme: str) -> list[tuple[str, str]]:
+    """(champ, phrase) pour chaque fait connu, dans l'ordre du vocabulaire ; une fourchette prend
+    la place de son champ quand la valeur exacte manque."""
+    fourchettes = situation.get("fourchettes") or {}
+    sortie = []
+    for champ in droits.CHAMPS:
+        if champ in NON_MONTRES:
+            continue
+        if champ in situation:
+            p = phrase(champ, situation[champ], forme)
+        elif champ in fourchettes:
+            p = phrase(champ, None, forme, fourchettes[champ])
+        else:
+            continue
+        if p:
+            sortie.append((champ, p))
+    return sortie
+
+
+def texte_recap(situation: dict, inconnus: list[str], forme: str) -> str:
+    f = _forme(forme)
+    lignes = [texte(f"recap.intro.{f}")]
+    lignes += [f"- {p}" for _, p in phrases(situation, forme)]
+    if inconnus:
+        noms = [texte(f"recap.noms.{c}") for c in inconnus if c in texte("recap.noms")]
+        if noms:
+            lignes.append(texte(f"recap.ne_sait_pas.{f}", champs=", ".join(noms)))
+    lignes.append(texte(f"recap.question.{f}"))
+    return "\n".join(lignes)
+
+
+def _boutons_recap() -> list[dict[str, str]]:
+    return [
+        {"title": texte("recap.c_est_juste"), "payload": "/affirmer"},
+        {"title": texte("recap.corriger"), "payload": "/nier"},
+    ]
+
+
+def confirme(tracker: Tracker) -> dict | None:
+    valeur = tracker.get_slot("recap_confirme")
+    return valeur if isinstance(valeur, dict) else None
+
+
+def necessaire(tracker: Tracker, situation: dict) -> bool:
+    """Vrai si la personne n'a pas encore vu (et confirmé) ces faits-là."""
+    vu = confirme(tracker)
+    if vu is None:
+        return True
+    corrige = vu.get("corrige")
+    avant = {c: v for c, v in (vu.get("situation") or {}).items() if c != corrige}
+    maintenant = {c: v for c, v in situation.items() if c != corrige}
+    return avant != maintenant
+
+
+def proposer(dispatcher: CollectingDispatcher, situation: dict, inconnus: list[str], forme: str,
+             avant: list[str] | None = None) -> list[EventType]:
+    """Le récapitulatif, un seul message, avec « C'est juste » et « Corriger »."""
+    corps = texte_recap(situation, inconnus, forme)
+    dispatcher.utter_message(
+        text="\n".join([*(avant or []), corps]) if avant else corps,
+        buttons=_boutons_recap(),
+        json_message={"recap": [c for c, _ in phrases(situation, forme)]},
+    )
+    return [SlotSet("attente", ATTENTE_RECAP), SlotSet("question_en_cours", None), SlotSet("echecs", 0.0)]
+
+
+def confirmer(situation: dict) -> list[EventType]:
+    return [SlotSet("recap_confirme", {"situation": situation, "corrige": None})]
+
+
+def lister(dispatcher: CollectingDispatcher, situation: dict, forme: str) -> list[EventType]:
+    """« Que voulez-vous corriger ? » : un bouton par fait (son numéro, par SMS)."""
+    liste = [{"title": p, "payload": boutons.payload(corriger=champ)} for champ, p in phrases(situation, forme)]
+    dispatcher.utter_message(text=texte(f"recap.quoi_corriger.{_forme(forme)}"), buttons=liste)
+    return [SlotSet("attente", ATTENTE_CORRIGER)]
+
+
+def redemander(dispatcher: CollectingDispatcher, situation: dict, champ: str, forme: str) -> list[EventType]:
+    """Le fait choisi est redemandé ; sa valeur actuelle est oubliée jusqu'à la nouvelle réponse."""
+    from droits.questions import question
+    from bot.actions import questions
+
+    events: list[EventType] = [SlotSet("attente", None)]
+    if champ in situation:
+        events.append(SlotSet(champ, None))
+    fourchettes = dict(situation.get("fourchettes") or {})
+    if fourchettes.pop(champ, None) is not None:
+        events.append(SlotSet("fourchettes", fourchettes or None))
+    reste = {c: v for c, v in situation.items() if c != champ}
+    events.append(SlotSet("recap_confirme", {"situation": reste, "corrige": champ}))
+    return events + questions.poser(dispatcher, question(champ), forme)
+
+
+def pas_compris(dispatcher: CollectingDispatcher) -> list[EventType]:
+    dispatcher.utter_message(text=texte("recap.pas_compris"), buttons=_boutons_recap())
+    return [SlotSet("attente", ATTENTE_RECAP)]
