@@ -52,6 +52,27 @@ def question_posee(tracker: Tracker) -> dict | None:
     return questions.question_du_champ(champ)
 
 
+def repond_a_la_question(tracker: Tracker) -> bool:
+    """Le texte est une réponse valable à la question posée (« Autre pays » classé « recommencer »)."""
+    question = question_posee(tracker)
+    texte_brut = etat.texte_utilisateur(tracker)
+    if not question or not texte_brut or texte_brut.startswith("/"):
+        return False
+    lu = extraction.analyser_reponse(question["champ"], texte_brut[: etat.LIMITE_TEXTE],
+                                     choix=question.get("choix") or None)
+    return lu.valeur is not None
+
+
+async def lire_si_reponse(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: dict[str, Any]) -> list[EventType] | None:
+    """Pour les actions des autres intentions (effacer, recommencer…) : si le message répond en fait à
+    l'étape du rendez-vous ou à la question posée, le lire comme tel. None : sinon."""
+    suite = rendez_vous.lire_si_reponse(dispatcher, tracker)
+    if suite is None and repond_a_la_question(tracker):
+        suite = await ActionAvancer().executer(dispatcher, tracker, domain)
+    return suite
+
+
 def _verdict(dispatcher: CollectingDispatcher, tracker: Tracker, c: Comprehension,
              demandes: list[str], prerequis: list[str]) -> list[EventType]:
     return verdict.donner(dispatcher, c.situation, demandes, c.inconnus, c.forme, prerequis, etat.canal(tracker))

@@ -33,8 +33,11 @@ class ActionDemanderSuppression(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        # Un code de rendez-vous attendu, classé « effacer » par le NLU : c'est la réponse, pas une demande.
-        suite = rendez_vous.lire_si_reponse(dispatcher, tracker)
+        # Un code de rendez-vous attendu, ou la réponse à la question posée, classé « effacer » par le
+        # NLU : c'est la réponse, pas une demande.
+        from bot.actions import dialogue
+
+        suite = await dialogue.lire_si_reponse(dispatcher, tracker, domain)
         if suite is not None:
             return suite
         dispatcher.utter_message(response="utter_confirmer_suppression")
@@ -48,7 +51,9 @@ class ActionRecommencer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        suite = rendez_vous.lire_si_reponse(dispatcher, tracker)  # un code attendu, classé « recommencer »
+        from bot.actions import dialogue  # un code attendu, ou une réponse (« Autre pays »), classé « recommencer »
+
+        suite = await dialogue.lire_si_reponse(dispatcher, tracker, domain)
         if suite is not None:
             return suite
         dispatcher.utter_message(response="utter_recommencer")

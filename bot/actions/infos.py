@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import droits
 from bot import extraction
 from bot.actions.base import ActionSure
-from bot.actions import boutons, dialogue, etat, perimetre, questions, rendez_vous, verdict
+from bot.actions import boutons, dialogue, etat, perimetre, questions, verdict
 from bot.actions.textes import texte
 
 POURQUOI, PIECES, LIEUX = "pourquoi", "pieces", "lieux"
@@ -67,7 +67,7 @@ class ActionInfos(ActionSure):
     async def executer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        suite = rendez_vous.lire_si_reponse(dispatcher, tracker)  # un code attendu, classé « papiers » ou « lieu »
+        suite = await dialogue.lire_si_reponse(dispatcher, tracker, domain)  # une réponse classée « papiers »
         if suite is not None:
             return suite
         detail = detail_demande(tracker)

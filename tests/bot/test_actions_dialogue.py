@@ -533,3 +533,15 @@ def test_je_sais_pas_classe_merci_reste_une_reponse(faux_moteur, lancer):
         SlotSet("question_en_cours", "en_couple"),
         SlotSet("echecs", 0.0),
     ]
+
+
+def test_une_reponse_tapee_classee_recommencer_ou_effacer_reste_une_reponse(faux_moteur, lancer):
+    """« Un autre pays » tapé (ou lu par SMS) classé « recommencer » : c'est la réponse, rien n'est effacé."""
+    _, donnees, _, _ = actions()
+    slots = {"droits_demandes": ["ame"], "question_en_cours": "nationalite"}
+    for action in (donnees.ActionRecommencer(), donnees.ActionDemanderSuppression()):
+        events, messages = lancer(action, suivi("Un autre pays", "recommencer", slots))
+        assert events[0] == SlotSet("nationalite", "hors_ue"), events
+        assert messages[0]["custom"] == {"question": "age"}
+    events, messages = lancer(donnees.ActionRecommencer(), suivi("on recommence tout", "recommencer", slots))
+    assert events == [AllSlotsReset()]

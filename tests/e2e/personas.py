@@ -22,6 +22,10 @@ class Persona:
     forme: str = "vous"
     droits: tuple[str, ...] = TOUS
     interruptions: dict[int, str] = field(default_factory=dict)  # n° de question -> message annexe
+    confirmation: str = "oui c'est juste"  # sa réponse au récapitulatif « Voici ce que j'ai compris »
+    interdits: dict[str, object] = field(default_factory=dict)  # faits jamais retenus (champ -> valeur fausse)
+    sans_questions: tuple[str, ...] = ()  # faits dits dans un message : jamais demandés ensuite
+    statuts_interdits: dict[str, str] = field(default_factory=dict)  # droit -> statut qui serait une erreur
 
 
 PERSONAS = [
@@ -322,5 +326,101 @@ PERSONAS = [
         attendus={"rsa": "eligible"},
         droits=("rsa",),
         interruptions={2: "mon mari me frappe, j'ai peur, aidez moi"},
+    ),
+    # --- issue 11 : les pièges trouvés par les personnes qui ont essayé l'assistant ---
+    Persona(
+        nom="expulsion_locataire",
+        intention="demander_fsl",
+        premier="mon proprio veut me mettre dehors, j'ai des loyers impayés",
+        reponses={
+            "nationalite": "française", "age": "47 ans", "etudiant": "non", "en_couple": "non",
+            "enfants": "deux", "enceinte": "non", "ressources_mensuelles": "700 euros de salaire",
+            "aide_logement": "250 d'apl", "vit_a_paris": "oui", "logement": "je suis locataire",
+            "lien_paris": "oui", "adresse_courrier": "oui", "domiciliation": "non",
+            "difficultes_logement": "des loyers impayés", "heures_travail_3_ans": "3000",
+            "travail_declare": "oui", "age_plus_jeune_enfant": "8 ans", "mois_depuis_separation": "3 ans",
+            "arrondissement": "dans le 19e",
+        },
+        attendus={"fsl": "a_verifier", "domiciliation": "non_eligible"},
+        interdits={"logement": "rue"},
+        sans_questions=("difficultes_logement",),
+    ),
+    Persona(
+        nom="enfant_a_naitre",
+        intention="informer",
+        premier="je suis enceinte de mon premier enfant, il n'est pas encore né, je vis seule",
+        reponses={
+            "nationalite": "française", "age": "23", "etudiant": "non", "ressources_mensuelles": "rien",
+            "logement": "chez ma tante", "vit_a_paris": "oui", "adresse_courrier": "oui",
+            "domiciliation": "non", "lien_paris": "oui", "difficultes_logement": "non",
+            "heures_travail_3_ans": "0", "travail_declare": "non", "mois_depuis_separation": "2 mois",
+            "aide_logement": "0", "arrondissement": "13",
+        },
+        attendus={"rsa": "eligible", "ame": "non_eligible"},
+        interdits={"enfants": 1},
+        sans_questions=("enceinte", "en_couple"),
+    ),
+    Persona(
+        nom="couple_aucun_etudiant",
+        intention="demander_rsa",
+        premier="on voudrait savoir pour le rsa avec ma femme",
+        reponses={
+            "nationalite": "français tous les deux", "conjoint_nationalite": "française",
+            "age": "31", "conjoint_age": "29", "etudiant": "aucun de nous n'est étudiant",
+            "conjoint_etudiant": "elle non plus", "en_couple": "oui", "enfants": "pas d'enfants",
+            "enceinte": "non", "ressources_mensuelles": "rien du tout", "logement": "au 115",
+            "vit_a_paris": "oui", "adresse_courrier": "non", "domiciliation": "non", "lien_paris": "oui",
+            "difficultes_logement": "non", "travail_declare": "non", "heures_travail_3_ans": "0",
+            "aide_logement": "0",
+        },
+        attendus={"rsa": "eligible"},
+        droits=("rsa",),
+        interdits={"etudiant": True},
+    ),
+    Persona(
+        nom="ame_sans_adresse",
+        intention="demander_ame",
+        premier="je veux l'AME, je suis guinéen sans papiers",
+        reponses={
+            "mois_en_france": "un an", "mois_sans_titre": "je suis venu sans visa, ça fait un an",
+            "age": "26", "ressources_mensuelles": "rien", "ressources_annuelles": "rien",
+            "en_couple": "non", "enfants": "non", "logement": "dehors", "vit_a_paris": "oui",
+            "adresse_courrier": "non", "domiciliation": "non", "lien_paris": "oui",
+            "difficultes_logement": "non",
+        },
+        attendus={"ame": "eligible", "domiciliation": "eligible"},
+        droits=("ame", "domiciliation"),
+    ),
+    Persona(
+        nom="deja_au_rsa_facture_edf",
+        intention="informer",
+        premier="jsui o rsa avc 2 gosses, jai 800e de facture edf pa payé",
+        reponses={
+            "nationalite": "francaise", "age": "34", "en_couple": "non", "etudiant": "non",
+            "logement": "locataire", "aide_logement": "310", "vit_a_paris": "oui", "adresse_courrier": "oui",
+            "domiciliation": "non", "lien_paris": "oui", "ressources_mensuelles": "1100 avec le rsa",
+            "ressources_annuelles": "13000", "enceinte": "non", "age_plus_jeune_enfant": "4 ans",
+            "mois_depuis_separation": "3 ans", "travail_declare": "non", "heures_travail_3_ans": "0",
+            "difficultes_logement": "facture edf", "arrondissement": "20",
+        },
+        attendus={"fsl": "a_verifier"},
+        statuts_interdits={"rsa": "non_eligible"},
+        sans_questions=("enfants",),
+    ),
+    Persona(
+        nom="violence_long_message",
+        intention="informer",
+        premier=("Bonjour. J'ai quitté mon mari la semaine dernière, il me frappait. Je suis avec mes 2 enfants "
+                 "chez une amie à Paris. Je suis française, j'ai 36 ans, je n'ai pas de travail."),
+        reponses={
+            "ressources_mensuelles": "rien", "age_plus_jeune_enfant": "5 ans", "mois_depuis_separation": "0",
+            "etudiant": "non", "enceinte": "non", "adresse_courrier": "non", "domiciliation": "non",
+            "lien_paris": "oui", "difficultes_logement": "non", "vit_a_paris": "oui",
+            "logement": "chez une amie", "heures_travail_3_ans": "0", "travail_declare": "non",
+            "aide_logement": "0", "arrondissement": "11",
+        },
+        attendus={"rsa": "eligible"},
+        interdits={"en_couple": True},
+        sans_questions=("en_couple", "enfants", "nationalite", "age"),
     ),
 ]

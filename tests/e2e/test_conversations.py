@@ -17,13 +17,22 @@ pytestmark = pytest.mark.rasa
 MAX_TOURS = 25
 
 
+def recap_montre(conv: Conversation) -> bool:
+    return any("recap" in c for c in conv.customs(conv.dernier))
+
+
 def derouler(conv: Conversation, persona: Persona) -> list[list[dict]]:
-    """Joue la persona jusqu'au résultat ; rend les réponses du bot, tour par tour."""
+    """Joue la persona jusqu'au résultat ; rend les réponses du bot, tour par tour.
+
+    Au récapitulatif (« Voici ce que j'ai compris »), la persona confirme avec ses mots."""
     tours = [conv.envoyer(persona.premier)]
     n_question = 0
     for _ in range(MAX_TOURS):
         if any("resultats" in c for c in conv.customs(conv.dernier)):
             return tours
+        if recap_montre(conv):
+            tours.append(conv.envoyer(persona.confirmation))
+            continue
         champ = conv.question
         assert champ, f"{persona.nom} : ni question ni résultat après {conv.textes()!r}"
         questions_du_message = [c for c in conv.customs(conv.dernier) if "question" in c]
@@ -52,11 +61,28 @@ def test_persona_jusqu_au_resultat(conversation, persona):
     assert resultats is not None
     statuts = {d: resultats["droits"][d]["statut"] for d in persona.attendus}
     assert statuts == persona.attendus, (questions, statuts)
-    # Le texte du résultat : chaque droit demandé, puis l'offre de rendez-vous des droits.
+    # Le récapitulatif vient une fois, juste avant le verdict (issue 11 §2).
+    recaps = [i for i, tour in enumerate(tours) if any("recap" in c for c in conv.customs(tour))]
+    assert recaps == [len(tours) - 2], recaps
+    # Le verdict court : une ligne par droit montré, puis l'offre de rendez-vous des droits (issue 15 §2).
     textes = conv.textes(tours[-1])
-    for nom in persona.droits:
-        assert resultats["droits"][nom]["resume"] in textes
+    verdict = next(c["verdict"] for c in conv.customs(tours[-1]) if "verdict" in c)
+    assert set(persona.droits) <= set(verdict["droits"]) | {"domiciliation"}
+    for nom in verdict["droits"]:
+        assert f"{nom.upper() if nom != 'domiciliation' else 'Domiciliation'} :" in textes
     assert "rendez-vous des droits" in textes
+    message_verdict = next(m["text"] for m in tours[-1] if m.get("buttons") and m.get("text"))
+    assert len(message_verdict.split()) <= 120, message_verdict  # le résumé à copier de l'aidant est à part
+    # Les pièges : jamais un fait qui n'a pas été dit, jamais une question sur un fait déjà dit.
+    for champ in persona.sans_questions:
+        assert champ not in questions, (champ, questions)
+    if persona.interdits:
+        slots = httpx.get(f"{conv.webhook.rsplit('/webhooks', 1)[0]}/conversations/{conv.expediteur}/tracker",
+                          timeout=30).json()["slots"]
+        for champ, faux in persona.interdits.items():
+            assert slots.get(champ) != faux, (champ, slots.get(champ))
+    for droit, statut in persona.statuts_interdits.items():
+        assert resultats["droits"][droit]["statut"] != statut, (droit, resultats["droits"][droit])
     if persona.forme in ("il", "elle"):
         assert "Résumé à copier" in textes
         assert "la personne" in conv.textes(conv.messages).lower()
@@ -88,6 +114,9 @@ def test_faits_du_premier_message_jamais_redemandes(conversation):
     for _ in range(MAX_TOURS):
         if conv.resultats:
             break
+        if recap_montre(conv):
+            conv.envoyer("oui")
+            continue
         assert conv.question not in ("age", "nationalite", "logement"), conv.questions
         conv.envoyer(derouler_depuis[conv.question])
     assert conv.resultats["droits"]["rsa"]["statut"] == "eligible"
@@ -171,3 +200,98 @@ def test_entrees_bizarres(conversation, serveurs_reels, texte):
     # La conversation continue normalement après.
     conv.envoyer("je veux le rsa")
     assert conv.question
+
+
+# --- issue 11 §2, §3 et issue 15 §5, par les vrais serveurs ----------------------------------------
+
+def _suivi(serveurs_reels, conv: Conversation) -> dict:
+    return httpx.get(f"{serveurs_reels.rasa}/conversations/{conv.expediteur}/tracker", timeout=30).json()
+
+
+def _toucher(conv: Conversation, debut_du_titre: str) -> list[dict]:
+    bouton = next(b for b in conv.boutons() if b["title"].startswith(debut_du_titre))
+    return conv.envoyer(bouton["payload"])
+
+
+def test_aidant_corrige_un_fait_au_recapitulatif_et_le_verdict_change(conversation, serveurs_reels):
+    """Une aidante voit « La personne vient d'un pays hors de l'UE », corrige en « Française » :
+    le verdict de l'AME change (sans papiers : oui ; française : non)."""
+    conv = conversation()
+    conv.envoyer("Bonjour, je suis assistante sociale. Madame K. a 41 ans, elle est guinéenne, sans papiers, "
+                 "en France depuis 2 ans. Elle dort chez une amie à Paris, sans payer. Elle n'a aucune ressource.")
+    reponses = {"mois_sans_titre": "elle est arrivée sans visa", "en_couple": "non", "enfants": "aucun",
+                "ressources_annuelles": "rien", "adresse_courrier": "non", "domiciliation": "non",
+                "lien_paris": "oui", "difficultes_logement": "non", "ressources_mensuelles": "rien",
+                "arrondissement": "18"}
+    for _ in range(MAX_TOURS):
+        if recap_montre(conv):
+            break
+        assert conv.question in reponses, (conv.question, conv.textes())
+        conv.envoyer(reponses[conv.question])
+    recap = conv.textes()
+    assert recap.startswith("Voici ce que j'ai compris de la personne")
+    assert "- La personne a 41 ans." in recap
+    assert "- La personne vient d'un pays hors de l'Union européenne." in recap
+    _toucher(conv, "Corriger")
+    assert "Que voulez-vous corriger" in conv.textes()
+    _toucher(conv, "La personne vient d'un pays hors")
+    assert conv.question == "nationalite"
+    _toucher(conv, "Française")
+    for _ in range(MAX_TOURS):  # la nationalité change : d'autres faits peuvent manquer
+        if conv.resultats and any("resultats" in c for c in conv.customs(conv.dernier)):
+            break
+        if recap_montre(conv):
+            _toucher(conv, "C'est juste")
+            continue
+        conv.envoyer(reponses.get(conv.question, "je ne sais pas"))
+    assert conv.resultats["droits"]["ame"]["statut"] == "non_eligible"
+    assert _suivi(serveurs_reels, conv)["slots"]["nationalite"] == "francaise"
+
+
+def test_une_reponse_a_une_autre_question_ne_repond_pas_a_celle_posee(conversation, serveurs_reels):
+    """« j'ai 30 ans » à une question oui / non : l'âge est noté, la question est reposée (issue 11 §1)."""
+    conv = conversation()
+    conv.envoyer("je dors chez un ami et je veux savoir mes droits")
+    for _ in range(MAX_TOURS):
+        if conv.question in ("adresse_courrier", "vit_a_paris", "lien_paris", "domiciliation", "en_couple"):
+            break
+        conv.envoyer({"nationalite": "française", "age": "41"}.get(conv.question, "je ne sais pas"))
+    champ = conv.question
+    assert champ, conv.textes()
+    conv.envoyer("j'ai 30 ans")
+    assert conv.question == champ
+    slots = _suivi(serveurs_reels, conv)["slots"]
+    assert slots[champ] is None
+    assert slots["age"] in (30, 41)
+
+
+def test_une_situation_decrite_regarde_tous_les_droits(conversation, serveurs_reels):
+    conv = conversation()
+    conv.envoyer("j'ai pas d'argent et je dors dehors")
+    assert _suivi(serveurs_reels, conv)["slots"]["droits_demandes"] == ["ame", "rsa", "fsl", "domiciliation"]
+
+
+def test_l_ame_sans_adresse_amene_la_question_du_courrier(conversation):
+    conv = conversation()
+    conv.envoyer("/demander_ame")
+    reponses = {"nationalite": "Autre pays", "titre_sejour": "Aucun papier", "mois_en_france": "2 ans",
+                "mois_sans_titre": "2 ans", "age": "30", "ressources_annuelles": "0", "ressources_mensuelles": "0",
+                "en_couple": "non", "enfants": "0", "logement": "À la rue", "adresse_courrier": "non",
+                "domiciliation": "non", "lien_paris": "oui", "vit_a_paris": "oui"}
+    derouler(conv, Persona(nom="ame", premier="/demander_ame", reponses=reponses, attendus={}))
+    assert "adresse_courrier" in conv.questions
+    verdict = next(c["verdict"] for c in conv.customs(conv.dernier) if "verdict" in c)
+    assert verdict["droits"] == ["ame", "domiciliation"]
+
+
+def test_les_numeros_de_securite_d_abord_dans_un_long_message(conversation):
+    conv = conversation()
+    reponse = conv.envoyer(
+        "Bonjour, je m'appelle Awa, j'ai 29 ans, je suis ivoirienne et j'ai un titre de séjour depuis 3 ans. "
+        "Depuis des mois mon compagnon me frappe quand il boit, hier encore. J'ai un fils de 4 ans. "
+        "Je voudrais savoir si j'ai droit au RSA et à une aide pour le loyer, on est locataires dans le 20e.")
+    textes = [m.get("text", "") for m in reponse if m.get("text")]
+    securite = next(i for i, t in enumerate(textes) if "3919" in t)
+    assert "17" in textes[securite] and "112" in textes[securite]
+    assert securite <= 1  # juste après l'information sur les données
+    assert conv.question  # puis la conversation continue

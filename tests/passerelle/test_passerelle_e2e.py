@@ -65,14 +65,21 @@ class Enregistreur:
         rs = [c["resultats"] for c in self.customs(pseudo) if "resultats" in c]
         return rs[-1] if rs else None
 
+    def recap(self, pseudo):
+        return any("recap" in c for c in self.customs(pseudo))
 
-def derouler(persona, envoyer, question, resultats):
-    """Premier message, puis la réponse du persona à chaque question, jusqu'au verdict."""
+
+def derouler(persona, envoyer, question, resultats, recap=lambda: False):
+    """Premier message, puis la réponse du persona à chaque question, jusqu'au verdict.
+    Au récapitulatif, la persona confirme (« oui c'est juste »)."""
     envoyer(persona.premier)
     for _ in range(MAX_TOURS):
         r = resultats()
         if r:
             return r
+        if recap():
+            envoyer(persona.confirmation)
+            continue
         q = question()
         assert q, "ni question ni verdict : la conversation s'est arrêtée"
         envoyer(persona.reponses.get(q, "je ne sais pas"))
@@ -109,7 +116,8 @@ def test_e2e_api_borne(passerelle, persona):
             r = c.post("/api/v1/chat", json={"sender": "e2e-api", "message": texte})
             assert r.status_code == 200, r.text
 
-        verifier(persona, derouler(persona, envoyer, lambda: enr.question(pseudo), lambda: enr.resultats(pseudo)))
+        verifier(persona, derouler(persona, envoyer, lambda: enr.question(pseudo), lambda: enr.resultats(pseudo),
+                                   lambda: enr.recap(pseudo)))
         durees = sorted(enr.durees)
         print(f"\nAPI : {len(durees)} tours, p50 {1000 * durees[len(durees) // 2]:.0f} ms, "
               f"max {1000 * durees[-1]:.0f} ms (Rasa + actions)")
@@ -146,7 +154,8 @@ def test_e2e_sms(passerelle, persona):
             assert r.status_code == 200
             reponses.append(r.text)
 
-        verifier(persona, derouler(persona, envoyer, lambda: enr.question(pseudo), lambda: enr.resultats(pseudo)))
+        verifier(persona, derouler(persona, envoyer, lambda: enr.question(pseudo), lambda: enr.resultats(pseudo),
+                                   lambda: enr.recap(pseudo)))
         from rdv.sms.gsm7 import is_gsm7, segments
         import xml.etree.ElementTree as ET
 
@@ -176,7 +185,7 @@ def test_e2e_telegram(passerelle, persona):
                 attendre(lambda: len(faux.messages_vers(chat)) > envoyes, delai=30)
 
             verifier(persona, derouler(persona, envoyer, lambda: enr.question(pseudo),
-                                       lambda: enr.resultats(pseudo)))
+                                       lambda: enr.resultats(pseudo), lambda: enr.recap(pseudo)))
             assert all(len(m["text"]) <= 4096 for m in faux.messages_vers(chat))
 
 
@@ -204,9 +213,15 @@ def test_e2e_borne_navigateur(navigateur, fabrique_reglages, vrais_serveurs, per
         tour = 2
         attendre_tour(tour)
         for _ in range(MAX_TOURS):
-            if page.locator("#verdict:not([hidden]) .carte").count():
+            if page.locator("#verdict .carte").count():
                 break
             q = page.locator("#fil").get_attribute("data-question")
+            if not q and page.get_by_role("button", name="C'est juste").count():
+                page.get_by_role("button", name="C'est juste").tap()  # le récapitulatif
+                touchers += 1
+                tour += 1
+                attendre_tour(tour)
+                continue
             assert q, "ni question ni verdict"
             reponse = persona.reponses.get(q, "je ne sais pas")
             boutons = {_simple(b.inner_text()): b for b in page.locator("#choix button").all()}
@@ -219,7 +234,7 @@ def test_e2e_borne_navigateur(navigateur, fabrique_reglages, vrais_serveurs, per
                 ecrits += 1
             tour += 1
             attendre_tour(tour)
-        assert page.locator("#verdict:not([hidden]) .carte").count() == 4
+        assert page.locator("#verdict .carte").count() == 4
         for droit, statut in persona.attendus.items():
             assert page.locator(f".carte[data-droit='{droit}']").count() == 1
         page.screenshot(path=str(artefacts / "borne-e2e-verdict.png"), full_page=True)
