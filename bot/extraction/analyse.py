@@ -116,6 +116,15 @@ _FUTUR = {"vais", "va", "vont", "allons", "risque", "risquer", "peur", "bientot"
           "attends", "attend", "attente", "trouver", "obtenir", "avoir", "faire", "comment", "quoi", "faut",
           "serai", "sera", "seras", "seront", "devenir", "dois", "doit", "espere"}
 
+_FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", "aurons", "serais", "serait",
+           "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
+           "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons"}
+_FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
+_QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
+_HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
+                        r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
+                        r"|\bdes que (?:j aurai|je serai)\b|\ben cas de\b|\bimagine(?:z|ons)? que\b")
+
 
 @dataclass
 class Segment:
@@ -145,6 +154,12 @@ class Analyse:
             self.forme = None
         self.segments = self._decouper()
         self._debuts = [s.debut for s in self.segments]
+        # fourchettes « entre 300 et 400 » (forme unique après normalisation) : (début, fin, bas, haut)
+        self.fourchettes = [(m.start(), m.end(), float(m.group(1).replace(",", ".")),
+                             float(m.group(2).replace(",", "."))) for m in _FOURCHETTE.finditer(texte)]
+
+    def dans_fourchette(self, pos: int) -> bool:
+        return any(d <= pos < f for d, f, _, _ in self.fourchettes)
 
     # --- découpage ---------------------------------------------------------------------------
     def _decouper(self) -> list[Segment]:
@@ -261,6 +276,8 @@ class Analyse:
         """Une négation précède ``pos`` dans la proposition (« je suis pas étudiant »)."""
         if _PRONOM_SUJET.match(self.texte, pos):
             return False  # le fait commence une nouvelle proposition (« ... j'ai un titre »)
+        if self.quantifieur_negatif(pos):
+            return True
         mots = self.mots_avant(pos, fenetre)
         for i in range(len(mots) - 1, -1, -1):
             mot = mots[i]
@@ -276,6 +293,28 @@ class Analyse:
         apres = self.texte[pos:].split()[1:3]
         return bool(apres) and apres[0] in ("non", "pas") and (len(apres) == 1 or apres[1] in (",", "."))
 
+    def quantifieur_negatif(self, pos: int) -> bool:
+        """« aucun de nous n'est étudiant », « personne ne travaille », « ni moi ni ma femme ne travaillons ».
+
+        Le sujet est un mot négatif et le verbe porte « ne / n' » juste avant le fait.
+        """
+        seg = self.segment(pos)
+        mots = self.texte[seg.debut:pos].split()
+        if not any(m in ("n", "ne") for m in mots[-3:]):
+            return False
+        i = max(j for j, m in enumerate(mots) if m in ("n", "ne"))
+        return any(m in _QUANTIFIEURS_NEGATIFS for m in mots[:i])
+
+    def hypothese(self, pos: int) -> bool:
+        """Le fait est dans une hypothèse (« si je perds mon travail », « au cas où », « quand j'aurai »)."""
+        seg = self.segment(pos)
+        i = self.segments.index(seg)
+        debut = seg.debut
+        while i > 0 and self.segments[i - 1].phrase == seg.phrase and len(self.texte[debut:pos].split()) < 12:
+            i -= 1
+            debut = self.segments[i].debut
+        return bool(_HYPOTHESE.search(self.texte[debut:pos]))
+
     def passe(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est au passé (« avant j'étais au 115 », « j'ai été étudiant »)."""
         mots = self.mots_avant(pos, fenetre)
@@ -287,4 +326,4 @@ class Analyse:
     def futur(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""
         mots = self.mots_avant(pos, fenetre)
-        return any(m in _FUTUR for m in mots)
+        return any(m in _FUTUR for m in mots) or self.hypothese(pos)

@@ -86,7 +86,13 @@ def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[
     for champ, liste in par_champ.items():
         nies = [c.valeur for c in liste if c.nie and c.valeur is not None]
         positifs = [c for c in liste if not c.nie]
-        if champ == "difficultes_logement":
+        if champ == "fourchettes":
+            bornes: dict[str, list[float]] = {}
+            for c in positifs:
+                bornes.update(c.valeur)
+            if bornes:
+                faits[champ] = bornes
+        elif champ == "difficultes_logement":
             valeurs = [c.valeur for c in positifs if c.valeur is not None]
             if valeurs:
                 faits[champ] = valeurs
@@ -135,8 +141,10 @@ def _extraire(texte: Any, aujourd_hui: Any = None) -> Extraction:
     a = Analyse(normal)
     constats, arrondissement = _constats(a, jour)
     ne_sait_pas, inconnus, zones = incertitude.ne_sait_pas(a)
+    zones = zones + incertitude.hesitations(a)
     constats = [c for c in constats
-                if _accepte(c, a) and not any(d <= c.pos < f for d, f in zones)]
+                if _accepte(c, a) and not any(d <= c.pos < f for d, f in zones)
+                and (c.champ == "fourchettes" or not a.dans_fourchette(c.pos))]
     faits, negations = _fusionner(constats)
     _deduire(faits, a)
     faits = valider(faits)

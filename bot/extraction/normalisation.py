@@ -42,7 +42,16 @@ _UNITES_UN = (r"ans?|mois|semaines?|jours?|h|heures?|euros|e|k|et demi|enfants|f
               r"personnes?|pers|fois|annees?|nuits?|seule?|kids|ados?|mille|cent|cents|million|millions")
 _UN_ARTICLE = re.compile(r"(?<!vingt et )(?<!trente et )(?<!quarante et )(?<!cinquante et )(?<!soixante et )"
                          r"(?<!\bdix et )\b(un|une) (?!(?:" + _UNITES_UN + r")\b)(?=[a-z])")
-_ENTRE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
+# Fourchettes : « de 300 à 400 », « 300-400 », « 30 ou 35 ans » -> « entre 300 et 400 » (forme unique,
+# lue par ``analyse`` : les nombres d'une fourchette ne sont jamais pris pour une valeur exacte).
+_N = r"\d+(?:[.,]\d+)?"
+_FOURCHETTES = [
+    re.compile(r"\bde (" + _N + r") (?:euros |e )?(?:a|au) (" + _N + r")\b"),
+    re.compile(r"\b(" + _N + r") (?:euros |e |ans |mois )?(?:a|ou) (" + _N + r")\b(?= ?(?:euros|e|ans|an|mois|par|/|net|"
+               r"enfants|heures|h|$|[,.;!?]))"),
+    re.compile(r"\b(" + _N + r") (?:euros |e )?(?:et|a) (" + _N + r") (?=euros|e\b)"),
+]
+_TIRET_NOMBRES = re.compile(r"(?<![\d/.-])(\d+)\s*-\s*(\d+)(?![\d/.-])")
 _EXPRESSIONS = [(re.compile(motif), remplacement) for motif, remplacement in EXPRESSIONS]
 # Une seule passe pour toutes les expressions (bien plus rapide que 35 passes successives).
 _TOUTES_EXPRESSIONS = re.compile("|".join(f"(?P<e{i}>{motif})" for i, (motif, _) in enumerate(EXPRESSIONS)))
@@ -104,7 +113,19 @@ def _nombres(texte: str) -> str:
     texte = _MULTIPLIE.sub(_multiplie, texte)
     texte = _GROUPES.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), texte)
     texte = _POINT_MILLIERS.sub(lambda m: m.group(1) + m.group(2), texte)
-    return _ENTRE.sub(r"\2", texte)  # « entre 800 et 900 » -> 900 : la borne haute, par prudence
+    for motif in _FOURCHETTES:
+        texte = motif.sub(_fourchette, texte)
+    return texte
+
+
+def _fourchette(m: re.Match) -> str:
+    avant = m.string[max(0, m.start() - 7):m.start()]
+    if avant.endswith("entre "):
+        return m.group()
+    bas, haut = (float(x.replace(",", ".")) for x in m.groups())
+    if bas >= haut:
+        return m.group()  # « 3 ou 2 », « 1990 a 2000 » inversé : pas une fourchette
+    return f"entre {m.group(1)} et {m.group(2)} "
 
 
 def normaliser(texte: object) -> str:
@@ -116,6 +137,7 @@ def normaliser(texte: object) -> str:
     texte = texte[:LIMITE_CARACTERES].replace("€", " euros ").replace("$", " dollars ")
     texte = _sans_accents(texte).casefold()
     texte = _APOSTROPHES.sub(" ", texte)
+    texte = _TIRET_NOMBRES.sub(r" entre \1 et \2 ", texte)
     texte = _TIRET_MOTS.sub(" ", texte)
     texte = _TIRET_CHIFFRE.sub(" ", texte)
     texte = _AUTRES.sub(" ", texte)

@@ -12,17 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from . import nombres
+from . import incertitude, nombres
 from .faits import _aujourd_hui, extraire_faits
-from .lexique import PAYS
+from .lexique import MOIS_ANNEE, PAYS
 from .modele import Extraction
 from .normalisation import normaliser
-from .vocabulaire import ARGENT, BOOLEEN, CHAMPS, CHOIX, ENTIER, LISTE, NOMBRE, valeur_valide
+from .vocabulaire import ARGENT, BOOLEEN, CHAMPS, CHAMPS_FOURCHETTES, CHOIX, ENTIER, LISTE, NOMBRE, valeur_valide
+
+MOIS_NOMS = set(MOIS_ANNEE)
 
 _OUI = re.compile(
     r"^(?:oui|ok|okay|d accord|dac|bien sur|evidemment|exact|exactement|c est ca|c est exact|voila|absolument|"
     r"affirmatif|si|tout a fait|carrement|grave|wah|iyeh|ih|eyh|ah oui|correct|vrai|c est vrai|yup|oki|"
-    r"je pense|je crois|surement|bien sur que oui|y a|il y a|jai|j ai)\b"
+    r"bien sur que oui)\b(?! (?:je|j|il|elle|on|tu|vous|nous|pas|crois|pense)\b)"
 )
 _NON = re.compile(
     r"^(?:non|no|pas du tout|jamais|aucun|aucune|negatif|pas vraiment|du tout|la la|non merci|absolument pas|"
@@ -181,6 +183,28 @@ def _booleen(texte: str, brut: str) -> bool | None:
     return None
 
 
+# Pour un fait, « oui » doit être dit : « ok », « d'accord », « j'ai », « je crois » ne suffisent pas,
+# et « si » n'est un oui que seul (« si je perds mon travail » est une hypothèse).
+_OUI_FAIT = re.compile(
+    r"^(?:oui|bien sur|evidemment|exact|exactement|c est ca|c est exact|absolument|affirmatif|tout a fait|"
+    r"carrement|iyeh|ih|eyh|ah oui|c est vrai|yup|bien sur que oui|(?:ben |bah |mais )?si(?: si)*(?= ?$| ,))\b"
+)
+
+
+def _booleen_fait(texte: str, brut: str) -> bool | None:
+    if "👍" in brut or "✅" in brut:
+        return True
+    if "👎" in brut or "❌" in brut:
+        return False
+    if _NON.match(texte):
+        if re.match(r"^non ?,? (?:\d|pardon|attend|en fait|plutot)", texte):
+            return None  # « non 36 », « non pardon... » : une correction, pas une réponse
+        return False
+    if _OUI_FAIT.match(texte):
+        return True
+    return None
+
+
 def oui_non(texte: Any) -> bool | None:
     """« oui », « ok 👍 », « non merci », « nan » → True / False ; None si ce n'est ni l'un ni l'autre."""
     if not isinstance(texte, str) or not texte.strip():
@@ -232,8 +256,20 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
         return Reponse(ext.faits[champ], False, ext)
     if ext.ne_sait_pas and (not ext.inconnus or champ in ext.inconnus):
         return Reponse(None, True, ext)
+    if incertitude.hesite(simple):
+        # « je crois pas, non », « peut-être », « ça dépend » : pas de valeur, la question est reposée.
+        return Reponse(None, incertitude.seulement_hesitation(simple), ext)
     genre = CHAMPS[champ]["type"]
     valeur: Any = None
+    if genre in (ENTIER, NOMBRE) or champ in ARGENT:
+        bornes = _fourchette_seule(champ, simple)
+        if bornes:
+            ext.faits.setdefault("fourchettes", {})[champ] = bornes
+            return Reponse(None, False, ext)
+    if not _reponse_courte(champ, genre, simple, ext):
+        # Une phrase qui parle d'autre chose (« j'ai 30 ans » à une question oui / non, « ma mère a
+        # 70 ans » à l'âge) : seuls les faits qu'elle dit vraiment comptent (ext.faits).
+        return Reponse(None, False, ext)
     if genre == CHOIX:
         valeur = _choix(champ, simple, choix)
         if valeur is None:
@@ -245,7 +281,7 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     elif genre == LISTE:
         valeur = _liste(simple, choix)
     elif genre == BOOLEEN:
-        valeur = _booleen(simple, brut)
+        valeur = _booleen_fait(simple, brut)
         for motif, v in _BOOLEENS.get(champ, []):
             if valeur is None and motif.search(simple):
                 valeur = v
@@ -256,6 +292,96 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     elif genre == NOMBRE:
         valeur = _annees(simple, jour)
     return Reponse(valeur_valide(champ, valeur), False, ext)
+
+
+# --- réponse courte : le texte ne dit rien d'autre que la réponse ----------------------------------
+# Mots permis autour d'une réponse courte (politesse, hésitations de l'oral, « j'ai », « environ »).
+_REMPLISSAGE = {
+    "euh", "ben", "bah", "alors", "bon", "voila", "merci", "madame", "monsieur", "bonjour", "bonsoir", "salut",
+    "je", "j", "ai", "suis", "c", "est", "ca", "fait", "il", "y", "a", "en", "tout", "environ", "pres", "peu",
+    "autour", "de", "d", "du", "le", "la", "l", "les", "juste", "seulement", "que", "qu", "depuis", "presque",
+    "plus", "moins", "au", "pile", "exactement", ",", ".", "!", "?", "on", "nous", "avons", "sommes", "et", "demi",
+    "demie", "quasiment", "bientot", "oui", "non", "moi", "dans", "des", "mais", "donc", "aussi", "vers", "un", "une",
+}
+_UNITES: dict[str, set[str]] = {
+    "age": {"ans", "an", "age", "agee", "ne", "nee", "annees", "annee"},
+    "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee"},
+    "enfants": {"enfants", "gosses", "fils", "filles", "fille", "garcons", "garcon", "bebe", "bebes", "petits",
+                "seul", "seule", "charge", "avec", "mes", "mon", "ma"},
+    "age_plus_jeune_enfant": {"ans", "an", "mois", "semaines", "jours", "il", "elle", "bebe", "plus", "petit",
+                              "jeune", "mon", "ma", "fils", "fille", "le", "la"},
+    "heures_travail_3_ans": {"heures", "h", "ans", "an", "mois", "temps", "plein", "mi", "par", "semaine",
+                             "travaille", "bosse", "annees", "jamais", "aucune", "aucun", "rien", "0"},
+}
+_DUREES = {"ans", "an", "annees", "annee", "mois", "semaines", "semaine", "jours", "jour", "france", "ici",
+           "arrive", "arrivee", "hier", "aujourd", "hui", "ce", "matin", "viens", "arriver", "titre", "carte",
+           "environ", "fin", "debut", "courant", "mi"}
+for _c in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation", "annees_titre_sejour",
+           "conjoint_annees_titre_sejour"):
+    _UNITES[_c] = _DUREES
+_ARGENT_MOTS = {"euros", "e", "par", "mois", "an", "semaine", "jour", "net", "nets", "brut", "mensuel", "mensuels",
+                "mensuellement", "/", "rien", "0", "zero", "sur", "12", "derniers", "annee", "l"}
+_NOMBRE_MOT = re.compile(r"\d+(?:[.,]\d+)?$")
+
+
+def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> bool:
+    """Le texte n'est qu'une réponse à la question posée (R12, R15 de la SPEC).
+
+    Nombres : le nombre, son unité et des mots de remplissage seulement (« 34 », « j'ai 34 ans »,
+    « environ 800 € par mois ») ; « j'ai 2 enfants » ne répond pas à l'âge. Choix : quelques mots,
+    sans souhait, crainte, passé ni hypothèse. Oui / non : le premier mot (« oui », « non merci »).
+    """
+    mots = simple.split()
+    if not mots:
+        return False
+    if genre == BOOLEEN:
+        return True  # _booleen_fait ne lit que le premier mot ; les faits d'une phrase viennent de ext
+    if genre in (CHOIX, LISTE):
+        return len(mots) <= 6 and not any(m in _RISQUES for m in mots)
+    permis = _REMPLISSAGE | _UNITES.get(champ, set()) | MOIS_NOMS
+    if champ in ARGENT:
+        permis = _REMPLISSAGE | _ARGENT_MOTS
+    reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m) and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
+    return not reste
+
+
+_RISQUES = {"vais", "va", "veux", "voudrais", "cherche", "peur", "risque", "avant", "etais", "etait", "si", "pas",
+            "plus", "jamais", "bientot", "demain", "futur", "menace", "expulse", "expulsion", "mettre", "ancien",
+            "aucun", "aucune", "sans", "ni", "frere", "soeur", "mere", "pere", "ami", "amie", "pote", "cousin",
+            "cousine", "fils", "fille", "mari", "femme", "copain", "copine", "parents"}
+_FOURCHETTE_SEULE = re.compile(r"^(?:je |j )?(?:(?:touche|gagne|ai|suis|dirais|a|recois|percois) )*(?:environ )?"
+                               r"entre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)(?: (?P<u>[a-z/ ]+))?$")
+
+
+def _fourchette_seule(champ: str, simple: str) -> list[float] | None:
+    """« entre 300 et 400 » (ou « de 300 à 400 ») en réponse : les bornes, dans l'unité du champ."""
+    if champ not in CHAMPS_FOURCHETTES:
+        return None
+    m = _FOURCHETTE_SEULE.match(simple)
+    if not m:
+        return None
+    bas, haut = nombres.nombre(m.group(1)), nombres.nombre(m.group(2))
+    unite = (m.group("u") or "").strip()
+    facteur = 1.0
+    if champ in ARGENT:
+        if re.search(r"\b(?:par|/) semaine\b", unite):
+            facteur = 52 / 12
+        elif re.search(r"\b(?:par|/) jour\b", unite):
+            facteur = 365 / 12
+        elif re.search(r"\b(?:par|/) an\b", unite) and champ == "ressources_mensuelles":
+            facteur = 1 / 12
+        elif unite and not re.fullmatch(r"(?:euros|e)?(?: ?(?:net|nets|brut))?(?: ?(?:par|/) mois)?", unite):
+            return None
+    elif champ.startswith("mois_"):
+        if re.match(r"ans?\b|annees?\b", unite):
+            facteur = 12
+        elif unite and not unite.startswith("mois"):
+            return None
+    elif unite and not re.match(r"(?:ans?|annees?|heures|h)\b", unite):
+        return None
+    if bas is None or haut is None or bas >= haut:
+        return None
+    return [round(bas * facteur, 2), round(haut * facteur, 2)]
 
 
 def interpreter_reponse(champ: str, texte: str, choix: Sequence[Any] | None = None,
