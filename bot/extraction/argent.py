@@ -43,6 +43,7 @@ _PERIODE_MOIS = re.compile(r"^(?:par mois|/ mois|mensuel\w*|le mois|chaque mois|
 _PERIODE_AN = re.compile(r"^(?:par an|/ an|l an|annuel\w*|par annee|a l annee|sur l annee|l annee|sur 12 mois|"
                          r"sur 1 an|dans l annee|cette annee|l annee derniere|net par an|par ans|an)\b")
 _PERIODE_SEMAINE = re.compile(r"^(?:par semaine|/ semaine|la semaine|hebdo\w*|chaque semaine|toutes les semaines)\b")
+_PERIODE_HEURE = re.compile(r"^(?:de l heure|par heure|/ h|de l h|l heure|brut de l heure|net de l heure)\b")
 _PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|par nuit|la nuit|de l heure|par heure|/ h|"
                            r"de l h)\b")
 _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l annee\b|\bcette annee\b"
@@ -116,6 +117,8 @@ def _periode(a: Analyse, m: re.Match) -> str | None:
         return "an"
     if _PERIODE_SEMAINE.match(suite):
         return "semaine"
+    if _PERIODE_HEURE.match(suite):
+        return "heure"
     if _PERIODE_JOUR.match(suite):
         return "jour"
     if _ANNUEL_PHRASE.search(a.segment(m.start()).texte):
@@ -162,11 +165,21 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « avant je touchais 900 »
         genre, _ = _mots_proches(a, m)
         periode = _periode(a, m)
-        if genre == "depense":
+        if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
             continue
         if genre is None and periode is None and not _SEUL_MONTANT.match(a.texte.strip()):
-            continue
+            # « ma femme gagne 1300, moi 700 » : le montant suit un revenu du foyer, même phrase
+            avant = a.mots_avant(m.start(), 2)
+            if not (revenus_mois and avant and avant[-1] in ("moi", "lui", "elle", "eux", "nous")
+                    and a.segment(revenus_mois[-1][0]).phrase == a.segment(m.start()).phrase):
+                continue
+        if periode == "heure":
+            continue  # un salaire horaire ne dit pas le revenu du mois
         if periode == "jour":
+            # « l'ADA, 14 euros par jour » : 14 x 365 / 12 par mois (R16)
+            if genre == "aide":
+                continue
+            revenus_mois.append((m.start(), valeur * 365 / 12))
             continue
         if genre == "aide":
             constats.append(Constat("aide_logement", round(valeur, 2), m.start()))
@@ -196,4 +209,90 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         constats.append(Constat("ressources_mensuelles", 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):
         constats.append(Constat("aide_logement", 0.0, m.start(), poids=1))
+    return constats
+
+
+class _Zone:
+    """Une fourchette vue comme un montant : ``start()`` / ``end()`` pour les mêmes aides."""
+
+    def __init__(self, debut: int, fin: int):
+        self._debut, self._fin = debut, fin
+
+    def start(self) -> int:
+        return self._debut
+
+    def end(self) -> int:
+        return self._fin
+
+
+_APRES_FOURCHETTE_AGE = re.compile(r"^ ?(?:ans|an)\b")
+
+
+def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
+    """« entre 300 et 400 par mois » -> fourchettes {ressources_mensuelles: [300, 400]} (jamais une valeur).
+
+    Argent (mot-clé de revenu ou d'aide, « euros », une période) et âge (« j'ai entre 30 et 35 ans »).
+    """
+    constats = []
+    for debut, fin, bas, haut in a.fourchettes:
+        if a.sujet(debut) not in _SUJETS_FOYER or a.passe(debut) or a.hypothese(debut):
+            continue
+        suite = a.texte[fin:fin + 12]
+        avant = a.mots_avant(debut, 3)
+        if _APRES_FOURCHETTE_AGE.match(suite):
+            if a.sujet(debut) == "personne" and avant[-2:] in (["j", "ai"], ["a"], ["il", "a"], ["elle", "a"]) or \
+                    (avant and avant[-1] in ("age", "agee", "ai")):
+                constats.append(Constat("fourchettes", {"age": [bas, haut]}, debut))
+            continue
+        zone = _Zone(debut, fin)
+        genre, _ = _mots_proches(a, zone)
+        periode = _periode(a, zone)
+        euros = bool(re.match(r"^ ?(?:euros|e)\b", suite))
+        if genre == "depense" or periode == "heure" or (genre is None and periode is None and not euros):
+            continue
+        champ = "aide_logement" if genre == "aide" else "ressources_mensuelles"
+        facteur = {"semaine": 52 / 12, "jour": 365 / 12}.get(periode or "", 1.0)
+        if periode == "an" and champ == "ressources_mensuelles":
+            champ = "ressources_annuelles"
+        constats.append(Constat("fourchettes", {champ: [round(bas * facteur, 2), round(haut * facteur, 2)]},
+                                debut))
+    return constats
+
+
+# R1 : le foyer touche déjà le RSA (« je suis au RSA », « jsui o rsa », « je touche 600 de RSA »).
+_RSA_OUI = re.compile(
+    r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:au|a|o) rsa\b"
+    r"|\b(?:touche|touchons|touchez|touchent|percois|percoit|percevons|recois|recoit|recevons|ai|a|avons|"
+    r"beneficie|beneficiaire|beneficiaires|allocataire|allocataires) (?:du |le |la |de |d )?(?:rsa)\b"
+    r"|\b\d+(?:[.,]\d+)? (?:euros |e )?(?:de |du |d )?rsa\b|\brsa (?:de|a) \d+|\brsa (?:socle|activite|majore)\b"
+    r"|\bmon rsa\b|\bnotre rsa\b|\ble rsa (?:que je touche|que je percois|tombe|arrive|est verse|m est verse)\b"
+    r"|\b(?:je|j|on|il|elle) (?:vis|vit|vivons) (?:du|avec le) rsa\b"
+)
+_RSA_NON = re.compile(
+    r"\b(?:touche|touchons|percois|percoit|recois|recoit|ai|a|avons) (?:pas|plus|jamais|pas encore) (?:le |de |du |d )?rsa\b"
+    r"|\b(?:pas|plus|jamais) (?:au|de|le|du) rsa\b|\bsans (?:le )?rsa\b|\bpas encore (?:le |de )?rsa\b"
+    r"|\brsa (?:a ete )?(?:coupe|suspendu|supprime|arrete)\b"
+)
+_RSA_PAS_UN_FAIT = re.compile(r"\b(?:droit|droits|demande|demander|demande de|obtenir|avoir|toucher|percevoir|"
+                              r"faire|dossier|calcul|montant|combien|comment|quoi|ouvrir|ouverture)\s+(?:au |le |du |"
+                              r"de |d |la |pour le |a )?(?:rsa)\b|\brsa\s+(?:c est|cest|ca fait|fait combien)\b")
+
+
+def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    for m in _RSA_NON.finditer(a.texte):
+        if not a.passe(m.start()) and a.sujet(m.start()) in _SUJETS_FOYER:
+            constats.append(Constat("percoit_rsa", False, m.start(), poids=2))
+    for m in _RSA_OUI.finditer(a.texte):
+        debut = m.start()
+        if any(c.pos <= debut < c.pos + 40 for c in constats):
+            continue
+        if a.sujet(debut) not in _SUJETS_FOYER or a.passe(debut) or a.futur(debut) or a.hypothese(debut):
+            continue
+        if _RSA_PAS_UN_FAIT.search(a.texte[max(0, debut - 25):m.end()]):
+            continue
+        if a.nie(debut):
+            constats.append(Constat("percoit_rsa", False, debut, poids=2))
+            continue
+        constats.append(Constat("percoit_rsa", True, debut))
     return constats

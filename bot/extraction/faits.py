@@ -30,6 +30,8 @@ _SUJETS: dict[str, set[str]] = {
     "ressources_annuelles": _SUJETS_FOYER,
     "aide_logement": _SUJETS_FOYER,
     "difficultes_logement": _SUJETS_FOYER,
+    "percoit_rsa": _SUJETS_FOYER,
+    "fourchettes": _SUJETS_FOYER,
     "enfants": _SUJETS_FOYER | {"enfant"},
     "lien_paris": _SUJETS_FOYER | {"enfant", "famille"},
 }
@@ -58,11 +60,14 @@ def _constats(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     constats: list[Constat] = identite.age(a, jour)
     liste_durees = identite.durees(a, jour, exclus={c.pos for c in constats})
     for detecteur in (identite.nationalite, identite.titre_sejour, identite.etudiant,
-                      foyer.couple, foyer.enfants, foyer.enceinte, argent.montants, logement.logement,
+                      foyer.couple, foyer.enfants, foyer.enceinte, argent.montants, argent.fourchettes,
+                      argent.percoit_rsa, logement.logement,
                       logement.courrier, logement.domiciliation, logement.difficultes):
         constats += detecteur(a, jour)
     constats += identite.mois_en_france(a, jour, liste_durees)
     constats += identite.annees_titre(a, liste_durees)
+    constats += identite.mois_sans_titre(a, liste_durees)
+    constats += identite.mois_depuis_separation(a, liste_durees)
     constats += identite.heures_travail(a, jour, liste_durees)
     constats_paris, arrondissement = logement.paris(a, jour)
     constats += constats_paris

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from .analyse import Analyse
+from .lexique import PAYS
 from .modele import Constat
 
 # --- couple --------------------------------------------------------------------------------------
@@ -21,7 +22,8 @@ _PARTENAIRE = re.compile(
 )
 _PARTENAIRE_ABSENT = re.compile(
     r"\b(?:au pays|restee? au pays|est restee?|vit ailleurs|pas avec moi|pas avec lui|pas avec elle|pas ici|"
-    r"decedee?|morte?|m a quitte|l a quitte|est partie?|en prison|separes?|divorces?|plus ensemble|"
+    r"decedee?|morte?|m a quitte|l a quitte|est partie?|en prison|separes?|separees?|divorces?|divorcees?|"
+    r"plus ensemble|nous a quitte|nous a abandonne|m a abandonnee?|est decede|"
     r"ne vit pas avec|ne vivons pas|on vit pas ensemble|pas en france|est en (?!france)\w+|est au (?!115)\w+)\b"
 )
 _COUPLE_OUI = re.compile(
@@ -39,10 +41,22 @@ _COUPLE_NON = re.compile(
 _NON_SEUL = {"le", "la", "un", "une", "les", "des", "mon", "ma", "ses", "sa", "son", "mes", "1"}
 
 
+# « j'ai quitté mon mari », « séparée de mon mari », « mon mari est parti » : plus en couple (R13).
+_SEPARATION_AVANT = re.compile(
+    r"\b(?:quitte|quittee|laisse|fui|fuir|fuyais|enfuie?|partie? de chez|sortie? de chez|separee?s? (?:de|d avec)|"
+    r"divorcee?s? (?:de|d avec)|divorce avec|veuve? de|plus avec|quitter|separer de|echappee? de|loin de|"
+    r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par)\s*$"
+)
+
+
 def couple(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     for m in _PARTENAIRE.finditer(a.texte):
         if m.group("nom") in ("copine", "copain") and a.mots_avant(m.start(), 1) == ["chez"]:
+            continue
+        avant = a.texte[max(0, m.start() - 40):m.start()]
+        if _SEPARATION_AVANT.search(avant):
+            constats.append(Constat("en_couple", False, m.start(), force=True, poids=3))
             continue
         if m.group("poss").endswith(("sa", "son")) and not a.tiers:
             continue  # « sa femme » dans un message à la première personne : quelqu'un d'autre
@@ -99,8 +113,12 @@ _ENFANT_NOMME = re.compile(
     r"truc|chose|souci|probleme|moment|temps|matin|copain|copine|ami|amie|frere|soeur|cousin|coin|job|mot)\b)"
     r"|\b(?:un|1|une) (?P<nom2>bebe|nourrisson|nouveau ne)\b"
 )
+_PAYS_ETRANGERS = "|".join(sorted((re.escape(p) for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True))
 _ENFANTS_LOIN = re.compile(
-    r"\b(?:au pays|restes? au pays|restees? au pays|en afrique|chez (?:leur|leurs|ma|mon) (?:mere|pere|grand|"
+    r"\b(?:(?:vivent|vit|sont|est|restes?|restees?|habitent|habite|grandissent|resident|scolarises?) (?:encore )?"
+    r"(?:au|en|a|aux|dans le|chez leur|chez leurs|avec leur|avec leurs) (?:(?:" + _PAYS_ETRANGERS + r")\b|"
+    r"pays\b|grand mere|grand pere|grands parents|pere|mere|famille|tante|oncle|bled)"
+    r"|au pays|restes? au pays|restees? au pays|en afrique|chez (?:leur|leurs|ma|mon) (?:mere|pere|grand|"
     r"grands|famille|ex)|places?|placees?|a l ase|en foyer|ne vivent pas avec|pas avec moi|pas avec lui|pas avec "
     r"elle|vivent (?:avec|chez) (?:leur|leurs))\b"
 )
@@ -113,8 +131,37 @@ _ENFANTS_SANS_NOMBRE = re.compile(r"\b(?:mes|nos|ses|leurs|les) (?:enfants|gosse
 _SEUL_AVEC = re.compile(r"\bseule? avec\b|\b(?:mere|pere|maman|papa|parent) (?:isolee?|solo|seule?|celibataire)\b")
 
 
+# Un enfant pas encore né n'est pas compté (R8) : « il n'est pas encore né », « enceinte de mon premier ».
+_A_NAITRE = re.compile(
+    r"\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
+    r"|\bpour (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois prochain|"
+    r"bientot|dans \d+ mois)\b(?=.{0,20}$)|\bterme (?:en|le|prevu|dans)\b|\baccouche\w* (?:en|dans|bientot|le)\b"
+)
+_PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|grossesse)\b")
+# « trois, dont un bébé de 6 mois » (R11) : le nombre dit avant « dont » compte tous les enfants.
+_COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
+                          r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma)\b")
+
+
+def a_naitre(a: Analyse) -> bool:
+    return bool(_A_NAITRE.search(a.texte)) or bool(
+        _PREMIER.search(a.texte) and re.search(r"\benceinte\b|\bgrossesse\b|\battend", a.texte))
+
+
 def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    for m in _COMPTE_DONT.finditer(a.texte):
+        if not a.nie(m.start("n")) and not a.futur(m.start("n")):
+            constats.append(Constat("enfants", int(m.group("n")), m.start("n"), poids=4))
+    if a_naitre(a):
+        # Seuls des enfants déjà nés, dits par un nombre, comptent ; « mon premier enfant » à naître : 0.
+        if _PREMIER.search(a.texte):
+            constats.append(Constat("enfants", 0, _PREMIER.search(a.texte).start(), poids=4))
+        nes = [m for m in _ENFANTS_NOMBRE.finditer(a.texte) if not _A_NAITRE.search(a.segment(m.start()).texte)]
+        for m in nes:
+            if m.group("n") and m.group("nom") in ("enfants", "gosses", "kids", "petits"):
+                constats.append(Constat("enfants", int(m.group("n")), m.start(), poids=3))
+        return constats
     for m in _ENFANTS_AUCUN.finditer(a.texte):
         if a.futur(m.start()):
             continue
@@ -196,6 +243,9 @@ _ENCEINTE = re.compile(
 
 def enceinte(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    m = _A_NAITRE.search(a.texte)
+    if m and not a.futur(m.start()) and not a.nie(m.start(), 2):
+        constats.append(Constat("enceinte", True, m.start(), force=True))
     for m in _ENCEINTE.finditer(a.texte):
         avant = a.mots_avant(m.start(), 3)
         if "test" in avant or "peur" in avant or "veux" in avant or "voudrais" in avant:

@@ -21,8 +21,8 @@ _NAISSANCE = re.compile(r"\b(?:nee?s?\s+(?:en|le|a|au|aux|dans|du|l)\b|date de n
 _NAISSANCE_2_CHIFFRES = re.compile(r"\bnee?s? en (?P<a>\d{2})\b")
 _NOMS_PROCHES = re.compile(r"^(?:" + "|".join((CONJOINT, ENFANT, FAMILLE, AMI)) + r")$")
 _PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune",
-                     "garcon", "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
-                     "usagere", "beneficiaire", "mec", "gars", "fille", "type", "demandeur", "demandeuse",
+                     "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
+                     "usagere", "beneficiaire", "mec", "gars", "type", "demandeur", "demandeuse",
                      "refugie", "celibataire", "pere", "mere"}
 _POSSESSIFS = {"ma", "mon", "mes", "sa", "son", "ses", "notre", "nos", "leur", "leurs"}
 _AVANT_DUREE = {"depuis", "pendant", "durant", "dans", "pour", "sur", "tous", "apres", "avant", "voila", "que",
@@ -46,6 +46,20 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         return None
     if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
         avant = []  # « non pardon 35 ans » : une correction
+    futur = avant[-1:] in (["aurai"], ["aura"], ["auras"], ["aurons"]) or avant[-2:] in (
+        ["vais", "avoir"], ["va", "avoir"], ["vas", "avoir"])
+    if futur:
+        # « j'aurai 25 ans le mois prochain » : 24 ans aujourd'hui (R5) ; sans date proche, on ne sait pas.
+        suite = " ".join(a.mots_apres(m.end(), 4, phrase=True))
+        dans = re.match(r"dans (\d+) ans?\b", suite)
+        if dans:
+            return (n - int(dans.group(1)), False) if n - int(dans.group(1)) >= 0 else None
+        if re.match(r"(?:le mois prochain|la semaine prochaine|bientot|demain|dans (?:\d+|quelques) (?:mois|semaines|"
+                    r"jours)|cette annee|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+                    r"octobre|novembre|decembre)|le \d+|a noel|l annee prochaine|l an prochain)\b", suite) \
+                or any(x in ("bientot",) for x in avant[-4:]):
+            return n - 1, False
+        return None
     if avant and avant[-1] in ("presque", "bientot", "quasiment"):
         n, avant = n - 1, avant[:-1]
     elif avant and avant[-1] in ("environ", "genre"):
@@ -249,6 +263,10 @@ _CATEGORIES = {
                         r"protection|resident|regularise|statut|tds|vpf|asile)\b"),
     "travail": re.compile(r"\b(?:travail|travaille|bosse|cdi|cdd|interim|emploi|salarie|contrat|temps plein|"
                           r"mi temps|heures|employe|usine|chantier|menage)\b"),
+    "separation": re.compile(r"\b(?:separee?s?|divorcee?s?|quitte|veu(?:f|ve)|seule? avec|elever? seule?|eleve seule?|"
+                             r"mere isolee|pere isole|parent isole|est parti|est partie|decede|decedee|mort|morte)\b"),
+    "sans_titre": re.compile(r"\b(?:(?:visa|titre|carte|recepisse|papiers)(?: de sejour)? (?:a |est |sont |ont )?"
+                             r"(?:expire\w*|perime\w*|fini\w*|termine\w*)|sans papiers|deboute\w*|oqtf)\b"),
     "autre": re.compile(r"\b(?:rue|dehors|sdf|foyer|115|hotel|chez|heberge|loue|locataire|loyer|squat|tente|"
                         r"dors|dort|dormir|domicili\w*|centre|couple|marie|mariee|ensemble|enceinte|etudi\w*|"
                         r"fac|chomage|rsa|malade|hopital|attends|attente|cherche|demande|dossier|rdv|rendez|apl|"
@@ -265,6 +283,9 @@ _ARRIVEE_IMMEDIATE = re.compile(
     r"|\b(?:tout juste|juste) arrivee?s?\b"
 )
 _NE_EN_FRANCE = re.compile(r"\bnee?s? (?:en france|ici|a paris)\b")
+
+
+_MOTS_ANCRE = {"depuis", "il", "y", "a", "ca", "fait", "pendant", "durant", "voila", "cela"}
 
 
 class Duree:
@@ -286,11 +307,11 @@ def _categorie(a: Analyse, debut: int, fin: int) -> str | None:
             if debut <= p < fin:
                 continue
             entre = a.texte[seg.debut + m.end():debut] if p < debut else a.texte[fin:p]
-            d = len(entre.split()) * 2
+            d = len([w for w in entre.split() if w not in _MOTS_ANCRE]) * 2
             if nom == "france":
                 d -= 1  # à égalité, la France l'emporte
             if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|aucun|aucune|plus de)\s*$", seg.texte[:m.start()]):
-                nom_effectif = "france"  # « sans papiers depuis 2 ans » : 2 ans en France
+                nom_effectif = "sans_titre"  # « sans papiers depuis 2 ans » : 24 mois sans titre
             else:
                 nom_effectif = nom
             if d < distance:
@@ -366,11 +387,21 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
 def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Constat]:
     constats = []
     for d in liste:
-        if d.categorie == "france" or (d.categorie is None and d.ancre == "depuis"):
+        if d.categorie == "france":
             constats.append(Constat("mois_en_france", d.mois, d.pos, poids=2 if d.categorie == "france" else 1))
     for m in _ARRIVEE_IMMEDIATE.finditer(a.texte):
         constats.append(Constat("mois_en_france", 0, m.start(), poids=2))
     return constats
+
+
+def mois_sans_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
+    """« mon visa a expiré il y a 5 mois », « sans papiers depuis 2 ans » (personne sans titre)."""
+    return [Constat("mois_sans_titre", d.mois, d.pos) for d in liste if d.categorie == "sans_titre"]
+
+
+def mois_depuis_separation(a: Analyse, liste: list[Duree]) -> list[Constat]:
+    """« séparée depuis 8 mois », « seule avec mes enfants depuis 2 ans »."""
+    return [Constat("mois_depuis_separation", d.mois, d.pos) for d in liste if d.categorie == "separation"]
 
 
 def annees_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:

@@ -47,8 +47,9 @@ _UN_ARTICLE = re.compile(r"(?<!vingt et )(?<!trente et )(?<!quarante et )(?<!cin
 _N = r"\d+(?:[.,]\d+)?"
 _FOURCHETTES = [
     re.compile(r"\bde (" + _N + r") (?:euros |e )?(?:a|au) (" + _N + r")\b"),
-    re.compile(r"\b(" + _N + r") (?:euros |e |ans |mois )?(?:a|ou) (" + _N + r")\b(?= ?(?:euros|e|ans|an|mois|par|/|net|"
+    re.compile(r"\b(" + _N + r") (?:a|ou) (" + _N + r")\b(?= ?(?:euros|e|ans|an|mois|par|/|net|"
                r"enfants|heures|h|$|[,.;!?]))"),
+    re.compile(r"\b(" + _N + r") (?:euros|e) (?:a|ou) (" + _N + r") (?=euros|e\b)"),
     re.compile(r"\b(" + _N + r") (?:euros |e )?(?:et|a) (" + _N + r") (?=euros|e\b)"),
 ]
 _TIRET_NOMBRES = re.compile(r"(?<![\d/.-])(\d+)\s*-\s*(\d+)(?![\d/.-])")
@@ -115,7 +116,20 @@ def _nombres(texte: str) -> str:
     texte = _POINT_MILLIERS.sub(lambda m: m.group(1) + m.group(2), texte)
     for motif in _FOURCHETTES:
         texte = motif.sub(_fourchette, texte)
+    for motif, remplacement in _CORRECTIONS_NOMBRES:
+        texte = motif.sub(remplacement, texte)
     return texte
+
+
+# Corrections dans le texte (SPEC R7) : « 2 pas 3 » -> 2 ; « pas 3 mais 2 » -> 2 ;
+# « 35 ans, non pardon, 36 » -> 36 ans ; « j'ai 2 enfants, non 3 » -> 3 enfants.
+_MOT_CORRECTION = r"(?:non|pardon|non pardon|enfin|plutot|ou plutot|je veux dire|je voulais dire|oups|attends|attendez|erreur|non non)"
+_CORRECTIONS_NOMBRES = [
+    (re.compile(r"\b(\d+)( [a-z]+)?(?: ,)? (?:" + _MOT_CORRECTION + r"(?: ,)? )+(\d+)\b"),
+     lambda m: f"{m.group(3)}{m.group(2) or ''}"),
+    (re.compile(r"\bpas (\d+)(?: ,)? mais (\d+)\b"), r"\2"),
+    (re.compile(r"\b(\d+) pas (\d+)\b"), r"\1"),
+]
 
 
 def _fourchette(m: re.Match) -> str:

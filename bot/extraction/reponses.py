@@ -119,7 +119,16 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
             if "heures_travail_3_ans" in essai.faits:
                 return essai.faits["heures_travail_3_ans"]
             return None
-    if champ == "mois_en_france":
+    if champ == "enfants":
+        m = re.match(r"^(\d{1,2})(?: enfants)?(?: ,)? (?:dont|avec|:)\b", texte)
+        if m:
+            return int(m.group(1))  # « trois, dont un bébé de 6 mois » (R11)
+    if champ == "age_plus_jeune_enfant":
+        d = nombres.DUREE.search(texte)
+        if d:
+            mois = nombres.mois_entiers(d)
+            return None if mois is None else mois // 12
+    if champ in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation"):
         d = nombres.DUREE.search(texte)
         if d:
             return nombres.mois_entiers(d)
@@ -129,7 +138,7 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
             return nombres.mois_ecoules(lue, jour) if lue else None
         if re.search(r"\b(?:hier|aujourd hui|ce matin|viens d arriver|juste arrive)\b", texte):
             return 0
-    if champ == "age":
+    if champ in ("age", "conjoint_age"):
         date = nombres.DATE.search(texte)
         if date and (date.group("a") or date.group("a2")) and not re.search(r"\bans?\b", texte):
             lue = nombres.lire_date(date, jour)
@@ -331,23 +340,36 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
     « environ 800 € par mois ») ; « j'ai 2 enfants » ne répond pas à l'âge. Choix : quelques mots,
     sans souhait, crainte, passé ni hypothèse. Oui / non : le premier mot (« oui », « non merci »).
     """
+    if genre == BOOLEEN:
+        return True  # _booleen_fait ne lit que le premier mot ; les faits d'une phrase viennent de ext
     mots = simple.split()
     if not mots:
         return False
-    if genre == BOOLEEN:
-        return True  # _booleen_fait ne lit que le premier mot ; les faits d'une phrase viennent de ext
     if genre in (CHOIX, LISTE):
         return len(mots) <= 6 and not any(m in _RISQUES for m in mots)
     permis = _REMPLISSAGE | _UNITES.get(champ, set()) | MOIS_NOMS
     if champ in ARGENT:
         permis = _REMPLISSAGE | _ARGENT_MOTS
-    reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m) and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
-    return not reste
+    # La réponse est la première proposition qui porte un nombre (« 34 et je dors dehors » -> 34) ;
+    # ce qui la précède n'est que remplissage (« non attendez, 2 »).
+    for proposition in _PROPOSITIONS.split(simple):
+        mots = proposition.split()
+        reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m)
+                 and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
+        if reste:
+            return False
+        if any(_NOMBRE_MOT.match(m) for m in mots) or any(m in _ZEROS for m in mots):
+            return True
+    return True  # que des mots permis (« non », « hier ») : le lecteur du champ décide
+
+
+_PROPOSITIONS = re.compile(r" ?[,.;!?] ?| et (?=je |j |ma |mon |mes |il |elle |on )| mais ")
+_ZEROS = {"aucun", "aucune", "rien", "zero", "nada", "jamais", "walou", "personne"}
+_REMPLISSAGE |= _ZEROS | {"attendez", "attends", "pardon", "enfin", "plutot", "sais", "dire", "veux", "hein"}
 
 
 _RISQUES = {"vais", "va", "veux", "voudrais", "cherche", "peur", "risque", "avant", "etais", "etait", "si", "pas",
-            "plus", "jamais", "bientot", "demain", "futur", "menace", "expulse", "expulsion", "mettre", "ancien",
-            "aucun", "aucune", "sans", "ni", "frere", "soeur", "mere", "pere", "ami", "amie", "pote", "cousin",
+            "plus", "jamais", "bientot", "demain", "futur", "menace", "expulse", "expulsion", "mettre", "ancien", "ni", "frere", "soeur", "mere", "pere", "ami", "amie", "pote", "cousin",
             "cousine", "fils", "fille", "mari", "femme", "copain", "copine", "parents"}
 _FOURCHETTE_SEULE = re.compile(r"^(?:je |j )?(?:(?:touche|gagne|ai|suis|dirais|a|recois|percois) )*(?:environ )?"
                                r"entre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)(?: (?P<u>[a-z/ ]+))?$")

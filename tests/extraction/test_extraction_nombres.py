@@ -33,7 +33,9 @@ JOUR = dt.date(2026, 11, 26)
     ("une domiciliation", "une domiciliation"),
     ("un enfant", "1 enfants"),
     ("vingt et un ans", "21 ans"),
-    ("entre 800 et 900 euros", "900 euros"),
+    ("entre 800 et 900 euros", "entre 800 et 900 euros"),  # une fourchette, jamais une valeur devinée
+    ("de 800 à 900 euros", "entre 800 et 900 euros"),
+    ("800-900 euros", "entre 800 et 900 euros"),
     ("ouiiii", "oui"),
     ("ma3rftch", "je sais pas"),
     ("Né le 12/03/1990.", "ne le 12/03/1990 ."),
