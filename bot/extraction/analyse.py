@@ -29,21 +29,25 @@ _FIN_PHRASE = re.compile(r"\s?[.;!?:]\s?")
 CONJOINT = (r"femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
             r"partenaire|fiance|fiancee")
 ENFANT = (r"fils|fille|filles|enfants|bebe|bebes|petit|petite|petits|petites|gosses|ado|nourrisson|jumeaux|"
-          r"jumelles|garcon|garcons|aine|cadet|cadette")
+          r"jumelles|garcon|garcons|aine|ainee|cadet|cadette|dernier|derniere|plus jeune|plus petit|plus petite|"
+          r"grand(?! (?:mere|pere|parents|frere|soeur))|grande(?! soeur)|premier|premiere|troisieme|deuxieme")
 FAMILLE = (r"frere|freres|soeur|soeurs|mere|pere|parents|cousin|cousine|cousins|oncle|tante|tonton|tata|famille|"
-           r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa")
+           r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa|"
+           r"belle fille|beau fils|bru|gendre|petite fille|petit fils|petits enfants|fratrie")
 AMI = (r"pote|potes|ami|amie|amis|amies|copains|copines|voisin|voisine|voisins|colocataire|collegue|collegues|"
-       r"compatriote|connaissance")
+       r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse")
 
 _DEBUT_SUJET = re.compile(
-    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a)\s+)*"
+    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a|moi non|moi oui|c est|c etait|"
+    r"sur|parmi)\s+)*"
     r"(?:(?:ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|le|la|les|l)\s+)(?:\d+\s+)?"
-    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<enfant>" + ENFANT + r")|(?P<famille>" + FAMILLE + r")|"
+    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<famille>" + FAMILLE + r")|(?P<enfant>" + ENFANT + r")|"
     r"(?P<ami>" + AMI + r"))\b"
+    r"|^(?:(?:et|mais|puis|alors|oui|non)\s+)*(?P<autres>ils|elles)\b"
 )
 _MENTION_PROCHE = re.compile(
     r"\b(?:ma|mon|mes|sa|son|ses|notre|nos|le|la|les|l)\s+(?:\d+\s+)?"
-    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<enfant>" + ENFANT + r")|(?P<famille>" + FAMILLE + r")|"
+    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<famille>" + FAMILLE + r")|(?P<enfant>" + ENFANT + r")|"
     r"(?P<ami>" + AMI + r"))\b"
 )
 _PREMIERE = re.compile(r"\b(?:je|j|on|nous)\b|(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )"
@@ -120,6 +124,8 @@ _FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", 
            "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
            "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons"}
 _FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
+# futur simple : « toucherai », « serai », « aurai », « dormirai » (pas « vrai »)
+_VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eront)")
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
 _HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
                         r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
@@ -139,8 +145,9 @@ class Segment:
 class Analyse:
     """Le texte normalisé avec ses propositions, leurs sujets et la forme du message."""
 
-    def __init__(self, texte: str):
+    def __init__(self, texte: str, question: str | None = None):
         self.texte = texte
+        self.question = question
         self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte))
         premiere = bool(_PREMIERE.search(texte) or _POSSESSIF_1.search(texte))
         troisieme = bool(_TROISIEME.search(texte) or _DESCRIPTION.search(texte))
@@ -205,6 +212,22 @@ class Analyse:
         if proche:
             dernier_proche = next(k for k, v in proche.groupdict().items() if v)
         categorie = next(k for k, v in debut.groupdict().items() if v) if debut else None
+        if categorie == "autres":
+            # « ils / elles » : jamais la personne seule (ses enfants, ses proches)
+            return ("enfant" if dernier_proche == "enfant" else "famille"), dernier_proche
+        if self.question and self.question.startswith("conjoint_"):
+            # réponse à une question sur le conjoint : « elle a 30 ans », « française » parlent du conjoint
+            if categorie:
+                return categorie, dernier_proche
+            if _PREMIERE.search(morceau) and not _TROISIEME.search(morceau):
+                return "personne", dernier_proche
+            return "conjoint", dernier_proche
+        if self.question in ("age_plus_jeune_enfant",) and not categorie and _TROISIEME.search(morceau) \
+                and not self.tiers:
+            return "enfant", dernier_proche
+        if categorie and not self.tiers and debut.start() == 0 and not re.search(
+                r"\b(?:et moi|moi et|moi aussi|moi je|moi j)\b", morceau):
+            return categorie, dernier_proche  # « mon fils est étudiant », « le gars avec qui je vis touche... »
         if self.tiers:
             if categorie:
                 return categorie, dernier_proche
@@ -300,6 +323,9 @@ class Analyse:
         """
         seg = self.segment(pos)
         mots = self.texte[seg.debut:pos].split()
+        if mots[:1] in (["personne"], ["aucun"], ["aucune"], ["nul"], ["nulle"]) or mots[:2] in (
+                ["non", "personne"], ["non", "aucun"], ["euh", "personne"]):
+            return True
         if not any(m in ("n", "ne") for m in mots[-3:]):
             return False
         i = max(j for j, m in enumerate(mots) if m in ("n", "ne"))
@@ -320,10 +346,19 @@ class Analyse:
         mots = self.mots_avant(pos, fenetre)
         if any(m in _PASSE for m in mots):
             return True
+        debut_phrase = self.mots_avant(pos, 3, phrase=True)
+        seg = self.segment(pos)
+        i = bisect.bisect_right(self._debuts, pos) - 1
+        while i > 0 and self.segments[i - 1].phrase == seg.phrase:
+            i -= 1
+        if self.segments[max(0, i)].texte.split()[:1] in (["avant"], ["autrefois"], ["jadis"]) and not re.search(
+                r"\b(?:maintenant|aujourd hui|actuellement|mtn|desormais|depuis)\b", self.texte[self.segments[i].debut:pos]):
+            return True
+        del debut_phrase
         texte = " ".join(mots)
         return bool(re.search(r"\b(?:ai|a|avons|avez|ont) ete\b|\bj ai fini\b|\bj ai arrete\b", texte))
 
     def futur(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""
         mots = self.mots_avant(pos, fenetre)
-        return any(m in _FUTUR for m in mots) or self.hypothese(pos)
+        return any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos)

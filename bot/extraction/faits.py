@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from typing import Any
 
-from . import argent, foyer, identite, incertitude, logement
+from . import argent, foyer, genre, identite, incertitude, logement
 from .analyse import Analyse
 from .modele import Constat, Extraction
 from .normalisation import normaliser
@@ -59,8 +60,9 @@ def _aujourd_hui(aujourd_hui: Any) -> dt.date:
 def _constats(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     constats: list[Constat] = identite.age(a, jour)
     liste_durees = identite.durees(a, jour, exclus={c.pos for c in constats})
-    for detecteur in (identite.nationalite, identite.titre_sejour, identite.etudiant,
-                      foyer.couple, foyer.enfants, foyer.enceinte, argent.montants, argent.fourchettes,
+    for detecteur in (identite.nationalite, identite.titre_sejour, identite.etudiant, identite.travail_declare,
+                      genre.genre,
+                      foyer.couple, foyer.enfants, foyer.age_plus_jeune_enfant, foyer.enceinte, argent.montants, argent.fourchettes,
                       argent.percoit_rsa, logement.logement,
                       logement.courrier, logement.domiciliation, logement.difficultes):
         constats += detecteur(a, jour)
@@ -74,12 +76,49 @@ def _constats(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     return constats, arrondissement
 
 
+# Faits personnels qui ont un pendant pour le conjoint (« ma femme a 30 ans » -> conjoint_age).
+_CONJOINT = {"age": "conjoint_age", "nationalite": "conjoint_nationalite", "titre_sejour": "conjoint_titre_sejour",
+             "annees_titre_sejour": "conjoint_annees_titre_sejour", "etudiant": "conjoint_etudiant"}
+
+
 def _accepte(c: Constat, a: Analyse) -> bool:
     if a.segment(c.pos).question:
         return False  # une question générale (« le RSA c'est 646 euros ? ») ne dit rien de la personne
+    sujet = a.sujet(c.pos)
+    if c.champ in _CONJOINT and sujet == "conjoint" and not c.force:
+        c.champ = _CONJOINT[c.champ]
+        return True
     if c.force:
         return True
-    return a.sujet(c.pos) in _SUJETS.get(c.champ, {"personne"})
+    return sujet in _SUJETS.get(c.champ, {"personne"})
+
+
+def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
+    """« Oui, je suis en BTS. Ah non, j'ai arrêté » : après une correction dans le message, une valeur
+    dite avant elle ne compte plus (R7). Redite après : la nouvelle l'emporte ; sinon on s'abstient
+    (si la correction est dans la même phrase ou la suivante)."""
+    marques = [m.end() for m in _MARQUE_CORRECTION.finditer(a.texte) if m.start() > 0]
+    if not marques:
+        return constats
+    garder = []
+    for c in constats:
+        suivante = next((p for p in marques if p > c.pos), None)
+        if suivante is None or c.champ == "fourchettes":
+            garder.append(c)
+            continue
+        if any(d.champ == c.champ and d.pos >= suivante for d in constats):
+            continue  # redit après la correction
+        if a.segment(suivante - 1).phrase - a.segment(c.pos).phrase <= 1:
+            continue  # corrigé sans nouvelle valeur : incertain
+        garder.append(c)
+    return garder
+
+
+_MARQUE_CORRECTION = re.compile(
+    r"\b(?:ah non|a non|oh non|non pardon|pardon|non non|je me suis trompee?|je me trompe|je voulais dire|"
+    r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|"
+    r"enfin(?= (?:c est|a |au |j ai|je|pas|plus|non|si|il|elle|\d)))\b"
+)
 
 
 def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
@@ -126,13 +165,22 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
         faits["nationalite"] = "hors_ue"
     if "annees_titre_sejour" in faits and faits.get("titre_sejour") not in _TITRES_AVEC_ANNEES:
         faits.pop("annees_titre_sejour")  # des années sans titre qui permet de travailler : rien à compter
-    if faits.get("vit_a_paris") is True:
-        faits["lien_paris"] = True
     if "mois_en_france" not in faits and "age" in faits and identite.ne_en_france(a):
         faits["mois_en_france"] = faits["age"] * 12
+    if "mois_depuis_separation" in faits and not (
+            faits.get("enfants") or faits.get("enceinte") or a.question == "mois_depuis_separation"
+            or foyer.parle_d_enfants(a)):
+        faits.pop("mois_depuis_separation")  # une séparation sans enfant : le champ ne s'applique pas
+    if "mois_sans_titre" in faits and faits.get("titre_sejour") not in (None, "aucun"):
+        faits.pop("mois_sans_titre")
+    if faits.get("conjoint_titre_sejour") and "conjoint_nationalite" not in faits:
+        faits["conjoint_nationalite"] = "hors_ue"
+    if any(c.startswith("conjoint_") for c in faits) and faits.get("en_couple") is False:
+        for c in [c for c in faits if c.startswith("conjoint_")]:
+            faits.pop(c)
 
 
-def _extraire(texte: Any, aujourd_hui: Any = None) -> Extraction:
+def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) -> Extraction:
     if texte is None:
         return Extraction()
     if not isinstance(texte, str):
@@ -143,13 +191,14 @@ def _extraire(texte: Any, aujourd_hui: Any = None) -> Extraction:
     if not normal:
         return Extraction()
     jour = _aujourd_hui(aujourd_hui)
-    a = Analyse(normal)
+    a = Analyse(normal, question=question)
     constats, arrondissement = _constats(a, jour)
     ne_sait_pas, inconnus, zones = incertitude.ne_sait_pas(a)
     zones = zones + incertitude.hesitations(a)
     constats = [c for c in constats
                 if _accepte(c, a) and not any(d <= c.pos < f for d, f in zones)
                 and (c.champ == "fourchettes" or not a.dans_fourchette(c.pos))]
+    constats = _apres_correction(constats, a)
     faits, negations = _fusionner(constats)
     _deduire(faits, a)
     faits = valider(faits)
@@ -167,14 +216,15 @@ def _extraire(texte: Any, aujourd_hui: Any = None) -> Extraction:
     )
 
 
-def extraire_faits(texte: str, aujourd_hui: dt.date | str | None = None) -> Extraction:
+def extraire_faits(texte: str, aujourd_hui: dt.date | str | None = None, *, question: str | None = None) -> Extraction:
     """Les faits de la situation dits dans ``texte`` (voir ``Extraction``). Ne lève jamais d'exception.
 
     ``aujourd_hui`` (date ou « AAAA-MM-JJ ») sert aux dates (« en France depuis 2019 »,
-    « né en 1990 ») ; par défaut, la date du jour à Paris.
+    « né en 1990 ») ; par défaut, la date du jour à Paris. ``question`` : le champ demandé juste
+    avant (« elle a 30 ans » répond alors sur le conjoint, « 800 » sur l'argent).
     """
     try:
-        return _extraire(texte, aujourd_hui)
+        return _extraire(texte, aujourd_hui, question if question in CHAMPS else None)
     except Exception:  # pragma: no cover - filet de sécurité : un message ne doit jamais casser le bot
         log.exception("extraction impossible")
         return Extraction()

@@ -20,6 +20,12 @@ _PARTENAIRE = re.compile(
     r"(?P<nom>femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
     r"partenaire|fiance|fiancee)\b"
 )
+# Le partenaire ne vit pas avec la personne, dit en toutes lettres : plus en couple.
+_PARTENAIRE_SEPARE = re.compile(
+    r"\b(?:pas avec moi|pas avec lui|pas avec elle|vit ailleurs|decedee?|morte?|m a quittee?|l a quittee?|"
+    r"est partie?|separes?|separees?|divorces?|divorcees?|plus ensemble|pas ensemble|nous a quitte|nous a abandonne|"
+    r"m a abandonnee?|m a laissee?|ne vit pas avec|ne vivons pas|on vit pas ensemble|vivons pas ensemble)\b"
+)
 _PARTENAIRE_ABSENT = re.compile(
     r"\b(?:au pays|restee? au pays|est restee?|vit ailleurs|pas avec moi|pas avec lui|pas avec elle|pas ici|"
     r"decedee?|morte?|m a quitte|l a quitte|est partie?|en prison|separes?|separees?|divorces?|divorcees?|"
@@ -33,10 +39,16 @@ _COUPLE_OUI = re.compile(
     r"|\b(?:on|nous) (?:vit|vivons|habitons|habite) ensemble\b"
 )
 _COUPLE_NON = re.compile(
-    r"\bcelibataire\b|\b(?:tout |toute )?seule?\b(?! (?:chose|fois|solution|moyen|personne|endroit|aide|truc|"
-    r"probleme|adresse|piece|nuit|question|enfant|fils|fille|bebe|a|qui)\b)"
+    r"\bcelibataire\b|\b(?:vis|vit|vivons|habite|habites|habitons|vivre|suis|est|reste|elle|elever|eleve|je l eleve)"
+    r" (?:toute |tout )?seule?\b(?! (?:chose|fois|solution|moyen|personne|endroit|aide|truc|probleme|adresse|piece|"
+    r"nuit|question|en france|ici|a paris|dans|dehors|a la rue)\b)(?!$)(?= (?:avec|,|\.|et|depuis|maintenant|"
+    r"dans mon|dans son|ma|mon|mes)\b)|\b(?:vis|vit|habite|vivons) (?:toute |tout )?seule?\b|\bseule? avec (?:mes|mon|ma|"
+    r"ses|son|sa|les|le|la|eux|lui|elle|\d+)\b|\bseule? avec mes enfants\b"
     r"|\bdivorcee?s?\b|\bseparee?s?\b|\bveu(?:f|ve)\b|\b(?:mere|pere|parent|maman|papa) (?:isolee?|solo|seule?|"
     r"celibataire)\b|\bpas en couple\b|\bplus en couple\b|\bplus avec (?:mon|ma) (?:mari|femme|copain|copine)\b"
+    r"|\b(?:vit|vivons|vivez|habitons|vis) pas ensemble\b|\bne vivons pas ensemble\b|\bplus avec (?:lui|elle)\b"
+    r"|\bpartie? de chez (?:lui|elle|mon|ma)\b|\bquitte (?:mon|ma|le|la) (?:mari|femme|conjoint|conjointe|"
+    r"copain|copine|compagnon|compagne|domicile conjugal|pere|mere)\b|\bveuve?\b|\bveuf\b"
 )
 _NON_SEUL = {"le", "la", "un", "une", "les", "des", "mon", "ma", "ses", "sa", "son", "mes", "1"}
 
@@ -63,14 +75,17 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
         if a.passe(m.start()) or a.futur(m.start()):
             continue
         seg = a.segment(m.start())
-        absent = _PARTENAIRE_ABSENT.search(a.texte, m.end(), seg.fin)
-        if not absent:
-            suivant = a.segments.index(seg) + 1
-            if suivant < len(a.segments) and a.segments[suivant].sujet == "conjoint":
-                pass
-            elif suivant < len(a.segments) and a.segments[suivant].phrase == seg.phrase:
-                absent = _PARTENAIRE_ABSENT.search(a.segments[suivant].texte)
-        constats.append(Constat("en_couple", not absent, m.start(), force=True, poids=2))
+        suite = a.texte[m.end():seg.fin]
+        suivant = a.segments.index(seg) + 1
+        if suivant < len(a.segments) and a.segments[suivant].phrase == seg.phrase:
+            suite += " " + a.segments[suivant].texte
+        if _PARTENAIRE_SEPARE.search(suite):
+            constats.append(Constat("en_couple", False, m.start(), force=True, poids=3))
+            continue
+        if _PARTENAIRE_ABSENT.search(suite) or re.search(r"\b(?:rejoindre|rejoint|va venir|doit venir|viendra|"
+                                                         r"arrivera|reste|restee|reste au|restes|rester)\b", suite):
+            continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
+        constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
     for m in _COUPLE_OUI.finditer(a.texte):
         if a.futur(m.start()):
             continue
@@ -148,77 +163,152 @@ def a_naitre(a: Analyse) -> bool:
         _PREMIER.search(a.texte) and re.search(r"\benceinte\b|\bgrossesse\b|\battend", a.texte))
 
 
+# Des enfants qui ne vivent pas (tous) avec la personne : on ne devine pas qui reste à charge.
+_ENFANTS_EXCLUS = re.compile(
+    r"\bmajeurs?\b|\bmajeures?\b|\bautonomes?\b|\bne vivent (?:plus|pas)\b|\bvivent (?:pas|plus)\b|\bparti\w*\b"
+    r"|\bailleurs\b|\bleurs? (?:propres? )?(?:logements?|apparts?|appartements?|maisons?|studios?)\b"
+    r"|\bson (?:propre )?(?:logement|appart|appartement|studio)\b|\bchez (?:son|sa|leur|leurs) (?:pere|mere|papa|maman|"
+    r"grand|grands|tante|oncle|ex)\b|\bplaces?\b|\bplacees?\b|\ba l ase\b|\ben foyer\b|\barmee\b"
+    r"|\bne sont (?:plus|pas) a (?:ma|notre) charge\b|\bpas a (?:ma|notre) charge\b|\bgrands maintenant\b"
+    r"|\btravaillent\b|\bdecede\w*\b|\bmort\w*\b"
+)
+_TOUS_LOIN = re.compile(r"\b(?:ils|elles|tous|toutes|mes enfants|les enfants|mes gosses|nos enfants) (?:sont |vivent |"
+                        r"habitent |restent |ont )?(?:tous |toutes |encore |deja )?")
+_AVEC_MOI = re.compile(r"\b(?P<n>\d{1,2}) (?:enfants |gosses )?(?:qui )?(?:vivent |vit |sont |est |habitent )?(?:avec moi|"
+                       r"ici|a charge|chez moi|avec nous)\b|\b(?:ici|avec moi) (?P<n2>\d{1,2})\b")
+_ENFANTS_TOUS_AVEC = re.compile(r"\b(?:tous|toutes) (?:avec moi|avec nous|a charge|chez moi)\b")
+
+
+def parle_d_enfants(a: Analyse) -> bool:
+    return bool(re.search(r"\b(?:enfants|gosses|fils|fille|filles|bebe|petit|petite|petits|jumeaux)\b", a.texte))
+
+
+def _compte_loin(a: Analyse, debut: int) -> str | None:
+    """Après un nombre d'enfants : « tous » loin (-> 0), une partie loin (-> None, sauf « N avec moi »)."""
+    suite = a.texte[debut:]
+    phrase = a.segment(debut).phrase
+    fin = next((s.fin for s in reversed(a.segments) if s.phrase <= phrase + 2), len(a.texte))
+    suite = a.texte[debut:fin]
+    if _ENFANTS_LOIN.search(suite) or _ENFANTS_EXCLUS.search(suite):
+        return "loin"
+    return None
+
+
 def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
+    """Enfants à charge : seulement un nombre dit (« 2 enfants », « trois, dont un bébé ») ou « aucun » ;
+    jamais un compte deviné d'après les enfants nommés (« mon fils est étudiant » ne dit pas s'il vit là)."""
     constats = []
     for m in _COMPTE_DONT.finditer(a.texte):
-        if not a.nie(m.start("n")) and not a.futur(m.start("n")):
+        if not a.nie(m.start("n")) and not a.futur(m.start("n")) and not _compte_loin(a, m.end()):
             constats.append(Constat("enfants", int(m.group("n")), m.start("n"), poids=4))
     if a_naitre(a):
         # Seuls des enfants déjà nés, dits par un nombre, comptent ; « mon premier enfant » à naître : 0.
-        if _PREMIER.search(a.texte):
-            constats.append(Constat("enfants", 0, _PREMIER.search(a.texte).start(), poids=4))
-        nes = [m for m in _ENFANTS_NOMBRE.finditer(a.texte) if not _A_NAITRE.search(a.segment(m.start()).texte)]
-        for m in nes:
-            if m.group("n") and m.group("nom") in ("enfants", "gosses", "kids", "petits"):
+        premier = _PREMIER.search(a.texte)
+        if premier and not re.search(r"\b(?:deja|autres?|aine|grand|grande)\b", a.texte):
+            constats.append(Constat("enfants", 0, premier.start(), poids=4))
+        for m in _ENFANTS_NOMBRE.finditer(a.texte):
+            if m.group("n") and m.group("nom") in ("enfants", "gosses", "kids", "petits", "garcons", "filles") \
+                    and not _A_NAITRE.search(a.segment(m.start()).texte) and not a.nie(m.start()) \
+                    and not _compte_loin(a, m.end()):
                 constats.append(Constat("enfants", int(m.group("n")), m.start(), poids=3))
         return constats
     for m in _ENFANTS_AUCUN.finditer(a.texte):
-        if a.futur(m.start()):
+        if a.futur(m.start()) or a.hypothese(m.start()) or a.passe(m.start()):
             continue
         constats.append(Constat("enfants", 0, m.start(), poids=2))
-    nombres_dits = []
     for m in _ENFANTS_NOMBRE.finditer(a.texte):
         if m.group("jumeaux"):
-            n = 2
-        else:
-            n = int(m.group("n") or m.group("n2"))
-        if a.nie(m.start()) or a.futur(m.start()):
+            continue  # « des jumeaux, et un grand » : on ne compte pas les mots
+        n = int(m.group("n") or m.group("n2"))
+        nom = m.group("nom") or "enfants"
+        if nom not in ("enfants", "gosses", "kids", "petits", "petites", "bebes") and m.group("n2") is None:
+            continue  # « 2 fils », « 1 fille de 2 ans » : souvent une partie des enfants
+        if a.nie(m.start()) or a.futur(m.start()) or a.hypothese(m.start()) or a.passe(m.start()):
             continue
-        avant = a.mots_avant(m.start(), 3)
-        if m.group("nom") in ("fils", "filles", "fille", "garcons", "garcon") and avant and avant[-1] == "de":
+        if a.mots_avant(m.start(), 1) in (["eu"], ["sur"], ["de"]) or a.dans_fourchette(m.start()):
+            continue  # « j'ai eu trois enfants », « sur mes quatre enfants »
+        loin = _compte_loin(a, m.end())
+        if loin:
+            suite = a.texte[m.end():]
+            avec = _AVEC_MOI.search(suite)
+            if avec and not re.match(r"\s*(?:,|:)?\s*(?:\d+ )?(?:au|en)\b", suite[avec.end():avec.end() + 6]):
+                constats.append(Constat("enfants", int(avec.group("n") or avec.group("n2")), m.start(), poids=3))
+            elif _TOUS_LOIN.search(suite) and not _AVEC_MOI.search(suite) and not re.search(
+                    r"\b(?:un|une|1|2|3|le|la|l|mon|ma|son|sa) (?:au|en|est|vit|reste|qui)\b|\bdont\b|\bautres?\b",
+                    suite[:120]):
+                constats.append(Constat("enfants", 0, m.start(), poids=3))
             continue
-        seg = a.segment(m.start())
-        if _ENFANTS_LOIN.search(a.texte, m.end(), seg.fin) or _ENFANTS_LOIN.search(" ".join(
-                a.mots_apres(m.end(), 8, phrase=True))):
-            n = 0
-        generique = (m.group("nom") or "enfants") in ("enfants", "gosses", "kids", "petits", "petites", "bebes") \
-            or m.group("n2") is not None
-        nombres_dits.append((m.start(), n, generique))
+        constats.append(Constat("enfants", n, m.start(), poids=2))
     for m in _ENFANTS_SANS_NOMBRE.finditer(a.texte):
-        seg = a.segment(m.start())
-        if _ENFANTS_LOIN.search(a.texte, m.end(), seg.fin):
+        suite = a.texte[m.end():a.segment(m.start()).fin]
+        if _ENFANTS_LOIN.search(suite) and not _AVEC_MOI.search(a.texte) and not a.passe(m.start()):
             constats.append(Constat("enfants", 0, m.start(), poids=2))
-    generiques = [(p, n) for p, n, g in nombres_dits if g]
-    if generiques:
-        for p, n in generiques:
-            constats.append(Constat("enfants", n, p, poids=2))
+    return constats
+
+
+# --- âge du plus jeune enfant ----------------------------------------------------------------------
+_AGE_ENFANT = re.compile(
+    r"\b(?:fils|fille|filles|garcon|garcons|enfants?|petit|petite|petits|bebe|ado|grand|grande|jumeaux|jumelles|"
+    r"gosses|dernier|derniere|cadet|cadette|aine|ainee|plus jeune|plus petit|plus petite|eux|ils|elles|il|elle)"
+    r"(?: (?:qui )?(?:a|ont|de|age de|agee de|ages de|agees de|aura|auront))? (?P<n>\d{1,2})(?: ans?| mois| semaines| jours)?"
+    r"(?:(?: ,)? (?P<n2>\d{1,2})(?: ans?| mois)?)?(?:(?: ,)? (?:et|a) (?P<n3>\d{1,2}) (?P<u3>ans?|mois|semaines))?"
+)
+_PLUS_JEUNE = re.compile(
+    r"\b(?:le|la|mon|ma|son|sa) (?:plus (?:jeune|petit|petite)|petit dernier|petite derniere|dernier|derniere|cadet|"
+    r"cadette|benjamin|benjamine)(?: (?:a|de|qui a|aura))? (?P<n>\d{1,2}) (?P<u>ans?|mois|semaines|jours)\b"
+)
+_BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>\d{1,2}) (?P<u>mois|semaines|jours)\b"
+                   r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:bebe|nourrisson|nouveau ne)\b"
+                   r"|\b(?:bebe|enfant|fils|fille|petit|petite) (?:de|a) \d{1,2} (?:mois|semaines|jours)\b"
+                   r"|\bne (?:il y a|y a) \d{1,2} (?:mois|semaines|jours)\b|\baccouche\w* il y a \d+ (?:mois|semaines)\b")
+
+
+def _en_annees(n: str, unite: str | None) -> int:
+    return 0 if unite and not unite.startswith("an") else int(n)
+
+
+def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
+    """« un bébé de 6 mois » -> 0 ; « le plus petit a 6 ans » -> 6 ; « mes enfants de 3 et 7 ans » -> 3.
+
+    Seulement pour des enfants qui vivent avec la personne : rien si un enfant est dit au loin.
+    """
+    if _ENFANTS_LOIN.search(a.texte) or _ENFANTS_EXCLUS.search(a.texte) or (a_naitre(a) and not re.search(
+            r"\bdeja\b|\bautres?\b", a.texte)):
+        return []
+    constats = []
+    for m in _PLUS_JEUNE.finditer(a.texte):
+        if a.sujet(m.start()) in ("personne", "enfant", "conjoint") and not a.futur(m.start()):
+            constats.append(Constat("age_plus_jeune_enfant", _en_annees(m.group("n"), m.group("u")), m.start(),
+                                    poids=3, force=True))
+    if constats:
         return constats
-    total, premier, vus = 0, None, set()
-    for p, n, _ in nombres_dits:
-        total += n
-        premier = p if premier is None else premier
-    for m in _ENFANT_NOMME.finditer(a.texte):
-        nom = m.group("nom") or m.group("nom2")
-        poss = m.group("poss") or "un"
-        if poss in ("son", "sa") and not a.tiers:
+    for m in _BEBE.finditer(a.texte):
+        if a.sujet(m.start()) in ("personne", "enfant", "conjoint") and not a.nie(m.start()) \
+                and not a.futur(m.start()) and not a.hypothese(m.start()):
+            constats.append(Constat("age_plus_jeune_enfant", 0, m.start(), poids=2, force=True))
+    if constats:
+        return constats[:1]
+    ages = []
+    for m in _AGE_ENFANT.finditer(a.texte):
+        avant = a.mots_avant(m.start(), 3)
+        if any(x in ("soeur", "frere", "cousin", "cousine", "tante", "oncle", "voisin", "voisine", "ami", "amie")
+               for x in avant) or a.sujet(m.start()) in ("famille", "ami", "aidant"):
             continue
-        if a.sujet(m.start()) in ("famille", "ami") or a.nie(m.start()):
+        if m.group().split()[0] in ("il", "elle", "ils", "elles", "eux") and a.question not in (
+                "age_plus_jeune_enfant", "enfants") and not re.search(r"\b(?:enfants|fils|fille|petit|petite|bebe)\b",
+                                                                      a.texte[max(0, m.start() - 60):m.start()]):
             continue
-        if a.mots_avant(m.start(), 1) in (["chez"], ["par"], ["suis"], ["est"]) or (
-                poss in ("le", "la") and a.mots_apres(m.end(), 1) in (["de"], ["d"])):
-            continue  # « hébergé par son fils », « je suis le fils de Mme D. » : pas un enfant à charge
-        cle = (poss if poss in ("mon", "ma", "son", "sa", "le", "la", "notre") else m.start(), nom.replace("petite",
-                                                                                                         "fille"))
-        if cle in vus:
+        if not re.search(r"\b(?:ans?|mois|semaines|jours)\b", m.group()):
             continue
-        vus.add(cle)
-        total += 1
-        premier = m.start() if premier is None else premier
-    if premier is not None:
-        seg = a.segment(premier)
-        if _ENFANTS_LOIN.search(seg.texte):
-            total = 0
-        constats.append(Constat("enfants", total, premier, poids=1))
+        valeurs = [m.group("n"), m.group("n2"), m.group("n3")]
+        unite = m.group("u3") or ("mois" if re.search(r"\d (?:mois|semaines|jours)", m.group()) else "ans")
+        ages += [_en_annees(v, unite) for v in valeurs if v]
+    dits = [int(m.group("n")) for m in _ENFANTS_NOMBRE.finditer(a.texte) if m.group("n")]
+    if dits and len(ages) < max(dits):
+        return constats  # tous les âges ne sont pas dits : le plus jeune n'est pas sûr
+    if ages and (a.question == "age_plus_jeune_enfant" or len(ages) >= 2):
+        constats.append(Constat("age_plus_jeune_enfant", min(ages), 0, force=True, poids=1))
+        constats[-1].pos = len(a.texte)  # hors de toute zone ; valeur de tout le message
     return constats
 
 

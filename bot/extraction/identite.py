@@ -520,3 +520,57 @@ def heures_travail(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Consta
         heures = round(mois * fraction * HEURES_AN_TEMPS_PLEIN / 12)
         constats.append(Constat("heures_travail_3_ans", heures, m.start(), poids=2))
     return constats
+
+
+# --- travail déclaré en ce moment -----------------------------------------------------------------
+_AU_NOIR = re.compile(r"\bau noir\b|\bau black\b|\bnon declare\w*|\bpas declare\w*|\bsans (?:contrat|fiche de paie|"
+                      r"fiches de paie|declaration)\b|\bjamais ete declare\w*|\bjms eu de contrat\b|\bjamais eu de contrat\b"
+                      r"|\baucun contrat\b|\bpas le droit de travailler\b|\bsans autorisation de travail\b")
+_TRAVAIL_OUI = re.compile(
+    r"\b(?:je|j|moi|il|elle) (?:travaille|bosse|taffe|travail)\b(?! (?:pas|plus|jamais|au noir|au black)\b)"
+    r"|\b(?:en|un|1|mon|sous) (?:cdi|cdd|interim|contrat de travail|contrat)\b|\b(?:cdi|cdd)\b"
+    r"|\bj ai (?:un|1) (?:travail|emploi|poste|boulot)\b|\bauto entrepreneu\w+|\bautoentrepreneu\w+|\bmicro entrepreneu\w+"
+    r"|\b(?:je suis|moi|il est|elle est) (?:salariee?|interimaire|employee?|aide soignante?|aide a domicile|"
+    r"agent d entretien|agente d entretien|femme de menage|chauffeur|livreur|cuisinier|cuisiniere|vendeu\w+|"
+    r"caissiere?|ouvriere?|magasinier|serveu\w+|plongeur|gardien\w*|maconn?e?r?|menuisier|auxiliaire de vie)\b"
+    r"|\bfiches? de paie\b|\bbulletins? de salaire\b|\b(?:c est |travail \w+ |menages? )?declare(?:e|s|es)?\b"
+    r"|\b(?:mon|ma) (?:salaire|employeur|patron|contrat)\b|\bje gagne \d+.{0,20}\bsalaire\b"
+)
+_TRAVAIL_NON = re.compile(
+    r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
+    r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite|"
+    r"salaire)\b|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
+    r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\ba la retraite\b|\bretraite\w*\b(?= ?(?:,|\.|$))"
+    r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"
+    r"|\bpersonne ne travaille\b|\bpersonne travail\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
+    r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
+    r"commence)\b)|\barret maladie\b|\binvalidite\b"
+)
+
+
+def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
+    """La personne a en ce moment un travail déclaré : « je suis en CDI » -> oui ; « au noir », « au chômage »,
+    « je travaille pas » -> non. Le travail de l'aidant qui écrit ne compte pas ; passé, futur : rien."""
+    constats = []
+    for m in _AU_NOIR.finditer(a.texte):
+        if not a.passe(m.start()) and not a.hypothese(m.start()):
+            constats.append(Constat("travail_declare", False, m.start(), poids=4))
+    for m in _TRAVAIL_NON.finditer(a.texte):
+        if a.hypothese(m.start()) or (a.passe(m.start()) and "perdu" not in m.group() and "licenci" not in m.group()):
+            continue
+        if re.match(r"pas encore", m.group()) and not re.search(r"\bcommence|\bdebute", a.texte):
+            continue
+        constats.append(Constat("travail_declare", False, m.start(), poids=3))
+    for m in _TRAVAIL_OUI.finditer(a.texte):
+        debut = m.start()
+        if any(c.pos <= debut < c.pos + 25 for c in constats) or a.nie(debut) or a.passe(debut) \
+                or a.futur(debut, 3) or a.hypothese(debut):
+            continue
+        if re.search(r"\b(?:travaillais|travaillait|bossais|etais|etait|avant|ancien|ancienne)\b",
+                     " ".join(a.mots_avant(debut, 4))):
+            continue
+        if m.group().startswith(("cdi", "cdd")) and re.search(r"\b(?:commence|chercher?|trouver|signer)\b",
+                                                               " ".join(a.mots_avant(debut, 5))):
+            continue
+        constats.append(Constat("travail_declare", True, debut, poids=2))
+    return constats

@@ -26,10 +26,11 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc|jardin|cage d escalier|hall|bois|square|"
         r"stations?)\b|\bsous (?:un|le|les) (?:pont|ponts|porche|tente)\b|\bdans (?:une|ma|la|1) (?:tente|voiture|"
         r"caravane|cabane)\b|\bsous (?:une|1|la|ma) tente\b|\bcampement\b|\bsquat\b|\bsquatte\b|\bbidonville\b"
-        r"|\bnulle part\b|\bsur un banc\b|\bsur un carton\b|\bdans un hall\b|\ba l urgence\b")),
+        r"|\b(?:dors|dort|dormir|dormi|dormons|vis|vit|couche|passe la nuit) nulle part\b|\bnulle part (?:ou|pour) dormir\b"
+        r"|\bsur un banc\b|\bsur un carton\b|\bdans un hall\b")),
     ("centre_hebergement", 2, re.compile(
         r"\b(?:au|par le|via le|du|grace au|avec le|dors au|dort au) 115\b(?! euros)|\ble 115 m a (?:trouve|donne|"
-        r"place|mis)\b|\bfoyer\b(?! (?:fiscal|familial)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
+        r"place|mis)\b|\b(?:au|un|en|le|dans un|dans le|d un) foyer\b(?! (?:fiscal|familial|de mes|de ma|de mon)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
         r"|\bchu\b|\bchrs\b|\bchum\b|\bcada\b|\bhuda\b|\bprahda\b|\bcaes\b|\bhotel social\b|\bhotel du (?:115|samu)\b"
         r"|\bsamu social\b|\b(?:a l|dans un|en|dans 1|a 1|1) hotel\b(?! de ville)|\bresidence sociale\b"
         r"|\bpension de famille\b|\bmaison relais\b|\bhalte de nuit\b|\bhalte femmes\b|\bgymnase\b"
@@ -41,7 +42,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"(?:(?:\w+ )?(?:" + _PROCHES + r"))\b|\bchez quelquun\b|\bchez l habitant\b|\bchez des gens\b"
         r"|\bheberge (?:chez|par (?:un|une|des|mon|ma|mes|son|sa|ses|leur|leurs|1|quelquun|la famille|"
         r"ma famille|sa famille|la))\b"
-        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b|\ba droite a gauche\b|\bde canape en canape\b"
+        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b"
         r"|\bje l heberge\b|\b(?:il|elle) (?:dort|vit|habite|loge) chez moi\b|\bloge (?:chez|gratuitement)\b"
         r"|\b(?:dors|dort|dormons|vis|vit|vivons|habite|habitons|loge|reste|restons|heberge) "
         r"chez (?:lui|eux|elles?)\b")),
@@ -63,18 +64,40 @@ _LOUE_PAYANT = re.compile(r"\b(?:paie|paye|payons|donne|verse)\b.{0,25}\b(?:loye
                           r"|\bloyer\b")
 
 
+# « mon proprio veut me mettre dehors » : une menace d'expulsion, pas la rue (R10).
+_MENACE = re.compile(r"\b(?:mettre|mis|mise|foutre|jeter|virer|vire|retrouver|finir|etre|me retrouver|nous retrouver|"
+                     r"risque d etre|risque de me retrouver)\s*$")
+_DORMIR = re.compile(r"\b(?:dors|dort|dormons|dorment|dormir|dormi|couche|couchons|vis|vit|vivons|habite|habitons|"
+                     r"loge|logeons|heberge|hebergee|suis|sommes|reste|restons|nuit|nuits)\b")
+_PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|verse|participe|participons|contribue|partage|"
+                        r"partageons)\b.{0,40}\b(?:loyer|euros|participation|par mois|charges|factures?|courses|"
+                        r"electricite|moitie|part|frais|edf)\b|\bparticip\w* aux (?:charges|frais|factures|courses)\b"
+                        r"|\bje (?:lui|leur) (?:donne|verse|paie|paye)\b|\bloyer\b")
+_LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
+
+
 def logement(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    courrier = a.question in ("adresse_courrier", "domiciliation")
     for valeur, poids, motif in _LOGEMENTS:
         for m in motif.finditer(a.texte):
-            if a.futur(m.start()) or a.passe(m.start()):
+            if a.futur(m.start()) or a.passe(m.start()) or a.hypothese(m.start()):
+                continue
+            if valeur == "rue" and _MENACE.search(a.texte[max(0, m.start() - 30):m.start()]):
+                continue
+            if courrier and not _DORMIR.search(a.segment(m.start()).texte):
+                continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
+            if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()):
                 continue
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
-            if valeur == "heberge_gratuitement" and m.group().startswith("chez"):
-                seg = a.segment(m.start())
-                if _LOUE_PAYANT.search(seg.texte):
+            if valeur == "heberge_gratuitement":
+                phrase = " ".join(a.mots_avant(m.start(), 12, phrase=True) + a.mots_apres(m.start(), 25, phrase=True))
+                if _LOUE.search(phrase):
                     valeur_m = "locataire"
+                elif _PARTICIPE.search(phrase) and not re.search(r"\bsans (?:payer|participer|rien payer)\b|\bgratuit",
+                                                                 phrase):
+                    valeur_m = "heberge_avec_participation"
                 else:
                     valeur_m = valeur
             else:
@@ -114,6 +137,9 @@ _LIEN = re.compile(
 )
 
 
+_SUIVI = re.compile(r"\bsuivie?\b|\bassistante? sociale?\b|\bcasvp\b|\bccas\b|\bpsa\b|\bess\b|\bespace solidarite\b")
+
+
 def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     """Constats ``vit_a_paris`` / ``lien_paris`` et l'arrondissement (ou None)."""
     constats: list[Constat] = []
@@ -135,26 +161,33 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         avant = a.mots_avant(m.start(), 6)
         if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")):
             continue
-        nie = a.nie(m.start(), 6)
-        if any(v in _TRAVAIL for v in avant):
-            if not nie:
-                constats.append(Constat("lien_paris", True, m.start(), force=True))
-        elif any(v in _VIVRE for v in avant) or m.group("lieu") or m.group("arr2") or "parisien" in m.group():
-            if a.sujet(m.start()) in ("personne",):
+        nie = a.nie(m.start(), 6) or bool(re.search(r"\b(?:ni|aucun|aucune|sans)\b", seg.texte))
+        if _SUIVI.search(" ".join(avant)):
+            if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
+                constats.append(Constat("lien_paris", True, m.start()))
+                if n:
+                    constats.append(Constat("arrondissement", n, m.start()))
+        elif any(v in _TRAVAIL for v in avant):
+            if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
+                constats.append(Constat("lien_paris", True, m.start()))
+        elif any(v in _VIVRE for v in avant) or "parisien" in m.group():
+            if a.sujet(m.start()) in ("personne",) and not a.passe(m.start()):
                 constats.append(Constat("vit_a_paris", not nie, m.start(), nie=False))
-                if not nie:
-                    constats.append(Constat("lien_paris", True, m.start()))
-                    if n:
-                        arrondissement = n
-            elif a.sujet(m.start()) in ("famille", "enfant", "conjoint") and not nie:
-                constats.append(Constat("lien_paris", True, m.start(), force=True))
-        elif _LIEN.search(seg.texte) and not nie:
-            constats.append(Constat("lien_paris", True, m.start(), force=True))
+                if not nie and n:
+                    arrondissement = n
+                    constats.append(Constat("arrondissement", n, m.start()))
+        elif (m.group("arr2") or m.group("lieu") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
+                and a.question == "arrondissement" and not nie and a.sujet(m.start()) == "personne":
+            arrondissement = n
+            constats.append(Constat("arrondissement", n, m.start()))
     for m in _HORS_PARIS.finditer(a.texte):
         if any(d < m.end() and m.start() < f for d, f in zones_paris):
             continue  # « gare de Lyon », « porte Saint-Denis » : c'est Paris
         avant = a.mots_avant(m.start(), 6)
-        if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6):
+        if any(v in ("ne", "nee", "nes", "nees", "naissance") for v in avant):
+            continue  # « né à Bobigny » : pas où la personne vit
+        if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6) \
+                and not a.passe(m.start()) and a.sujet(m.start()) == "personne":
             if "travaille" in avant or "bosse" in avant:
                 continue
             constats.append(Constat("vit_a_paris", False, m.start()))

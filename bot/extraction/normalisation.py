@@ -18,6 +18,10 @@ from .lexique import EXPRESSIONS, MOTS, ORDINAUX
 # traitement reste borné (un message de 10 ko est traité en quelques millisecondes).
 LIMITE_CARACTERES = 3000
 
+_INITIALE = re.compile(r"\b(M|Mme|Mr|Mlle|Mmes|Dr|[A-Z])\.(?=\s*[,:;(]|\s+[A-Za-z0-9])")
+# « mille deux » (à l'oral : 1 200) ; « mille deux cents » reste tel quel
+_MILLE_FAMILIER = re.compile(r"\b(mille) (deux|trois|quatre|cinq|six|sept|huit|neuf)\b(?!\s*(?:cents?|mille|et\b|-|vingt|trente|quarante|cinquante|soixante|dix|onze|douze|treize|quatorze|quinze|seize))",
+                             re.IGNORECASE)
 _APOSTROPHES = re.compile(r"[’'`´‘ʼ′]")
 _TIRET_MOTS = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
 _TIRET_CHIFFRE = re.compile(r"(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)")
@@ -149,6 +153,8 @@ def normaliser(texte: object) -> str:
     if not isinstance(texte, str):
         texte = str(texte)
     texte = texte[:LIMITE_CARACTERES].replace("€", " euros ").replace("$", " dollars ")
+    texte = _INITIALE.sub(lambda m: "Monsieur" if m.group(1) == "M" else m.group(1), texte)  # « M. T. », « Mme K. » : pas une fin de phrase
+    texte = _MILLE_FAMILIER.sub(lambda m: f"{m.group(1)} {m.group(2)} cents", texte)
     texte = _sans_accents(texte).casefold()
     texte = _APOSTROPHES.sub(" ", texte)
     texte = _TIRET_NOMBRES.sub(r" entre \1 et \2 ", texte)

@@ -259,7 +259,7 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     if brut.lstrip().startswith("/"):
         return Reponse()
     jour = _aujourd_hui(aujourd_hui)
-    ext = extraire_faits(brut, jour)
+    ext = extraire_faits(brut, jour, question=champ)
     simple = _simple(brut)
     if champ in ext.faits:
         return Reponse(ext.faits[champ], False, ext)
