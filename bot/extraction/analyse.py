@@ -75,8 +75,10 @@ _AIDANT = re.compile(
     r"une beneficiaire|mon patient|ma patiente|le patient|la patiente|j accompagne|que j accompagne|"
     r"nous accompagnons|que nous accompagnons|j oriente|je suis (?:assistante?|assistant|travailleu(?:r|se)|"
     r"educat(?:eur|rice)|benevole|intervenante?|referente?|conseill(?:er|ere)|mediat(?:eur|rice)|"
-    r"infirmi(?:er|ere)|medecin|juriste|ecrivain public)|je (?:demande|viens|"
-    r"ecris|appelle) pour (?:un|une|mon|ma|quelquun)|pour (?:un|une) (?:ami|amie|proche|personne|"
+    r"infirmi(?:er|ere)|medecin|juriste|ecrivain public)|je (?:vous |te )?(?:demande|viens|"
+    r"ecris|appelle|contacte|ecrit|ecri) (?:pour|au nom de) (?:un|une|mon|ma|quelquun|madame|monsieur|mme)"
+    r"|je suis (?:son|sa|le|la) (?:fils|fille|frere|soeur|voisin|voisine|mari|femme|neveu|niece|cousin|cousine|ami|"
+    r"amie|hebergeur|hebergeuse|conseill\w+|referente?|assistante?)|j ecris pour|pour (?:un|une) (?:ami|amie|proche|personne|"
     r"monsieur|dame|jeune)|c est pour (?:un|une|mon|ma) \w+|je me renseigne pour)\b"
     r"|^(?:bonjour |bonsoir |salut )?(?:c est )?pour (?:mon|ma) (?:frere|soeur|mere|pere|fils|fille|oncle|tante|cousin|"
     r"cousine|ami|amie|pote|voisin|voisine|mari|femme|grand mere|grand pere|maman|papa)\b"
@@ -126,6 +128,9 @@ _FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", 
 _FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
 # futur simple : « toucherai », « serai », « aurai », « dormirai » (pas « vrai »)
 _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eront)")
+# « une personne de 25 ans sans enfant a-t-elle droit au RSA ? » : une question sur les règles
+_QUESTION_GENERALE = re.compile(r"\b(?:une|un) (?:personne|homme|femme|famille|jeune|etudiant|etudiante|etranger|"
+                                r"etrangere|mere|pere|couple|retraite)\b|\b(?:a t elle|a t il|ont ils|peut on|doit on)\b")
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
 _HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
                         r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
@@ -204,6 +209,19 @@ class Analyse:
             segments.append(Segment(s_debut, s_fin, morceau, sujet, s_phrase, question))
         if not segments:
             segments.append(Segment(0, len(texte), texte, "personne", 0))
+        # « Pour une famille qui touche 1 200 € par mois, le FSL est-il possible ? » : toute la phrase
+        # est une question générale quand aucun de ses morceaux ne parle de la personne.
+        for seg in segments:
+            fin_question = texte[seg.fin:seg.fin + 3].strip().startswith("?")
+            if fin_question and not seg.question:
+                phrase = " ".join(s.texte for s in segments if s.phrase == seg.phrase)
+                if _QUESTION_GENERALE.search(phrase):
+                    seg.question = True
+            if seg.question:
+                for autre in segments:
+                    if autre.phrase == seg.phrase and (not _PERSONNEL.search(autre.texte)
+                                                       or _QUESTION_GENERALE.search(autre.texte)):
+                        autre.question = True
         return segments
 
     def _sujet(self, morceau: str, precedent: str, dernier_proche: str) -> tuple[str, str]:
@@ -222,9 +240,9 @@ class Analyse:
             if _PREMIERE.search(morceau) and not _TROISIEME.search(morceau):
                 return "personne", dernier_proche
             return "conjoint", dernier_proche
-        if self.question in ("age_plus_jeune_enfant",) and not categorie and _TROISIEME.search(morceau) \
-                and not self.tiers:
-            return "enfant", dernier_proche
+        if self.question == "age_plus_jeune_enfant" and not categorie and not _PREMIERE.search(morceau) \
+                and not _CIVILITE.search(morceau) and not _PERSONNE_AIDEE.search(morceau):
+            return "enfant", dernier_proche  # « il aura 3 ans en février », « né le 10 octobre 2025 »
         if categorie and not self.tiers and debut.start() == 0 and not re.search(
                 r"\b(?:et moi|moi et|moi aussi|moi je|moi j)\b", morceau):
             return categorie, dernier_proche  # « mon fils est étudiant », « le gars avec qui je vis touche... »

@@ -20,6 +20,9 @@ from .analyse import Analyse
 from .modele import Constat
 
 _SUJETS_FOYER = ("personne", "conjoint")
+_QUESTIONS_ARGENT = ("ressources_mensuelles", "ressources_annuelles", "aide_logement")
+_TOTAL = re.compile(r"\b(?:en tout|au total|total|tout|soit|ca fait en tout|tout compris|ensemble) :? ?(?P<n>\d+(?:[.,]\d+)?)"
+                    r"(?: euros| e)?\b")
 _MONTANT = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?)(?:\s+(?P<u>euros|e|dollars)\b)?")
 _NON_MONTANT_APRES = {"ans", "an", "a", "mois", "semaines", "semaine", "jours", "jour", "h", "heures", "heure",
                       "enfants", "personnes", "pers", "fois", "er", "eme", "ieme", "em", "min", "minutes", "km",
@@ -31,7 +34,8 @@ _MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "d
                  "amendes", "coute", "coutent", "charges", "credit", "edf", "electricite", "gaz", "eau", "huissier",
                  "rembourser", "manque", "depense", "depenses", "prix", "cher", "paie", "paies", "verse",
                  "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
-                 "participation", "coutait", "vaut", "payer"}
+                 "participation", "coutait", "vaut", "payer", "donne", "donnant", "donnons", "verse", "versons",
+                 "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons"}
 _MOTS_REVENU = {"touche", "touchons", "touchez", "gagne", "gagnons", "percois", "percoit", "percevons", "recois",
                 "recoit", "salaire", "salaires", "revenu", "revenus", "ressources", "ressource", "rsa", "are", "ada",
                 "aah", "asf", "paje", "smic", "pension", "retraite", "chomage", "allocation", "allocations",
@@ -44,7 +48,7 @@ _PERIODE_AN = re.compile(r"^(?:par an|/ an|l an|annuel\w*|par annee|a l annee|su
                          r"sur 1 an|dans l annee|cette annee|l annee derniere|net par an|par ans|an)\b")
 _PERIODE_SEMAINE = re.compile(r"^(?:par semaine|/ semaine|la semaine|hebdo\w*|chaque semaine|toutes les semaines)\b")
 _PERIODE_HEURE = re.compile(r"^(?:de l heure|par heure|/ h|de l h|l heure|brut de l heure|net de l heure)\b")
-_PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|par nuit|la nuit|de l heure|par heure|/ h|"
+_PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|jour|chaque jour|par nuit|la nuit|de l heure|par heure|/ h|"
                            r"de l h)\b")
 _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l annee\b|\bcette annee\b"
                             r"|\bsur (?:les )?12 (?:derniers )?mois\b|\bdans l annee\b|\ben (?:1|un) an\b")
@@ -111,6 +115,7 @@ def _periode(a: Analyse, m: re.Match) -> str | None:
     suite = re.sub(r"^(?:euros|e|net|nets|brut|de (?:rsa|salaire|revenus?|chomage|are|apl|als|ada|aah|pension)|"
                    r"d (?:apl|als|are|aah|ada|allocations?))\s*", "", suite)
     suite = re.sub(r"^(?:euros|e|net|nets|brut)\s*", "", suite)
+    suite = re.sub(r"^(?:de|d) (?!(?:l heure|l h)\b)\w+ ", "", suite)  # « 100 euros de ménages par mois »
     if _PERIODE_MOIS.match(suite):
         return "mois"
     if _PERIODE_AN.match(suite):
@@ -167,6 +172,12 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         periode = _periode(a, m)
         if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
             continue
+        if not m.group("u") and valeur < 20:
+            continue  # « à nous 2 », « 1 taf », « on vit à 5 » : pas de l'argent
+        if periode is None and a.question == "ressources_annuelles" and genre != "aide":
+            periode = "an"
+        if genre is None and periode is None and a.question in _QUESTIONS_ARGENT:
+            genre = "aide" if a.question == "aide_logement" else "revenu"
         if genre is None and periode is None and not _SEUL_MONTANT.match(a.texte.strip()):
             # « ma femme gagne 1300, moi 700 » : le montant suit un revenu du foyer, même phrase
             avant = a.mots_avant(m.start(), 2)
@@ -190,6 +201,14 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             revenus_mois.append((m.start(), valeur * 52 / 12))
         else:
             revenus_mois.append((m.start(), valeur))
+    total_dit = _TOTAL.search(a.texte)
+    if total_dit and len(revenus_mois) >= 2 and not revenus_an:
+        # « salaire 900. femme 300. tout 1200 » : le total dit l'emporte
+        revenus_mois = [(p, v) for p, v in revenus_mois if p == total_dit.start("n")] or revenus_mois
+        if len(revenus_mois) == 1:
+            constats.append(Constat("ressources_mensuelles", round(float(revenus_mois[0][1]), 2), revenus_mois[0][0],
+                                    poids=3))
+            revenus_mois = []
     for champ, liste in (("ressources_mensuelles", revenus_mois), ("ressources_annuelles", revenus_an)):
         if not liste:
             continue
@@ -206,6 +225,10 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _RIEN.finditer(a.texte):
         if a.nie(m.start()) and not m.group().startswith(("pas", "aucun", "sans", "ni")):
             continue
+        if a.sujet(m.start()) not in _SUJETS_FOYER or a.passe(m.start()) or a.futur(m.start(), 3):
+            continue
+        if re.match(r"(?:j ai|on a|il a|elle a) (?:rien|0)", m.group()) and a.question not in (None, *_QUESTIONS_ARGENT):
+            continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
         constats.append(Constat("ressources_mensuelles", 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):
         constats.append(Constat("aide_logement", 0.0, m.start(), poids=1))

@@ -88,6 +88,9 @@ def _accepte(c: Constat, a: Analyse) -> bool:
     if c.champ in _CONJOINT and sujet == "conjoint" and not c.force:
         c.champ = _CONJOINT[c.champ]
         return True
+    if c.champ == "age" and sujet == "enfant" and a.question == "age_plus_jeune_enfant" and not c.force:
+        c.champ = "age_plus_jeune_enfant"  # « il aura 3 ans en février », « né le 10 octobre 2025 »
+        return True
     if c.force:
         return True
     return sujet in _SUJETS.get(c.champ, {"personne"})
@@ -153,14 +156,7 @@ def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[
 
 def _deduire(faits: dict[str, Any], a: Analyse) -> None:
     """Faits qui découlent d'autres faits du même message."""
-    if "enfants" not in faits:
-        taille = foyer.taille_foyer(a)
-        if taille:
-            n, seul_avec = taille
-            if faits.get("en_couple") is True and n >= 2:
-                faits["enfants"] = n - 2
-            elif (faits.get("en_couple") is False or seul_avec) and n >= 1:
-                faits["enfants"] = n - 1
+    # « on est 5 » ne dit pas combien d'enfants à charge (d'autres adultes peuvent vivre là) : pas de déduction.
     if faits.get("titre_sejour") and "nationalite" not in faits:
         faits["nationalite"] = "hors_ue"
     if "annees_titre_sejour" in faits and faits.get("titre_sejour") not in _TITRES_AVEC_ANNEES:

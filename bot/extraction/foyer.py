@@ -115,7 +115,8 @@ _ENFANTS_AUCUN = re.compile(
     r"|\bpas (?:de |d )?(?:" + _NOMS_ENFANTS + r") a charge\b"
 )
 _ENFANTS_NOMBRE = re.compile(
-    r"\b(?P<n>\d{1,2}) (?:petits? |jeunes |grands )?(?P<nom>enfants|gosses|bebes|bebe|kids|petits|petites|fils|"
+    r"\b(?P<n>\d{1,2}) (?:petits? |jeunes |grands )?(?P<nom>enfants|gosses|bebes|bebe|kids|petits(?! (?:freres|soeurs|"
+    r"cousins|cousines|neveux))|petites(?! (?:soeurs|cousines|nieces))|fils|"
     r"filles|fille|garcons|garcon|ados)\b(?! (?:boulots|boulot|travail|jobs|studios|appartements|hotels|"
     r"jours|mois|ans)\b)"
     r"|\b(?:mere|pere|maman|papa|parent|parents) (?:isolee? |seule? |solo |celibataire )?de (?P<n2>\d{1,2})\b"
@@ -130,9 +131,11 @@ _ENFANT_NOMME = re.compile(
 )
 _PAYS_ETRANGERS = "|".join(sorted((re.escape(p) for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True))
 _ENFANTS_LOIN = re.compile(
-    r"\b(?:(?:vivent|vit|sont|est|restes?|restees?|habitent|habite|grandissent|resident|scolarises?) (?:encore )?"
+    r"\b(?:(?:vivent|vit|sont|est|restes?|restees?|habitent|habite|grandissent|resident|scolarises?) (?:encore |tous |"
+    r"toutes |aussi |deja )?"
     r"(?:au|en|a|aux|dans le|chez leur|chez leurs|avec leur|avec leurs) (?:(?:" + _PAYS_ETRANGERS + r")\b|"
     r"pays\b|grand mere|grand pere|grands parents|pere|mere|famille|tante|oncle|bled)"
+    r"|\b(?:au|en|aux) (?:" + _PAYS_ETRANGERS + r")\b"
     r"|au pays|restes? au pays|restees? au pays|en afrique|chez (?:leur|leurs|ma|mon) (?:mere|pere|grand|"
     r"grands|famille|ex)|places?|placees?|a l ase|en foyer|ne vivent pas avec|pas avec moi|pas avec lui|pas avec "
     r"elle|vivent (?:avec|chez) (?:leur|leurs))\b"
@@ -227,7 +230,16 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.mots_avant(m.start(), 1) in (["eu"], ["sur"], ["de"]) or a.dans_fourchette(m.start()):
             continue  # « j'ai eu trois enfants », « sur mes quatre enfants »
-        loin = _compte_loin(a, m.end())
+        avant = a.mots_avant(m.start(), 2)
+        if avant[-1:] in (["mes"], ["nos"], ["ses"], ["les"], ["leurs"]) and avant[-2:-1] != ["avec"] \
+                and a.question != "enfants" and not re.match(
+                    r" ?(?:\w+ )?(?:a (?:ma|notre|sa) charge|(?:qui )?(?:vivent|sont|habitent) (?:avec|chez) (?:moi|nous|elle|lui))",
+                    a.texte[m.end():m.end() + 40]):
+            continue  # « mes 2 enfants vont à l'école » ne dit pas qu'ils vivent avec la personne
+        if re.match(r" ?(?:\w+ ){0,2}(?:" + _PAYS_ETRANGERS + r")\b", a.texte[m.end():m.end() + 40]):
+            loin = "loin"  # « moi 4 enfants Afghanistan »
+        else:
+            loin = _compte_loin(a, m.end())
         if loin:
             suite = a.texte[m.end():]
             avec = _AVEC_MOI.search(suite)

@@ -37,11 +37,18 @@ _AVANT_AGE_NU = {",", "et", "moi", "lui", "il", "elle", "age", "celibataire", "m
                  "jeune", "majeur", "majeure", "divorce", "divorcee", "veuf", "veuve", "separe", "separee"}
 
 
+_DETERMINANTS = {"mon", "ma", "mes", "son", "sa", "ses", "le", "la", "les", "l", "notre", "nos", "leur", "leurs", "du"}
+
+
 def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
     """(âge, motif qui désigne lui-même la personne) ou None si « N ans » est une durée."""
     n = int(m.group("n"))
     avant = a.mots_avant(m.start(), 5)
     apres = a.mots_apres(m.end(), 2)
+    if len(avant) >= 2 and re.fullmatch(r"\d+", avant[-2]) and avant[-1] in ("et", "ou", "a"):
+        return None  # « nous avons 68 et 70 ans » : deux âges, lequel est celui de la personne ?
+    if avant[-3:] == ["que", "j", "ai"] or avant[-2:] == ["quand", "j"] or avant[-3:-1] == ["quand", "j"]:
+        return None  # « depuis que j'ai 15 ans » : un moment passé
     if m.group("u") == "a" and apres and apres[0] not in (",", ".", "et", "sans", "je", "j"):
         return None
     if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
@@ -83,6 +90,9 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
             sujet = avant[-2]
             if sujet in ("y", "qui") or _NOMS_PROCHES.match(sujet):
                 return None
+            if any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
+                    x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1]):
+                return None  # « mon plus jeune a 9 ans », « le petit de ma sœur a 2 ans »
             if sujet in ("il", "elle") and not a.tiers:
                 return None  # « j'ai un fils il a 5 ans » : quelqu'un d'autre
         return n, False
@@ -141,7 +151,7 @@ def _gentiles(texte: str):
             yield m.start(), m.end(), m.group()
     yield from composes
 _PAYS = re.compile(
-    r"\b(?P<verbe>viens|vient|venu|venue|venus|originaire|nee?|nes|nees|suis|est|sommes|nationalite|pays)"
+    r"\b(?P<verbe>viens|vient|venu|venue|venus|originaire|suis|est|sommes|nationalite|pays)"
     r"(?: d origine)?\s*:?\s+(?P<art>de la|de l|du|des|de|d|en|au|aux|a|l)?\s*"
     r"(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b"
 )
@@ -149,8 +159,10 @@ _LANGUE = {"parle", "parler", "parles", "parlez", "parlons", "langue", "langues"
            "comprendre", "ecris", "ecrire", "lis", "lire", "en", "cours", "traducteur", "traductrice",
            "interprete", "traduction", "apprends", "apprendre", "restaurant", "resto", "quartier", "consulat",
            "ambassade", "epicerie", "magasin", "marche", "cuisine", "communaute", "association", "plat",
-           "drapeau", "equipe", "origine", "parlant", "accent", "mot", "bac", "diplome", "permis", "nourriture",
+           "drapeau", "equipe", "parlant", "formation", "classe", "atelier", "prof", "professeur", "niveau", "accent", "mot", "bac", "diplome", "permis", "nourriture",
            "ecole", "journal", "television", "tele", "film", "chanson", "musique", "radio", "clavier"}
+_PROCHE_QUI = re.compile(r"\b(?:mari|femme|epoux|epouse|conjointe?|compagnon|compagne|fils|fille|pere|mere|frere|soeur|"
+                         r"enfants?|parents|copain|copine)\s*,?\s*(?:qui (?:est|sont|etait)|lui|elle)\s*(?:de nationalite\s*)?$")
 _RANG_NATIONALITE = {"francaise": 3, "ue": 2, "hors_ue": 1}
 
 
@@ -159,8 +171,10 @@ def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
     for debut, fin, mot in _gentiles(a.texte):
         valeur = GENTILES[mot]
         avant = a.mots_avant(debut, 3)
-        if any(x in _LANGUE for x in avant):
+        if any(x in _LANGUE for x in avant) or a.futur(debut) or a.hypothese(debut) or a.passe(debut):
             continue
+        if avant[-1:] in (["un"], ["une"], ["des"], ["1"]) or _PROCHE_QUI.search(a.texte[max(0, debut - 45):debut]):
+            continue  # « mariée avec un Français », « son mari, qui est français »
         if avant:
             nom = avant[-1]
             if nom not in ("suis", "est", "sommes", "etes", "nationalite", "je", "il", "elle", "origine") and (
@@ -193,20 +207,24 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\b(?:demande d asile|asile|demande)\s+(?:a ete |est |a |m a ete )?(?:refuse|refusee|rejete|rejetee)\b"
         r"|\brefus (?:de|d) (?:l |mon |ma )?(?:asile|ofpra|cnda|demande d asile|titre|statut)\b"
         r"|\b(?:ofpra|cnda|prefecture)\s+(?:m a |a |m ont |ont )?(?:refuse|rejete)\b"
-        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)\s+(?:est |sont |a |ont |"
-        r"m a |il a )?(?:expire|expires|expiree|expirees|perime|perimes|perimee|perimees|plus valables?|"
-        r"fini|finie|termine|terminee|plus bon)\b(?! (?:le|dans|bientot|en|a|ce|cette|demain|au|fin)\b)"), True),
+        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)(?: \w+){0,2}\s+(?:est |sont |a |"
+        r"ont |m a |il a |n a pas ete |n ont pas ete |a pas ete |pas ete )?(?:expire|expires|expiree|expirees|perime|"
+        r"perimes|perimee|perimees|plus valables?|fini|finie|termine|terminee|plus bon|renouvelee?s?)\b"
+        r"(?! (?:le (?!mois dernier)|dans|bientot|en|a|ce (?!mois ci)|cette|demain|au|fin)\b)"
+        r"|\b(?:depuis|maintenant|aujourd hui|actuellement|desormais|now) (?:je suis |il est |elle est |on est )?"
+        r"sans (?:papiers|titre)\b|\bpapiers? (?:aucun|rien|non|0)\b"), True),
     ("protection_internationale", 5, re.compile(
         r"\brefugie\b|\bprotection subsidiaire\b|\bprotection internationale\b|\bapatride\b|\bbpi\b"
         r"|\b(?:eu|obtenu|accorde|accordee|recu|donne)\s+(?:l |le |la |mon |ma )?(?:asile|statut|protection)\b"
         r"|\bconvention de geneve\b"), False),
     ("carte_resident", 5, re.compile(
         r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
+        r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans\b"
         r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
     ("demande_asile", 4, re.compile(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
         r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
-        r"|\bspada\b|\bofpra\b|\bcnda\b|\bcada\b|\bhuda\b|\bprahda\b|\b(?:l|touche|percois|recois) ada\b"
+        r"|\bspada\b|\bofpra\b|\bcnda\b|\b(?:l|touche|percois|recois) ada\b"
         r"|\brecours (?:a la |devant la )?cnda\b"), False),
     ("recepisse", 4, re.compile(r"\brecepisse\b"), False),
     ("titre_travail", 3, re.compile(
@@ -217,11 +235,16 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\ben regle\b|\bregularise(?:e|s|es)?\b|\ba (?:des|ses|les) papiers\b"), False),
     ("aucun", 2, re.compile(
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
-        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b|\bsans (?:titre|statut)\b"
+        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de )?(?:identite|naissance))"
+        r"|\bsans (?:titre|statut)\b"
         r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"), True),
 ]
 _DEMANDE_DE_STATUT = {"demande", "demandeur", "demandeuse", "demander", "demandes", "attends", "attente", "cherche",
                       "veux", "voudrais", "espere"}
+
+
+_DEMARCHE = re.compile(r"\b(?:dossier|demande|demander|rendez vous|rdv|renouvellement|renouveler|deposer|attends|attente|"
+                       r"obtenir|avoir|voudrais|veux|cherche|faire)\s+(?:de |d |pour |ma |mon |une |un |le |la |l )*$")
 
 
 def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
@@ -231,8 +254,11 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
         for m in motif.finditer(a.texte):
             if any(d <= m.start() < f for d, f in pris):
                 continue
-            if a.passe(m.start()):
+            if a.passe(m.start()) or a.hypothese(m.start()):
                 continue
+            if valeur in ("titre_travail", "carte_resident", "recepisse") and _DEMARCHE.search(
+                    a.texte[max(0, m.start() - 40):m.start()]):
+                continue  # « son dossier de carte de séjour sera déposé » : une démarche, pas un titre
             v = valeur
             avant = a.mots_avant(m.start(), 4)
             converti = valeur == "protection_internationale" and any(x in _DEMANDE_DE_STATUT for x in avant)
@@ -251,13 +277,16 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("titre_sejour", v, m.start(), poids=poids_v, nie=nie))
             if v == "aucun" and not nie:
                 constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
+    valeurs = {c.valeur for c in constats if not c.nie}
+    if "aucun" in valeurs and re.search(r"\brecours\b", a.texte):
+        return []  # « asile refusé, maintenant recours CNDA » : la situation n'est pas tranchée
     return constats
 
 
 # --- durées : à quoi se rapporte « depuis 2 ans » ? ------------------------------------------------
 _CATEGORIES = {
     "france": re.compile(r"\b(?:france|ici|arrive|arrivee|arrives|arrivees|arriver|venu|venue|venus|debarque|"
-                         r"europe|territoire|pays|paris)\b|\b(?:suis|est|sommes) la\b"),
+                         r"revenu|revenue|revenus|rentre|rentree|europe|territoire)\b|\b(?:suis|est|sommes) la\b"),
     "titre": re.compile(r"\b(?:(?:titre|carte)(?: de sejour| de resident)?(?: (?:salarie|etudiant|travail|"
                         r"vie privee et familiale|pluriannuel|temporaire|de travail))?|papiers|recepisse|refugie|"
                         r"protection|resident|regularise|statut|tds|vpf|asile)\b"),
@@ -277,7 +306,7 @@ _CATEGORIES = {
 _ANCRES_DUREE = {"depuis": "depuis", "fait": "depuis", "voila": "depuis", "pendant": "pendant",
                  "durant": "pendant", "a": "il y a"}
 _ARRIVEE_IMMEDIATE = re.compile(
-    r"\b(?:viens|vient|venons|venez) (?:juste |tout juste |a peine )?d arriver\b"
+    r"\b(?:viens|vient|venons|venez) (?:juste |tout juste |a peine )?d arriver (?:en france|ici)\b"
     r"|\b(?:arrive|arrivee|arrives|debarque) (?:en france |a paris |ici )?(?:hier|avant hier|ce matin|cette nuit|"
     r"aujourd hui|cette semaine|la semaine derniere|il y a (?:\d+|quelques|qq) jours|ce mois ci)\b"
     r"|\b(?:tout juste|juste) arrivee?s?\b"
@@ -362,9 +391,13 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
                                                                                   ["depuis", "debut"]):
             ancre = "depuis"
         elif avant[-1] in ("en", "le", "de") and any(
-                x in ("arrive", "arrivee", "arrives", "venu", "venue", "debarque", "entre", "entree", "eu", "obtenu")
-                for x in avant[:-1]):
+                x in ("arrive", "arrivee", "arrives", "arrivees", "venu", "venue", "venus", "debarque", "entre", "entree")
+                and (i == 0 or avant[i - 1] in ("suis", "est", "sommes", "sont", "etais", "etait", "je", "j", "on",
+                                                 "moi", "il", "elle", "france", "la"))
+                for i, x in enumerate(avant[:-1])):
             ancre = "date"
+        elif avant[-1] in ("en", "le", "de") and any(x in ("eu", "obtenu", "recu") for x in avant[:-1]):
+            ancre = "titre"
         elif avant[-2:] == ["mois", "de"] or avant[-3:] == ["au", "mois", "de"]:
             ancre = "date" if any(x.startswith("arriv") for x in avant) else None
             if ancre is None:
@@ -380,13 +413,22 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
         categorie = _categorie(a, m.start(), m.end())
         if ancre == "date" and categorie in (None, "autre"):
             categorie = "france"
+        if ancre == "titre":
+            if categorie != "titre":
+                continue
+            ancre = "date"
         trouvees.append(Duree(m.start(), m.end(), mois, ancre, categorie))
     return trouvees
 
 
 def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Constat]:
     constats = []
+    reparti = re.search(r"\b(?:reparti|repartie|repartis|retourne|retournee|rentre au pays|rentree au pays)\b", a.texte)
     for d in liste:
+        if reparti and d.pos < reparti.start():
+            continue  # « arrivée en 2019, repartie un an, revenue il y a 8 mois » : 8
+        if d.ancre == "pendant":
+            continue  # « j'ai habité Paris pendant 10 ans » : une période finie
         if d.categorie == "france":
             constats.append(Constat("mois_en_france", d.mois, d.pos, poids=2 if d.categorie == "france" else 1))
     for m in _ARRIVEE_IMMEDIATE.finditer(a.texte):
@@ -527,24 +569,25 @@ _AU_NOIR = re.compile(r"\bau noir\b|\bau black\b|\bnon declare\w*|\bpas declare\
                       r"fiches de paie|declaration)\b|\bjamais ete declare\w*|\bjms eu de contrat\b|\bjamais eu de contrat\b"
                       r"|\baucun contrat\b|\bpas le droit de travailler\b|\bsans autorisation de travail\b")
 _TRAVAIL_OUI = re.compile(
-    r"\b(?:je|j|moi|il|elle) (?:travaille|bosse|taffe|travail)\b(?! (?:pas|plus|jamais|au noir|au black)\b)"
-    r"|\b(?:en|un|1|mon|sous) (?:cdi|cdd|interim|contrat de travail|contrat)\b|\b(?:cdi|cdd)\b"
-    r"|\bj ai (?:un|1) (?:travail|emploi|poste|boulot)\b|\bauto entrepreneu\w+|\bautoentrepreneu\w+|\bmicro entrepreneu\w+"
-    r"|\b(?:je suis|moi|il est|elle est) (?:salariee?|interimaire|employee?|aide soignante?|aide a domicile|"
-    r"agent d entretien|agente d entretien|femme de menage|chauffeur|livreur|cuisinier|cuisiniere|vendeu\w+|"
-    r"caissiere?|ouvriere?|magasinier|serveu\w+|plongeur|gardien\w*|maconn?e?r?|menuisier|auxiliaire de vie)\b"
-    r"|\bfiches? de paie\b|\bbulletins? de salaire\b|\b(?:c est |travail \w+ |menages? )?declare(?:e|s|es)?\b"
-    r"|\b(?:mon|ma) (?:salaire|employeur|patron|contrat)\b|\bje gagne \d+.{0,20}\bsalaire\b"
+    r"\b(?:en|un|1|mon|sous) (?:cdi|cdd|interim|contrat de travail)\b|\b(?:cdi|cdd)\b"
+    r"|\bauto entrepreneu\w+|\bautoentrepreneu\w+|\bmicro entrepreneu\w+|\bindependante?\b"
+    r"|\b(?:je suis|moi|il est|elle est|suis) (?:salariee?|interimaire|aide soignante?|aide a domicile|"
+    r"agente? d entretien|femme de menage|auxiliaire de vie|chauffeur|livreur|cuisiniere?|caissiere?|vendeuse?|"
+    r"serveuse?|magasinier|gardienne?|ouvriere?|infirmiere?|employee? de)\b"
+    r"|\bj ai (?:des|mes) fiches? de paie\b|\bbulletins? de salaire\b"
+    r"|\b(?:c est|travail(?: \w+)?|menages?|boulot|emploi|job|taf|interim)(?: \w+)? declare(?:e|s|es)?\b"
+    r"|\bdeclaree?s? par\b|\bje suis declaree?\b"
+    r"|\b(?:mon|ma) (?:employeur|patron|patronne|contrat de travail)\b"
 )
 _TRAVAIL_NON = re.compile(
     r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
     r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite|"
     r"salaire)\b|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
-    r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\ba la retraite\b|\bretraite\w*\b(?= ?(?:,|\.|$))"
+    r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b"
     r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"
     r"|\bpersonne ne travaille\b|\bpersonne travail\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
     r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
-    r"commence)\b)|\barret maladie\b|\binvalidite\b"
+    r"commence)\b)"
 )
 
 
@@ -558,6 +601,8 @@ def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _TRAVAIL_NON.finditer(a.texte):
         if a.hypothese(m.start()) or (a.passe(m.start()) and "perdu" not in m.group() and "licenci" not in m.group()):
             continue
+        if a.question == "lien_paris" or re.match(r" ?(?:a )?paris\b", a.texte[m.end():m.end() + 9]):
+            continue  # « pas travail à Paris » : pas de lien avec Paris, pas un fait sur l'emploi
         if re.match(r"pas encore", m.group()) and not re.search(r"\bcommence|\bdebute", a.texte):
             continue
         constats.append(Constat("travail_declare", False, m.start(), poids=3))
@@ -566,8 +611,9 @@ def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
         if any(c.pos <= debut < c.pos + 25 for c in constats) or a.nie(debut) or a.passe(debut) \
                 or a.futur(debut, 3) or a.hypothese(debut):
             continue
-        if re.search(r"\b(?:travaillais|travaillait|bossais|etais|etait|avant|ancien|ancienne)\b",
-                     " ".join(a.mots_avant(debut, 4))):
+        if re.search(r"\b(?:travaillais|travaillait|bossais|etais|etait|avant|ancien|ancienne|ai travaille|a travaille|"
+                     r"ai bosse|a bosse|jusqu|selon)\b", " ".join(a.mots_avant(debut, 5))) or re.match(
+                     r".{0,25}\bjusqu", a.texte[debut:debut + 40]):
             continue
         if m.group().startswith(("cdi", "cdd")) and re.search(r"\b(?:commence|chercher?|trouver|signer)\b",
                                                                " ".join(a.mots_avant(debut, 5))):

@@ -66,10 +66,10 @@ _HESITATION = re.compile(
     r"|\bcela depend\b|\bdepend (?:des|du|de)\b|\bprobablement\b|\bprobable\b|\bil me semble\b|\bsans doute\b"
     r"|\bpossiblement\b|\bpossible\b|\bplus ou moins\b|\bj hesite\b|\bje doute\b|\bsurement\b"
     r"|\bje (?:ne )?(?:me )?(?:souviens|rappelle) (?:plus|pas)\b|\bje sais (?:plus|pas trop|pas vraiment)\b"
-    r"|\bbof\b|\bje (?:ne )?sais pas si\b|\bnormalement\b|\ba priori\b"
+    r"|\bbof\b|\bje (?:ne )?sais pas si\b|\bnormalement\b|\ba priori\b|\bdes fois\b|\bparfois\b|\bpas vraiment\b"
 )
 _HESITATION_INDICES = re.compile(r"crois|pense|suppos|imagin|peut|pe\b|sur|certain|depend|probab|semble|doute|possib"
-                                 r"|moins|hesit|souvien|rappel|sais|bof|normalement|priori")
+                                 r"|moins|hesit|souvien|rappel|sais|bof|normalement|priori|fois|vraiment")
 # Ce qui reste d'une réponse qui n'est qu'une hésitation (« je crois pas, non », « peut-être oui »).
 _MOTS_VIDES = {"je", "j", "crois", "pense", "suppose", "imagine", "pas", "non", "oui", "que", "qu", "ne", "n",
                "peut", "etre", "sur", "sure", "ca", "cela", "depend", "probablement", "probable", "il", "me",
@@ -94,6 +94,8 @@ def hesitations(a: Analyse) -> list[tuple[int, int]]:
         i = a.segments.index(seg)
         if not reste and i > 0:
             debut = a.segments[i - 1].debut
+        elif not reste and i + 1 < len(a.segments):
+            fin = a.segments[i + 1].fin  # « peut-être, je suis inscrit à la fac »
         zones.append((debut, fin))
     return zones
 

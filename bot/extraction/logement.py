@@ -23,7 +23,8 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
     ("rue", 2, re.compile(
         r"\ba la rue\b|\bdans la rue\b|\ben pleine rue\b|\bdans les rues\b|\bdehors\b|\bdans la street\b"
-        r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc|jardin|cage d escalier|hall|bois|square|"
+        r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc(?! (?:social|prive|hlm|locatif))|jardin|"
+        r"cage d escalier|hall|bois|square|"
         r"stations?)\b|\bsous (?:un|le|les) (?:pont|ponts|porche|tente)\b|\bdans (?:une|ma|la|1) (?:tente|voiture|"
         r"caravane|cabane)\b|\bsous (?:une|1|la|ma) tente\b|\bcampement\b|\bsquat\b|\bsquatte\b|\bbidonville\b"
         r"|\b(?:dors|dort|dormir|dormi|dormons|vis|vit|couche|passe la nuit) nulle part\b|\bnulle part (?:ou|pour) dormir\b"
@@ -69,8 +70,8 @@ _MENACE = re.compile(r"\b(?:mettre|mis|mise|foutre|jeter|virer|vire|retrouver|fi
                      r"risque d etre|risque de me retrouver)\s*$")
 _DORMIR = re.compile(r"\b(?:dors|dort|dormons|dorment|dormir|dormi|couche|couchons|vis|vit|vivons|habite|habitons|"
                      r"loge|logeons|heberge|hebergee|suis|sommes|reste|restons|nuit|nuits)\b")
-_PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|verse|participe|participons|contribue|partage|"
-                        r"partageons)\b.{0,40}\b(?:loyer|euros|participation|par mois|charges|factures?|courses|"
+_PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|donnant|verse|versant|payant|participe|participons|"
+                        r"participant|contribue|partage|partageons)\b.{0,40}\b(?:loyer|euros|participation|par mois|charges|factures?|courses|"
                         r"electricite|moitie|part|frais|edf)\b|\bparticip\w* aux (?:charges|frais|factures|courses)\b"
                         r"|\bje (?:lui|leur) (?:donne|verse|paie|paye)\b|\bloyer\b")
 _LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
@@ -89,10 +90,19 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
             if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()):
                 continue
+            if re.match(r"chez (?:son|sa|ses|leur|leurs)\b", m.group()) and not a.tiers:
+                continue  # « 1 chez son père » : l'enfant, pas la personne
+            if re.search(r"\bqui (?:vit|vivent|dort|dorment|habite|habitent|est|sont)\s*(?:en|au|dans|a)?\s*$",
+                         a.texte[max(0, m.start() - 25):m.start()]) and not re.search(
+                    r"\b(?:personne|monsieur|madame|dame|patient|patiente|jeune)\s+qui", a.texte[max(0, m.start() - 40):m.start()]):
+                continue  # « l'aîné, qui vit en foyer » : quelqu'un d'autre
+            if re.search(r"\bheberge\w* chez nous\b", m.group() + a.texte[m.end():m.end() + 5]) and re.search(
+                    r"\b(?:centre|chrs|chu|foyer|educat\w+|intervenant\w*|association)\b", a.texte):
+                continue
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
             if valeur == "heberge_gratuitement":
-                phrase = " ".join(a.mots_avant(m.start(), 12, phrase=True) + a.mots_apres(m.start(), 25, phrase=True))
+                phrase = " ".join(a.mots_avant(m.start(), 12, phrase=True)) + " " + a.texte[m.start():m.start() + 160]
                 if _LOUE.search(phrase):
                     valeur_m = "locataire"
                 elif _PARTICIPE.search(phrase) and not re.search(r"\bsans (?:payer|participer|rien payer)\b|\bgratuit",
@@ -265,9 +275,9 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"|\bdettes? (?:de|d) loyers?\b|\bdette locative\b|\barrieres? (?:de )?loyers?\b"
         r"|\b(?:dois|doit|devons) (?:\d+ mois de |\d+ euros de |des |du |mon |le )?loyers?\b"
         r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
-        r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b|\bexpulsion\b"
-        r"|\bexpulser?(?:e|s|es)?\b(?! du territoire| de france)"
-        r"|\bcommandement de payer\b|\bavis d expulsion\b|\bproces d expulsion\b|\bjugement d expulsion\b")),
+        r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b"
+        r"|\b(?:paie|paye|payons|payer|regle) (?:plus|pas|jamais) (?:le|mon|notre|son|les|mes) loyers?\b"
+        r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
         r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
         r"chauffage|totalenergies|total energies)\b"
@@ -304,7 +314,9 @@ def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
                     and not re.search(r"\bpas\b|\bplus\b|\bnon\b|\bfacture|\bdette|\bimpaye|\bretard|\bdois|\bcoup",
                                       a.texte[max(0, m.start() - 30):m.end() + 15]):
                 continue
-            constats.append(Constat("difficultes_logement", valeur, m.start(), nie=a.nie(m.start())))
+            nie = a.nie(m.start()) and not re.match(r"(?:paye|payee|payes|payer|regle|pas pu|peux plus|peut plus)\b",
+                                                     m.group())
+            constats.append(Constat("difficultes_logement", valeur, m.start(), nie=nie))
     for m in _AUCUNE_DIFFICULTE.finditer(a.texte):
         constats.append(Constat("difficultes_logement", None, m.start()))
     return constats

@@ -143,10 +143,10 @@ def mois_ecoules(date: tuple[int, int | None, int | None], aujourd_hui: dt.date)
             return None
         return (t.year - annee - 1) * 12 + t.month
     if jour is None:
-        ecoules = (t.year - annee) * 12 + (t.month - mois) - 1
-        if ecoules < -1:
-            return None
-        return max(0, ecoules)
+        # « depuis mars 2024 » au 2 décembre 2026 : 33 mois (différence des mois du calendrier, comme on compte
+        # à l'oral et comme le corpus de la SPEC)
+        ecoules = (t.year - annee) * 12 + (t.month - mois)
+        return ecoules if ecoules >= 0 else None
     ecoules = (t.year - annee) * 12 + (t.month - mois) - (1 if t.day < jour else 0)
     return ecoules if ecoules >= 0 else None
 

@@ -71,7 +71,8 @@ _ORDINAL = re.compile(
 )
 _UNITE_APRES = (r"(?=\s*(?:euros?\b|e\b|net|brut|par\b|/|mensuel|de\s+(?:revenu|salaire|rsa|apl|loyer|dette)"
                 r"|$|[,.;:!?]))")
-_GROUPES = re.compile(r"\b(\d{1,3})((?: \d{3})+)\b" + _UNITE_APRES)
+# « 1 200 », « 12 500 », « 100 000 » ; pas « 200 300 » (deux montants, ou une fourchette)
+_GROUPES = re.compile(r"\b(\d{1,2}|\d{3}(?= 000))((?: \d{3})+)\b" + _UNITE_APRES)
 _POINT_MILLIERS = re.compile(r"\b(\d{1,3})[.,](\d{3})\b" + _UNITE_APRES)
 _MULTIPLIE = re.compile(r"\b(\d+(?:[.,]\d+)?) (1000000|1000)\b")
 
@@ -129,8 +130,9 @@ def _nombres(texte: str) -> str:
 # « 35 ans, non pardon, 36 » -> 36 ans ; « j'ai 2 enfants, non 3 » -> 3 enfants.
 _MOT_CORRECTION = r"(?:non|pardon|non pardon|enfin|plutot|ou plutot|je veux dire|je voulais dire|oups|attends|attendez|erreur|non non)"
 _CORRECTIONS_NOMBRES = [
-    (re.compile(r"\b(\d+)( [a-z]+)?(?: ,)? (?:" + _MOT_CORRECTION + r"(?: ,)? )+(\d+)\b"),
-     lambda m: f"{m.group(3)}{m.group(2) or ''}"),
+    (re.compile(r"\b(\d+)( [a-z]+)?(?: [,.!?])* (?:" + _MOT_CORRECTION + r"(?: [,.!?])* )+(\d+)\b(?P<u> (?:ans?|mois|"
+                r"euros|e|enfants|heures|semaines|jours)\b)?"),
+     lambda m: f"{m.group(3)}{m.group('u') or m.group(2) or ''}"),
     (re.compile(r"\bpas (\d+)(?: ,)? mais (\d+)\b"), r"\2"),
     (re.compile(r"\b(\d+) pas (\d+)\b"), r"\1"),
 ]

@@ -27,8 +27,8 @@ _OUI = re.compile(
     r"bien sur que oui)\b(?! (?:je|j|il|elle|on|tu|vous|nous|pas|crois|pense)\b)"
 )
 _NON = re.compile(
-    r"^(?:non|no|pas du tout|jamais|aucun|aucune|negatif|pas vraiment|du tout|la la|non merci|absolument pas|"
-    r"bien sur que non|rien|pas|nada|nul|nulle part|personne|0)\b|^la\s*[.!]?$"
+    r"^(?:moi )?(?:non|no|pas du tout|jamais|aucun|aucune|negatif|du tout|la la|non merci|absolument pas|"
+    r"bien sur que non|rien|pas(?= ?$| ,| de | d | du tout)|nada|nul|nulle part|personne|0)\b|^la\s*[.!]?$"
 )
 _ZERO = re.compile(r"^(?:0|rien|aucun|aucune|non|pas|jamais|zero|nada|que dalle|nul|sans|personne|pas un)\b")
 _NOMBRE = re.compile(r"(?<![\d/])(\d+(?:[.,]\d+)?)(?![\d/])")
@@ -123,6 +123,11 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
         m = re.match(r"^(\d{1,2})(?: enfants)?(?: ,)? (?:dont|avec|:)\b", texte)
         if m:
             return int(m.group(1))  # « trois, dont un bébé de 6 mois » (R11)
+        nombres_dits = re.findall(r"\d+(?:[.,]\d+)?", texte)
+        comptes = re.findall(r"\b(\d{1,2}) (?:enfants|gosses|garcons?|filles?|fils|bebes?|petits?)\b", texte)
+        if len(nombres_dits) > 1:
+            # « un garçon et deux filles » : 3 ; « enfant 1, 2, 3, 4 » : on ne devine pas
+            return sum(map(int, comptes)) if len(comptes) == len(nombres_dits) else None
     if champ == "age_plus_jeune_enfant":
         d = nombres.DUREE.search(texte)
         if d:
@@ -352,17 +357,26 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
         permis = _REMPLISSAGE | _ARGENT_MOTS
     # La réponse est la première proposition qui porte un nombre (« 34 et je dors dehors » -> 34) ;
     # ce qui la précède n'est que remplissage (« non attendez, 2 »).
-    for proposition in _PROPOSITIONS.split(simple):
+    propositions = _PROPOSITIONS.split(simple)
+    for i, proposition in enumerate(propositions):
         mots = proposition.split()
         reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m)
                  and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
         if reste:
             return False
         if any(_NOMBRE_MOT.match(m) for m in mots) or any(m in _ZEROS for m in mots):
-            return True
+            # la suite ne doit pas reprendre la réponse (« 3, mais ils sont restés au Mali »)
+            suite = " ".join(propositions[i + 1:])
+            return not (set(suite.split()) & _RISQUES_APRES or _PAYS_MOTS.search(suite))
     return True  # que des mots permis (« non », « hier ») : le lecteur du champ décide
 
 
+_RISQUES_APRES = {"mais", "sauf", "non", "pas", "plus", "enfin", "pardon", "attendez", "attends", "pays", "bled",
+                  "reste", "restes", "restee", "restees", "rester", "vivent", "habitent", "leur", "leurs", "chez",
+                  "ailleurs", "loin", "parti", "partis", "partie", "majeurs", "majeur", "grands", "autonome",
+                  "autonomes", "plutot", "correction", "erreur", "trompe", "oublie", "oublier", "aura", "aurai",
+                  "fera", "bientot", "prochain", "prochaine", "ou", "peut"}
+_PAYS_MOTS = re.compile(r"\b(?:" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b")
 _PROPOSITIONS = re.compile(r" ?[,.;!?] ?| et (?=je |j |ma |mon |mes |il |elle |on )| mais ")
 _ZEROS = {"aucun", "aucune", "rien", "zero", "nada", "jamais", "walou", "personne"}
 _REMPLISSAGE |= _ZEROS | {"attendez", "attends", "pardon", "enfin", "plutot", "sais", "dire", "veux", "hein"}
