@@ -38,12 +38,12 @@ AMI = (r"pote|potes|ami|amie|amis|amies|copains|copines|voisin|voisine|voisins|c
        r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse")
 
 _DEBUT_SUJET = re.compile(
-    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a|moi non|moi oui|c est|c etait|"
+    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a|moi non|moi oui|c est|c etait|c|"
     r"sur|parmi)\s+)*"
     r"(?:(?:ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|le|la|les|l)\s+)(?:\d+\s+)?"
     r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<famille>" + FAMILLE + r")|(?P<enfant>" + ENFANT + r")|"
     r"(?P<ami>" + AMI + r"))\b"
-    r"|^(?:(?:et|mais|puis|alors|oui|non)\s+)*(?P<autres>ils|elles)\b"
+    r"|^(?:(?:et|mais|puis|alors|oui|non|c est|c)\s+)*(?P<autres>ils|elles|eux)\b"
 )
 _MENTION_PROCHE = re.compile(
     r"\b(?:ma|mon|mes|sa|son|ses|notre|nos|le|la|les|l)\s+(?:\d+\s+)?"
@@ -78,7 +78,7 @@ _AIDANT = re.compile(
     r"infirmi(?:er|ere)|medecin|juriste|ecrivain public)|je (?:vous |te )?(?:demande|viens|"
     r"ecris|appelle|contacte|ecrit|ecri) (?:pour|au nom de) (?:un|une|mon|ma|quelquun|madame|monsieur|mme)"
     r"|je suis (?:son|sa|le|la) (?:fils|fille|frere|soeur|voisin|voisine|mari|femme|neveu|niece|cousin|cousine|ami|"
-    r"amie|hebergeur|hebergeuse|conseill\w+|referente?|assistante?)|j ecris pour|pour (?:un|une) (?:ami|amie|proche|personne|"
+    r"amie|hebergeur|hebergeuse|conseill\w+|referente?|assistante?)|j ecris pour|pour qui je (?:vous )?ecris|pour (?:un|une) (?:ami|amie|proche|personne|"
     r"monsieur|dame|jeune)|c est pour (?:un|une|mon|ma) \w+|je me renseigne pour)\b"
     r"|^(?:bonjour |bonsoir |salut )?(?:c est )?pour (?:mon|ma) (?:frere|soeur|mere|pere|fils|fille|oncle|tante|cousin|"
     r"cousine|ami|amie|pote|voisin|voisine|mari|femme|grand mere|grand pere|maman|papa)\b"
@@ -131,6 +131,7 @@ _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eron
 # « une personne de 25 ans sans enfant a-t-elle droit au RSA ? » : une question sur les règles
 _QUESTION_GENERALE = re.compile(r"\b(?:une|un) (?:personne|homme|femme|famille|jeune|etudiant|etudiante|etranger|"
                                 r"etrangere|mere|pere|couple|retraite)\b|\b(?:a t elle|a t il|ont ils|peut on|doit on)\b")
+_AIDANT_CONJOINT = re.compile(r"\bpour (?:mon|ma) (?:" + CONJOINT + r")\b")
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
 _HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
                         r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
@@ -252,7 +253,8 @@ class Analyse:
             if _PERSONNE_AIDEE.search(morceau) or _CIVILITE.search(morceau) or _TROISIEME.search(morceau):
                 return "personne", dernier_proche
             if _PREMIERE.search(morceau):
-                return "aidant", dernier_proche
+                # « j'écris pour mon compagnon ... moi je gagne 1400 » : l'aidant est son conjoint
+                return ("conjoint" if _AIDANT_CONJOINT.search(self.texte) else "aidant"), dernier_proche
             return precedent, dernier_proche
         if _PREMIERE.search(morceau):
             return "personne", dernier_proche
@@ -319,6 +321,9 @@ class Analyse:
             return False  # le fait commence une nouvelle proposition (« ... j'ai un titre »)
         if self.quantifieur_negatif(pos):
             return True
+        apres = self.texte[pos:].split()[1:3]
+        if apres and apres[0] in ("non", "pas") and (len(apres) == 1 or apres[1] in (",", ".", "!")):
+            return True  # « moi étudiant non », « il étudie pas »
         mots = self.mots_avant(pos, fenetre)
         for i in range(len(mots) - 1, -1, -1):
             mot = mots[i]

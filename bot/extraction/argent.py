@@ -55,7 +55,8 @@ _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l anne
 _RIEN = re.compile(
     r"\b(?:aucun|aucune|pas de|pas d|sans|0|zero|ni)\s+(?:revenus?|ressources?|argent|salaire|rentree d argent)\b"
     r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|pas un (?:sou|rond|"
-    r"centime|euro))\b|\bmaintenant (?:plus )?rien\b"
+    r"centime|euro))\b(?! (?:mange|a manger|bu|dormi|fait|compris|dit|vu|entendu|recu de|de (?:la|le|l)))"
+    r"|\bmaintenant (?:plus )?rien\b(?! (?:mange|a manger))"
     r"|\bpas un (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
     r"|\bsans (?:aucun )?(?:revenu|ressource)s?\b|\bpas de (?:sous|thunes)\b|\b0 (?:euros|revenus?)\b"
     r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
@@ -172,8 +173,10 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         periode = _periode(a, m)
         if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
             continue
-        if not m.group("u") and valeur < 20:
-            continue  # « à nous 2 », « 1 taf », « on vit à 5 » : pas de l'argent
+        if (not m.group("u") or m.group("u") == "e") and valeur <= 20:
+            continue  # « à nous 2 », « 1 taf », « on vit à 5 », « 13e » : pas de l'argent
+        if re.search(r"\b(?:mois|semaines?|jours?) (?:a|pour)\s*$", a.texte[max(0, m.start() - 15):m.start()]):
+            continue  # « 3 mois à 1500 » : un salaire d'un moment, pas le revenu du foyer
         if periode is None and a.question == "ressources_annuelles" and genre != "aide":
             periode = "an"
         if genre is None and periode is None and a.question in _QUESTIONS_ARGENT:
@@ -216,12 +219,16 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         for (p0, _), (p1, v1) in zip(liste, liste[1:]):
             entre = a.texte[p0:p1]
             autre_membre = a.sujet(p0) != a.sujet(p1)  # « ma femme gagne 1300, moi 700 » : le foyer
-            if _CORRECTION.search(entre) or not (_ADDITION.search(entre) or autre_membre):
+            if _CORRECTION.search(entre):
                 total = v1
-            else:
+            elif _ADDITION.search(entre) or autre_membre:
                 total += v1
+            else:
+                total = None  # deux montants sans lien dit (« 200 300 euros ») : on ne devine pas
+                break
             debut = p1
-        constats.append(Constat(champ, round(float(total), 2), debut, poids=2))
+        if total is not None:
+            constats.append(Constat(champ, round(float(total), 2), debut, poids=2))
     for m in _RIEN.finditer(a.texte):
         if a.nie(m.start()) and not m.group().startswith(("pas", "aucun", "sans", "ni")):
             continue
@@ -271,7 +278,11 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
         genre, _ = _mots_proches(a, zone)
         periode = _periode(a, zone)
         euros = bool(re.match(r"^ ?(?:euros|e)\b", suite))
-        if genre == "depense" or periode == "heure" or (genre is None and periode is None and not euros):
+        if re.match(r"^ ?(?:mois|semaines?|jours?|heures|h|ans?|annees?|enfants)\b", suite) or (
+                1900 <= bas <= 2100 and 1900 <= haut <= 2100):
+            continue  # « 6 à 8 mois », « de 2015 à 2020 » : pas de l'argent
+        if genre == "depense" or periode == "heure" or (genre is None and not euros and a.question not in
+                                                        _QUESTIONS_ARGENT):
             continue
         champ = "aide_logement" if genre == "aide" else "ressources_mensuelles"
         facteur = {"semaine": 52 / 12, "jour": 365 / 12}.get(periode or "", 1.0)
@@ -301,8 +312,13 @@ _RSA_PAS_UN_FAIT = re.compile(r"\b(?:droit|droits|demande|demander|demande de|ob
                               r"de |d |la |pour le |a )?(?:rsa)\b|\brsa\s+(?:c est|cest|ca fait|fait combien)\b")
 
 
+_RSA_PAS_MOI = re.compile(r"\brsa\b[^.]{0,25}\b(?:pas moi|moi non|moi pas|mais pas moi)\b")
+
+
 def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    for m in _RSA_PAS_MOI.finditer(a.texte):
+        constats.append(Constat("percoit_rsa", False, m.end() - 1, poids=3, force=True))
     for m in _RSA_NON.finditer(a.texte):
         if not a.passe(m.start()) and a.sujet(m.start()) in _SUJETS_FOYER:
             constats.append(Constat("percoit_rsa", False, m.start(), poids=2))

@@ -86,6 +86,8 @@ def _accepte(c: Constat, a: Analyse) -> bool:
         return False  # une question générale (« le RSA c'est 646 euros ? ») ne dit rien de la personne
     sujet = a.sujet(c.pos)
     if c.champ in _CONJOINT and sujet == "conjoint" and not c.force:
+        if re.search(r"\b(?:mon|ma|mes)\s*$", a.texte[max(0, c.pos - 5):c.pos]):
+            return True  # « mon conjoint gardait mon titre de séjour » : le titre de la personne
         c.champ = _CONJOINT[c.champ]
         return True
     if c.champ == "age" and sujet == "enfant" and a.question == "age_plus_jeune_enfant" and not c.force:
@@ -119,8 +121,8 @@ def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
 
 _MARQUE_CORRECTION = re.compile(
     r"\b(?:ah non|a non|oh non|non pardon|pardon|non non|je me suis trompee?|je me trompe|je voulais dire|"
-    r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|"
-    r"enfin(?= (?:c est|a |au |j ai|je|pas|plus|non|si|il|elle|\d)))\b"
+    r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|a nn|"
+    r"enfin(?: ,)?(?= (?:c est|a |au |j ai|je|j|pas|plus|non|si|il|elle|\d)))\b"
 )
 
 
@@ -165,10 +167,15 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
         faits["mois_en_france"] = faits["age"] * 12
     if "mois_depuis_separation" in faits and not (
             faits.get("enfants") or faits.get("enceinte") or a.question == "mois_depuis_separation"
-            or foyer.parle_d_enfants(a)):
+            or re.search(r"\bseule? avec (?:mes|mon|ma|lui|elle|eux|le|la|les)\b|\beleve\w* seule?\b|\bmes (?:enfants|"
+                         r"fils|filles|gosses)\b(?!.{0,40}\b(?:grands|vivent plus|ne vivent))", a.texte)):
         faits.pop("mois_depuis_separation")  # une séparation sans enfant : le champ ne s'applique pas
     if "mois_sans_titre" in faits and faits.get("titre_sejour") not in (None, "aucun"):
         faits.pop("mois_sans_titre")
+    ecart = re.search(r"\b(?:il|elle) a (\d{1,2}) ans? de (plus|moins) que moi\b", a.texte)
+    if ecart and "age" in faits and "conjoint_age" not in faits:
+        n = int(ecart.group(1))
+        faits["conjoint_age"] = faits["age"] + (n if ecart.group(2) == "plus" else -n)
     if faits.get("conjoint_titre_sejour") and "conjoint_nationalite" not in faits:
         faits["conjoint_nationalite"] = "hors_ue"
     if any(c.startswith("conjoint_") for c in faits) and faits.get("en_couple") is False:

@@ -24,7 +24,9 @@ _PARTENAIRE = re.compile(
 _PARTENAIRE_SEPARE = re.compile(
     r"\b(?:pas avec moi|pas avec lui|pas avec elle|vit ailleurs|decedee?|morte?|m a quittee?|l a quittee?|"
     r"est partie?|separes?|separees?|divorces?|divorcees?|plus ensemble|pas ensemble|nous a quitte|nous a abandonne|"
-    r"m a abandonnee?|m a laissee?|ne vit pas avec|ne vivons pas|on vit pas ensemble|vivons pas ensemble)\b"
+    r"m a abandonnee?|m a laissee?|ne vit pas avec|ne vivons pas|on vit pas ensemble|vivons pas ensemble|"
+    r"suis partie?|je l ai quittee?|l ai quittee?|quitte le domicile|partie? de chez nous|porte plainte|"
+    r"parti de la maison|partie de la maison|je suis plus avec)\b"
 )
 _PARTENAIRE_ABSENT = re.compile(
     r"\b(?:au pays|restee? au pays|est restee?|vit ailleurs|pas avec moi|pas avec lui|pas avec elle|pas ici|"
@@ -79,7 +81,9 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
         suivant = a.segments.index(seg) + 1
         if suivant < len(a.segments) and a.segments[suivant].phrase == seg.phrase:
             suite += " " + a.segments[suivant].texte
-        if _PARTENAIRE_SEPARE.search(suite):
+        if _PARTENAIRE_SEPARE.search(suite) or re.search(
+                r"\b(?:je l ai quittee?|l ai quittee?|je suis partie?|suis partie? de chez|quitte le domicile|"
+                r"porte plainte)\b", a.texte[m.end():m.end() + 200]):
             constats.append(Constat("en_couple", False, m.start(), force=True, poids=3))
             continue
         if _PARTENAIRE_ABSENT.search(suite) or re.search(r"\b(?:rejoindre|rejoint|va venir|doit venir|viendra|"
@@ -151,7 +155,11 @@ _SEUL_AVEC = re.compile(r"\bseule? avec\b|\b(?:mere|pere|maman|papa|parent) (?:i
 
 # Un enfant pas encore né n'est pas compté (R8) : « il n'est pas encore né », « enceinte de mon premier ».
 _A_NAITRE = re.compile(
-    r"\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
+    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|petit frere|petite soeur) (?:qui )?"
+    r"(?:arrive|va arriver|doit arriver|arrivera|est prevue?|est attendue?)\b"
+    r"|\b(?:j attends|attend|on attend|nous attendons|attendons) (?:un|1|notre|mon|son|un autre|un troisieme|un 3e) "
+    r"(?:bebe|enfants?|bb)\b"
+    r"|\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
     r"|\bpour (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois prochain|"
     r"bientot|dans \d+ mois)\b(?=.{0,20}$)|\bterme (?:en|le|prevu|dans)\b|\baccouche\w* (?:en|dans|bientot|le)\b"
 )
@@ -262,7 +270,7 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
 _AGE_ENFANT = re.compile(
     r"\b(?:fils|fille|filles|garcon|garcons|enfants?|petit|petite|petits|bebe|ado|grand|grande|jumeaux|jumelles|"
     r"gosses|dernier|derniere|cadet|cadette|aine|ainee|plus jeune|plus petit|plus petite|eux|ils|elles|il|elle)"
-    r"(?: (?:qui )?(?:a|ont|de|age de|agee de|ages de|agees de|aura|auront))? (?P<n>\d{1,2})(?: ans?| mois| semaines| jours)?"
+    r"(?: (?:qui )?(?:a|ont|de|age de|agee de|ages de|agees de))? (?P<n>\d{1,2})(?: ans?| mois| semaines| jours)?"
     r"(?:(?: ,)? (?P<n2>\d{1,2})(?: ans?| mois)?)?(?:(?: ,)? (?:et|a) (?P<n3>\d{1,2}) (?P<u3>ans?|mois|semaines))?"
 )
 _PLUS_JEUNE = re.compile(
@@ -276,6 +284,9 @@ _BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>
 
 
 def _en_annees(n: str, unite: str | None) -> int:
+    """« 18 mois » -> 1 an ; « 6 mois » -> 0 ; « 4 ans » -> 4."""
+    if unite and unite.startswith("mois"):
+        return int(n) // 12
     return 0 if unite and not unite.startswith("an") else int(n)
 
 
@@ -297,7 +308,9 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _BEBE.finditer(a.texte):
         if a.sujet(m.start()) in ("personne", "enfant", "conjoint") and not a.nie(m.start()) \
                 and not a.futur(m.start()) and not a.hypothese(m.start()):
-            constats.append(Constat("age_plus_jeune_enfant", 0, m.start(), poids=2, force=True))
+            n = m.group("n")
+            constats.append(Constat("age_plus_jeune_enfant", _en_annees(n, m.group("u")) if n else 0, m.start(),
+                                    poids=2, force=True))
     if constats:
         return constats[:1]
     ages = []

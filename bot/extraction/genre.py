@@ -25,10 +25,10 @@ _HOMME_DIT = re.compile(
     r"|\b(?:je suis|moi) monsieur\b|\ben tant qu homme\b|\b(?:je suis|suis) (?:papa|pere) (?:de|d|seul|isole|solo)\b"
 )
 _VIOLENCE_HOMME = re.compile(
-    r"\b(?:mon (?:mari|copain|conjoint|compagnon|ex|epoux|homme)|il|le papa|le pere)\b[^.]{0,40}"
-    r"\b(?:me frapp\w*|m a frappee|me bat\w*|m a battue|violent|me tap\w*|frapp\w*|coups|m a violee)\b"
-    r"|\b(?:frapp\w*|battue|violences?)\b[^.]{0,30}\b(?:mon mari|mon conjoint|mon copain|mon compagnon|mon ex)\b"
-    r"|\bmari frappe\b|\bhomme pas gentil\b"
+    r"\b(?:mon mari|mon epoux|mari|homme)\b[^.]{0,60}\b(?:me frapp\w*|m a frappee|me bat\w*|m a battue|violent|"
+    r"me tap\w*|frapp\w*|coups|m a violee|pas gentil)\b"
+    r"|\b(?:frapp\w*|battue|violences?)\b[^.]{0,30}\b(?:mon mari|mon epoux)\b"
+    r"|\bsuis partie\b[^.]{0,40}\b(?:coups|violent|frapp\w*)|\b(?:coups|violent|frapp\w*)\b[^.]{0,40}\bsuis partie\b"
 )
 # Personne aidée désignée par un aidant
 _AIDEE_F = re.compile(
@@ -50,8 +50,12 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
     texte = a.texte
     constats: list[Constat] = []
     if a.tiers:
-        f = [m for m in _AIDEE_F.finditer(texte)]
-        h = [m for m in _AIDEE_H.finditer(texte)]
+        if re.search(r"\ble couple\b|\btous les deux\b|\btoutes les deux\b|\bmonsieur et madame\b", texte):
+            return constats  # le foyer est un couple : de qui parle-t-on ?
+        f = [m for m in _AIDEE_F.finditer(texte) if not re.search(r"\b(?:chez|avec|par)\s*$",
+                                                                  texte[max(0, m.start() - 6):m.start()])]
+        h = [m for m in _AIDEE_H.finditer(texte) if not re.search(r"\b(?:chez|avec|par)\s*$",
+                                                                  texte[max(0, m.start() - 6):m.start()])]
         f = [m for m in f if not re.search(r"\b(?:je suis|je m appelle)\s*$", texte[max(0, m.start() - 15):m.start()])]
         h = [m for m in h if not re.search(r"\b(?:je suis|je m appelle)\s*$", texte[max(0, m.start() - 15):m.start()])]
         if f and not h:

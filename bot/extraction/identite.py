@@ -49,6 +49,8 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         return None  # « nous avons 68 et 70 ans » : deux âges, lequel est celui de la personne ?
     if avant[-3:] == ["que", "j", "ai"] or avant[-2:] == ["quand", "j"] or avant[-3:-1] == ["quand", "j"]:
         return None  # « depuis que j'ai 15 ans » : un moment passé
+    if apres[:2] in (["de", "plus"], ["de", "moins"]):
+        return None  # « il a 2 ans de plus que moi »
     if m.group("u") == "a" and apres and apres[0] not in (",", ".", "et", "sans", "je", "j"):
         return None
     if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
@@ -90,8 +92,8 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
             sujet = avant[-2]
             if sujet in ("y", "qui") or _NOMS_PROCHES.match(sujet):
                 return None
-            if any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
-                    x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1]):
+            if any(x in _POSSESSIFS for x in avant[-4:-1]) or (any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
+                    x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1])):
                 return None  # « mon plus jeune a 9 ans », « le petit de ma sœur a 2 ans »
             if sujet in ("il", "elle") and not a.tiers:
                 return None  # « j'ai un fils il a 5 ans » : quelqu'un d'autre
@@ -232,7 +234,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\bcarte (?:temporaire|pluriannuelle|salarie|travailleur temporaire|talent|passeport talent|"
         r"de travail|de travailleur)\b|\btitre (?:salarie|etudiant|travail|de travail|pluriannuel|temporaire)\b"
         r"|\bautorisation de travail\b|\bj ai (?:des|mes|les|1|mon) (?:papiers|titre)\b|\bpapiers en regle\b"
-        r"|\ben regle\b|\bregularise(?:e|s|es)?\b|\ba (?:des|ses|les) papiers\b"), False),
+        r"|\ben regle\b|\bregularise(?:e|s|es)?\b"), False),
     ("aucun", 2, re.compile(
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
         r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de )?(?:identite|naissance))"
@@ -294,8 +296,9 @@ _CATEGORIES = {
                           r"mi temps|heures|employe|usine|chantier|menage)\b"),
     "separation": re.compile(r"\b(?:separee?s?|divorcee?s?|quitte|veu(?:f|ve)|seule? avec|elever? seule?|eleve seule?|"
                              r"mere isolee|pere isole|parent isole|est parti|est partie|decede|decedee|mort|morte)\b"),
-    "sans_titre": re.compile(r"\b(?:(?:visa|titre|carte|recepisse|papiers)(?: de sejour)? (?:a |est |sont |ont )?"
-                             r"(?:expire\w*|perime\w*|fini\w*|termine\w*)|sans papiers|deboute\w*|oqtf)\b"),
+    "sans_titre": re.compile(r"\b(?:(?:visa|titre|carte|recepisse|papiers)(?: \w+){0,2}(?: de sejour)? (?:a |est |sont |"
+                             r"ont |n a pas ete |a pas ete )?(?:expire\w*|perime\w*|fini\w*|termine\w*|renouvele\w*)"
+                             r"|deboute\w*|oqtf)\b"),
     "autre": re.compile(r"\b(?:rue|dehors|sdf|foyer|115|hotel|chez|heberge|loue|locataire|loyer|squat|tente|"
                         r"dors|dort|dormir|domicili\w*|centre|couple|marie|mariee|ensemble|enceinte|etudi\w*|"
                         r"fac|chomage|rsa|malade|hopital|attends|attente|cherche|demande|dossier|rdv|rendez|apl|"
@@ -449,7 +452,7 @@ def mois_depuis_separation(a: Analyse, liste: list[Duree]) -> list[Constat]:
 def annees_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
     constats = []
     for d in liste:
-        if d.categorie == "titre":
+        if d.categorie == "titre" and d.ancre == "depuis":
             constats.append(Constat("annees_titre_sejour", nombres.en_annees(d.mois), d.pos))
     return constats
 
@@ -517,7 +520,7 @@ _FRACTION = [
 _HEURES_SEMAINE = re.compile(r"\b(?P<n>\d{1,2}(?:[.,]\d+)?) ?(?:h|heures)\s*(?:par|/|la|chaque) ?semaine\b"
                              r"|\b(?P<n2>\d{1,2}) ?(?:h|heures) hebdo\w*\b")
 _HEURES_MOIS = re.compile(r"\b(?P<n>\d{2,3}) ?(?:h|heures)\s*(?:par|/|le|chaque) ?mois\b")
-_HEURES_TOTAL = re.compile(r"\b(?P<n>\d{2,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
+_HEURES_TOTAL = re.compile(r"(?<!\ba )(?<!\bde )(?<!\bvers )\b(?P<n>\d{3,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
                            r"route|de marche|de bus|de train|d attente))")
 _A_L_ETRANGER = re.compile(r"\bau pays\b|\ben (?:" + "|".join(sorted((p for p, v in PAYS.items() if v != "francaise"),
                                                                       key=len, reverse=True)) + r")\b")

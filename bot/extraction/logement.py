@@ -175,18 +175,20 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         if _SUIVI.search(" ".join(avant)):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
-                if n:
+                if n and not m.group("lieu"):
                     constats.append(Constat("arrondissement", n, m.start()))
         elif any(v in _TRAVAIL for v in avant):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
-        elif any(v in _VIVRE for v in avant) or "parisien" in m.group():
+        elif (any(v in _VIVRE for v in avant) or "parisien" in m.group()) and not (
+                m.group("lieu") and re.search(r"\b(?:vers|pres de|pres d|a cote de|du cote de|autour de|c est)\s*(?:la |le |l )?$",
+                                              a.texte[max(0, m.start() - 16):m.start()])):
             if a.sujet(m.start()) in ("personne",) and not a.passe(m.start()):
                 constats.append(Constat("vit_a_paris", not nie, m.start(), nie=False))
-                if not nie and n:
+                if not nie and n and not m.group("lieu"):
                     arrondissement = n
                     constats.append(Constat("arrondissement", n, m.start()))
-        elif (m.group("arr2") or m.group("lieu") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
+        elif (m.group("arr2") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
                 and a.question == "arrondissement" and not nie and a.sujet(m.start()) == "personne":
             arrondissement = n
             constats.append(Constat("arrondissement", n, m.start()))

@@ -50,6 +50,7 @@ _UN_ARTICLE = re.compile(r"(?<!vingt et )(?<!trente et )(?<!quarante et )(?<!cin
 # lue par ``analyse`` : les nombres d'une fourchette ne sont jamais pris pour une valeur exacte).
 _N = r"\d+(?:[.,]\d+)?"
 _FOURCHETTES = [
+    re.compile(r"\bentre (" + _N + r") (?:euros |e )?(?:e|a) (" + _N + r")\b"),
     re.compile(r"\bde (" + _N + r") (?:euros |e )?(?:a|au) (" + _N + r")\b"),
     re.compile(r"\b(" + _N + r") (?:a|ou) (" + _N + r")\b(?= ?(?:euros|e|ans|an|mois|par|/|net|"
                r"enfants|heures|h|$|[,.;!?]))"),

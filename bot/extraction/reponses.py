@@ -134,6 +134,8 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
             mois = nombres.mois_entiers(d)
             return None if mois is None else mois // 12
     if champ in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation"):
+        if re.search(r"\bque j ai \d", texte):
+            return None  # « depuis que j'ai 15 ans » : un âge, pas une durée dite
         d = nombres.DUREE.search(texte)
         if d:
             return nombres.mois_entiers(d)
@@ -158,7 +160,7 @@ def _argent(champ: str, texte: str, ext: Extraction) -> Any:
     if champ == "ressources_mensuelles" and "ressources_annuelles" in ext.faits:
         return ext.faits["ressources_annuelles"] / 12
     if champ == "ressources_annuelles" and "ressources_mensuelles" in ext.faits and re.search(
-            r"\bpar mois\b|/ mois|\bmensuel", texte):
+            r"\bpar mois\b|/ mois|\bmensuel|\btous les mois\b|\bchaque mois\b|\ble mois\b", texte):
         return ext.faits["ressources_mensuelles"] * 12
     if _ZERO.match(texte) and not _NOMBRE.search(texte):
         return 0.0
@@ -173,6 +175,8 @@ def _argent(champ: str, texte: str, ext: Extraction) -> Any:
 def _annees(texte: str, jour: dt.date) -> Any:
     d = nombres.DUREE.search(texte)
     if d:
+        if (d.group("qual") or "").startswith(("moins", "plus", "au moins")):
+            return None  # « moins d'un an » : une borne, pas une durée
         mois = nombres.duree_en_mois(d)
         return None if mois is None else nombres.en_annees(mois)
     date = nombres.DATE.search(texte)
@@ -210,6 +214,8 @@ def _booleen_fait(texte: str, brut: str) -> bool | None:
         return True
     if "👎" in brut or "❌" in brut:
         return False
+    if _CORRIGE.search(texte):
+        return None  # « oui chez la croix rouge… ah non c'est fini » : la réponse est reprise
     if _NON.match(texte):
         if re.match(r"^non ?,? (?:\d|pardon|attend|en fait|plutot)", texte):
             return None  # « non 36 », « non pardon... » : une correction, pas une réponse
@@ -217,6 +223,10 @@ def _booleen_fait(texte: str, brut: str) -> bool | None:
     if _OUI_FAIT.match(texte):
         return True
     return None
+
+
+_CORRIGE = re.compile(r".\b(?:ah non|a non|a nn|oh non|non pardon|pardon|je me suis trompee?|enfin non|enfin si|"
+                      r"en fait non|enfin a|enfin au|enfin c est|ou plutot|plutot)\b")
 
 
 def oui_non(texte: Any) -> bool | None:
@@ -385,7 +395,8 @@ _REMPLISSAGE |= _ZEROS | {"attendez", "attends", "pardon", "enfin", "plutot", "s
 _RISQUES = {"vais", "va", "veux", "voudrais", "cherche", "peur", "risque", "avant", "etais", "etait", "si", "pas",
             "plus", "jamais", "bientot", "demain", "futur", "menace", "expulse", "expulsion", "mettre", "ancien", "ni", "frere", "soeur", "mere", "pere", "ami", "amie", "pote", "cousin",
             "cousine", "fils", "fille", "mari", "femme", "copain", "copine", "parents"}
-_FOURCHETTE_SEULE = re.compile(r"^(?:je |j )?(?:(?:touche|gagne|ai|suis|dirais|a|recois|percois) )*(?:environ )?"
+_FOURCHETTE_SEULE = re.compile(r"^(?:je |j )?(?:(?:touche|gagne|ai|suis|dirais|a|recois|percois|ca|fait|depuis|il|y|"
+                               r"le|la|petit|petite|plus|jeune|elle|on) )*(?:environ )?"
                                r"entre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)(?: (?P<u>[a-z/ ]+))?$")
 
 
@@ -417,6 +428,9 @@ def _fourchette_seule(champ: str, simple: str) -> list[float] | None:
         return None
     if bas is None or haut is None or bas >= haut:
         return None
+    if CHAMPS[champ]["type"] == ENTIER:
+        return [int(bas * facteur), int(haut * facteur)] if (bas * facteur).is_integer() and (
+            haut * facteur).is_integer() else None
     return [round(bas * facteur, 2), round(haut * facteur, 2)]
 
 
