@@ -28,7 +28,8 @@ _FIN_PHRASE = re.compile(r"\s?[.;!?:]\s?")
 
 CONJOINT = (r"femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
             r"partenaire|fiance|fiancee")
-ENFANT = (r"fils|fille|filles|enfants|bebe|bebes|petit|petite|petits|petites|gosses|ado|nourrisson|jumeaux|"
+ENFANT = (r"fils|fille|filles|enfants|bebe|bebes|petit(?! (?:travail|boulot|job|salaire|studio|appartement|logement|peu|"
+          r"dej|dejeuner|revenu|truc|chose|hotel|foyer))|petite(?! (?:retraite|pension|somme|chambre|aide))|petits|petites|gosses|ado|nourrisson|jumeaux|"
           r"jumelles|garcon|garcons|aine|ainee|cadet|cadette|dernier|derniere|plus jeune|plus petit|plus petite|"
           r"grand(?! (?:mere|pere|parents|frere|soeur))|grande(?! soeur)|premier|premiere|troisieme|deuxieme")
 FAMILLE = (r"frere|freres|soeur|soeurs|mere|pere|parents|cousin|cousine|cousins|oncle|tante|tonton|tata|famille|"

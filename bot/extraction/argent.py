@@ -129,7 +129,7 @@ def _periode(a: Analyse, m: re.Match) -> str | None:
         return "jour"
     if _ANNUEL_PHRASE.search(a.segment(m.start()).texte):
         return "an"
-    avant = " ".join(a.mots_avant(m.start(), 4))
+    avant = " ".join(a.mots_avant(m.start(), 5, phrase=True))
     if re.search(r"\b(?:par an|annuel\w*|l annee|sur l annee|par mois|mensuel\w*|chaque mois|tous les mois)\b", avant):
         return "an" if re.search(r"\b(?:par an|annuel\w*|l annee)\b", avant) else "mois"
     return None
@@ -148,7 +148,7 @@ def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
     if unite == "e" and valeur <= 20 and precedent in ("le", "paris", "du", "au", "dans"):
         return True
     if not unite:
-        if apres and apres[0] in _NON_MONTANT_APRES:
+        if apres and apres[0] in _NON_MONTANT_APRES and not a.texte[m.end():].startswith(" a peu pres"):
             return True
         if re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and precedent in _AVANT_ANNEE:
             return True
@@ -285,6 +285,8 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
                                                         _QUESTIONS_ARGENT):
             continue
         champ = "aide_logement" if genre == "aide" else "ressources_mensuelles"
+        if genre is None and a.question in _QUESTIONS_ARGENT:
+            champ = a.question
         facteur = {"semaine": 52 / 12, "jour": 365 / 12}.get(periode or "", 1.0)
         if periode == "an" and champ == "ressources_mensuelles":
             champ = "ressources_annuelles"

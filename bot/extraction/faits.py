@@ -121,8 +121,8 @@ def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
 
 _MARQUE_CORRECTION = re.compile(
     r"\b(?:ah non|a non|oh non|non pardon|pardon|non non|je me suis trompee?|je me trompe|je voulais dire|"
-    r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|a nn|"
-    r"enfin(?: ,)?(?= (?:c est|a |au |j ai|je|j|pas|plus|non|si|il|elle|\d)))\b"
+    r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|a nn)\b"
+    r"|\benfin(?: ,)?(?= (?:c est|a |au |j ai|je |j |pas|plus|non|si|il|elle|\d))"
 )
 
 

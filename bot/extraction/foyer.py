@@ -308,9 +308,9 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _BEBE.finditer(a.texte):
         if a.sujet(m.start()) in ("personne", "enfant", "conjoint") and not a.nie(m.start()) \
                 and not a.futur(m.start()) and not a.hypothese(m.start()):
-            n = m.group("n")
-            constats.append(Constat("age_plus_jeune_enfant", _en_annees(n, m.group("u")) if n else 0, m.start(),
-                                    poids=2, force=True))
+            duree = re.search(r"(\d{1,2}) (mois|semaines|jours)", m.group())
+            constats.append(Constat("age_plus_jeune_enfant", _en_annees(duree.group(1), duree.group(2)) if duree else 0,
+                                    m.start(), poids=2, force=True))
     if constats:
         return constats[:1]
     ages = []

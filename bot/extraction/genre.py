@@ -76,7 +76,8 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("genre", "homme", m.start(), force=True))
     if not constats:
         m = _VIOLENCE_HOMME.search(texte)
-        if m and _MOI_PRONOMS.search(texte) and not re.search(r"\b(?:ma (?:femme|copine|compagne|conjointe|epouse))\b",
+        if m and _MOI_PRONOMS.search(texte) and re.search(
+                r"\b(?:quitte|partie|seule|fatiguee|battue|frappee|mariee|enfuie|sauvee)\b", texte) and not re.search(r"\b(?:ma (?:femme|copine|compagne|conjointe|epouse))\b",
                                                               texte):
             constats.append(Constat("genre", "femme", m.start(), force=True))
     if len({c.valeur for c in constats}) > 1:

@@ -134,7 +134,7 @@ def ne_sait_pas(a: Analyse) -> tuple[bool, list[str], list[tuple[int, int]]]:
                 if champ not in champs:
                     champs.append(champ)
                 break
-        if re.fullmatch(r"\s*(?:c est quoi|c koi|ce que c est|quoi|exactement|trop|vraiment)?\s*", a.texte[m.end():fin]):
+        if re.fullmatch(r"\s*(?:c est quoi|c koi|c quoi|ce que c est|quoi|exactement|trop|vraiment)?\s*", a.texte[m.end():fin]):
             i = a.segments.index(seg)
             if i + 1 < len(a.segments) and a.segments[i + 1].phrase == seg.phrase:
                 fin = a.segments[i + 1].fin  # « je sais pas c'est quoi, j'ai un papier de l'OFPRA »

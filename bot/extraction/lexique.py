@@ -257,6 +257,9 @@ MOTS: dict[str, str] = {
     # villes, lieux
     "dan": "dans",
     "avan": "avant",
+    "jatten": "j attends",
+    "jattend": "j attends",
+    "jattends": "j attends",
     "jetais": "j etais",
     "jetai": "j etais",
     "ru": "rue",

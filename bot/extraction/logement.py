@@ -96,7 +96,7 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                          a.texte[max(0, m.start() - 25):m.start()]) and not re.search(
                     r"\b(?:personne|monsieur|madame|dame|patient|patiente|jeune)\s+qui", a.texte[max(0, m.start() - 40):m.start()]):
                 continue  # « l'aîné, qui vit en foyer » : quelqu'un d'autre
-            if re.search(r"\bheberge\w* chez nous\b", m.group() + a.texte[m.end():m.end() + 5]) and re.search(
+            if re.search(r"\bheberge\w* chez nous\b", a.texte[m.start():m.end() + 15]) and re.search(
                     r"\b(?:centre|chrs|chu|foyer|educat\w+|intervenant\w*|association)\b", a.texte):
                 continue
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
@@ -279,6 +279,7 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
         r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b"
         r"|\b(?:paie|paye|payons|payer|regle) (?:plus|pas|jamais) (?:le|mon|notre|son|les|mes) loyers?\b"
+        r"|\b(?:pas|plus|jamais) (?:pu )?(?:paye|payee|payer|regle) (?:le |mon |les |mes |notre |de )?loyers?\b"
         r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
         r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"

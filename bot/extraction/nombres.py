@@ -139,9 +139,7 @@ def mois_ecoules(date: tuple[int, int | None, int | None], aujourd_hui: dt.date)
         return None
     t = aujourd_hui
     if mois is None:
-        if annee >= t.year:
-            return None
-        return (t.year - annee - 1) * 12 + t.month
+        return None  # « depuis 2019 » : entre 12 et 95 mois, on ne devine pas (corpus : « nombre de mois incertain »)
     if jour is None:
         # « depuis mars 2024 » au 2 décembre 2026 : 33 mois (différence des mois du calendrier, comme on compte
         # à l'oral et comme le corpus de la SPEC)
@@ -158,7 +156,7 @@ def age_depuis_naissance(date: tuple[int, int | None, int | None], aujourd_hui: 
         return None
     t = aujourd_hui
     if mois is None:
-        age = t.year - annee - 1
+        return None  # « né en 1990 » : 35 ou 36 ans, on ne devine pas
     elif jour is None:
         age = t.year - annee - (1 if t.month <= mois else 0)
     else:
