@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from . import argent, foyer, genre, identite, incertitude, logement
+from . import alertes, argent, foyer, genre, identite, incertitude, logement
 from .analyse import Analyse
 from .modele import Constat, Extraction
 from .normalisation import normaliser
@@ -190,9 +190,10 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
         texte = str(texte)
     if texte.lstrip().startswith("/"):
         return Extraction()  # une commande (« /informer{...} ») n'est jamais un fait
+    dangers = alertes.alertes(texte)
     normal = normaliser(texte)
     if not normal:
-        return Extraction()
+        return Extraction(alertes=dangers)
     jour = _aujourd_hui(aujourd_hui)
     a = Analyse(normal, question=question)
     constats, arrondissement = _constats(a, jour)
@@ -206,8 +207,7 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
     _deduire(faits, a)
     faits = valider(faits)
     inconnus = [c for c in inconnus if c not in faits]
-    if not faits.get("vit_a_paris"):
-        arrondissement = None
+    arrondissement = faits.get("arrondissement")  # le fait (validé), même sans « vit à Paris »
     return Extraction(
         faits=faits,
         inconnus=inconnus,
@@ -216,6 +216,7 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
         negation_de=negations,
         correction=incertitude.est_correction(a),
         arrondissement=arrondissement,
+        alertes=dangers,
     )
 
 

@@ -43,7 +43,7 @@ _COUPLE_OUI = re.compile(
 _COUPLE_NON = re.compile(
     r"\bcelibataire\b|\b(?:vis|vit|vivons|habite|habites|habitons|vivre|suis|est|reste|elle|elever|eleve|je l eleve)"
     r" (?:toute |tout )?seule?\b(?! (?:chose|fois|solution|moyen|personne|endroit|aide|truc|probleme|adresse|piece|"
-    r"nuit|question|en france|ici|a paris|dans|dehors|a la rue)\b)(?!$)(?= (?:avec|,|\.|et|depuis|maintenant|"
+    r"nuit|question|en france|ici|a paris|dans|dehors|a la rue)\b)(?= ?$| (?:avec|,|\.|et|depuis|maintenant|"
     r"dans mon|dans son|ma|mon|mes)\b)|\b(?:vis|vit|habite|vivons) (?:toute |tout )?seule?\b|\bseule? avec (?:mes|mon|ma|"
     r"ses|son|sa|les|le|la|eux|lui|elle|\d+)\b|\bseule? avec mes enfants\b"
     r"|\bdivorcee?s?\b|\bseparee?s?\b|\bveu(?:f|ve)\b|\b(?:mere|pere|parent|maman|papa) (?:isolee?|solo|seule?|"
@@ -90,9 +90,13 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                                                          r"arrivera|reste|restee|reste au|restes|rester)\b", suite):
             continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
         constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
+    absent = any(_PARTENAIRE_ABSENT.search(a.texte, p.end(), min(len(a.texte), p.end() + 80))
+                 for p in _PARTENAIRE.finditer(a.texte))
     for m in _COUPLE_OUI.finditer(a.texte):
         if a.futur(m.start()):
             continue
+        if absent and not a.nie(m.start()):
+            continue  # « je suis marié mais ma femme est restée au pays » : vivent-ils ensemble ?
         constats.append(Constat("en_couple", not a.nie(m.start()), m.start(), poids=2))
     for m in _COUPLE_NON.finditer(a.texte):
         mot = m.group()
@@ -140,6 +144,8 @@ _ENFANTS_LOIN = re.compile(
     r"(?:au|en|a|aux|dans le|chez leur|chez leurs|avec leur|avec leurs) (?:(?:" + _PAYS_ETRANGERS + r")\b|"
     r"pays\b|grand mere|grand pere|grands parents|pere|mere|famille|tante|oncle|bled)"
     r"|\b(?:au|en|aux) (?:" + _PAYS_ETRANGERS + r")\b"
+    r"|\b(?:vit|vivent|est|sont|reste|restent|habite|habitent) (?:avec|chez) (?:sa|son|ses|leur|leurs) (?:mere|pere|"
+    r"maman|papa|grand|grands|famille|ex)\b"
     r"|au pays|restes? au pays|restees? au pays|en afrique|chez (?:leur|leurs|ma|mon) (?:mere|pere|grand|"
     r"grands|famille|ex)|places?|placees?|a l ase|en foyer|ne vivent pas avec|pas avec moi|pas avec lui|pas avec "
     r"elle|vivent (?:avec|chez) (?:leur|leurs))\b"
@@ -165,6 +171,7 @@ _A_NAITRE = re.compile(
 )
 _PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|grossesse)\b")
 # « trois, dont un bébé de 6 mois » (R11) : le nombre dit avant « dont » compte tous les enfants.
+_COMPTE_TOTAL = re.compile(r"^(?P<n>\d{1,2}) (?:en tout|au total|en tt)\b")
 _COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
                           r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma)\b")
 
@@ -194,8 +201,19 @@ def parle_d_enfants(a: Analyse) -> bool:
     return bool(re.search(r"\b(?:enfants|gosses|fils|fille|filles|bebe|petit|petite|petits|jumeaux)\b", a.texte))
 
 
+_SEUL_LOIN = re.compile(r"^ ?(?:de \d+ ans? )?(?:qui|il|elle|ils|elles) (?:vit|est|reste|habite|vivent|sont|restent|"
+                        r"habitent) (?:tous |toutes |encore )?(?:avec|chez) (?:sa|son|leur|leurs) (?:mere|pere|maman|papa|"
+                        r"grand mere|grand pere|grands parents)\b")
+_AVEC_MOI_APRES = re.compile(r"^ ?(?:\w+ ){0,4}?(?:qui )?(?:vit|vivent|sont|est|habite|habitent) (?:tous |toutes )?"
+                             r"(?:avec moi|avec nous|chez moi|ici)\b")
+
+
 def _compte_loin(a: Analyse, debut: int) -> str | None:
     """Après un nombre d'enfants : « tous » loin (-> 0), une partie loin (-> None, sauf « N avec moi »)."""
+    if _AVEC_MOI_APRES.match(a.texte[debut:debut + 60]):
+        return None  # « un garçon de 4 ans qui vit avec moi »
+    if _SEUL_LOIN.match(a.texte[debut:debut + 80]):
+        return "tous"  # « un fils de 10 ans qui vit avec sa mère »
     suite = a.texte[debut:]
     phrase = a.segment(debut).phrase
     fin = next((s.fin for s in reversed(a.segments) if s.phrase <= phrase + 2), len(a.texte))
@@ -209,6 +227,9 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     """Enfants à charge : seulement un nombre dit (« 2 enfants », « trois, dont un bébé ») ou « aucun » ;
     jamais un compte deviné d'après les enfants nommés (« mon fils est étudiant » ne dit pas s'il vit là)."""
     constats = []
+    for m in _COMPTE_TOTAL.finditer(a.texte):
+        if a.question == "enfants":
+            constats.append(Constat("enfants", int(m.group("n")), m.start("n"), poids=5))
     for m in _COMPTE_DONT.finditer(a.texte):
         if not a.nie(m.start("n")) and not a.futur(m.start("n")) and not _compte_loin(a, m.end()):
             constats.append(Constat("enfants", int(m.group("n")), m.start("n"), poids=4))
@@ -232,22 +253,38 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « des jumeaux, et un grand » : on ne compte pas les mots
         n = int(m.group("n") or m.group("n2"))
         nom = m.group("nom") or "enfants"
+        avant = a.mots_avant(m.start(), 3)
+        possede = (avant[-2:] in (["j", "ai"], ["on", "a"], ["nous", "avons"], ["il", "a"], ["elle", "a"]) or (
+            a.question == "enfants" and not avant)) and bool(re.match(
+                r".{0,40}\b(?:qui (?:vit|vivent|habite|habitent|est|sont) avec (?:moi|nous)|avec moi|a (?:ma|notre) charge)\b",
+                a.texte[m.end():]))
         if nom not in ("enfants", "gosses", "kids", "petits", "petites", "bebes") and m.group("n2") is None:
-            continue  # « 2 fils », « 1 fille de 2 ans » : souvent une partie des enfants
+            autre = re.match(r" (?:\w+ ){0,4}?(?:et|,) (?:\d+|un|une) (?:fils|filles?|garcons?|bebes?|enfants?)\b",
+                             a.texte[m.end():m.end() + 50])
+            if not possede or autre or re.search(r"\bd autres?\b|\baussi\b|\bdont\b", a.texte):
+                continue  # « 2 fils », « 1 fille de 2 ans » : souvent une partie des enfants
         if a.nie(m.start()) or a.futur(m.start()) or a.hypothese(m.start()) or a.passe(m.start()):
             continue
         if a.mots_avant(m.start(), 1) in (["eu"], ["sur"], ["de"]) or a.dans_fourchette(m.start()):
             continue  # « j'ai eu trois enfants », « sur mes quatre enfants »
         avant = a.mots_avant(m.start(), 2)
-        if avant[-1:] in (["mes"], ["nos"], ["ses"], ["les"], ["leurs"]) and avant[-2:-1] != ["avec"] \
+        if avant[-1:] in (["mes"], ["nos"], ["ses"], ["les"], ["leurs"]) and avant[-2:-1] not in (["avec"], ["et"]) \
                 and a.question != "enfants" and not re.match(
                     r" ?(?:\w+ )?(?:a (?:ma|notre|sa) charge|(?:qui )?(?:vivent|sont|habitent) (?:avec|chez) (?:moi|nous|elle|lui))",
                     a.texte[m.end():m.end() + 40]):
             continue  # « mes 2 enfants vont à l'école » ne dit pas qu'ils vivent avec la personne
-        if re.match(r" ?(?:\w+ ){0,2}(?:" + _PAYS_ETRANGERS + r")\b", a.texte[m.end():m.end() + 40]):
+        if re.match(r" ?(?:\w+ ){0,2}(?:pays|bled|" + _PAYS_ETRANGERS + r")\b", a.texte[m.end():m.end() + 40]):
             loin = "loin"  # « moi 4 enfants Afghanistan »
+            if re.match(r" (?:qui )?(?:vivent |sont |restent |habitent )?(?:tous |toutes |encore )?(?:au|en|aux|a) "
+                        r"(?:pays|bled|" + _PAYS_ETRANGERS + r")\b(?!.{0,60}\b(?:avec moi|ici \d|et \d|sauf|mais))",
+                        a.texte[m.end():m.end() + 120]):
+                constats.append(Constat("enfants", 0, m.start(), poids=3))  # « 3 enfants au pays »
+                continue
         else:
             loin = _compte_loin(a, m.end())
+        if loin == "tous":
+            constats.append(Constat("enfants", 0, m.start(), poids=3))
+            continue
         if loin:
             suite = a.texte[m.end():]
             avec = _AVEC_MOI.search(suite)

@@ -102,7 +102,8 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
             if valeur == "heberge_gratuitement":
-                phrase = " ".join(a.mots_avant(m.start(), 12, phrase=True)) + " " + a.texte[m.start():m.start() + 160]
+                seg = a.segment(m.start())
+                phrase = a.texte[seg.debut:m.start()] + " " + a.texte[m.start():m.start() + 160]
                 if _LOUE.search(phrase):
                     valeur_m = "locataire"
                 elif _PARTICIPE.search(phrase) and not re.search(r"\bsans (?:payer|participer|rien payer)\b|\bgratuit",
@@ -113,7 +114,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
             else:
                 valeur_m = valeur
             nie = a.nie(m.start())
-            constats.append(Constat("logement", valeur_m, m.start(), poids=poids, nie=nie))
+            # « mon propriétaire... » : le bailleur de la personne, même en tête de phrase (sujet « proche »)
+            force = valeur_m == "locataire" and bool(re.match(r"(?:mon|ma|notre) (?:proprietaire|bailleur)", m.group()))
+            constats.append(Constat("logement", valeur_m, m.start(), poids=poids, nie=nie, force=force))
     return constats
 
 
@@ -132,7 +135,8 @@ _HORS_PARIS = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(v) for v in HORS_PARIS), key=len, reverse=True)) + r")\b"
     r"|\bdans le (?:9[1-5]|7[78]|9 3)\b|\ben banlieue\b|\bhors de paris\b|\ben dehors de paris\b"
 )
-_VIVRE = {"habite", "habites", "habitons", "habitent", "vis", "vit", "vivons", "vivent", "dors", "dort", "dormons",
+_VIVRE = {"locataire", "locataires", "loue", "louons", "hlm", "studio", "appartement", "chambre", "logement",
+          "habite", "habites", "habitons", "habitent", "vis", "vit", "vivons", "vivent", "dors", "dort", "dormons",
           "dorment", "dormir", "reside", "residons", "loge", "heberge", "suis", "est", "sommes", "reste", "restons",
           "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
           "domicile", "vivre", "habiter"}
@@ -180,6 +184,9 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         elif any(v in _TRAVAIL for v in avant):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
+            elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint") and re.search(
+                    r"\b(?:ecole|college|lycee|creche|scolaris\w*|travaille|bosse)\b", seg.texte):
+                constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
         elif (any(v in _VIVRE for v in avant) or "parisien" in m.group()) and not (
                 m.group("lieu") and re.search(r"\b(?:vers|pres de|pres d|a cote de|du cote de|autour de|c est)\s*(?:la |le |l )?$",
                                               a.texte[max(0, m.start() - 16):m.start()])):
@@ -188,6 +195,9 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
                 if not nie and n and not m.group("lieu"):
                     arrondissement = n
                     constats.append(Constat("arrondissement", n, m.start()))
+        elif a.sujet(m.start()) in ("famille", "enfant", "conjoint") and not nie and (
+                any(v in _VIVRE for v in avant) or re.search(r"\b(?:ecole|college|lycee|creche|scolaris\w*)\b", seg.texte)):
+            constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
         elif (m.group("arr2") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
                 and a.question == "arrondissement" and not nie and a.sujet(m.start()) == "personne":
             arrondissement = n

@@ -105,9 +105,9 @@ def test_normaliser_ne_plante_pas_et_reste_en_ascii():
 
 
 def test_date_du_jour_par_defaut():
-    ext = extraire_faits("en France depuis 2019")
-    assert ext.faits["mois_en_france"] >= 83
-    assert extraire_faits("en France depuis 2019", "2026-11-26").faits["mois_en_france"] == 83
+    ext = extraire_faits("en France depuis mars 2019")
+    assert ext.faits["mois_en_france"] >= 92
+    assert extraire_faits("en France depuis mars 2019", "2026-11-26").faits["mois_en_france"] == 92
 
 
 def test_vocabulaire_derive_du_schema_de_droits():
