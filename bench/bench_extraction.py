@@ -32,9 +32,15 @@ passes = int(sys.argv[1])
 for c in cas[:50]:
     (analyser_reponse(c["question"], c["texte"], aujourd_hui="2026-12-02") if c["question"]
      else extraire_faits(c["texte"], aujourd_hui="2026-12-02"))
+try:  # chaque message est nouveau : pas de résultat gardé d'une passe à l'autre
+    from bot.extraction.normalisation import _normaliser
+    vider = _normaliser.cache_clear
+except ImportError:
+    vider = lambda: None  # noqa: E731
 durees = []
 for _ in range(passes):
     for c in cas:
+        vider()
         debut = time.process_time_ns()
         if c["question"]:
             analyser_reponse(c["question"], c["texte"], aujourd_hui="2026-12-02")

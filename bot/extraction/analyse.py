@@ -169,6 +169,8 @@ class Analyse:
         self.segments = self._decouper()
         self._debuts = [s.debut for s in self.segments]
         # fourchettes « entre 300 et 400 » (forme unique après normalisation) : (début, fin, bas, haut)
+        # débuts des marques d'hypothèse (« si je », « au cas où ») : lues une fois
+        self._hypotheses = [m.start() + (m.group()[:1].isspace()) for m in _HYPOTHESE.finditer(texte)]
         self.fourchettes = [(m.start(), m.end(), float(m.group(1).replace(",", ".")),
                              float(m.group(2).replace(",", "."))) for m in _FOURCHETTE.finditer(texte)]
 
@@ -355,22 +357,27 @@ class Analyse:
         i = max(j for j, m in enumerate(mots) if m in ("n", "ne"))
         return any(m in _QUANTIFIEURS_NEGATIFS for m in mots[:i])
 
+    def indice(self, seg: Segment) -> int:
+        """Rang de la proposition ``seg`` (sans parcourir la liste)."""
+        return bisect.bisect_right(self._debuts, seg.debut) - 1
+
     def hypothese(self, pos: int) -> bool:
         """Le fait est dans une hypothèse (« si je perds mon travail », « au cas où », « quand j'aurai »)."""
+        if not self._hypotheses:
+            return False
         seg = self.segment(pos)
-        i = self.segments.index(seg)
+        i = self.indice(seg)
         debut = seg.debut
         while i > 0 and self.segments[i - 1].phrase == seg.phrase and len(self.texte[debut:pos].split()) < 12:
             i -= 1
             debut = self.segments[i].debut
-        return bool(_HYPOTHESE.search(self.texte[debut:pos]))
+        return any(debut <= d < pos for d in self._hypotheses)
 
     def passe(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est au passé (« avant j'étais au 115 », « j'ai été étudiant »)."""
         mots = self.mots_avant(pos, fenetre)
         if any(m in _PASSE for m in mots):
             return True
-        debut_phrase = self.mots_avant(pos, 3, phrase=True)
         seg = self.segment(pos)
         i = bisect.bisect_right(self._debuts, pos) - 1
         while i > 0 and self.segments[i - 1].phrase == seg.phrase:
@@ -378,7 +385,6 @@ class Analyse:
         if self.segments[max(0, i)].texte.split()[:1] in (["avant"], ["autrefois"], ["jadis"]) and not re.search(
                 r"\b(?:maintenant|aujourd hui|actuellement|mtn|desormais|depuis)\b", self.texte[self.segments[i].debut:pos]):
             return True
-        del debut_phrase
         texte = " ".join(mots)
         return bool(re.search(r"\b(?:ai|a|avons|avez|ont) ete\b|\bj ai fini\b|\bj ai arrete\b", texte))
 

@@ -78,7 +78,7 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         seg = a.segment(m.start())
         suite = a.texte[m.end():seg.fin]
-        suivant = a.segments.index(seg) + 1
+        suivant = a.indice(seg) + 1
         if suivant < len(a.segments) and a.segments[suivant].phrase == seg.phrase:
             suite += " " + a.segments[suivant].texte
         if _PARTENAIRE_SEPARE.search(suite) or re.search(

@@ -91,7 +91,7 @@ def hesitations(a: Analyse) -> list[tuple[int, int]]:
         seg = a.segment(m.start())
         debut, fin = seg.debut, seg.fin
         reste = [w for w in seg.texte.split() if w not in _MOTS_VIDES]
-        i = a.segments.index(seg)
+        i = a.indice(seg)
         if not reste and i > 0:
             debut = a.segments[i - 1].debut
         elif not reste and i + 1 < len(a.segments):
@@ -135,7 +135,7 @@ def ne_sait_pas(a: Analyse) -> tuple[bool, list[str], list[tuple[int, int]]]:
                     champs.append(champ)
                 break
         if re.fullmatch(r"\s*(?:c est quoi|c koi|c quoi|ce que c est|quoi|exactement|trop|vraiment)?\s*", a.texte[m.end():fin]):
-            i = a.segments.index(seg)
+            i = a.indice(seg)
             if i + 1 < len(a.segments) and a.segments[i + 1].phrase == seg.phrase:
                 fin = a.segments[i + 1].fin  # « je sais pas c'est quoi, j'ai un papier de l'OFPRA »
         zones.append((m.start(), fin))

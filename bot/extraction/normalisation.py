@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -155,6 +156,12 @@ def normaliser(texte: object) -> str:
         return ""
     if not isinstance(texte, str):
         texte = str(texte)
+    return _normaliser(texte)
+
+
+@lru_cache(maxsize=512)
+def _normaliser(texte: str) -> str:
+    """Une réponse est lue deux fois (les faits, puis la réponse courte) : le résultat est gardé."""
     texte = texte[:LIMITE_CARACTERES].replace("€", " euros ").replace("$", " dollars ")
     texte = _INITIALE.sub(lambda m: "Monsieur" if m.group(1) == "M" else m.group(1), texte)  # « M. T. », « Mme K. » : pas une fin de phrase
     texte = _MILLE_FAMILIER.sub(lambda m: f"{m.group(1)} {m.group(2)} cents", texte)
