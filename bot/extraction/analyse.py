@@ -132,6 +132,15 @@ _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eron
 # « une personne de 25 ans sans enfant a-t-elle droit au RSA ? » : une question sur les règles
 _QUESTION_GENERALE = re.compile(r"\b(?:une|un) (?:personne|homme|femme|famille|jeune|etudiant|etudiante|etranger|"
                                 r"etrangere|mere|pere|couple|retraite)\b|\b(?:a t elle|a t il|ont ils|peut on|doit on)\b")
+_NOMS_AIDES = (r"frere|soeur|mere|pere|oncle|tante|cousin|cousine|grand mere|grand pere|maman|papa|fils|fille|neveu|"
+               r"niece|voisin|voisine|ami|amie|pote")
+_PROCHE_AIDE = re.compile(
+    r"\b(?:pour|au nom de|pr) (?:mon|ma) (?P<nom>" + _NOMS_AIDES + r")\b(?! (?:et|qui a|qui est) (?:moi|je))"
+    r"|^(?:(?:bonjour|bonsoir|salut|slt|bjr|allo|oui)\s*,?\s*)*(?:c est pour |je vous ecris pour |j ecris pour )?"
+    r"(?:mon|ma) (?P<nom2>" + _NOMS_AIDES + r")(?: \w+)? (?:a \d+ ans|qui a \d+ ans|\d+ ans)\b"
+)
+_ECRIT_POUR = re.compile(r"\bje (?:vous |te )?(?:ecris|ecri|contacte|demande|appelle) pour\b|\bj ecris pour\b"
+                         r"|\bje suis (?:son|sa|le|la) \w+\b")
 _AIDANT_CONJOINT = re.compile(r"\bpour (?:mon|ma) (?:" + CONJOINT + r")\b")
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
 _HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
@@ -155,7 +164,13 @@ class Analyse:
     def __init__(self, texte: str, question: str | None = None):
         self.texte = texte
         self.question = question
-        self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte))
+        # « j'écris pour mon frère », « mon oncle a 57 ans, il... » : ce proche est la personne aidée
+        proche = _PROCHE_AIDE.search(texte)
+        if proche and proche.group("nom2") and (question or re.search(
+                r"\b(?:je|j|moi)\b", _ECRIT_POUR.sub(" ", texte))):
+            proche = None  # « ma mère a 70 ans et moi 45 » : la personne parle d'elle
+        self.proche_aide = (proche.group("nom") or proche.group("nom2")) if proche else None
+        self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte) or self.proche_aide)
         premiere = bool(_PREMIERE.search(texte) or _POSSESSIF_1.search(texte))
         troisieme = bool(_TROISIEME.search(texte) or _DESCRIPTION.search(texte))
         if not self.tiers and troisieme and not premiere:
@@ -247,6 +262,8 @@ class Analyse:
         if self.question == "age_plus_jeune_enfant" and not categorie and not _PREMIERE.search(morceau) \
                 and not _CIVILITE.search(morceau) and not _PERSONNE_AIDEE.search(morceau):
             return "enfant", dernier_proche  # « il aura 3 ans en février », « né le 10 octobre 2025 »
+        if self.proche_aide and categorie and re.match(r"(?:\w+ ){0,3}?(?:mon|ma|son|sa) " + self.proche_aide + r"\b", morceau):
+            return "personne", dernier_proche  # le proche pour qui l'aidant écrit
         if categorie and not self.tiers and debut.start() == 0 and not re.search(
                 r"\b(?:et moi|moi et|moi aussi|moi je|moi j)\b", morceau):
             return categorie, dernier_proche  # « mon fils est étudiant », « le gars avec qui je vis touche... »
@@ -325,7 +342,7 @@ class Analyse:
         if self.quantifieur_negatif(pos):
             return True
         apres = self.texte[pos:].split()[1:3]
-        if apres and apres[0] in ("non", "pas") and (len(apres) == 1 or apres[1] in (",", ".", "!")):
+        if apres and apres[0] in ("non", "pas", "plus") and (len(apres) == 1 or apres[1] in (",", ".", "!")):
             return True  # « moi étudiant non », « il étudie pas »
         mots = self.mots_avant(pos, fenetre)
         for i in range(len(mots) - 1, -1, -1):

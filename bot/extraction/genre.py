@@ -49,6 +49,8 @@ _MOI_PRONOMS = re.compile(r"\b(?:je|j|moi)\b")
 def genre(a: Analyse, jour: dt.date) -> list[Constat]:
     texte = a.texte
     constats: list[Constat] = []
+    if any(s.question for s in a.segments):
+        return constats  # une question générale (« je pose la question pour ma sœur ») ne décrit personne
     if a.tiers:
         if re.search(r"\ble couple\b|\btous les deux\b|\btoutes les deux\b|\bmonsieur et madame\b", texte):
             return constats  # le foyer est un couple : de qui parle-t-on ?

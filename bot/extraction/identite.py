@@ -232,7 +232,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
     ("titre_travail", 3, re.compile(
         r"\btitre de sejour\b|\bcarte de sejour\b|\btds\b|\bvie privee et familiale\b|\bvpf\b"
         r"|\bcarte (?:temporaire|pluriannuelle|salarie|travailleur temporaire|talent|passeport talent|"
-        r"de travail|de travailleur)\b|\btitre (?:salarie|etudiant|travail|de travail|pluriannuel|temporaire)\b"
+        r"de travail|de travailleur)\b|\btitre (?:salarie|travail|de travail|pluriannuel|temporaire)\b"
         r"|\bautorisation de travail\b|\bj ai (?:des|mes|les|1|mon) (?:papiers|titre)\b|\bpapiers en regle\b"
         r"|\ben regle\b|\bregularise(?:e|s|es)?\b"), False),
     ("aucun", 2, re.compile(
@@ -258,6 +258,8 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
             if a.passe(m.start()) or a.hypothese(m.start()):
                 continue
+            if valeur == "titre_travail" and re.match(r"(?:titre|carte)(?: de sejour)? etudiant", a.texte[m.start():m.end() + 10]):
+                continue  # titre « étudiant » : le travail y est limité, on ne tranche pas
             if valeur in ("titre_travail", "carte_resident", "recepisse") and _DEMARCHE.search(
                     a.texte[max(0, m.start() - 40):m.start()]):
                 continue  # « son dossier de carte de séjour sera déposé » : une démarche, pas un titre

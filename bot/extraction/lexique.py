@@ -257,6 +257,7 @@ MOTS: dict[str, str] = {
     # villes, lieux
     "dan": "dans",
     "avan": "avant",
+    "cops": "copine",
     "jatten": "j attends",
     "jattend": "j attends",
     "jattends": "j attends",

@@ -22,7 +22,10 @@ _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere
 _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
     ("rue", 2, re.compile(
-        r"\ba la rue\b|\bdans la rue\b|\ben pleine rue\b|\bdans les rues\b|\bdehors\b|\bdans la street\b"
+        r"\b(?:dormir|dors|dort|dodo|sleep|dormi|moi|maintenant) (?:a la |dans la |dans le |dans les |la |le |sous (?:la |le )?)?"
+        r"(?:rue|gare|metro|tente|parc|voiture|squat|pont|canal|parking)\b|\btente (?:sous|au bord|pres|dans|sur)\b"
+        r"|\bdans (?:sa|son|leur|notre) (?:voiture|tente|camion|caravane)\b"
+        r"|\ba la rue\b|\bdans la rue\b|\ben pleine rue\b|\bdans les rues\b|\bdehors\b|\bdans la street\b"
         r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc(?! (?:social|prive|hlm|locatif))|jardin|"
         r"cage d escalier|hall|bois|square|"
         r"stations?)\b|\bsous (?:un|le|les) (?:pont|ponts|porche|tente)\b|\bdans (?:une|ma|la|1) (?:tente|voiture|"
@@ -35,7 +38,8 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\bchu\b|\bchrs\b|\bchum\b|\bcada\b|\bhuda\b|\bprahda\b|\bcaes\b|\bhotel social\b|\bhotel du (?:115|samu)\b"
         r"|\bsamu social\b|\b(?:a l|dans un|en|dans 1|a 1|1) hotel\b(?! de ville)|\bresidence sociale\b"
         r"|\bpension de famille\b|\bmaison relais\b|\bhalte de nuit\b|\bhalte femmes\b|\bgymnase\b"
-        r"|\bmise a l abri\b|\bhebergement d urgence\b|\bcentre d hebergement\b|\bheberge par (?:une|l|1) "
+        r"|\b(?:moi|sleep|dormir|dors|dort) (?:au |le )?(?:115|foyer|hotel|chrs|centre)\b|\b115 (?:hotel|foyer)\b"
+        r"|\bhotel (?:du )?115\b|\bmise a l abri\b|\bhebergement d urgence\b|\bcentre d hebergement\b|\bheberge par (?:une|l|1) "
         r"(?:association|asso)\b|\bemmaus\b|\barmee du salut\b|\badoma\b|\bcoallia\b|\bftm\b"
         r"|\b(?:dors|dort|dormir|heberge) (?:a|au) (?:la )?mie de pain\b|\bheberge par le 115\b")),
     ("heberge_gratuitement", 2, re.compile(
@@ -43,7 +47,9 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"(?:(?:\w+ )?(?:" + _PROCHES + r"))\b|\bchez quelquun\b|\bchez l habitant\b|\bchez des gens\b"
         r"|\bheberge (?:chez|par (?:un|une|des|mon|ma|mes|son|sa|ses|leur|leurs|1|quelquun|la famille|"
         r"ma famille|sa famille|la))\b"
-        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b"
+        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b|\bmon hebergeu(?:r|se)\b"
+        r"|\b(?:on me prete|on m a prete|m a prete|me prete) (?:une|un|sa|son|1) (?:chambre|appartement|studio|canape|"
+        r"logement|piece)\b|\bdans (?:leur|son|sa) (?:appartement|appart|logement|maison|studio)\b"
         r"|\bje l heberge\b|\b(?:il|elle) (?:dort|vit|habite|loge) chez moi\b|\bloge (?:chez|gratuitement)\b"
         r"|\b(?:dors|dort|dormons|vis|vit|vivons|habite|habitons|loge|reste|restons|heberge) "
         r"chez (?:lui|eux|elles?)\b")),
@@ -52,6 +58,9 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataire\b|\ben location\b"
         r"|\bsous location\b"
         r"|\bsous locataire\b|\bcolocation\b|\bmon loyer\b|\bmon bail\b|\bj ai (?:un|1) bail\b|\bbail a mon nom\b"
+        r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b"
+        r"|\bexpulse\w* de (?:mon|notre) (?:appartement|appart|logement|studio|hlm|maison)\b"
+        r"|\b(?:le|mon|ma|notre) (?:proprietaire|bailleur) (?:veut|va|menace|m a|dit|il veut|me)\b"
         r"|\bmon proprietaire\b|\bma proprietaire\b|\bnotre proprietaire\b|\bmon bailleur\b|\bhlm\b"
         r"|\blogement social\b|\b(?:paie|paye|payons) (?:\d+(?:[.,]\d+)? (?:euros |e )?(?:de |d )?)?"
         r"(?:un |mon |le |notre )?loyer\b")),
@@ -88,13 +97,14 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
             if courrier and not _DORMIR.search(a.segment(m.start()).texte):
                 continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
-            if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()):
-                continue
+            if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()) and not (
+                    a.tiers and re.match(r"chez (?:nous|moi)\b", m.group()) and a.sujet(m.start()) == "personne"):
+                continue  # « je dors chez lui » ; mais un aidant : « Mme T. vit chez moi »
             if re.match(r"chez (?:son|sa|ses|leur|leurs)\b", m.group()) and not a.tiers:
                 continue  # « 1 chez son père » : l'enfant, pas la personne
             if re.search(r"\bqui (?:vit|vivent|dort|dorment|habite|habitent|est|sont)\s*(?:en|au|dans|a)?\s*$",
                          a.texte[max(0, m.start() - 25):m.start()]) and not re.search(
-                    r"\b(?:personne|monsieur|madame|dame|patient|patiente|jeune)\s+qui", a.texte[max(0, m.start() - 40):m.start()]):
+                    r"\b(?:personne|monsieur|madame|dame|patient|patiente|jeune)\s+(?:, )?qui", a.texte[max(0, m.start() - 40):m.start()]):
                 continue  # « l'aîné, qui vit en foyer » : quelqu'un d'autre
             if re.search(r"\bheberge\w* chez nous\b", a.texte[m.start():m.end() + 15]) and re.search(
                     r"\b(?:centre|chrs|chu|foyer|educat\w+|intervenant\w*|association)\b", a.texte):

@@ -48,7 +48,7 @@ _SYNONYMES: dict[str, list[tuple[re.Pattern, str]]] = {
         (re.compile(r"^(?:aucun|aucune|rien|non|pas|sans|0|nada)\b"), "aucun"),
     ],
     "logement": [
-        (re.compile(r"\brue\b|\bdehors\b"), "rue"),
+        (re.compile(r"\brue\b|\bdehors\b|\btente\b|\bmetro\b|\bvoiture\b|\bsquat\b|\bgare\b|\bsous (?:un|le) pont\b"), "rue"),
         (re.compile(r"\b115\b|\bfoyer\b|\bcentre\b|\bhotel\b|\bhebergement\b|\bsamu\b"), "centre_hebergement"),
         (re.compile(r"\bamis?\b|\bfamille\b|\bheberge\b|\bchez\b|\bpote\b|\bpotes\b|\bgratuit"),
          "heberge_gratuitement"),
