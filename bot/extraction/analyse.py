@@ -87,7 +87,8 @@ _AIDANT = re.compile(
 # « un homme de 50 ans », « une femme seule » : une description, à la 3e personne sans « je ».
 _DESCRIPTION = re.compile(r"^(?:bonjour |bonsoir )?(?:un|une|1) (?:homme|femme|jeune|monsieur|dame|garcon|fille|"
                           r"mineur|mineure|personne)\b")
-_CIVILITE = re.compile(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )"
+_CIVILITE = re.compile(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )(?<!je suis )"
+                       r"(?<!appelle )(?<!c est )(?<!moi )"
                        r"\b(?P<civ>monsieur|madame|mademoiselle)\b"
                        r"(?! le robot| la robot| ?[,.!?:]| je\b| j\b| svp\b| s il\b| merci\b| bonjour\b| ?$)")
 

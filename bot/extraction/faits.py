@@ -108,7 +108,7 @@ def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
     garder = []
     for c in constats:
         suivante = next((p for p in marques if p > c.pos), None)
-        if suivante is None or c.champ == "fourchettes":
+        if suivante is None or c.champ in ("fourchettes", "genre"):
             garder.append(c)
             continue
         if any(d.champ == c.champ and d.pos >= suivante for d in constats):

@@ -32,23 +32,30 @@ _PARTENAIRE_ABSENT = re.compile(
     r"\b(?:au pays|restee? au pays|est restee?|vit ailleurs|pas avec moi|pas avec lui|pas avec elle|pas ici|"
     r"decedee?|morte?|m a quitte|l a quitte|est partie?|en prison|separes?|separees?|divorces?|divorcees?|"
     r"plus ensemble|nous a quitte|nous a abandonne|m a abandonnee?|est decede|"
-    r"ne vit pas avec|ne vivons pas|on vit pas ensemble|pas en france|est en (?!france)\w+|est au (?!115)\w+)\b"
+    r"ne vit pas avec|ne vivons pas|on vit pas ensemble|pas en france)\b"
+    r"|\b(?:est|sont|vit|vivent|reste\w*) (?:encore |toujours )?(?:en|au|aux|a) (?:pays|bled|prison|" + "|".join(
+        sorted((p for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True)) + r")\b"
 )
 _COUPLE_OUI = re.compile(
     r"\ben couple\b|\b(?:suis|est|sommes|sont|etes|deja|bien|je suis|on est)\s+marie(?:e|s|es)?\b"
     r"|\bmarie(?:e|s|es)? (?:avec|religieusement|civilement|depuis)\b|\bpacse(?:e|s|es)?\b|\bconcubinage\b"
     r"|\b(?:sommes|est|on est|etes|sont) (?:un|1) couple\b|\bvie maritale\b"
-    r"|\b(?:on|nous) (?:vit|vivons|habitons|habite) ensemble\b"
+    r"|\b(?:on|nous) (?:vit|vivons|habitons|habite) (?:deja |toujours |encore )?ensemble\b"
+    r"|\bj ai (?:un|1|une) (?:mari|epoux|epouse|conjoint|conjointe|compagnon|compagne)\b"
 )
 _COUPLE_NON = re.compile(
     r"\bcelibataire\b|\b(?:vis|vit|vivons|habite|habites|habitons|vivre|suis|est|reste|elle|elever|eleve|je l eleve)"
     r" (?:toute |tout )?seule?\b(?! (?:chose|fois|solution|moyen|personne|endroit|aide|truc|probleme|adresse|piece|"
-    r"nuit|question|en france|ici|a paris|dans|dehors|a la rue)\b)(?= ?$| (?:avec|,|\.|et|depuis|maintenant|"
-    r"dans mon|dans son|ma|mon|mes)\b)|\b(?:vis|vit|habite|vivons) (?:toute |tout )?seule?\b|\bseule? avec (?:mes|mon|ma|"
+    r"nuit|question|en france|ici|a paris|dehors|a la rue)\b)(?= ?$| [,.;!?]| (?:avec|et|depuis|maintenant|"
+    r"dans|ma|mon|mes|ses|sa|son|leurs|les)\b)|\b(?:vis|vit|habite|vivons) (?:toute |tout )?seule?\b|\bseule? avec (?:mes|mon|ma|"
     r"ses|son|sa|les|le|la|eux|lui|elle|\d+)\b|\bseule? avec mes enfants\b"
     r"|\bdivorcee?s?\b|\bseparee?s?\b|\bveu(?:f|ve)\b|\b(?:mere|pere|parent|maman|papa) (?:isolee?|solo|seule?|"
     r"celibataire)\b|\bpas en couple\b|\bplus en couple\b|\bplus avec (?:mon|ma) (?:mari|femme|copain|copine)\b"
-    r"|\b(?:vit|vivons|vivez|habitons|vis) pas ensemble\b|\bne vivons pas ensemble\b|\bplus avec (?:lui|elle)\b"
+    r"|\b(?:vit|vivons|vivez|habitons|vis) (?:pas|plus) ensemble\b|\bne vivons (?:pas|plus) ensemble\b|\bplus avec (?:lui|elle)\b"
+    r"|\b(?:maintenant|mtn|now) (?:toute |tout )?seule?\b|\bmoi (?:tout |toute )?seule?(?= ?$| [,.;!?])"
+    r"|\b(?:je suis|suis) (?:une |un )?(?:femme|homme|mere|pere|maman|papa) (?:toute |tout )?seule?\b"
+    r"|\b(?:le pere|le papa|leur pere|leur mere|mon mari|mon copain|mon conjoint|mon compagnon|ma femme|ma compagne|"
+    r"mon ex) (?:est|s est) (?:parti|partie|decede|decedee|mort|morte)\b"
     r"|\bpartie? de chez (?:lui|elle|mon|ma)\b|\bquitte (?:mon|ma|le|la) (?:mari|femme|conjoint|conjointe|"
     r"copain|copine|compagnon|compagne|domicile conjugal|pere|mere)\b|\bveuve?\b|\bveuf\b"
 )
@@ -86,8 +93,8 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                 r"porte plainte)\b", a.texte[m.end():m.end() + 200]):
             constats.append(Constat("en_couple", False, m.start(), force=True, poids=3))
             continue
-        if _PARTENAIRE_ABSENT.search(suite) or re.search(r"\b(?:rejoindre|rejoint|va venir|doit venir|viendra|"
-                                                         r"arrivera|reste|restee|reste au|restes|rester)\b", suite):
+        if _PARTENAIRE_ABSENT.search(suite) or re.search(r"\b(?:va|vont|doit|doivent) (?:me |nous )?(?:rejoindre|venir)\b"
+                                                         r"|\b(?:viendra|arrivera|reste au|restee au|rester au)\b", suite):
             continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
         constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
     absent = any(_PARTENAIRE_ABSENT.search(a.texte, p.end(), min(len(a.texte), p.end() + 80))
@@ -204,7 +211,7 @@ def parle_d_enfants(a: Analyse) -> bool:
 _SEUL_LOIN = re.compile(r"^ ?(?:de \d+ ans? )?(?:qui|il|elle|ils|elles) (?:vit|est|reste|habite|vivent|sont|restent|"
                         r"habitent) (?:tous |toutes |encore )?(?:avec|chez) (?:sa|son|leur|leurs) (?:mere|pere|maman|papa|"
                         r"grand mere|grand pere|grands parents)\b")
-_AVEC_MOI_APRES = re.compile(r"^ ?(?:\w+ ){0,4}?(?:qui )?(?:vit|vivent|sont|est|habite|habitent) (?:tous |toutes )?"
+_AVEC_MOI_APRES = re.compile(r"^ ?(?:[,:;.] )?(?:\w+ ){0,4}?(?:qui )?(?:vit|vivent|sont|est|habite|habitent) (?:tous |toutes )?"
                              r"(?:avec moi|avec nous|chez moi|ici)\b")
 
 

@@ -130,10 +130,11 @@ def _nombres(texte: str) -> str:
 
 # Corrections dans le texte (SPEC R7) : « 2 pas 3 » -> 2 ; « pas 3 mais 2 » -> 2 ;
 # « 35 ans, non pardon, 36 » -> 36 ans ; « j'ai 2 enfants, non 3 » -> 3 enfants.
-_MOT_CORRECTION = r"(?:non|pardon|non pardon|enfin|plutot|ou plutot|je veux dire|je voulais dire|oups|attends|attendez|erreur|non non)"
+_MOT_CORRECTION = (r"(?:non|pardon|non pardon|enfin|plutot|ou plutot|je veux dire|je voulais dire|oups|attends|attendez|"
+                   r"erreur|non non|correction|je corrige|je me suis trompee?)")
 _CORRECTIONS_NOMBRES = [
-    (re.compile(r"\b(\d+)( [a-z]+)?(?: [,.!?])* (?:" + _MOT_CORRECTION + r"(?: [,.!?])* )+(\d+)\b(?P<u> (?:ans?|mois|"
-                r"euros|e|enfants|heures|semaines|jours)\b)?"),
+    (re.compile(r"\b(\d+)((?: [a-z]+){0,3}?)(?: [,.!?:;])* (?:" + _MOT_CORRECTION + r"(?: [,.!?:;])* )+(\d+)\b"
+                r"(?P<u> (?:ans?|mois|euros|e|enfants|heures|semaines|jours)\b)?"),
      lambda m: f"{m.group(3)}{m.group('u') or m.group(2) or ''}"),
     (re.compile(r"\bpas (\d+)(?: ,)? mais (\d+)\b"), r"\2"),
     (re.compile(r"\b(\d+) pas (\d+)\b"), r"\1"),
