@@ -157,6 +157,11 @@ _PAYS = re.compile(
     r"(?: d origine)?\s*:?\s+(?P<art>de la|de l|du|des|de|d|en|au|aux|a|l)?\s*"
     r"(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b"
 )
+# « moi Soudan », « moi du Bangladesh », « je suis sri lanka » (peu de français), « Afghanistan. 22. »
+_MOI_PAYS = re.compile(
+    r"(?:\bmoi (?:du |de |d )?|\bje suis |^)(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
+    + r")(?= ?$| [,.;!?]| \d)"
+)
 _LANGUE = {"parle", "parler", "parles", "parlez", "parlons", "langue", "langues", "comprend", "comprends",
            "comprendre", "ecris", "ecrire", "lis", "lire", "en", "cours", "traducteur", "traductrice",
            "interprete", "traduction", "apprends", "apprendre", "restaurant", "resto", "quartier", "consulat",
@@ -190,6 +195,10 @@ def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
         constat = Constat("nationalite", valeur, debut, poids=_RANG_NATIONALITE[valeur])
         constat.nie = a.nie(debut)
         constats.append(constat)
+    for m in _MOI_PAYS.finditer(a.texte):
+        valeur = PAYS[m.group("pays")]
+        if not a.nie(m.start()) and a.sujet(m.start()) == "personne":
+            constats.append(Constat("nationalite", valeur, m.start(), poids=_RANG_NATIONALITE[valeur]))
     for m in _PAYS.finditer(a.texte):
         verbe, art = m.group("verbe"), m.group("art") or ""
         if verbe in ("suis", "est", "sommes") and art in ("en", "au", "aux", "a", ""):
@@ -226,7 +235,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
     ("demande_asile", 4, re.compile(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
         r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
-        r"|\bspada\b|\bofpra\b|\bcnda\b|\b(?:l|touche|percois|recois) ada\b"
+        r"|\bspada\b|\bofpra\b|\bcnda\b|\bada\b"
         r"|\brecours (?:a la |devant la )?cnda\b"), False),
     ("recepisse", 4, re.compile(r"\brecepisse\b"), False),
     ("titre_travail", 3, re.compile(
@@ -239,7 +248,8 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
         r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de )?(?:identite|naissance))"
         r"|\bsans (?:titre|statut)\b"
-        r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"), True),
+        r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"
+        r"|\bjamais eu (?:de |d )?(?:papiers|titre|titre de sejour|carte de sejour)\b"), True),
 ]
 _DEMANDE_DE_STATUT = {"demande", "demandeur", "demandeuse", "demander", "demandes", "attends", "attente", "cherche",
                       "veux", "voudrais", "espere"}
@@ -281,6 +291,12 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("titre_sejour", v, m.start(), poids=poids_v, nie=nie))
             if v == "aucun" and not nie:
                 constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
+    # « ma femme a une carte de séjour mais moi rien », « moi papier non »
+    for m in re.finditer(r"\bmoi (?:papiers? )?(?:rien|non|nn|aucun|pas)\b", a.texte):
+        if re.search(r"\b(?:papiers?|titre|carte|sejour)\b", a.texte[max(0, m.start() - 50):m.end() + 30]) and not any(
+                d <= m.start() < f for d, f in pris) and a.sujet(m.start()) == "personne":
+            constats.append(Constat("titre_sejour", "aucun", m.start(), poids=2))
+            constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
     valeurs = {c.valeur for c in constats if not c.nie}
     if "aucun" in valeurs and re.search(r"\brecours\b", a.texte):
         return []  # « asile refusé, maintenant recours CNDA » : la situation n'est pas tranchée

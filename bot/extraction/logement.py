@@ -137,7 +137,8 @@ _PARIS = re.compile(
     r"|\b750(?P<cp>[0-2]\d)\b|\b75116\b"
     r"|\bdans le (?P<arr2>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b(?! (?:mois|etage|semaine|annee|jour)\b)"
     r"|\b(?P<arr3>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)? arrondissement\b"
-    r"|\bmairie du (?P<arr4>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b"
+    r"|\b(?:mairie|casvp|ccas|psa|ess|sociale?|commissariat|foyer|chrs|chu|hotel|centre|cada) du "
+    r"(?P<arr4>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b(?! (?:etage|mois|siecle|jour)\b)"
     r"|\bparisien(?:ne)?s?\b"
     r"|\b(?P<lieu>" + "|".join(sorted((re.escape(l) for l in LIEUX_PARIS), key=len, reverse=True)) + r")\b"
 )
@@ -183,6 +184,8 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         zones_paris.append((m.start(), m.end()))
         seg = a.segment(m.start())
         avant = a.mots_avant(m.start(), 6)
+        if m.group("arr2") or m.group("arr4") or m.group("arr1") or m.group("cp"):
+            avant = a.mots_avant(m.start(), 9, phrase=True)  # « je dors dans ma voiture, dans le 15e »
         if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")):
             continue
         nie = a.nie(m.start(), 6) or bool(re.search(r"\b(?:ni|aucun|aucune|sans)\b", seg.texte))
@@ -209,7 +212,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
                 any(v in _VIVRE for v in avant) or re.search(r"\b(?:ecole|college|lycee|creche|scolaris\w*)\b", seg.texte)):
             constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
         elif (m.group("arr2") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
-                and a.question == "arrondissement" and not nie and a.sujet(m.start()) == "personne":
+                and a.question in ("arrondissement", "vit_a_paris") and not nie and a.sujet(m.start()) == "personne":
             arrondissement = n
             constats.append(Constat("arrondissement", n, m.start()))
     for m in _HORS_PARIS.finditer(a.texte):

@@ -145,6 +145,13 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
             return nombres.mois_ecoules(lue, jour) if lue else None
         if re.search(r"\b(?:hier|aujourd hui|ce matin|viens d arriver|juste arrive)\b", texte):
             return 0
+    if champ == "arrondissement":
+        m = re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris |a paris )?(\d{1,2}|[ivx]{1,5}) ?(?:e|eme|ieme|er|em)?"
+                         r"(?: arrondissement)?", texte)
+        if not m:
+            return None
+        n = m.group(1)
+        return int(n) if n.isdigit() else _ROMAINS.get(n)
     if champ in ("age", "conjoint_age"):
         date = nombres.DATE.search(texte)
         if date and (date.group("a") or date.group("a2")) and not re.search(r"\bans?\b", texte):
@@ -345,6 +352,8 @@ for _c in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation", "annee
     _UNITES[_c] = _DUREES
 _ARGENT_MOTS = {"euros", "e", "par", "mois", "an", "semaine", "jour", "net", "nets", "brut", "mensuel", "mensuels",
                 "mensuellement", "/", "rien", "0", "zero", "sur", "12", "derniers", "annee", "l"}
+_ROMAINS = {r: i for i, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+                                        "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"], start=1)}
 _NOMBRE_MOT = re.compile(r"\d+(?:[.,]\d+)?$")
 
 
