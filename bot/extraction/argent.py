@@ -57,7 +57,8 @@ _RIEN = re.compile(
     r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|pas un (?:sou|rond|"
     r"centime|euro))\b(?! (?:mange|a manger|bu|dormi|fait|compris|dit|vu|entendu|recu de|de (?:la|le|l)))"
     r"|\bmaintenant (?:plus )?rien\b(?! (?:mange|a manger))"
-    r"|\bpas un (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
+    r"|\bpas (?:un|1) (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
+    r"|\b(?:pas|rien|0|zero) argent\b|\bargent (?:0|zero|rien)\b"
     r"|\bsans (?:aucun )?(?:revenu|ressource)s?\b|\bpas de (?:sous|thunes)\b|\b0 (?:euros|revenus?)\b"
     r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
 )
@@ -148,7 +149,8 @@ def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
     if unite == "e" and valeur <= 20 and precedent in ("le", "paris", "du", "au", "dans"):
         return True
     if not unite:
-        if apres and apres[0] in _NON_MONTANT_APRES and not a.texte[m.end():].startswith(" a peu pres"):
+        if apres and apres[0] in _NON_MONTANT_APRES and not re.match(r" a (?:peu pres|2|deux|nous|eux)\b",
+                                                                      a.texte[m.end():m.end() + 12]):
             return True
         if re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and precedent in _AVANT_ANNEE:
             return True
@@ -173,7 +175,7 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         periode = _periode(a, m)
         if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
             continue
-        if (not m.group("u") or m.group("u") == "e") and valeur <= 20:
+        if (not m.group("u") or m.group("u") == "e") and valeur <= 20 and periode not in ("jour", "semaine"):
             continue  # « à nous 2 », « 1 taf », « on vit à 5 », « 13e » : pas de l'argent
         if re.search(r"\b(?:mois|semaines?|jours?) (?:a|pour)\s*$", a.texte[max(0, m.start() - 15):m.start()]):
             continue  # « 3 mois à 1500 » : un salaire d'un moment, pas le revenu du foyer
@@ -236,7 +238,8 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if re.match(r"(?:j ai|on a|il a|elle a) (?:rien|0)", m.group()) and a.question not in (None, *_QUESTIONS_ARGENT):
             continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
-        constats.append(Constat("ressources_mensuelles", 0.0, m.start(), poids=2))
+        champ_rien = "ressources_annuelles" if a.question == "ressources_annuelles" else "ressources_mensuelles"
+        constats.append(Constat(champ_rien, 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):
         constats.append(Constat("aide_logement", 0.0, m.start(), poids=1))
     return constats

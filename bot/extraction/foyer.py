@@ -168,8 +168,8 @@ _SEUL_AVEC = re.compile(r"\bseule? avec\b|\b(?:mere|pere|maman|papa|parent) (?:i
 
 # Un enfant pas encore né n'est pas compté (R8) : « il n'est pas encore né », « enceinte de mon premier ».
 _A_NAITRE = re.compile(
-    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|petit frere|petite soeur) (?:qui )?"
-    r"(?:arrive|va arriver|doit arriver|arrivera|est prevue?|est attendue?)\b"
+    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|petit frere|petite soeur|autre) (?:qui )?"
+    r"(?:arrive|va arriver|doit arriver|arrivera|est prevue?|est attendue?|en route)\b"
     r"|\b(?:j attends|attend|on attend|nous attendons|attendons) (?:un|1|notre|mon|son|un autre|un troisieme|un 3e) "
     r"(?:bebe|enfants?|bb)\b"
     r"|\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
@@ -180,7 +180,9 @@ _PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|gr
 # « trois, dont un bébé de 6 mois » (R11) : le nombre dit avant « dont » compte tous les enfants.
 _COMPTE_TOTAL = re.compile(r"^(?P<n>\d{1,2}) (?:en tout|au total|en tt)\b")
 _COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
-                          r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma)\b")
+                          r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma|des)\b")
+_UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|bebe)\b|\b(?:mon|ma) (?:seul|seule|unique) "
+                      r"(?:enfants?|fils|fille)\b|\benfant unique\b|^(?:moi )?(?:un|une|1) seule? (?:enfants?)?\b")
 
 
 def a_naitre(a: Analyse) -> bool:
@@ -190,7 +192,8 @@ def a_naitre(a: Analyse) -> bool:
 
 # Des enfants qui ne vivent pas (tous) avec la personne : on ne devine pas qui reste à charge.
 _ENFANTS_EXCLUS = re.compile(
-    r"\bmajeurs?\b|\bmajeures?\b|\bautonomes?\b|\bne vivent (?:plus|pas)\b|\bvivent (?:pas|plus)\b|\bparti\w*\b"
+    r"\bmajeurs?\b|\bmajeures?\b|\bautonomes?\b|\bne vivent (?:plus|pas)\b|\bvivent (?:pas|plus)\b"
+    r"|\b(?:est|sont) partis? (?:a|au|en|de la maison|vivre|faire)\b"
     r"|\bailleurs\b|\bleurs? (?:propres? )?(?:logements?|apparts?|appartements?|maisons?|studios?)\b"
     r"|\bson (?:propre )?(?:logement|appart|appartement|studio)\b|\bchez (?:son|sa|leur|leurs) (?:pere|mere|papa|maman|"
     r"grand|grands|tante|oncle|ex)\b|\bplaces?\b|\bplacees?\b|\ba l ase\b|\ben foyer\b|\barmee\b"
@@ -234,6 +237,15 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     """Enfants à charge : seulement un nombre dit (« 2 enfants », « trois, dont un bébé ») ou « aucun » ;
     jamais un compte deviné d'après les enfants nommés (« mon fils est étudiant » ne dit pas s'il vit là)."""
     constats = []
+    for m in _UN_SEUL.finditer(a.texte):
+        if not a.nie(m.start()) and not _ENFANTS_LOIN.search(a.texte) and not a_naitre(a):
+            constats.append(Constat("enfants", 1, m.start(), poids=3))
+    if a.question == "enfants":
+        zero = re.match(r"(?:moi )?(?:enfants? )?(?:aucun|0|personne)\b(?! (?:au|en|ici)\b)|(?:moi )?enfants? (?:non|pas)\b",
+                        a.texte) or re.search(r"\bmoi (?:aucun|0|non|pas|personne)\b(?!.{0,30}\b(?:mais|enceinte|attend))",
+                                               a.texte)
+        if zero and not re.search(r"\b(?:mais|enceinte|attends?|en route|naitre|bientot)\b", a.texte):
+            constats.append(Constat("enfants", 0, zero.start(), poids=3))
     for m in _COMPTE_TOTAL.finditer(a.texte):
         if a.question == "enfants":
             constats.append(Constat("enfants", int(m.group("n")), m.start("n"), poids=5))
@@ -314,7 +326,7 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
 _AGE_ENFANT = re.compile(
     r"\b(?:fils|fille|filles|garcon|garcons|enfants?|petit|petite|petits|bebe|ado|grand|grande|jumeaux|jumelles|"
     r"gosses|dernier|derniere|cadet|cadette|aine|ainee|plus jeune|plus petit|plus petite|eux|ils|elles|il|elle)"
-    r"(?: (?:qui )?(?:a|ont|de|age de|agee de|ages de|agees de))? (?P<n>\d{1,2})(?: ans?| mois| semaines| jours)?"
+    r"(?: ,)?(?: (?:qui )?(?:a|ont|de|age de|agee de|ages de|agees de))?(?: ,)? (?P<n>\d{1,2})(?: ans?| mois| semaines| jours)?"
     r"(?:(?: ,)? (?P<n2>\d{1,2})(?: ans?| mois)?)?(?:(?: ,)? (?:et|a) (?P<n3>\d{1,2}) (?P<u3>ans?|mois|semaines))?"
 )
 _PLUS_JEUNE = re.compile(
@@ -324,7 +336,10 @@ _PLUS_JEUNE = re.compile(
 _BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>\d{1,2}) (?P<u>mois|semaines|jours)\b"
                    r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:bebe|nourrisson|nouveau ne)\b"
                    r"|\b(?:bebe|enfant|fils|fille|petit|petite) (?:de|a) \d{1,2} (?:mois|semaines|jours)\b"
-                   r"|\bne (?:il y a|y a) \d{1,2} (?:mois|semaines|jours)\b|\baccouche\w* il y a \d+ (?:mois|semaines)\b")
+                   r"|\bne (?:il y a|y a) \d{1,2} (?:mois|semaines|jours)\b|\baccouche\w* il y a \d+ (?:mois|semaines)\b"
+                   r"|\b(?:vient|viens) de naitre\b|\bnaissance (?:du petit |de la petite |du bebe )?(?:,\s)?il y a \d{1,2} "
+                   r"(?:mois|semaines|jours)\b|\b(?:dernier|derniere|bebe|petit|petite) est nee? (?:en|le \d+|au mois d) ?"
+                   r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 
 
 def _en_annees(n: str, unite: str | None) -> int:
@@ -375,7 +390,8 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     dits = [int(m.group("n")) for m in _ENFANTS_NOMBRE.finditer(a.texte) if m.group("n")]
     if dits and len(ages) < max(dits):
         return constats  # tous les âges ne sont pas dits : le plus jeune n'est pas sûr
-    if ages and (a.question == "age_plus_jeune_enfant" or len(ages) >= 2):
+    if ages and (a.question == "age_plus_jeune_enfant" or len(ages) >= 2 or (dits == [1] and len(ages) == 1)
+                 or (len(ages) == 1 and _UN_SEUL.search(a.texte))):
         constats.append(Constat("age_plus_jeune_enfant", min(ages), 0, force=True, poids=1))
         constats[-1].pos = len(a.texte)  # hors de toute zone ; valeur de tout le message
     return constats

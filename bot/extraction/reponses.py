@@ -107,7 +107,7 @@ def _nombre_seul(texte: str) -> float | None:
 
 def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
     if champ == "enfants":
-        if re.match(r"^(?:un seul|1 seul|une seule|juste 1|1 enfants?)\b", texte):
+        if re.match(r"^(?:moi )?(?:un seul|1 seul|une seule|juste 1|1 enfants?)\b", texte):
             return 1
         if _ZERO.match(texte) and not _NOMBRE.search(texte):
             return 0
@@ -123,7 +123,8 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
         m = re.match(r"^(\d{1,2})(?: enfants)?(?: ,)? (?:dont|avec|:)\b", texte)
         if m:
             return int(m.group(1))  # « trois, dont un bébé de 6 mois » (R11)
-        nombres_dits = re.findall(r"\d+(?:[.,]\d+)?", texte)
+        sans_ages = re.sub(r"\b(?:de |a )?\d+(?: (?:ans?|mois))?(?: (?:et|a|,) \d+)* (?:ans?|mois)\b", " ", texte)
+        nombres_dits = re.findall(r"\d+(?:[.,]\d+)?", sans_ages)
         comptes = re.findall(r"\b(\d{1,2}) (?:enfants|gosses|garcons?|filles?|fils|bebes?|petits?)\b", texte)
         if len(nombres_dits) > 1:
             # « un garçon et deux filles » : 3 ; « enfant 1, 2, 3, 4 » : on ne devine pas
