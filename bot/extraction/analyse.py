@@ -257,7 +257,7 @@ class Analyse:
             # réponse à une question sur le conjoint : « elle a 30 ans », « française » parlent du conjoint
             if categorie:
                 return categorie, dernier_proche
-            if _PREMIERE.search(morceau) and not _TROISIEME.search(morceau):
+            if _PREMIERE.search(re.sub(r"\b(?:comme|que|pareil que) moi\b", " ", morceau)) and not _TROISIEME.search(morceau):
                 return "personne", dernier_proche
             return "conjoint", dernier_proche
         if self.question == "age_plus_jeune_enfant" and not categorie and not _PREMIERE.search(morceau) \

@@ -17,7 +17,10 @@ from . import alertes, argent, foyer, genre, identite, incertitude, logement
 from .analyse import Analyse
 from .modele import Constat, Extraction
 from .normalisation import normaliser
+from .lexique import GENTILES
 from .vocabulaire import CHAMPS, valider
+
+GENTILES_RE = sorted((g for g in GENTILES if " " not in g), key=len, reverse=True)
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +98,9 @@ def _accepte(c: Constat, a: Analyse) -> bool:
         return True
     if c.force:
         return True
+    if c.champ == "mois_depuis_separation" and re.match(r"(?:\w+ )?(?:le|leur|la) (?:pere|papa|mere|maman)\b",
+                                                       a.segment(c.pos).texte):
+        return True  # « le papa est parti il y a 3 ans » : la séparation de la personne
     return sujet in _SUJETS.get(c.champ, {"personne"})
 
 
@@ -172,6 +178,14 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
         faits.pop("mois_depuis_separation")  # une séparation sans enfant : le champ ne s'applique pas
     if "mois_sans_titre" in faits and faits.get("titre_sejour") not in (None, "aucun"):
         faits.pop("mois_sans_titre")
+    # « on est demandeurs d'asile tous les deux », « algérienne comme moi » : le conjoint aussi
+    if faits.get("en_couple") and re.search(r"\b(?:tous les deux|toutes les deux|tous deux|tous les 2|toutes les 2|"
+                                             r"les deux|comme moi|pareil que moi|nous deux)\b", a.texte):
+        for perso, conj in (("nationalite", "conjoint_nationalite"), ("titre_sejour", "conjoint_titre_sejour")):
+            if perso in faits and conj not in faits and re.search(
+                    (r"\b(?:nationalite|" + "|".join(GENTILES_RE) + r"|vient|venons|viens)\b") if perso == "nationalite"
+                    else r"\b(?:asile|papiers|titre|carte|refugies?|recepisse)\b", a.texte):
+                faits[conj] = faits[perso]
     ecart = re.search(r"\b(?:il|elle) a (\d{1,2}) ans? de (plus|moins) que moi\b", a.texte)
     if ecart and "age" in faits and "conjoint_age" not in faits:
         n = int(ecart.group(1))

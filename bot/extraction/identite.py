@@ -159,7 +159,8 @@ _PAYS = re.compile(
 )
 # « moi Soudan », « moi du Bangladesh », « je suis sri lanka » (peu de français), « Afghanistan. 22. »
 _MOI_PAYS = re.compile(
-    r"(?:\bmoi (?:du |de |d )?|\bje suis |^)(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
+    r"(?:\bmoi (?:du |de |d )?|\bje suis |^|\b(?:mon|ma) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|"
+    r"compagne|copain|copine) )(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
     + r")(?= ?$| [,.;!?]| \d)"
 )
 _LANGUE = {"parle", "parler", "parles", "parlez", "parlons", "langue", "langues", "comprend", "comprends",
@@ -586,7 +587,7 @@ def heures_travail(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Consta
 
 
 # --- travail déclaré en ce moment -----------------------------------------------------------------
-_AU_NOIR = re.compile(r"\bau noir\b|\bau black\b|\bnon declare\w*|\bpas declare\w*|\bsans (?:contrat|fiche de paie|"
+_AU_NOIR = re.compile(r"\bau noir\b|\bau black\b|\bnon declare\w*|\bpas declare\w*|\bpas le droit de travaill\w*|\bsans (?:contrat|fiche de paie|"
                       r"fiches de paie|declaration)\b|\bjamais ete declare\w*|\bjms eu de contrat\b|\bjamais eu de contrat\b"
                       r"|\baucun contrat\b|\bpas le droit de travailler\b|\bsans autorisation de travail\b")
 _TRAVAIL_OUI = re.compile(
@@ -598,13 +599,15 @@ _TRAVAIL_OUI = re.compile(
     r"|\bj ai (?:des|mes) fiches? de paie\b|\bbulletins? de salaire\b"
     r"|\b(?:c est|travail(?: \w+)?|menages?|boulot|emploi|job|taf|interim)(?: \w+)? declare(?:e|s|es)?\b"
     r"|\bdeclaree?s? par\b|\bje suis declaree?\b"
-    r"|\b(?:mon|ma) (?:employeur|patron|patronne|contrat de travail)\b"
+    r"|\b(?:mon|ma) (?:employeur|patron|patronne|contrat de travail)\b|\bmon contrat (?:se termine|finit|se finit|"
+    r"s arrete|prend fin)\b"
 )
 _TRAVAIL_NON = re.compile(
     r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
     r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite|"
     r"salaire)\b|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
-    r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b"
+    r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\bjamais (?:travaille|bosse)\b"
+    r"|\b(?:pas|plus) (?:travaille|bosse)\b(?! (?:hier|ce matin|aujourd))|\bno job\b|\bunemployed\b|\bjobless\b"
     r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"
     r"|\bpersonne ne travaille\b|\bpersonne travail\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
     r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
@@ -622,7 +625,7 @@ def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _TRAVAIL_NON.finditer(a.texte):
         if a.hypothese(m.start()) or (a.passe(m.start()) and "perdu" not in m.group() and "licenci" not in m.group()):
             continue
-        if a.question == "lien_paris" or re.match(r" ?(?:a )?paris\b", a.texte[m.end():m.end() + 9]):
+        if a.question in ("lien_paris", "heures_travail_3_ans") or re.match(r" ?(?:a )?paris\b", a.texte[m.end():m.end() + 9]):
             continue  # « pas travail à Paris » : pas de lien avec Paris, pas un fait sur l'emploi
         if re.match(r"pas encore", m.group()) and not re.search(r"\bcommence|\bdebute", a.texte):
             continue

@@ -258,6 +258,7 @@ MOTS: dict[str, str] = {
     "dan": "dans",
     "avan": "avant",
     "cops": "copine",
+    "we": "oui",
     "jatten": "j attends",
     "jattend": "j attends",
     "jattends": "j attends",

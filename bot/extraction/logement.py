@@ -186,7 +186,8 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         avant = a.mots_avant(m.start(), 6)
         if m.group("arr2") or m.group("arr4") or m.group("arr1") or m.group("cp"):
             avant = a.mots_avant(m.start(), 9, phrase=True)  # « je dors dans ma voiture, dans le 15e »
-        if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")):
+        if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")) and not re.search(
+                r"\b(?:va|vont) (?:a l ecole|au college|au lycee|a la creche)\b", seg.texte):
             continue
         nie = a.nie(m.start(), 6) or bool(re.search(r"\b(?:ni|aucun|aucune|sans)\b", seg.texte))
         if _SUIVI.search(" ".join(avant)):
@@ -200,6 +201,9 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
             elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint") and re.search(
                     r"\b(?:ecole|college|lycee|creche|scolaris\w*|travaille|bosse)\b", seg.texte):
                 constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
+        elif any(v in _VIVRE for v in avant) and a.sujet(m.start()) in ("famille", "enfant") and not nie \
+                and not a.tiers and re.match(r"(?:\w+ )?(?:ma|mon|mes) ", seg.texte):
+            constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille habite à Paris »
         elif (any(v in _VIVRE for v in avant) or "parisien" in m.group()) and not (
                 m.group("lieu") and re.search(r"\b(?:vers|pres de|pres d|a cote de|du cote de|autour de|c est)\s*(?:la |le |l )?$",
                                               a.texte[max(0, m.start() - 16):m.start()])):

@@ -64,7 +64,7 @@ _BOOLEENS: dict[str, list[tuple[re.Pattern, bool]]] = {
                   (re.compile(r"^(?:celibataire|seule?|divorcee?|separee?|veuf|veuve)\b"), False)],
     "etudiant": [(re.compile(r"^(?:etudiant|eleve|stagiaire|lyceen|lyceenne|a la fac)\b"), True)],
     "enceinte": [(re.compile(r"^(?:enceinte|grossesse)\b"), True)],
-    "vit_a_paris": [(re.compile(r"^(?:a )?paris\b|^750\d\d\b"), True),
+    "vit_a_paris": [(re.compile(r"^(?:moi )?(?:a )?paris\b|^750\d\d\b"), True),
                     (re.compile(r"^(?:banlieue|en banlieue|province|hors de paris)\b"), False)],
 }
 
@@ -224,6 +224,8 @@ def _booleen_fait(texte: str, brut: str) -> bool | None:
         return False
     if _CORRIGE.search(texte):
         return None  # « oui chez la croix rouge… ah non c'est fini » : la réponse est reprise
+    if re.search(r"\bmoi (?:non|nn|pas)\b(?! plus\b)|\bpas moi\b", texte) and not _OUI_FAIT.match(texte):
+        return False  # « mon conjoint travaille, moi non »
     if _NON.match(texte):
         if re.match(r"^non ?,? (?:\d|pardon|attend|en fait|plutot)", texte):
             return None  # « non 36 », « non pardon... » : une correction, pas une réponse
