@@ -171,6 +171,10 @@ class Analyse:
                 r"\b(?:je|j|moi)\b", _ECRIT_POUR.sub(" ", texte))):
             proche = None  # « ma mère a 70 ans et moi 45 » : la personne parle d'elle
         self.proche_aide = (proche.group("nom") or proche.group("nom2")) if proche else None
+        enfant_de = re.search(r"\bje suis (?:le |la )?(?:fils|fille) de (madame|monsieur)\b", texte)
+        if enfant_de and not self.proche_aide:
+            self.proche_aide = "mere" if enfant_de.group(1) == "madame" else "pere"  # « je suis la fille de M. N. »
+            self.tiers = True
         self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte) or self.proche_aide)
         premiere = bool(_PREMIERE.search(texte) or _POSSESSIF_1.search(texte))
         troisieme = bool(_TROISIEME.search(texte) or _DESCRIPTION.search(texte))

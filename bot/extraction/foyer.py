@@ -170,11 +170,13 @@ _SEUL_AVEC = re.compile(r"\bseule? avec\b|\b(?:mere|pere|maman|papa|parent) (?:i
 _A_NAITRE = re.compile(
     r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|petit frere|petite soeur|autre) (?:qui )?"
     r"(?:arrive|va arriver|doit arriver|arrivera|est prevue?|est attendue?|en route)\b"
-    r"|\b(?:j attends|attend|on attend|nous attendons|attendons) (?:un|1|notre|mon|son|un autre|un troisieme|un 3e) "
-    r"(?:bebe|enfants?|bb)\b"
+    r"|\b(?:j attends|attend|on attend|nous attendons|attendons) (?:un|1|notre|mon|son|un autre|un troisieme|un 3e|des) "
+    r"(?:bebe|enfants?|bb|jumeaux|jumelles|premier|premiere)\b|\b(?:bebe|bb) dans (?:le |mon |son )?ventre\b"
+    r"|\b(?:celui|celle) qui va naitre\b"
     r"|\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
-    r"|\bpour (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois prochain|"
-    r"bientot|dans \d+ mois)\b(?=.{0,20}$)|\bterme (?:en|le|prevu|dans)\b|\baccouche\w* (?:en|dans|bientot|le)\b"
+    r"|\b(?:prevue?|terme|accouche\w*|naissance|bebe|bb|premier|deuxieme|enceinte|naitre)\b.{0,20}\bpour (?:janvier|fevrier|mars|avril|"
+    r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois prochain|bientot|dans \d+ mois)\b"
+    r"|\bterme (?:en|le|prevu|dans)\b|\baccouche\w* (?:en|dans|bientot|le)\b"
 )
 _PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|grossesse)\b")
 # « trois, dont un bébé de 6 mois » (R11) : le nombre dit avant « dont » compte tous les enfants.
@@ -419,7 +421,8 @@ _ENCEINTE = re.compile(
 def enceinte(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     m = _A_NAITRE.search(a.texte)
-    if m and not a.futur(m.start()) and not a.nie(m.start(), 2):
+    if m and not a.hypothese(m.start()) and not a.nie(m.start(), 2) and not re.search(
+            r"\b(?:essaie|essayons|voudrais|voudrait|veux|voulons|aimerais|espere)\b", a.texte[max(0, m.start() - 40):m.start()]):
         constats.append(Constat("enceinte", True, m.start(), force=True))
     for m in _ENCEINTE.finditer(a.texte):
         avant = a.mots_avant(m.start(), 3)

@@ -90,7 +90,7 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
             return None
         if avant[-1] == "a" and len(avant) >= 2:
             sujet = avant[-2]
-            if sujet in ("y", "qui") or _NOMS_PROCHES.match(sujet):
+            if sujet in ("y", "qui") or (_NOMS_PROCHES.match(sujet) and sujet != a.proche_aide):
                 return None
             if any(x in _POSSESSIFS for x in avant[-4:-1]) or (any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
                     x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1])):
@@ -113,8 +113,23 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
     return None
 
 
+_MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b)")
+_AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
+                         r"avant hier|ce mois ci|le mois dernier|ce matin|aujourd hui)\b")
+
+
 def age(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age")) and not a.tiers:
+        for m in _MOI_AGE.finditer(a.texte):  # « ma femme a 29 ans, et moi 33 »
+            n = int(m.group("n"))
+            if 15 <= n <= 110 and not a.nie(m.start()):
+                constats.append(Constat("age", n, m.start(), force=True, poids=2))
+    for m in _AGE_RECENT.finditer(a.texte):
+        constats.append(Constat("age", int(m.group("n") or m.group("n2")), m.start(), poids=2))
+    majeur = re.search(r"\b(?:suis|est) (?:majeure?|devenue? majeure?) depuis (\d{1,2}) mois\b", a.texte)
+    if majeur and int(majeur.group(1)) < 12:
+        constats.append(Constat("age", 18, majeur.start(), poids=2))
     for m in _AGE.finditer(a.texte):
         trouve = _age_plausible(a, m)
         if trouve and 0 <= trouve[0] <= 120:

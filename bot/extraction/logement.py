@@ -33,6 +33,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\b(?:dors|dort|dormir|dormi|dormons|vis|vit|couche|passe la nuit) nulle part\b|\bnulle part (?:ou|pour) dormir\b"
         r"|\bsur un banc\b|\bsur un carton\b|\bdans un hall\b")),
     ("centre_hebergement", 2, re.compile(
+        r"\bon est (?:au|a l) (?:115|hotel|foyer|chrs|centre)\b|"
         r"\b(?:au|par le|via le|du|grace au|avec le|dors au|dort au) 115\b(?! euros)|\ble 115 m a (?:trouve|donne|"
         r"place|mis)\b|\b(?:au|un|en|le|dans un|dans le|d un) foyer\b(?! (?:fiscal|familial|de mes|de ma|de mon)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
         r"|\bchu\b|\bchrs\b|\bchum\b|\bcada\b|\bhuda\b|\bprahda\b|\bcaes\b|\bhotel social\b|\bhotel du (?:115|samu)\b"
@@ -55,7 +56,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"chez (?:lui|eux|elles?)\b")),
     ("heberge_gratuitement", 1, re.compile(r"\b(?:suis|est|sommes) heberge\b")),
     ("locataire", 2, re.compile(
-        r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataire\b|\ben location\b"
+        r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataires?\b|\ben location\b"
         r"|\bsous location\b"
         r"|\bsous locataire\b|\bcolocation\b|\bmon loyer\b|\bmon bail\b|\bj ai (?:un|1) bail\b|\bbail a mon nom\b"
         r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b"
@@ -293,7 +294,7 @@ def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
 
 
 # --- difficultés de logement (FSL) ---------------------------------------------------------------
-_DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|paye|payee|"
+_DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|payes?|payees?|"
           r"regler|regle|dois|doit|devons|huissier|arrieres?|rappel|mise en demeure|pas pu|peux plus|peut plus)")
 _DIFFICULTES: list[tuple[str, re.Pattern]] = [
     ("impayes_loyer", re.compile(

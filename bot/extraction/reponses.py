@@ -246,9 +246,24 @@ def oui_non(texte: Any) -> bool | None:
     return _booleen(_simple(texte[:200]), texte[:200])
 
 
+_DIFFICULTES_MOTS = [
+    ("impayes_loyer", re.compile(r"\bloyers?\b")),
+    ("factures_energie", re.compile(r"\b(?:edf|engie|electricite|elec|gaz|lumiere|courant|chauffage|energie)\b")),
+    ("factures_eau", re.compile(r"\beau\b")),
+    ("entree_logement", re.compile(r"\bcaution\b|\bdepot de garantie\b|\bpremier loyer\b")),
+]
+
+
 def _liste(texte: str, choix: Sequence[Any] | None) -> list | None:
     if _ZERO.match(texte) or re.search(r"\b(?:aucune|aucun|rien de tout ca|pas de souci|pas de probleme)\b", texte):
         return []
+    if re.search(r"\b(?:tout est paye|est paye|sont payes|a jour|rembourse|regle)\b", texte) and not re.search(
+            r"\b(?:pas|plus|non|impaye\w*)\b", texte):
+        return []
+    if len(texte.split()) <= 12 and not re.search(r"\b(?:voisin|voisine|frere|soeur|ami|amie|mere|pere|si|peur)\b", texte):
+        trouvees = [v for v, motif in _DIFFICULTES_MOTS if motif.search(texte)]
+        if trouvees:
+            return trouvees  # « loyer + Engie », « l'eau », « moi problème lumière, facture »
     if choix:
         numeros = re.findall(r"\b\d{1,2}\b", texte)
         if numeros and re.fullmatch(r"[\d\s,et.]+", texte):
@@ -287,6 +302,10 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     ext = extraire_faits(brut, jour, question=champ)
     simple = _simple(brut)
     if champ in ext.faits:
+        if incertitude.hesite(simple) and champ not in ("genre", "enceinte"):
+            # « moi 40… peut-être 42. pas sûr » : la réponse hésite, on la laisse inconnue (R3)
+            ext.faits.pop(champ)
+            return Reponse(None, incertitude.seulement_hesitation(simple), ext)
         return Reponse(ext.faits[champ], False, ext)
     if ext.ne_sait_pas and (not ext.inconnus or champ in ext.inconnus):
         return Reponse(None, True, ext)
