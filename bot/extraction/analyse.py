@@ -140,7 +140,8 @@ _PROCHE_AIDE = re.compile(
     r"|^(?:(?:bonjour|bonsoir|salut|slt|bjr|allo|oui)\s*,?\s*)*(?:c est pour |je vous ecris pour |j ecris pour )?"
     r"(?:mon|ma) (?P<nom2>" + _NOMS_AIDES + r")(?: \w+)? (?:a \d+ ans|qui a \d+ ans|\d+ ans)\b"
 )
-_ECRIT_POUR = re.compile(r"\bje (?:vous |te )?(?:ecris|ecri|contacte|demande|appelle) pour\b|\bj ecris pour\b"
+_ECRIT_POUR = re.compile(r"\bje (?:vous |te )?(?:ecris|ecri|contacte|demande|appelle) (?:pour|a sa place|en son nom)\b"
+                         r"|\bj ecris pour\b|\bje vous ecris\b|\bje l (?:heberge|aide|accompagne)\b"
                          r"|\bje suis (?:son|sa|le|la) \w+\b")
 _AIDANT_CONJOINT = re.compile(r"\bpour (?:mon|ma) (?:" + CONJOINT + r")\b")
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
@@ -168,7 +169,8 @@ class Analyse:
         # « j'écris pour mon frère », « mon oncle a 57 ans, il... » : ce proche est la personne aidée
         proche = _PROCHE_AIDE.search(texte)
         if proche and proche.group("nom2") and (question or re.search(
-                r"\b(?:je|j|moi)\b", _ECRIT_POUR.sub(" ", texte))):
+                r"\b(?:je|j|moi)\b", _ECRIT_POUR.sub(" ", re.sub(r"\b(?:chez|avec) (?:moi|nous)\b|\bpour (?:lui|elle)\b",
+                                                                    " ", texte)))):
             proche = None  # « ma mère a 70 ans et moi 45 » : la personne parle d'elle
         self.proche_aide = (proche.group("nom") or proche.group("nom2")) if proche else None
         enfant_de = re.search(r"\bje suis (?:le |la )?(?:fils|fille) de (madame|monsieur)\b", texte)

@@ -282,7 +282,8 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
         for m in motif.finditer(a.texte):
             if any(d <= m.start() < f for d, f in pris):
                 continue
-            if a.passe(m.start()) or a.hypothese(m.start()):
+            if (a.passe(m.start()) and not (negatif and re.search(r"expire|perime|fini|termine|renouvele|plus valable",
+                                                                  m.group()))) or a.hypothese(m.start()):
                 continue
             if valeur == "titre_travail" and re.match(r"(?:titre|carte)(?: de sejour)? etudiant", a.texte[m.start():m.end() + 10]):
                 continue  # titre « étudiant » : le travail y est limité, on ne tranche pas
@@ -330,7 +331,7 @@ _CATEGORIES = {
                           r"mi temps|heures|employe|usine|chantier|menage)\b"),
     "separation": re.compile(r"\b(?:separee?s?|divorcee?s?|quitte|veu(?:f|ve)|seule? avec|elever? seule?|eleve seule?|"
                              r"mere isolee|pere isole|parent isole|est parti|est partie|decede|decedee|mort|morte)\b"),
-    "sans_titre": re.compile(r"\b(?:(?:visa|titre|carte|recepisse|papiers)(?: \w+){0,2}(?: de sejour)? (?:a |est |sont |"
+    "sans_titre": re.compile(r"\b(?:(?:il|elle) (?:a |est )?(?:expire\w*|perime\w*|fini)|(?:visa|titre|carte|recepisse|papiers)(?: \w+){0,2}(?: de sejour)? (?:a |est |sont |"
                              r"ont |n a pas ete |a pas ete )?(?:expire\w*|perime\w*|fini\w*|termine\w*|renouvele\w*)"
                              r"|deboute\w*|oqtf)\b"),
     "autre": re.compile(r"\b(?:rue|dehors|sdf|foyer|115|hotel|chez|heberge|loue|locataire|loyer|squat|tente|"
@@ -394,10 +395,12 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
     for m in nombres.DUREE.finditer(a.texte):
         if m.start() in exclus or (m.group("qual") and m.start("n") in exclus):
             continue
-        avant = a.mots_avant(m.start(), 3)
+        avant = [x for x in a.mots_avant(m.start(), 5, phrase=True) if x not in (",",)][-3:]
         ancre = None
         if avant:
-            if avant[-1] in ("depuis", "pendant", "durant", "voila"):
+            if avant[-1] == "france":
+                ancre = "depuis"  # « moi France 2 ans », « je suis en France 3 mois »
+            elif avant[-1] in ("depuis", "pendant", "durant", "voila"):
                 ancre = _ANCRES_DUREE[avant[-1]]
             elif avant[-1] == "fait" and len(avant) >= 2 and avant[-2] in ("ca", "cela", "va"):
                 ancre = "depuis"
@@ -409,7 +412,7 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
             # « 2 ans en France », « 3 mois que je suis là »
             apres = a.mots_apres(m.end(), 2)
             if apres[:2] in (["en", "france"], ["ici", ","], ["que", "je"], ["que", "j"], ["que", "il"],
-                             ["que", "elle"]) or apres[:1] == ["ici"]:
+                             ["que", "elle"], ["que", "mon"], ["que", "ma"]) or apres[:1] in (["ici"], ["france"]):
                 ancre = "depuis"
             else:
                 continue
@@ -460,7 +463,8 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
 
 def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Constat]:
     constats = []
-    reparti = re.search(r"\b(?:reparti|repartie|repartis|retourne|retournee|rentre au pays|rentree au pays)\b", a.texte)
+    reparti = re.search(r"(?<!sans etre )(?<!jamais )(?<!pas )(?<!sans )\b(?:reparti|repartie|repartis|retourne|retournee|"
+                        r"rentre au pays|rentree au pays)\b", a.texte)
     for d in liste:
         if reparti and d.pos < reparti.start():
             continue  # « arrivée en 2019, repartie un an, revenue il y a 8 mois » : 8

@@ -263,6 +263,7 @@ MOTS: dict[str, str] = {
     "jecri": "j ecris",
     "jecris": "j ecris",
     "encor": "encore",
+    "fe": "fait",
     "jatten": "j attends",
     "jattend": "j attends",
     "jattends": "j attends",

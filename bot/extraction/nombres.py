@@ -23,7 +23,7 @@ QUALIFICATIF = (r"(?:(?P<qual>plus de|plus d|au moins|moins de|moins d|presque|b
 DUREE = re.compile(
     QUALIFICATIF
     + r"(?P<n>" + NOMBRE + r")\s+(?P<u>ans|an|annees|annee|mois|semaines|semaine|jours|jour|a)\b"
-    + r"(?:\s+et\s+(?:(?P<demi>demi|demie|1/2)\b"
+    + r"(?:\s+(?:et\s+)?(?:(?P<demi>demi|demie|1/2)\b"
     + r"|(?P<n2>" + NOMBRE + r")\s+(?P<u2>mois|semaines|semaine|jours|jour)\b))?"
 )
 

@@ -366,7 +366,8 @@ _UNITES: dict[str, set[str]] = {
     "heures_travail_3_ans": {"heures", "h", "ans", "an", "mois", "temps", "plein", "mi", "par", "semaine",
                              "travaille", "bosse", "annees", "jamais", "aucune", "aucun", "rien", "0"},
 }
-_DUREES = {"ans", "an", "annees", "annee", "mois", "semaines", "semaine", "jours", "jour", "france", "ici",
+_DUREES = {"ans", "an", "annees", "annee", "mois", "semaines", "semaine", "jours", "jour", "france", "ici", "mon", "ma",
+           "maintenant", "arrivee", "arrive", "mes",
            "arrive", "arrivee", "hier", "aujourd", "hui", "ce", "matin", "viens", "arriver", "titre", "carte",
            "environ", "fin", "debut", "courant", "mi"}
 for _c in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation", "annees_titre_sejour",
@@ -408,6 +409,9 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
         if any(_NOMBRE_MOT.match(m) for m in mots) or any(m in _ZEROS for m in mots):
             # la suite ne doit pas reprendre la réponse (« 3, mais ils sont restés au Mali »)
             suite = " ".join(propositions[i + 1:])
+            if any(m in _ZEROS or m == "0" for m in mots) and not re.search(
+                    r"\b(?:mais|sauf|si|sinon|avant|euros?|touche|gagne|salaire|rsa|ada|enfants?|papiers?)\b", suite):
+                return True  # « Rien. Je suis enceinte et je ne peux pas travailler. »
             return not (set(suite.split()) & _RISQUES_APRES or _PAYS_MOTS.search(suite))
     return True  # que des mots permis (« non », « hier ») : le lecteur du champ décide
 
