@@ -63,7 +63,10 @@ _RIEN = re.compile(
     r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
 )
 _AIDE_ZERO = re.compile(
-    r"\b(?:pas|plus|aucune?|sans|0|ni)\s+(?:d |de |des |les |l )?(?:apl|als|alf)\b"
+    r"\b(?:aucune|pas d|pas de|plus d|plus de|sans) aides?(?: (?:pour|pr|au|du) (?:le )?logement)?\b(?! (?:sociale|du 115))"
+    r"|\b(?:apl|als|alf) (?:a ete |est )?(?:coupee?s?|supprimee?s?|arretee?s?)\b"
+    r"|\b(?:apl|als|alf)\b.{0,30}\bplus maintenant\b"
+    r"|\b(?:pas|plus|aucune?|sans|0|ni)\s+(?:d |de |des |les |l )?(?:apl|als|alf)\b"
     r"|\b(?:touche|touchons|recois|percois|ai) (?:pas|plus|jamais) (?:d |de |des |les |l )?(?:apl|als|alf)\b"
     r"|\b(?:apl|als|alf)\s*:?\s*(?:rien|non|0|aucune?)\b"
 )
@@ -241,6 +244,9 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         champ_rien = "ressources_annuelles" if a.question == "ressources_annuelles" else "ressources_mensuelles"
         constats.append(Constat(champ_rien, 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):
+        if re.match(r"(?:aucune|pas d|pas de|plus d|plus de|sans) aide", m.group()) and "logement" not in m.group() \
+                and a.question != "aide_logement":
+            continue  # « aucune aide » sans dire laquelle
         constats.append(Constat("aide_logement", 0.0, m.start(), poids=1))
     return constats
 
@@ -322,6 +328,12 @@ _RSA_PAS_MOI = re.compile(r"\brsa\b[^.]{0,25}\b(?:pas moi|moi non|moi pas|mais p
 
 def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    if a.question in _QUESTIONS_ARGENT:
+        # « Le RSA, c'est tout. », « RSA oui. argent 550 » : en réponse à « combien recevez-vous ? »
+        m = re.search(r"(?:^|\b(?:le|du|au) )rsa\b", a.texte)
+        if m and not _RSA_PAS_UN_FAIT.search(a.texte) and not a.nie(m.start()) and not a.futur(m.start()) \
+                and not re.search(r"\b(?:demande|attends|attente|droit|voudrais)\b", a.texte):
+            constats.append(Constat("percoit_rsa", True, m.start()))
     for m in _RSA_PAS_MOI.finditer(a.texte):
         constats.append(Constat("percoit_rsa", False, m.end() - 1, poids=3, force=True))
     for m in _RSA_NON.finditer(a.texte):

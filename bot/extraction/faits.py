@@ -65,7 +65,7 @@ def _constats(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     liste_durees = identite.durees(a, jour, exclus={c.pos for c in constats})
     for detecteur in (identite.nationalite, identite.titre_sejour, identite.etudiant, identite.travail_declare,
                       genre.genre,
-                      foyer.couple, foyer.enfants, foyer.age_plus_jeune_enfant, foyer.enceinte, argent.montants, argent.fourchettes,
+                      foyer.couple, foyer.age_conjoint, foyer.enfants, foyer.age_plus_jeune_enfant, foyer.enceinte, argent.montants, argent.fourchettes,
                       argent.percoit_rsa, logement.logement,
                       logement.courrier, logement.domiciliation, logement.difficultes):
         constats += detecteur(a, jour)

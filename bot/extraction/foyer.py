@@ -52,6 +52,7 @@ _COUPLE_NON = re.compile(
     r"|\bdivorcee?s?\b|\bseparee?s?\b|\bveu(?:f|ve)\b|\b(?:mere|pere|parent|maman|papa) (?:isolee?|solo|seule?|"
     r"celibataire)\b|\bpas en couple\b|\bplus en couple\b|\bplus avec (?:mon|ma) (?:mari|femme|copain|copine)\b"
     r"|\b(?:vit|vivons|vivez|habitons|vis) (?:pas|plus) ensemble\b|\bne vivons (?:pas|plus) ensemble\b|\bplus avec (?:lui|elle)\b"
+    r"|\bje l ai quittee?\b|\b(?:depuis )?qu il est parti\b|\bil est parti (?:y a|il y a|depuis)\b"
     r"|\b(?:maintenant|mtn|now) (?:toute |tout )?seule?\b|\bmoi (?:tout |toute )?seule?(?= ?$| [,.;!?])"
     r"|\b(?:je suis|suis) (?:une |un )?(?:femme|homme|mere|pere|maman|papa) (?:toute |tout )?seule?\b"
     r"|\b(?:le pere|le papa|leur pere|leur mere|mon mari|mon copain|mon conjoint|mon compagnon|ma femme|ma compagne|"
@@ -68,6 +69,26 @@ _SEPARATION_AVANT = re.compile(
     r"divorcee?s? (?:de|d avec)|divorce avec|veuve? de|plus avec|quitter|separer de|echappee? de|loin de|"
     r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par)\s*$"
 )
+
+
+_AGE_CONJOINT = re.compile(
+    r"\b(?P<poss>mon|ma|son|sa) (?:" + r"mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|copain|copine" + r")"
+    r"(?: (?:a|il a|elle a|qui a|il en a|elle en a|aura))? \(?(?P<n>\d{1,3})(?: ans?)?\)?(?= ?$| [,.;!?)]| ans| et\b)"
+)
+
+
+def age_conjoint(a: Analyse, jour: dt.date) -> list[Constat]:
+    """« ma femme a 29 ans », « mon compagnon il en a 60 », « et ma femme 48 », « son mari (39 ans) »."""
+    constats = []
+    for m in _AGE_CONJOINT.finditer(a.texte):
+        n = int(m.group("n"))
+        if (m.group("poss") in ("son", "sa") and not a.tiers) or re.search(r"\bpour (?:lui|elle)\b", a.texte):
+            continue  # « mon mari 60 ans. moi j'écris pour lui » : le mari est la personne
+        if 15 <= n <= 110 and not a.nie(m.start()) and not a.dans_fourchette(m.start("n")) and not a.passe(m.start()):
+            futur = re.search(r"\baura\b", m.group())
+            if not futur:
+                constats.append(Constat("conjoint_age", n, m.start(), force=True, poids=2))
+    return constats
 
 
 def couple(a: Analyse, jour: dt.date) -> list[Constat]:
@@ -126,7 +147,7 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
 # --- enfants -------------------------------------------------------------------------------------
 _NOMS_ENFANTS = r"enfants|gosses|bebes|bebe|kids|petits|petites|mome"
 _ENFANTS_AUCUN = re.compile(
-    r"\b(?:pas|plus|aucun|aucune|sans|0|ni|jamais eu)\s+(?:d |de |des |mes |les )?(?:" + _NOMS_ENFANTS + r")\b"
+    r"\b(?:pas|plus|aucun|aucune|sans|0|ni|jamais eu)\s+(?:encore )?(?:d |de |des |mes |les )?(?:" + _NOMS_ENFANTS + r")\b"
     r"|\bpas (?:de |d )?(?:" + _NOMS_ENFANTS + r") a charge\b"
 )
 _ENFANTS_NOMBRE = re.compile(
@@ -178,7 +199,8 @@ _A_NAITRE = re.compile(
     r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre|le mois prochain|bientot|dans \d+ mois)\b"
     r"|\bterme (?:en|le|prevu|dans)\b|\baccouche\w* (?:en|dans|bientot|le)\b"
 )
-_PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|grossesse)\b")
+_PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|grossesse)\b"
+                      r"|\b(?:mon|notre|son) (?:1er|premier|1ere|premiere)\b(?= ?$| [,.;!?]| pour)")
 # « trois, dont un bébé de 6 mois » (R11) : le nombre dit avant « dont » compte tous les enfants.
 _COMPTE_TOTAL = re.compile(r"^(?P<n>\d{1,2}) (?:en tout|au total|en tt)\b")
 _COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
@@ -239,11 +261,15 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     """Enfants à charge : seulement un nombre dit (« 2 enfants », « trois, dont un bébé ») ou « aucun » ;
     jamais un compte deviné d'après les enfants nommés (« mon fils est étudiant » ne dit pas s'il vit là)."""
     constats = []
+    compte = re.match(r"(?P<n>\d{1,2}) si (?:on|je) compte (?:celui|celle|le bebe|l enfant) qui (?:va naitre|arrive)", a.texte)
+    if compte:  # « 3 si on compte celui qui va naître » : 2 nés
+        constats.append(Constat("enfants", int(compte.group("n")) - 1, 0, poids=5))
     for m in _UN_SEUL.finditer(a.texte):
         if not a.nie(m.start()) and not _ENFANTS_LOIN.search(a.texte) and not a_naitre(a):
             constats.append(Constat("enfants", 1, m.start(), poids=3))
     if a.question == "enfants":
-        zero = re.match(r"(?:moi )?(?:enfants? )?(?:aucun|0|personne)\b(?! (?:au|en|ici)\b)|(?:moi )?enfants? (?:non|pas)\b",
+        zero = re.match(r"(?:moi )?(?:enfants? )?(?:aucun|0|personne)\b(?! (?:au|en|ici)\b)|(?:moi )?enfants? (?:non|pas)\b"
+                        r"|pas encore\b(?!.{0,20}\b(?:ne|nee)\b)",
                         a.texte) or re.search(r"\bmoi (?:aucun|0|non|pas|personne)\b(?!.{0,30}\b(?:mais|enceinte|attend))",
                                                a.texte)
         if zero and not re.search(r"\b(?:mais|enceinte|attends?|en route|naitre|bientot)\b", a.texte):
@@ -303,6 +329,8 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
         else:
             loin = _compte_loin(a, m.end())
+            if re.match(r" (?:sont |ont ete )?(?:tous |toutes )?(?:places|placees|a l ase)\b", a.texte[m.end():m.end() + 30]):
+                loin = "tous"  # « mes 3 enfants sont placés à l'ASE »
         if loin == "tous":
             constats.append(Constat("enfants", 0, m.start(), poids=3))
             continue

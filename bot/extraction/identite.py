@@ -502,7 +502,8 @@ def ne_en_france(a: Analyse) -> bool:
 # --- études --------------------------------------------------------------------------------------
 _ETUDES_OUI = re.compile(
     r"\betudiant\b|\betudie\b|\bj etudie\b|\blyceen(?:ne)?s?\b|\bcollegien(?:ne)?s?\b|\bstagiaire\b"
-    r"|\ben stage\b|\ba la fac\b|\ba l universite\b|\ba l univ\b|\ben (?:licence|master|bts|but|dut|these|"
+    r"|\ben stage\b|\ba la fac\b|\ba l universite\b|\ba l univ\b|\b(?:je fais|fais|suis en) (?:une )?formation\b(?! (?:de|d|en) (?:francais|langue|fle|alphabetisation))|\bcned\b"
+    r"|\ben (?:licence|master|bts|but|dut|these|"
     r"doctorat|prepa|classe prepa|seconde|premiere|terminale)\b|\bdoctorante?\b"
     r"|\b(?:je fais|fait|faisons) (?:des|mes|ses) etudes\b|\ben etudes\b|\binscrite? (?:a la fac|a l universite|"
     r"en (?:licence|master|bts|fac))\b|\b(?:suis|est|etre) eleve\b|\beleve (?:au|en|de) (?:lycee|college|"
@@ -530,6 +531,10 @@ def etudiant(a: Analyse, jour: dt.date) -> list[Constat]:
         constats.append(Constat("etudiant", not a.nie(m.start()), m.start()))
     for m in _ETUDES_NON.finditer(a.texte):
         constats.append(Constat("etudiant", False, m.start()))
+    if a.question == "etudiant":
+        m = re.search(r"\bj ai (?:arrete|fini|termine|abandonne|lache)\b(?! de (?:travaill|bosser|fumer|boire))", a.texte)
+        if m and not a.nie(m.start()):
+            constats.append(Constat("etudiant", False, m.start()))  # « j'ai arrêté l'an dernier »
     return constats
 
 

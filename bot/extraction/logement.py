@@ -253,11 +253,12 @@ _DOMICILIATION_OUI = re.compile(
     r"\b(?:j ai|il a|elle a|on a|avons|ai|a) (?:une|1|ma|sa|la|deja une|deja 1) domiciliation\b"
     r"|\bdomicilie\b|\belection de domicile\b|\battestation de (?:domiciliation|domicile)\b"
     r"|\badresse administrative\b|\b(?:ma|sa|notre) domiciliation\b|\brenouveler (?:ma|sa|la) domiciliation\b"
+    r"|\b(?:est|sont|suis|sommes) domicilie\w* (?:au|a la|a l|chez|dans)\b"
 )
 _DOMICILIATION_NON = re.compile(
     r"\b(?:pas|plus|aucune|sans)\s+(?:de |d )?(?:domiciliation|domicilie)\b"
     r"|\b(?:domiciliation|domicilie)\s+(?:a |est )?(?:expire|expiree|perimee|finie|terminee|plus valable|"
-    r"fini|termine)\b"
+    r"fini|termine)\b|\b(?:elle|j en avais une\b.{0,40}\belle) (?:a |est )?(?:expire|expiree|perimee|finie|terminee|fini)\b"
     r"|\b(?:cherche|veux|voudrais|besoin d|besoin de|faire|demander|obtenir|avoir|trouver|comment)\s+(?:une |1 )?"
     r"(?:domiciliation)\b"
 )
@@ -277,7 +278,11 @@ def courrier(a: Analyse, jour: dt.date) -> list[Constat]:
 def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     pris = []
+    if a.question == "domiciliation" and re.match(r"(?:non )?pas encore\b", a.texte):
+        constats.append(Constat("domiciliation", False, 0, poids=2))
     for m in _DOMICILIATION_NON.finditer(a.texte):
+        if m.group().startswith(("elle", "j en avais")) and a.question != "domiciliation" and "domicil" not in a.texte:
+            continue
         pris.append((m.start(), m.end()))
         if m.group().startswith(("comment", "avoir")) and re.search(r"\brenouvel", a.texte):
             continue

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from . import incertitude, nombres
 from .faits import _aujourd_hui, extraire_faits
-from .lexique import MOIS_ANNEE, PAYS
+from .lexique import MOIS_ANNEE, ORDINAUX, PAYS
 from .modele import Extraction
 from .normalisation import normaliser
 from .vocabulaire import ARGENT, BOOLEEN, CHAMPS, CHAMPS_FOURCHETTES, CHOIX, ENTIER, LISTE, NOMBRE, valeur_valide
@@ -114,6 +114,11 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
     if champ == "heures_travail_3_ans":
         if _ZERO.match(texte) and not _NOMBRE.search(texte):
             return 0
+        parties = re.split(r" (?:plus|\+|et en plus|et) ", texte)
+        if len(parties) == 2:  # « deux ans à plein temps, plus 500 heures d'intérim »
+            valeurs = [_entier(champ, p.strip(" ,."), ext, jour) for p in parties]
+            if all(isinstance(v, int) for v in valeurs):
+                return sum(valeurs)
         if nombres.DUREE.search(texte):
             essai = extraire_faits("j ai travaille " + texte, jour)
             if "heures_travail_3_ans" in essai.faits:
@@ -147,6 +152,8 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
         if re.search(r"\b(?:hier|aujourd hui|ce matin|viens d arriver|juste arrive)\b", texte):
             return 0
     if champ == "arrondissement":
+        if texte in ORDINAUX:
+            return ORDINAUX[texte]  # « vingtième »
         m = re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris |a paris )?(\d{1,2}|[ivx]{1,5}) ?(?:e|eme|ieme|er|em)?"
                          r"(?: arrondissement)?", texte)
         if not m:
@@ -224,8 +231,8 @@ def _booleen_fait(texte: str, brut: str) -> bool | None:
         return False
     if _CORRIGE.search(texte):
         return None  # « oui chez la croix rouge… ah non c'est fini » : la réponse est reprise
-    if re.search(r"\bmoi (?:non|nn|pas)\b(?! plus\b)|\bpas moi\b", texte) and not _OUI_FAIT.match(texte):
-        return False  # « mon conjoint travaille, moi non »
+    if re.search(r"\bmoi (?:non|nn|pas)\b(?! plus\b)|\bpas moi\b|\b(?:donc|alors) non$", texte) and not _OUI_FAIT.match(texte):
+        return False  # « mon conjoint travaille, moi non », « je dors dans ma voiture, donc non »
     if _NON.match(texte):
         if re.match(r"^non ?,? (?:\d|pardon|attend|en fait|plutot)", texte):
             return None  # « non 36 », « non pardon... » : une correction, pas une réponse
@@ -360,11 +367,13 @@ _UNITES: dict[str, set[str]] = {
     "age": {"ans", "an", "age", "agee", "ne", "nee", "annees", "annee"},
     "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee"},
     "enfants": {"enfants", "gosses", "fils", "filles", "fille", "garcons", "garcon", "bebe", "bebes", "petits",
-                "seul", "seule", "charge", "avec", "mes", "mon", "ma"},
+                "seul", "seule", "charge", "avec", "mes", "mon", "ma", "ans", "an", "mois"},
     "age_plus_jeune_enfant": {"ans", "an", "mois", "semaines", "jours", "il", "elle", "bebe", "plus", "petit",
                               "jeune", "mon", "ma", "fils", "fille", "le", "la"},
     "heures_travail_3_ans": {"heures", "h", "ans", "an", "mois", "temps", "plein", "mi", "par", "semaine",
-                             "travaille", "bosse", "annees", "jamais", "aucune", "aucun", "rien", "0"},
+                             "travaille", "bosse", "annees", "jamais", "aucune", "aucun", "rien", "0", "pendant",
+                             "interim", "travail", "moi", "a"},
+    "arrondissement": {"e", "eme", "ieme", "er", "em", "arrondissement", "paris", "c", "est"},
 }
 _DUREES = {"ans", "an", "annees", "annee", "mois", "semaines", "semaine", "jours", "jour", "france", "ici", "mon", "ma",
            "maintenant", "arrivee", "arrive", "mes",
@@ -394,6 +403,9 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
         return False
     if genre in (CHOIX, LISTE):
         return len(mots) <= 6 and not any(m in _RISQUES for m in mots)
+    if champ == "arrondissement" and (simple in ORDINAUX or re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris )?[ivx]{1,5} ?e",
+                                                                        simple)):
+        return True
     permis = _REMPLISSAGE | _UNITES.get(champ, set()) | MOIS_NOMS
     if champ in ARGENT:
         permis = _REMPLISSAGE | _ARGENT_MOTS
