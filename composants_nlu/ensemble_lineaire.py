@@ -13,8 +13,9 @@ moyenne pondérée ; sans classement de DIET (message vide), il ne touche à rie
 
 Filet de sécurité : des expressions régulières très sûres (« je veux mourir », « il me frappe »,
 « mon bébé convulse »…) imposent une intention. Elles viennent de ``motifs_fichier`` (dans
-``config.yml`` : ``bot/extraction/alertes.yml``, la liste unique des alertes de sécurité, dont on
-prend les motifs « surs » et les passages « exclure ») et, s'il y en a, de ``motifs``
+``config.yml`` : ``bot/extraction/alertes_motifs.py``, la liste unique des alertes de sécurité, un
+dictionnaire littéral lu avec ``ast.literal_eval`` sans rien exécuter, dont on prend les motifs
+« surs » et les passages « exclure ») et, s'il y en a, de ``motifs``
 (``{intention: [expressions]}``). Si l'une d'elles se trouve dans le message (minuscules, sans
 accents), cette intention passe en tête avec la confiance 1.0, quoi que disent les classifieurs :
 une urgence n'attend pas un repli.
@@ -25,13 +26,12 @@ que les types attendus.
 
 from __future__ import annotations
 
+import ast
 import logging
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
-
-import yaml
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -59,17 +59,23 @@ RACINE = Path(__file__).resolve().parents[1]
 
 
 def lire_fichier_motifs(chemin: Optional[Text]) -> Tuple[Dict[Text, List[Text]], List[Text]]:
-    """``({intention: [motifs surs]}, [passages à effacer])`` depuis le fichier des alertes (YAML).
+    """``({intention: [motifs surs]}, [passages à effacer])`` depuis le fichier des alertes.
 
-    Chemin relatif : depuis la racine du dépôt. Les motifs « autres » (rappel élevé) ne servent
-    qu'aux alertes de l'extraction : seuls les « surs » imposent l'intention.
+    Le fichier (Python) ne contient que ``ALERTES = {...}``, un dictionnaire littéral : il est lu avec
+    ``ast.literal_eval``, jamais exécuté ni importé (Rasa ne peut pas importer ``bot``). Chemin
+    relatif : depuis la racine du dépôt. Les motifs « autres » (rappel élevé) ne servent qu'aux
+    alertes de l'extraction : seuls les « surs » imposent l'intention.
     """
     if not chemin:
         return {}, []
     fichier = Path(chemin)
     if not fichier.is_absolute():
         fichier = RACINE / fichier
-    donnees = yaml.safe_load(fichier.read_text(encoding="utf-8")) or {}
+    arbre = ast.parse(fichier.read_text(encoding="utf-8"))
+    donnees = next(
+        ast.literal_eval(noeud.value) for noeud in arbre.body
+        if isinstance(noeud, ast.Assign) and any(getattr(c, "id", None) == "ALERTES" for c in noeud.targets)
+    )
     intention = donnees.get("intention", "urgence")
     surs: List[Text] = []
     exclus: List[Text] = []

@@ -1,7 +1,7 @@
 """Alertes de sécurité trouvées n'importe où dans un message : violence, suicide, enfant en danger,
 urgence médicale, froid / nuit dehors.
 
-Les motifs sont dans ``alertes.yml`` (une seule liste : le composant NLU de Rasa en lit les motifs
+Les motifs sont dans ``alertes_motifs.py`` (une seule liste : le composant NLU de Rasa en lit les motifs
 « surs » pour imposer l'intention « urgence »). Ici, tous les motifs comptent (rappel élevé), sur le
 texte entier (jusqu'à ``LIMITE`` caractères), après effacement des passages sans danger (« exclure »).
 """
@@ -10,12 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
+from .alertes_motifs import ALERTES
 
-FICHIER = Path(__file__).with_name("alertes.yml")
 LIMITE = 20_000  # un message de 10 ko est lu en entier
 CATEGORIES = ("violence", "suicide", "enfant_danger", "urgence_medicale", "froid_dehors")
 
@@ -28,10 +25,9 @@ def forme(texte: str) -> str:
 
 @lru_cache(maxsize=1)
 def _motifs() -> dict[str, tuple[list[re.Pattern], list[re.Pattern]]]:
-    donnees: dict[str, Any] = yaml.safe_load(FICHIER.read_text(encoding="utf-8"))
     motifs = {}
     for nom in CATEGORIES:
-        cat = donnees["categories"][nom]
+        cat = ALERTES["categories"][nom]
         # une seule expression par catégorie (plus rapide que 10 recherches)
         cherches = [re.compile("|".join(f"(?:{m})" for m in (cat.get("surs") or []) + (cat.get("autres") or [])))]
         exclus = [re.compile("|".join(f"(?:{m})" for m in cat["exclure"]))] if cat.get("exclure") else []

@@ -168,7 +168,7 @@ class Analyse:
         self.question = question
         # « j'écris pour mon frère », « mon oncle a 57 ans, il... » : ce proche est la personne aidée
         proche = _PROCHE_AIDE.search(texte)
-        if proche and proche.group("nom2") and (question or re.search(
+        if proche and proche.group("nom2") and (question or len(re.findall(r"\b(?:il|elle)\b", texte)) < 2 or re.search(
                 r"\b(?:je|j|moi)\b", _ECRIT_POUR.sub(" ", re.sub(r"\b(?:chez|avec) (?:moi|nous)\b|\bpour (?:lui|elle)\b",
                                                                     " ", texte)))):
             proche = None  # « ma mère a 70 ans et moi 45 » : la personne parle d'elle

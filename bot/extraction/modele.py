@@ -19,7 +19,7 @@ class Extraction:
     - ``correction`` : le message corrige une réponse précédente (« non en fait j'ai 35 ans ») ;
     - ``arrondissement`` : l'arrondissement de Paris où la personne vit ou dort, s'il est dit ;
     - ``alertes`` : catégories de sécurité dites n'importe où dans le message (``violence``, ``suicide``,
-      ``enfant_danger``, ``urgence_medicale``, ``froid_dehors``), voir ``alertes.yml``.
+      ``enfant_danger``, ``urgence_medicale``, ``froid_dehors``), voir ``alertes_motifs.py``.
     """
 
     faits: dict[str, Any] = field(default_factory=dict)

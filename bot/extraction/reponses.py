@@ -23,8 +23,8 @@ MOIS_NOMS = set(MOIS_ANNEE)
 
 _OUI = re.compile(
     r"^(?:oui|ok|okay|d accord|dac|bien sur|evidemment|exact|exactement|c est ca|c est exact|voila|absolument|"
-    r"affirmatif|si|tout a fait|carrement|grave|wah|iyeh|ih|eyh|ah oui|correct|vrai|c est vrai|yup|oki|"
-    r"bien sur que oui)\b(?! (?:je|j|il|elle|on|tu|vous|nous|pas|crois|pense)\b)"
+    r"affirmatif|si(?! (?:je|j|il|elle|on|tu|vous|nous|jamais)\b)|tout a fait|carrement|grave|wah|iyeh|ih|eyh|"
+    r"ah oui|correct|vrai|c est vrai|yup|oki|bien sur que oui)\b(?! (?:crois|pense)\b)"
 )
 _NON = re.compile(
     r"^(?:moi )?(?:non|no|pas du tout|jamais|aucun|aucune|negatif|du tout|la la|non merci|absolument pas|"

@@ -1,5 +1,5 @@
 """Alertes de sécurité (``Extraction.alertes``) : n'importe où dans un message, sans alerter sur une
-phrase sans danger ; une seule liste de motifs (``bot/extraction/alertes.yml``) lue aussi par le
+phrase sans danger ; une seule liste de motifs (``bot/extraction/alertes_motifs.py``) lue aussi par le
 composant NLU de Rasa."""
 from __future__ import annotations
 
@@ -93,7 +93,12 @@ def test_alertes_aussi_dans_une_reponse_a_une_question():
 
 
 def test_fichier_unique_bien_forme():
-    donnees = yaml.safe_load((RACINE / "bot/extraction/alertes.yml").read_text(encoding="utf-8"))
+    """Le fichier ne contient qu'une affectation d'un dictionnaire littéral (lu par Rasa sans l'exécuter)."""
+    arbre = ast.parse((RACINE / "bot/extraction/alertes_motifs.py").read_text(encoding="utf-8"))
+    affectations = [n for n in arbre.body if isinstance(n, ast.Assign)]
+    assert len(affectations) == 1 and affectations[0].targets[0].id == "ALERTES"
+    assert all(isinstance(n, (ast.Assign, ast.Expr)) for n in arbre.body)  # docstring + ALERTES, pas de code
+    donnees = ast.literal_eval(affectations[0].value)
     assert set(donnees["categories"]) == set(module_alertes.CATEGORIES)
     for nom, cat in donnees["categories"].items():
         assert cat["surs"] or cat["autres"], nom
@@ -105,7 +110,7 @@ def test_fichier_unique_bien_forme():
 def test_config_rasa_lit_ce_fichier():
     config = yaml.safe_load((RACINE / "config.yml").read_text(encoding="utf-8"))
     composant = next(c for c in config["pipeline"] if c["name"].endswith("EnsembleLineaire"))
-    assert composant["motifs_fichier"] == "bot/extraction/alertes.yml"
+    assert composant["motifs_fichier"] == "bot/extraction/alertes_motifs.py"
     assert not composant.get("motifs"), "une seconde liste de motifs d'urgence dans config.yml"
 
 

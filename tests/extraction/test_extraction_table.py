@@ -150,7 +150,8 @@ CAS = [
     cas("j'ai arrêté mes études", {"etudiant": False}),
     cas("je suis en master", {"etudiant": True}),
     cas("mon fils est étudiant", absents=("etudiant",)),
-    cas("j'ai un titre de séjour étudiant", {"titre_sejour": "titre_travail"}, absents=("etudiant",)),
+    # titre « étudiant » : le travail y est limité, on ne tranche pas (corpus v-aid-008 : titre_sejour interdit)
+    cas("j'ai un titre de séjour étudiant", absents=("etudiant", "titre_sejour")),
     cas("je bosse pas", absents=("heures_travail_3_ans", "etudiant")),
     cas("j'ai travaillé 2 ans à plein temps", {"heures_travail_3_ans": 3214}, exact=True),
     cas("j'ai bossé 1 an à mi-temps", {"heures_travail_3_ans": 804}),

@@ -6,7 +6,7 @@ Un petit entraînement réel (scikit-learn, stockage de modèle de Rasa), puis :
 - le modèle enregistré puis rechargé donne les mêmes probabilités ;
 - un fichier modifié qui contient un type inattendu (une fonction) n'est pas chargé :
   DIET décide seul, rien n'est exécuté ;
-- les motifs « surs » de bot/extraction/alertes.yml (motifs_fichier de config.yml) imposent
+- les motifs « surs » de bot/extraction/alertes_motifs.py (motifs_fichier de config.yml) imposent
   « urgence » (confiance 1.0) et ne se déclenchent sur aucun exemple d'une autre intention
   (data/nlu) ni des messages tenus à l'écart ; les passages « exclure » n'alertent pas.
 """
@@ -179,7 +179,7 @@ def test_motifs_urgence_jamais_sur_une_autre_intention(resultat):
 
 
 def test_motifs_lus_dans_le_fichier_des_alertes(resultat):
-    # les 21 motifs sûrs d'avant (config.yml) sont maintenant dans bot/extraction/alertes.yml
+    # les 21 motifs sûrs d'avant (config.yml) sont maintenant dans bot/extraction/alertes_motifs.py
     assert resultat["nb_surs"] >= 21
 
 
