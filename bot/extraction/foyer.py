@@ -147,7 +147,9 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
 # --- enfants -------------------------------------------------------------------------------------
 _NOMS_ENFANTS = r"enfants|gosses|bebes|bebe|kids|petits|petites|mome"
 _ENFANTS_AUCUN = re.compile(
-    r"\b(?:pas|plus|aucun|aucune|sans|0|ni|jamais eu)\s+(?:encore )?(?:d |de |des |mes |les )?(?:" + _NOMS_ENFANTS + r")\b"
+    r"\b(?:pas|plus|aucun|aucune|sans|0|ni|jamais eu)\s+(?:encore )?(?:d |de |des |mes |les |de mes |de nos )?(?:\d+ )?"
+    r"(?:" + _NOMS_ENFANTS + r")\b"
+    r"|\baucun ne (?:vit|vivent|habite|est) (?:avec moi|ici|a ma charge)\b|\bsans famille (?:en france|ici)\b"
     r"|\bpas (?:de |d )?(?:" + _NOMS_ENFANTS + r") a charge\b"
 )
 _ENFANTS_NOMBRE = re.compile(
@@ -206,7 +208,10 @@ _COMPTE_TOTAL = re.compile(r"^(?P<n>\d{1,2}) (?:en tout|au total|en tt)\b")
 _COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
                           r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma|des)\b")
 _UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|bebe)\b|\b(?:mon|ma) (?:seul|seule|unique) "
-                      r"(?:enfants?|fils|fille)\b|\benfant unique\b|^(?:moi )?(?:un|une|1) seule? (?:enfants?)?\b")
+                      r"(?:enfants?|fils|fille)\b|\b(?:enfant|fille|fils) unique\b|^(?:moi )?(?:un|une|1) seule? (?:enfants?)?\b"
+                      r"|\b(?:seule?|vis|vit|habite|vivons|j y vis) avec (?:ma|mon|son|sa) (?:fille|fils|bebe|enfant|petit|"
+                      r"petite|garcon)\b(?!.{0,80}\b(?:autres?|aussi|et (?:mon|ma|mes|son|sa|ses)|mes enfants|enfants)\b)"
+                      r"|^(?:\w+ ){0,8}habite avec (?:fille|fils|enfant|bebe)\b")
 
 
 def a_naitre(a: Analyse) -> bool:
@@ -235,7 +240,7 @@ def parle_d_enfants(a: Analyse) -> bool:
     return bool(re.search(r"\b(?:enfants|gosses|fils|fille|filles|bebe|petit|petite|petits|jumeaux)\b", a.texte))
 
 
-_SEUL_LOIN = re.compile(r"^ ?(?:de \d+ ans? )?(?:qui|il|elle|ils|elles) (?:vit|est|reste|habite|vivent|sont|restent|"
+_SEUL_LOIN = re.compile(r"^ ?(?:de \d+ ans? )?(?:en france )?(?:qui|il|elle|ils|elles) (?:vit|est|reste|habite|vivent|sont|restent|"
                         r"habitent) (?:tous |toutes |encore )?(?:avec|chez) (?:sa|son|leur|leurs) (?:mere|pere|maman|papa|"
                         r"grand mere|grand pere|grands parents)\b")
 _AVEC_MOI_APRES = re.compile(r"^ ?(?:[,:;.] )?(?:\w+ ){0,4}?(?:qui )?(?:vit|vivent|sont|est|habite|habitent) (?:tous |toutes )?"
@@ -282,6 +287,9 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("enfants", int(m.group("n")), m.start("n"), poids=4))
     if a_naitre(a):
         # Seuls des enfants déjà nés, dits par un nombre, comptent ; « mon premier enfant » à naître : 0.
+        for m in _ENFANTS_AUCUN.finditer(a.texte):  # « j'attends des jumeaux, je n'ai pas d'enfant »
+            if not a.hypothese(m.start()):
+                constats.append(Constat("enfants", 0, m.start(), poids=3))
         premier = _PREMIER.search(a.texte)
         if premier and not re.search(r"\b(?:deja|autres?|aine|grand|grande)\b", a.texte):
             constats.append(Constat("enfants", 0, premier.start(), poids=4))
@@ -314,8 +322,18 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.mots_avant(m.start(), 1) in (["eu"], ["sur"], ["de"]) or a.dans_fourchette(m.start()):
             continue  # « j'ai eu trois enfants », « sur mes quatre enfants »
+        if re.match(r".{0,30}?\b(?:vivent|sont|restes?|restees?|restent|habitent) (?:tous |toutes |encore )?(?:au|en|aux|a) "
+                    r"(?:pays|bled|" + _PAYS_ETRANGERS + r")\b(?!.{0,60}\b(?:avec moi|ici \d|et \d|sauf|mais))",
+                    a.texte[m.end():m.end() + 120]) or re.match(r" (?:" + _PAYS_ETRANGERS + r")\b(?! ?,? ?\d)",
+                                                                a.texte[m.end():m.end() + 40]):
+            constats.append(Constat("enfants", 0, m.start(), poids=3))  # « mes trois enfants vivent à Madagascar »
+            continue
         avant = a.mots_avant(m.start(), 2)
+        avant4 = a.mots_avant(m.start(), 5)
+        garde = any(x in ("garde", "eleve", "eleves", "elever", "eleve", "charge") for x in avant4) or re.match(
+            r" (?:\w+ ){0,4}?(?:avec moi|avec nous|a (?:ma|notre) charge)\b", a.texte[m.end():m.end() + 40])
         if avant[-1:] in (["mes"], ["nos"], ["ses"], ["les"], ["leurs"]) and avant[-2:-1] not in (["avec"], ["et"]) \
+                and not garde \
                 and a.question != "enfants" and not re.match(
                     r" ?(?:\w+ )?(?:a (?:ma|notre|sa) charge|(?:qui )?(?:vivent|sont|habitent) (?:avec|chez) (?:moi|nous|elle|lui))",
                     a.texte[m.end():m.end() + 40]):

@@ -263,6 +263,7 @@ MOTS: dict[str, str] = {
     "jecri": "j ecris",
     "jecris": "j ecris",
     "encor": "encore",
+    "el": "elle",
     "fe": "fait",
     "jatten": "j attends",
     "jattend": "j attends",
