@@ -309,14 +309,14 @@ _RSA_OUI = re.compile(
     r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:au|a|o) rsa\b"
     r"|\b(?:touche|touchons|touchez|touchent|percois|percoit|percevons|recois|recoit|recevons|ai|a|avons|"
     r"beneficie|beneficiaire|beneficiaires|allocataire|allocataires) (?:du |le |la |de |d )?(?:rsa)\b"
-    r"|\b\d+(?:[.,]\d+)? (?:euros |e )?(?:de |du |d )?rsa\b|\brsa (?:de|a) \d+|\brsa (?:socle|activite|majore)\b"
+    r"|\b\d+(?:[.,]\d+)? (?:euros |e )?(?:de |du |d )?rsa\b|\brsa (?:de |a |: |, )?\d+|\brsa (?:socle|activite|majore)\b"
     r"|\bmon rsa\b|\bnotre rsa\b|\ble rsa (?:que je touche|que je percois|tombe|arrive|est verse|m est verse)\b"
     r"|\b(?:je|j|on|il|elle) (?:vis|vit|vivons) (?:du|avec le) rsa\b"
 )
 _RSA_NON = re.compile(
     r"\b(?:touche|touchons|percois|percoit|recois|recoit|ai|a|avons) (?:pas|plus|jamais|pas encore) (?:le |de |du |d )?rsa\b"
     r"|\b(?:pas|plus|jamais) (?:au|de|le|du) rsa\b|\bsans (?:le )?rsa\b|\bpas encore (?:le |de )?rsa\b"
-    r"|\brsa (?:a ete )?(?:coupe|suspendu|supprime|arrete)\b"
+    r"|\brsa (?:a ete )?(?:coupe|suspendu|supprime|arrete)\b|\brsa\b.{0,25}\b(?:a ete|est) (?:coupe|supprime|arrete)\b"
 )
 _RSA_PAS_UN_FAIT = re.compile(r"\b(?:droit|droits|demande|demander|demande de|obtenir|avoir|toucher|percevoir|"
                               r"faire|dossier|calcul|montant|combien|comment|quoi|ouvrir|ouverture)\s+(?:au |le |du |"

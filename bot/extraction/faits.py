@@ -98,6 +98,9 @@ def _accepte(c: Constat, a: Analyse) -> bool:
         return True
     if c.force:
         return True
+    if c.champ in ("logement", "vit_a_paris", "arrondissement") and sujet == "conjoint" and re.search(
+            r"\b(?:nous|on)\b", a.segment(c.pos).texte):
+        return True  # « nous sommes locataires » écrit par le conjoint : le logement du foyer
     if c.champ == "mois_depuis_separation" and re.match(r"(?:\w+ )?(?:le|leur|la) (?:pere|papa|mere|maman)\b",
                                                        a.segment(c.pos).texte):
         return True  # « le papa est parti il y a 3 ans » : la séparation de la personne
@@ -186,6 +189,10 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
                     (r"\b(?:nationalite|" + "|".join(GENTILES_RE) + r"|vient|venons|viens)\b") if perso == "nationalite"
                     else r"\b(?:asile|papiers|titre|carte|refugies?|recepisse)\b", a.texte):
                 faits[conj] = faits[perso]
+    if faits.get("vit_a_paris") and "lien_paris" not in faits and re.search(
+            r"\b(?:chez|par) (?:mon|ma|mes|son|sa|ses|leur|leurs) (?:mere|pere|parents|soeur|frere|fille|fils|tante|oncle|"
+            r"cousin|cousine|grand mere|grand pere|famille)\b", a.texte):
+        faits["lien_paris"] = True  # hébergé par sa famille, à Paris : un lien (famille) avec Paris
     ecart = re.search(r"\b(?:il|elle) a (\d{1,2}) ans? de (plus|moins) que moi\b", a.texte)
     if ecart and "age" in faits and "conjoint_age" not in faits:
         n = int(ecart.group(1))

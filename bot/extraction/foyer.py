@@ -438,6 +438,9 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     dits = [int(m.group("n")) for m in _ENFANTS_NOMBRE.finditer(a.texte) if m.group("n")]
     if dits and len(ages) < max(dits):
         return constats  # tous les âges ne sont pas dits : le plus jeune n'est pas sûr
+    tranche = re.search(r"\b(?:enfants|gosses|petits) (?:de |ages de |agees de )?entre (\d{1,2}) et \d{1,2} ans\b", a.texte)
+    if tranche and not constats:  # « leurs 4 enfants de 1 à 10 ans » : le plus jeune a 1 an
+        return [Constat("age_plus_jeune_enfant", int(tranche.group(1)), len(a.texte), force=True)]
     if ages and (a.question == "age_plus_jeune_enfant" or len(ages) >= 2 or (dits == [1] and len(ages) == 1)
                  or (len(ages) == 1 and _UN_SEUL.search(a.texte))):
         constats.append(Constat("age_plus_jeune_enfant", min(ages), 0, force=True, poids=1))

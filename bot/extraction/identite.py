@@ -92,8 +92,10 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
             sujet = avant[-2]
             if sujet in ("y", "qui") or (_NOMS_PROCHES.match(sujet) and sujet != a.proche_aide):
                 return None
-            if any(x in _POSSESSIFS for x in avant[-4:-1]) or (any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
-                    x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1])):
+            proche_dit = a.proche_aide and a.proche_aide in avant[-4:-1]
+            if not proche_dit and sujet not in ("il", "elle") and (any(x in _POSSESSIFS for x in avant[-4:-1]) or (
+                    any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
+                        x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1]))):
                 return None  # « mon plus jeune a 9 ans », « le petit de ma sœur a 2 ans »
             if sujet in ("il", "elle") and not a.tiers:
                 return None  # « j'ai un fils il a 5 ans » : quelqu'un d'autre

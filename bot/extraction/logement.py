@@ -59,7 +59,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataires?\b|\ben location\b"
         r"|\bsous location\b"
         r"|\bsous locataire\b|\bcolocation\b|\bmon loyer\b|\bmon bail\b|\bj ai (?:un|1) bail\b|\bbail a mon nom\b"
-        r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b"
+        r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b|\ben bail\b|\bbail glissant\b"
         r"|\bexpulse\w* de (?:mon|notre) (?:appartement|appart|logement|studio|hlm|maison)\b"
         r"|\b(?:le|mon|ma|notre) (?:proprietaire|bailleur) (?:veut|va|menace|m a|dit|il veut|me)\b"
         r"|\bmon proprietaire\b|\bma proprietaire\b|\bnotre proprietaire\b|\bmon bailleur\b|\bhlm\b"
@@ -109,7 +109,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue  # « l'aîné, qui vit en foyer » : quelqu'un d'autre
             if re.search(r"\bheberge\w* chez nous\b", a.texte[m.start():m.end() + 15]) and re.search(
                     r"\b(?:centre|chrs|chu|foyer|educat\w+|intervenant\w*|association)\b", a.texte):
-                continue
+                if re.search(r"\b(?:centre d hebergement|chrs|chu|foyer)\b", a.texte):
+                    constats.append(Constat("logement", "centre_hebergement", m.start(), poids=poids))
+                continue  # « il est hébergé chez nous » écrit par l'éducateur d'un centre
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
             if valeur == "heberge_gratuitement":
@@ -196,7 +198,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
                 constats.append(Constat("lien_paris", True, m.start()))
                 if n and not m.group("lieu"):
                     constats.append(Constat("arrondissement", n, m.start()))
-        elif any(v in _TRAVAIL for v in avant):
+        elif any(v in _TRAVAIL for v in a.mots_avant(m.start(), 9)):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
             elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint") and re.search(
