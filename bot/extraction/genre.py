@@ -26,9 +26,10 @@ _HOMME_DIT = re.compile(
 )
 _VIOLENCE_HOMME = re.compile(
     r"\b(?:mon mari|mon epoux|mari|homme)\b[^.]{0,60}\b(?:me frapp\w*|m a frappee|me bat\w*|m a battue|violent|"
-    r"me tap\w*|frapp\w*|coups|m a violee|pas gentil)\b"
+    r"me tap\w*|tap(?:e|er|ait)|frapp\w*|coups|m a violee|pas gentil)\b"
     r"|\b(?:frapp\w*|battue|violences?)\b[^.]{0,30}\b(?:mon mari|mon epoux)\b"
-    r"|\bsuis partie\b[^.]{0,40}\b(?:coups|violent|frapp\w*)|\b(?:coups|violent|frapp\w*)\b[^.]{0,40}\bsuis partie\b"
+    r"|\bsuis partie\b[^.]{0,40}\b(?:coups|violent|frapp\w*)|\b(?:coups|violent|frapp\w*)\b.{0,60}\bsuis partie\b"
+    r"|\bm a frappee\b|\bmoi partie\b.{0,30}\b(?:frapp\w*|tap\w*)|\b(?:frapp\w*|tap\w*)\b.{0,30}\bmoi partie\b"
 )
 # Personne aidée désignée par un aidant
 _AIDEE_F = re.compile(
@@ -44,6 +45,9 @@ _AIDEE_H = re.compile(
     r"|un usager|un beneficiaire)\b"
 )
 _MOI_PRONOMS = re.compile(r"\b(?:je|j|moi)\b")
+# enceinte dite de la personne (« je suis enceinte », « moi enceinte », « la personne est enceinte »)
+_ENCEINTE_DITE = re.compile(r"\benceinte\b")
+_CENTRE_FEMMES = re.compile(r"\b(?:centre|foyer|hebergement|halte|maison|hotel)\b(?: \w+){0,4} pour (?:les )?femmes\b")
 
 
 def genre(a: Analyse, jour: dt.date) -> list[Constat]:
@@ -51,6 +55,15 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
     constats: list[Constat] = []
     if any(s.question for s in a.segments):
         return constats  # une question générale (« je pose la question pour ma sœur ») ne décrit personne
+    for m in _ENCEINTE_DITE.finditer(texte):
+        avant = texte[max(0, m.start() - 40):m.start()]
+        if a.sujet(m.start()) == "personne" and not a.nie(m.start()) and not a.hypothese(m.start()) \
+                and not a.futur(m.start(), 3) and not a.passe(m.start()) and not re.search(
+                    r"\b(?:ma|sa|mon|son|notre|la) (?:femme|copine|compagne|conjointe|epouse|amie|soeur|fille|mere|"
+                    r"belle fille)\b|\bune femme\b", avant) and not re.search(r"\b(?:si|quand) \w+ (?:est|suis)\s*$", avant):
+            return [Constat("genre", "femme", m.start(), force=True)]  # « la personne est enceinte »
+    if _CENTRE_FEMMES.search(texte) and _MOI_PRONOMS.search(texte) and not a.tiers:
+        return [Constat("genre", "femme", 0, force=True)]
     if a.tiers:
         if re.search(r"\ble couple\b|\btous les deux\b|\btoutes les deux\b|\bmonsieur et madame\b", texte):
             return constats  # le foyer est un couple : de qui parle-t-on ?
