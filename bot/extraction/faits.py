@@ -35,6 +35,7 @@ _SUJETS: dict[str, set[str]] = {
     "aide_logement": _SUJETS_FOYER,
     "difficultes_logement": _SUJETS_FOYER,
     "percoit_rsa": _SUJETS_FOYER,
+    "mois_depuis_separation": _SUJETS_FOYER,
     "fourchettes": _SUJETS_FOYER,
     "enfants": _SUJETS_FOYER | {"enfant"},
     "lien_paris": _SUJETS_FOYER | {"enfant", "famille"},

@@ -309,7 +309,8 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
         n = int(m.group("n") or m.group("n2"))
         nom = m.group("nom") or "enfants"
         avant = a.mots_avant(m.start(), 3)
-        possede = (avant[-2:] in (["j", "ai"], ["on", "a"], ["nous", "avons"], ["il", "a"], ["elle", "a"]) or (
+        garde_nom = any(x in ("garde", "eleve", "eleves", "elever") for x in a.mots_avant(m.start(), 5))
+        possede = garde_nom or (avant[-2:] in (["j", "ai"], ["on", "a"], ["nous", "avons"], ["il", "a"], ["elle", "a"]) or (
             a.question == "enfants" and not avant)) and bool(re.match(
                 r".{0,40}\b(?:qui (?:vit|vivent|habite|habitent|est|sont) avec (?:moi|nous)|avec moi|a (?:ma|notre) charge)\b",
                 a.texte[m.end():]))
@@ -383,7 +384,7 @@ _PLUS_JEUNE = re.compile(
 )
 _BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>\d{1,2}) (?P<u>mois|semaines|jours)\b"
                    r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:bebe|nourrisson|nouveau ne)\b"
-                   r"|\b(?:bebe|enfant|fils|fille|petit|petite) (?:de|a) \d{1,2} (?:mois|semaines|jours)\b"
+                   r"|\b(?:bebe|enfant|fils|fille|petit|petite|jumeaux|jumelles) (?:de|a) \d{1,2} (?:mois|semaines|jours)\b"
                    r"|\bne (?:il y a|y a) \d{1,2} (?:mois|semaines|jours)\b|\baccouche\w* il y a \d+ (?:mois|semaines)\b"
                    r"|\b(?:vient|viens) de naitre\b|\bnaissance (?:du petit |de la petite |du bebe )?(?:,\s)?il y a \d{1,2} "
                    r"(?:mois|semaines|jours)\b|\b(?:dernier|derniere|bebe|petit|petite) est nee? (?:en|le \d+|au mois d) ?"

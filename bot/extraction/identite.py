@@ -176,7 +176,8 @@ _PAYS = re.compile(
 )
 # « moi Soudan », « moi du Bangladesh », « je suis sri lanka » (peu de français), « Afghanistan. 22. »
 _MOI_PAYS = re.compile(
-    r"(?:\bmoi (?:du |de |d )?|\bje suis |^|\b(?:mon|ma) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|"
+    r"(?:\bmoi (?:du |de |d )?|\bje suis |^|(?<=^moi \d\d ans , )|(?<=^moi \d\d ans \. )"
+    r"|\b(?:mon|ma) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|"
     r"compagne|copain|copine) )(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
     + r")(?= ?$| [,.;!?]| \d)"
 )
@@ -215,7 +216,7 @@ def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
         constats.append(constat)
     for m in _MOI_PAYS.finditer(a.texte):
         valeur = PAYS[m.group("pays")]
-        if not a.nie(m.start()) and a.sujet(m.start()) == "personne":
+        if not a.nie(m.start()) and a.sujet(m.start()) in ("personne", "conjoint"):
             constats.append(Constat("nationalite", valeur, m.start(), poids=_RANG_NATIONALITE[valeur]))
     for m in _PAYS.finditer(a.texte):
         verbe, art = m.group("verbe"), m.group("art") or ""

@@ -89,6 +89,7 @@ MOTS: dict[str, str] = {
     "psk": "parce que",
     "dpuis": "depuis",
     "depui": "depuis",
+    "dpui": "depuis",
     "depuit": "depuis",
     "depuiss": "depuis",
     "depus": "depuis",

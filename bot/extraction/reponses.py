@@ -152,6 +152,9 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
         if re.search(r"\b(?:hier|aujourd hui|ce matin|viens d arriver|juste arrive)\b", texte):
             return 0
     if champ == "arrondissement":
+        fin = re.search(r"\bc est (?:le |dans le )?(\d{1,2}) ?(?:e|eme)?$", texte)
+        if fin:
+            return int(fin.group(1))  # « je dors à la gare de l'Est, c'est le 10 »
         if texte in ORDINAUX:
             return ORDINAUX[texte]  # « vingtième »
         m = re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris |a paris )?(\d{1,2}|[ivx]{1,5}) ?(?:e|eme|ieme|er|em)?"
@@ -177,8 +180,9 @@ def _argent(champ: str, texte: str, ext: Extraction) -> Any:
     if champ == "ressources_annuelles" and "ressources_mensuelles" in ext.faits and re.search(
             r"\bpar mois\b|/ mois|\bmensuel|\btous les mois\b|\bchaque mois\b|\ble mois\b", texte):
         return ext.faits["ressources_mensuelles"] * 12
-    if _ZERO.match(texte) and not _NOMBRE.search(texte):
-        return 0.0
+    if (_ZERO.match(texte) and not _NOMBRE.search(texte)) or re.match(
+            r"(?:rien|0|zero|nada|walou|que dalle)\b(?! (?:\d|de |d |sur))", texte):
+        return 0.0  # « Rien. Je suis enceinte aussi, de 4 mois. »
     n = _nombre_seul(texte)
     if n is None:
         return None
@@ -326,7 +330,7 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
         if bornes:
             ext.faits.setdefault("fourchettes", {})[champ] = bornes
             return Reponse(None, False, ext)
-    if not _reponse_courte(champ, genre, simple, ext):
+    if not _reponse_courte(champ, genre, normaliser(brut), ext):
         # Une phrase qui parle d'autre chose (« j'ai 30 ans » à une question oui / non, « ma mère a
         # 70 ans » à l'âge) : seuls les faits qu'elle dit vraiment comptent (ext.faits).
         return Reponse(None, False, ext)
@@ -403,6 +407,8 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
         return False
     if genre in (CHOIX, LISTE):
         return len(mots) <= 6 and not any(m in _RISQUES for m in mots)
+    if champ == "arrondissement" and re.search(r"\bc est (?:le |dans le )?\d{1,2} ?(?:e|eme)?$", simple):
+        return True
     if champ == "arrondissement" and (simple in ORDINAUX or re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris )?[ivx]{1,5} ?e",
                                                                         simple)):
         return True
@@ -424,7 +430,8 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
             if any(m in _ZEROS or m == "0" for m in mots) and not re.search(
                     r"\b(?:mais|sauf|si|sinon|avant|euros?|touche|gagne|salaire|rsa|ada|enfants?|papiers?)\b", suite):
                 return True  # « Rien. Je suis enceinte et je ne peux pas travailler. »
-            return not (set(suite.split()) & _RISQUES_APRES or _PAYS_MOTS.search(suite))
+            risques = _RISQUES_APRES - ({"plus"} if champ == "heures_travail_3_ans" else set())
+            return not (set(suite.split()) & risques or _PAYS_MOTS.search(suite))
     return True  # que des mots permis (« non », « hier ») : le lecteur du champ décide
 
 
