@@ -329,6 +329,9 @@ class Analyse:
             while i > 0 and self.segments[i - 1].phrase == seg.phrase:
                 i -= 1
             debut = self.segments[max(0, i)].debut
+        coupe = pos - 30 * n  # fenêtre bornée : un long message sans ponctuation reste rapide
+        if coupe > debut:
+            return self.texte[coupe:pos].split()[1:][-n:] if n else []  # le premier mot peut être coupé
         return self.texte[debut:pos].split()[-n:] if n else []
 
     def mots_apres(self, pos: int, n: int = 4, phrase: bool = False) -> list[str]:
@@ -340,6 +343,8 @@ class Analyse:
             while i + 1 < len(self.segments) and self.segments[i + 1].phrase == seg.phrase:
                 i += 1
             fin = self.segments[i].fin
+        if fin > pos + 30 * n:
+            return self.texte[pos:pos + 30 * n].split()[:-1][:n]  # le dernier mot peut être coupé
         return self.texte[pos:fin].split()[:n]
 
     def nie(self, pos: int, fenetre: int = 4) -> bool:
@@ -404,9 +409,9 @@ class Analyse:
             return True
         seg = self.segment(pos)
         i = bisect.bisect_right(self._debuts, pos) - 1
-        while i > 0 and self.segments[i - 1].phrase == seg.phrase:
+        while i > 0 and self.segments[i - 1].phrase == seg.phrase and pos - self.segments[i - 1].debut < 300:
             i -= 1
-        if self.segments[max(0, i)].texte.split()[:1] in (["avant"], ["autrefois"], ["jadis"]) and not re.search(
+        if self.segments[max(0, i)].texte[:10].split()[:1] in (["avant"], ["autrefois"], ["jadis"]) and not re.search(
                 r"\b(?:maintenant|aujourd hui|actuellement|mtn|desormais|depuis)\b", self.texte[self.segments[i].debut:pos]):
             return True
         texte = " ".join(mots)

@@ -215,8 +215,13 @@ _UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|beb
 
 
 def a_naitre(a: Analyse) -> bool:
-    return bool(_A_NAITRE.search(a.texte)) or bool(
-        _PREMIER.search(a.texte) and re.search(r"\benceinte\b|\bgrossesse\b|\battend", a.texte))
+    """Le message parle d'un enfant pas encore né (lu une fois par message)."""
+    deja = getattr(a, "_a_naitre", None)
+    if deja is None:
+        deja = bool(_A_NAITRE.search(a.texte)) or bool(
+            _PREMIER.search(a.texte) and re.search(r"\benceinte\b|\bgrossesse\b|\battend", a.texte))
+        a._a_naitre = deja
+    return deja
 
 
 # Des enfants qui ne vivent pas (tous) avec la personne : on ne devine pas qui reste à charge.
