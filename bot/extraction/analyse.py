@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 _CONJONCTIONS = re.compile(
     r"\s(?:mais|car|parce que|puisque|donc|alors que|sauf que|par contre|cependant|pourtant|sinon|"
-    r"(?:et|ou|puis) (?=(?:je|j|il|elle|on|nous|moi)\b))\s?"
+    r"(?:et|ou|puis) (?=(?:je|j|il|elle|on|nous|moi)\b)|(?:et|puis) (?=(?:ma|mon|mes) (?:femme|mari|copain|copine|"
+    r"compagnon|compagne|conjoint|conjointe|epoux|epouse)\b))\b\s?"  # \b : « carte », « maison » ne sont pas coupés
 )
 _FIN_PHRASE = re.compile(r"\s?[.;!?:]\s?")
 
