@@ -41,7 +41,7 @@ _MOTS_REVENU = {"touche", "touchons", "touchez", "gagne", "gagnons", "percois", 
                 "aah", "asf", "paje", "smic", "pension", "retraite", "chomage", "allocation", "allocations",
                 "alloc", "allocs", "bourse", "vis", "vit", "vivons", "net", "brut", "interim", "prime", "caf",
                 "indemnites", "ij", "rente", "aspa", "minimum", "argent", "rentre", "rentrent", "emploi", "france",
-                "travail", "travaille", "bosse"}
+                "travail", "travaille", "bosse", "cdi", "cdd"}
 _PERIODE_MOIS = re.compile(r"^(?:par mois|/ mois|mensuel\w*|le mois|chaque mois|tous les mois|pm|/ m|net par mois|"
                            r"brut par mois|net / mois|net mensuel|de revenus? par mois|mois)\b")
 _PERIODE_AN = re.compile(r"^(?:par an|/ an|l an|annuel\w*|par annee|a l annee|sur l annee|l annee|sur 12 mois|"

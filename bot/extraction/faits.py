@@ -129,6 +129,9 @@ def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
     return garder
 
 
+_TOUS_LES_DEUX = re.compile(r"\b(?:tous les deux|toutes les deux|tous deux|tous les 2|toutes les 2|comme moi|pareil que moi|"
+                            r"nous deux|on est|nous sommes|on a demande|nous avons demande|tous)\b")
+_UN_SEUL_DES_DEUX = re.compile(r"\b(?:moi|lui|elle) (?:non|nn|pas)\b|\bmais (?:moi|lui|elle)\b|\ba nous deux\b")
 _MARQUE_CORRECTION = re.compile(
     r"\b(?:ah non|a non|oh non|non pardon|pardon|non non|je me suis trompee?|je me trompe|je voulais dire|"
     r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|a nn)\b"
@@ -183,13 +186,17 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
     if "mois_sans_titre" in faits and faits.get("titre_sejour") not in (None, "aucun"):
         faits.pop("mois_sans_titre")
     # « on est demandeurs d'asile tous les deux », « algérienne comme moi » : le conjoint aussi
-    if faits.get("en_couple") and re.search(r"\b(?:tous les deux|toutes les deux|tous deux|tous les 2|toutes les 2|"
-                                             r"les deux|comme moi|pareil que moi|nous deux)\b", a.texte):
+    if faits.get("en_couple"):
+        phrases = re.split(r" [.;!?] ", a.texte)
         for perso, conj in (("nationalite", "conjoint_nationalite"), ("titre_sejour", "conjoint_titre_sejour")):
-            if perso in faits and conj not in faits and re.search(
-                    (r"\b(?:nationalite|" + "|".join(GENTILES_RE) + r"|vient|venons|viens)\b") if perso == "nationalite"
-                    else r"\b(?:asile|papiers|titre|carte|refugies?|recepisse)\b", a.texte):
-                faits[conj] = faits[perso]
+            cle = (r"\b(?:nationalite|" + "|".join(GENTILES_RE) + r")\b") if perso == "nationalite" \
+                else r"\b(?:asile|refugies|demandeurs|sans papiers)\b"
+            if perso in faits and conj not in faits and any(
+                    _TOUS_LES_DEUX.search(p) and re.search(cle, p) and not _UN_SEUL_DES_DEUX.search(p) for p in phrases):
+                faits[conj] = faits[perso]  # la phrase dit les deux
+        memes = re.search(r"\b(?:on a|nous avons) (\d{2}) ans tous les deux\b", a.texte)
+        if memes and faits.get("age") == int(memes.group(1)):
+            faits.setdefault("conjoint_age", faits["age"])  # « on a 23 ans tous les deux »
     if faits.get("vit_a_paris") and "lien_paris" not in faits and re.search(
             r"\b(?:chez|par) (?:mon|ma|mes|son|sa|ses|leur|leurs) (?:mere|pere|parents|soeur|frere|fille|fils|tante|oncle|"
             r"cousin|cousine|grand mere|grand pere|famille)\b", a.texte):

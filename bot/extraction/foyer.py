@@ -42,6 +42,7 @@ _COUPLE_OUI = re.compile(
     r"|\b(?:sommes|est|on est|etes|sont) (?:un|1) couple\b|\bvie maritale\b"
     r"|\b(?:on|nous) (?:vit|vivons|habitons|habite) (?:deja |toujours |encore )?ensemble\b"
     r"|\bj ai (?:un|1|une) (?:mari|epoux|epouse|conjoint|conjointe|compagnon|compagne)\b"
+    r"|(?:^|[.,;] )(?:mari|femme|epoux|epouse)(?= ?[.,;]| ?$)"
 )
 _COUPLE_NON = re.compile(
     r"\bcelibataire\b|\b(?:vis|vit|vivons|habite|habites|habitons|vivre|suis|est|reste|elle|elever|eleve|je l eleve)"
@@ -211,7 +212,7 @@ _UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|beb
                       r"(?:enfants?|fils|fille)\b|\b(?:enfant|fille|fils) unique\b|^(?:moi )?(?:un|une|1) seule? (?:enfants?)?\b"
                       r"|\b(?:seule?|vis|vit|habite|vivons|j y vis) avec (?:ma|mon|son|sa) (?:fille|fils|bebe|enfant|petit|"
                       r"petite|garcon)\b(?!.{0,80}\b(?:autres?|aussi|et (?:mon|ma|mes|son|sa|ses)|mes enfants|enfants)\b)"
-                      r"|^(?:\w+ ){0,8}habite avec (?:fille|fils|enfant|bebe)\b")
+                      r"|\bhabite avec (?:fille|fils|enfant|bebe)\b")
 
 
 def a_naitre(a: Analyse) -> bool:
@@ -315,10 +316,11 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
         nom = m.group("nom") or "enfants"
         avant = a.mots_avant(m.start(), 3)
         garde_nom = any(x in ("garde", "eleve", "eleves", "elever") for x in a.mots_avant(m.start(), 5))
-        possede = garde_nom or (avant[-2:] in (["j", "ai"], ["on", "a"], ["nous", "avons"], ["il", "a"], ["elle", "a"]) or (
-            a.question == "enfants" and not avant)) and bool(re.match(
-                r".{0,40}\b(?:qui (?:vit|vivent|habite|habitent|est|sont) avec (?:moi|nous)|avec moi|a (?:ma|notre) charge)\b",
-                a.texte[m.end():]))
+        cohab = bool(re.match(r".{0,40}\b(?:(?:qui )?(?:vit|vivent|habite|habitent|est|sont) avec (?:moi|nous)|avec moi|"
+                              r"a (?:ma|notre) charge|seule? avec (?:elle|lui|eux))\b", a.texte[m.end():]))
+        possede = garde_nom or (avant[-2:] in (["j", "ai"], ["on", "a"], ["nous", "avons"], ["il", "a"], ["elle", "a"],
+                                               ["ai", "deja"], ["mes"], ["nos"]) or (
+            a.question == "enfants" and not avant)) and cohab
         if nom not in ("enfants", "gosses", "kids", "petits", "petites", "bebes") and m.group("n2") is None:
             autre = re.match(r" (?:\w+ ){0,4}?(?:et|,) (?:\d+|un|une) (?:fils|filles?|garcons?|bebes?|enfants?)\b",
                              a.texte[m.end():m.end() + 50])

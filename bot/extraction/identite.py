@@ -175,6 +175,8 @@ _PAYS = re.compile(
     r"(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b"
 )
 # « moi Soudan », « moi du Bangladesh », « je suis sri lanka » (peu de français), « Afghanistan. 22. »
+_PAYS_SEUL = re.compile(r"(?:^|[,.;] )(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
+                        + r")(?= ?[,.;]| ?$)")
 _MOI_PAYS = re.compile(
     r"(?:\bmoi (?:du |de |d )?|\bje suis |^|(?<=^moi \d\d ans , )|(?<=^moi \d\d ans \. )"
     r"|\b(?:mon|ma) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|"
@@ -214,6 +216,10 @@ def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
         constat = Constat("nationalite", valeur, debut, poids=_RANG_NATIONALITE[valeur])
         constat.nie = a.nie(debut)
         constats.append(constat)
+    if re.search(r"\bmoi\b", a.texte) and not a.tiers:  # « moi Ahmad, afghanistan. 27 ans »
+        for m in _PAYS_SEUL.finditer(a.texte):
+            valeur = PAYS[m.group("pays")]
+            constats.append(Constat("nationalite", valeur, m.start("pays"), poids=_RANG_NATIONALITE[valeur]))
     for m in _MOI_PAYS.finditer(a.texte):
         valeur = PAYS[m.group("pays")]
         if not a.nie(m.start()) and a.sujet(m.start()) in ("personne", "conjoint"):
@@ -255,7 +261,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
         r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
         r"|\bspada\b|\bofpra\b|\bcnda\b|\bada\b"
-        r"|\brecours (?:a la |devant la )?cnda\b"), False),
+        r"|\brecours (?:a la |devant la )?cnda\b|\bdemande (?:d )?asile\b|(?:^|[.,;] )asile(?= ?[.,;]| ?$)"), False),
     ("recepisse", 4, re.compile(r"\brecepisse\b"), False),
     ("titre_travail", 3, re.compile(
         r"\btitre de sejour\b|\bcarte de sejour\b|\btds\b|\bvie privee et familiale\b|\bvpf\b"
@@ -547,6 +553,7 @@ def etudiant(a: Analyse, jour: dt.date) -> list[Constat]:
 # = 3 214 heures : c'est exactement le seuil du RSA « jeune actif ».
 HEURES_AN_TEMPS_PLEIN = 1607
 _TRAVAIL = re.compile(
+    r"\b(?:fini|fait) (?:\d+ (?:ans?|mois) d |un |une |1 )?(?:apprentissage|alternance)\b|"
     r"\b(?:j ai|il a|elle a|a|ai|on a)?\s*(?:travaille|bosse|fait (?:du |de l )?(?:interim|menage|cdd|cdi|"
     r"chantier)|ete (?:salarie|salariee|employe|employee|embauche|embauchee)|eu (?:un|1|des) (?:cdd|cdi|"
     r"contrat|contrats|travail|emploi))\b|\b(?:en|un|1) (?:cdi|cdd|interim)\b"

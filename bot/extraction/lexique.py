@@ -265,6 +265,8 @@ MOTS: dict[str, str] = {
     "jecris": "j ecris",
     "encor": "encore",
     "el": "elle",
+    "tps": "temps",
+    "jpay": "je paie",
     "fe": "fait",
     "jatten": "j attends",
     "jattend": "j attends",

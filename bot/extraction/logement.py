@@ -22,6 +22,7 @@ _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere
 _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
     ("rue", 2, re.compile(
+        r"(?:^|[.,;] )rue(?= ?[.,;]| ?$)|"
         r"\b(?:dormir|dors|dort|dodo|sleep|dormi|moi|maintenant) (?:a la |dans la |dans le |dans les |la |le |sous (?:la |le )?)?"
         r"(?:rue|gare|metro|tente|parc|voiture|squat|pont|canal|parking)\b|\btente (?:sous|au bord|pres|dans|sur)\b"
         r"|\bdans (?:sa|son|leur|notre) (?:voiture|tente|camion|caravane)\b"
@@ -40,6 +41,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\bsamu social\b|\b(?:a l|dans un|en|dans 1|a 1|1) hotel\b(?! de ville)|\bresidence sociale\b"
         r"|\bpension de famille\b|\bmaison relais\b|\bhalte de nuit\b|\bhalte femmes\b|\bgymnase\b"
         r"|\b(?:moi|sleep|dormir|dors|dort) (?:au |le )?(?:115|foyer|hotel|chrs|centre)\b|\b115 (?:hotel|foyer)\b"
+        r"|\b(?:dans|au) (?:un |le )?centre (?:pour (?:les )?femmes|maternel|parental)\b"
         r"|\bhotel (?:du )?115\b|\bmise a l abri\b|\bhebergement d urgence\b|\bcentre d hebergement\b|\bheberge par (?:une|l|1) "
         r"(?:association|asso)\b|\bemmaus\b|\barmee du salut\b|\badoma\b|\bcoallia\b|\bftm\b"
         r"|\b(?:dors|dort|dormir|heberge) (?:a|au) (?:la )?mie de pain\b|\bheberge par le 115\b")),
@@ -60,6 +62,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\bsous location\b"
         r"|\bsous locataire\b|\bcolocation\b|\bmon loyer\b|\bmon bail\b|\bj ai (?:un|1) bail\b|\bbail a mon nom\b"
         r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b|\ben bail\b|\bbail glissant\b"
+        r"|\bchambre (?:au |du |en )?crous\b"
         r"|\bexpulse\w* de (?:mon|notre) (?:appartement|appart|logement|studio|hlm|maison)\b"
         r"|\b(?:le|mon|ma|notre) (?:proprietaire|bailleur) (?:veut|va|menace|m a|dit|il veut|me)\b"
         r"|\bmon proprietaire\b|\bma proprietaire\b|\bnotre proprietaire\b|\bmon bailleur\b|\bhlm\b"
@@ -101,8 +104,10 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
             if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()) and not (
                     a.tiers and re.match(r"chez (?:nous|moi)\b", m.group()) and a.sujet(m.start()) == "personne"):
                 continue  # « je dors chez lui » ; mais un aidant : « Mme T. vit chez moi »
-            if re.match(r"chez (?:son|sa|ses|leur|leurs)\b", m.group()) and not a.tiers:
-                continue  # « 1 chez son père » : l'enfant, pas la personne
+            if re.match(r"chez (?:son|sa|ses|leur|leurs)\b", m.group()) and not a.tiers and not re.search(
+                    r"\b(?:on|nous|je|j) (?:habite|habitons|vit|vis|vivons|dort|dors|dormons|loge|logeons|est|sommes|suis)\s*$",
+                    a.texte[max(0, m.start() - 20):m.start()]):
+                continue  # « 1 chez son père » : l'enfant, pas la personne ; mais « on habite chez ses parents »
             if re.search(r"\bqui (?:vit|vivent|dort|dorment|habite|habitent|est|sont)\s*(?:en|au|dans|a)?\s*$",
                          a.texte[max(0, m.start() - 25):m.start()]) and not re.search(
                     r"\b(?:personne|monsieur|madame|dame|patient|patiente|jeune)\s+(?:, )?qui", a.texte[max(0, m.start() - 40):m.start()]):
@@ -314,7 +319,8 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
         r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b"
         r"|\b(?:paie|paye|payons|payer|regle) (?:plus|pas|jamais) (?:le|mon|notre|son|les|mes) loyers?\b"
-        r"|\b(?:pas|plus|jamais) (?:pu )?(?:paye|payee|payer|regle) (?:le |mon |les |mes |notre |de )?loyers?\b"
+        r"|\b(?:pas|plus|jamais) (?:pu )?(?:paye|payee|payer|regle) (?:\d+ mois (?:de |d ))?(?:le |mon |les |mes |notre |de )?"
+        r"loyers?\b"
         r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
         r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
@@ -353,7 +359,8 @@ def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
                                       a.texte[max(0, m.start() - 30):m.end() + 15]):
                 continue
             nie = a.nie(m.start()) and not re.match(r"(?:paye|payee|payes|payer|regle|pas pu|peux plus|peut plus)\b",
-                                                     m.group())
+                                                     m.group()) and not re.search(
+                r"\b(?:payer|regler|paye)\b", " ".join(a.mots_avant(m.start(), 3)))  # « je ne peux pas payer la caution »
             constats.append(Constat("difficultes_logement", valeur, m.start(), nie=nie))
     for m in _AUCUNE_DIFFICULTE.finditer(a.texte):
         constats.append(Constat("difficultes_logement", None, m.start()))
