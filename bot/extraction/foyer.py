@@ -339,7 +339,7 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
         avant = a.mots_avant(m.start(), 2)
         avant4 = a.mots_avant(m.start(), 5)
         garde = any(x in ("garde", "eleve", "eleves", "elever", "eleve", "charge") for x in avant4) or re.match(
-            r" (?:\w+ ){0,4}?(?:avec moi|avec nous|a (?:ma|notre) charge)\b", a.texte[m.end():m.end() + 40])
+            r" (?:\w+ ){0,7}?(?:avec moi|avec nous|a (?:ma|notre) charge)\b", a.texte[m.end():m.end() + 60])
         if avant[-1:] in (["mes"], ["nos"], ["ses"], ["les"], ["leurs"]) and avant[-2:-1] not in (["avec"], ["et"]) \
                 and not garde \
                 and a.question != "enfants" and not re.match(

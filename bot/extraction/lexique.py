@@ -266,6 +266,7 @@ MOTS: dict[str, str] = {
     "encor": "encore",
     "el": "elle",
     "tps": "temps",
+    "retar": "retard",
     "jpay": "je paie",
     "fe": "fait",
     "jatten": "j attends",

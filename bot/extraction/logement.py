@@ -64,7 +64,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b|\ben bail\b|\bbail glissant\b"
         r"|\bchambre (?:au |du |en )?crous\b"
         r"|\bexpulse\w* de (?:mon|notre) (?:appartement|appart|logement|studio|hlm|maison)\b"
-        r"|\b(?:le|mon|ma|notre) (?:proprietaire|bailleur) (?:veut|va|menace|m a|dit|il veut|me)\b"
+        r"|\b(?:(?:le|mon|ma|notre) )?(?:proprietaire|bailleur) (?:veut|va|menace|m a|dit|il veut|me)\b"
         r"|\bmon proprietaire\b|\bma proprietaire\b|\bnotre proprietaire\b|\bmon bailleur\b|\bhlm\b"
         r"|\blogement social\b|\b(?:paie|paye|payons) (?:\d+(?:[.,]\d+)? (?:euros |e )?(?:de |d )?)?"
         r"(?:un |mon |le |notre )?loyer\b")),
@@ -95,7 +95,8 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
     courrier = a.question in ("adresse_courrier", "domiciliation")
     for valeur, poids, motif in _LOGEMENTS:
         for m in motif.finditer(a.texte):
-            if a.futur(m.start()) or a.passe(m.start()) or a.hypothese(m.start()):
+            if (a.futur(m.start()) and not re.match(r"expulse|(?:(?:le|mon|ma) )?(?:proprietaire|bailleur)", m.group())) \
+                    or a.passe(m.start()) or a.hypothese(m.start()):
                 continue
             if valeur == "rue" and _MENACE.search(a.texte[max(0, m.start() - 30):m.start()]):
                 continue
@@ -124,8 +125,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 phrase = a.texte[seg.debut:m.start()] + " " + a.texte[m.start():m.start() + 160]
                 if _LOUE.search(phrase):
                     valeur_m = "locataire"
-                elif _PARTICIPE.search(phrase) and not re.search(r"\bsans (?:payer|participer|rien payer)\b|\bgratuit",
-                                                                 phrase):
+                elif _PARTICIPE.search(phrase) and not re.search(
+                        r"\bsans (?:payer|participer|rien payer)\b|\bgratuit|\b(?:paie|paye|payons|donne) (?:rien|pas|jamais)\b"
+                        r"|\bme demande rien\b|\bnous demande rien\b", phrase):
                     valeur_m = "heberge_avec_participation"
                 else:
                     valeur_m = valeur
@@ -133,7 +135,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 valeur_m = valeur
             nie = a.nie(m.start())
             # « mon propriétaire... » : le bailleur de la personne, même en tête de phrase (sujet « proche »)
-            force = valeur_m == "locataire" and bool(re.match(r"(?:mon|ma|notre) (?:proprietaire|bailleur)", m.group()))
+            force = (valeur_m == "locataire" and bool(re.match(r"(?:(?:mon|ma|notre|le) )?(?:proprietaire|bailleur)",
+                                                               m.group()))) or bool(re.match(r"(?:mon hebergeu|m heberge)",
+                                                                                             m.group()))
             constats.append(Constat("logement", valeur_m, m.start(), poids=poids, nie=nie, force=force))
     return constats
 
@@ -155,6 +159,7 @@ _HORS_PARIS = re.compile(
     r"|\bdans le (?:9[1-5]|7[78]|9 3)\b|\ben banlieue\b|\bhors de paris\b|\ben dehors de paris\b"
 )
 _VIVRE = {"locataire", "locataires", "loue", "louons", "hlm", "studio", "appartement", "chambre", "logement",
+          "chrs", "chu", "cada", "squat", "tente", "voiture", "hebergee", "heberges",
           "habite", "habites", "habitons", "habitent", "vis", "vit", "vivons", "vivent", "dors", "dort", "dormons",
           "dorment", "dormir", "reside", "residons", "loge", "heberge", "suis", "est", "sommes", "reste", "restons",
           "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
@@ -320,7 +325,7 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b"
         r"|\b(?:paie|paye|payons|payer|regle) (?:plus|pas|jamais) (?:le|mon|notre|son|les|mes) loyers?\b"
         r"|\b(?:pas|plus|jamais) (?:pu )?(?:paye|payee|payer|regle) (?:\d+ mois (?:de |d ))?(?:le |mon |les |mes |notre |de )?"
-        r"loyers?\b"
+        r"loyers?\b|\b\d+ mois de loyers? (?:en )?retard\b"
         r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
         r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"

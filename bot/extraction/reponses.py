@@ -34,7 +34,7 @@ _ZERO = re.compile(r"^(?:0|rien|aucun|aucune|non|pas|jamais|zero|nada|que dalle|
 _NOMBRE = re.compile(r"(?<![\d/])(\d+(?:[.,]\d+)?)(?![\d/])")
 _SYNONYMES: dict[str, list[tuple[re.Pattern, str]]] = {
     "nationalite": [
-        (re.compile(r"\bfrance\b|\bfr\b|\bfrancaise?\b"), "francaise"),
+        (re.compile(r"(?<!en )(?<!de )(?<!a )\bfrance\b|\bfr\b|\bfrancaise?\b"), "francaise"),
         (re.compile(r"\bhors (?:ue|europe|union europeenne)\b|\bnon europeen(?:ne)?\b|\bpas europeen(?:ne)?\b"
                     r"|\bautres?\b|\bafrique\b|\basie\b|\bamerique\b|\bmaghreb\b|\bmoyen orient\b"), "hors_ue"),
         (re.compile(r"\bue\b|\beu\b|\beurope\b|\bunion europeenne\b|\beuropeen(?:ne)?\b|\beee\b"), "ue"),
@@ -258,7 +258,7 @@ def oui_non(texte: Any) -> bool | None:
 
 
 _DIFFICULTES_MOTS = [
-    ("impayes_loyer", re.compile(r"\bloyers?\b")),
+    ("impayes_loyer", re.compile(r"\bloyers?\b|\b\d+ mois de loyer")),
     ("factures_energie", re.compile(r"\b(?:edf|engie|electricite|elec|gaz|lumiere|courant|chauffage|energie)\b")),
     ("factures_eau", re.compile(r"\beau\b")),
     ("entree_logement", re.compile(r"\bcaution\b|\bdepot de garantie\b|\bpremier loyer\b")),
@@ -406,7 +406,8 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
     if not mots:
         return False
     if genre in (CHOIX, LISTE):
-        return len(mots) <= 6 and not any(m in _RISQUES for m in mots)
+        mots = [m for m in mots if m not in (",", ".", "!", "?", ";", ":")]
+        return len(mots) <= (4 if champ == "nationalite" else 7) and not any(m in _RISQUES for m in mots)
     if champ == "arrondissement" and re.search(r"\bc est (?:le |dans le )?\d{1,2} ?(?:e|eme)?$", simple):
         return True
     if champ == "arrondissement" and (simple in ORDINAUX or re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris )?[ivx]{1,5} ?e",
