@@ -57,7 +57,7 @@ _COUPLE_NON = re.compile(
     r"|\b(?:maintenant|mtn|now) (?:toute |tout )?seule?\b|\bmoi (?:tout |toute )?seule?(?= ?$| [,.;!?])"
     r"|\b(?:je suis|suis) (?:une |un )?(?:femme|homme|mere|pere|maman|papa) (?:toute |tout )?seule?\b"
     r"|\b(?:le pere|le papa|leur pere|leur mere|mon mari|mon copain|mon conjoint|mon compagnon|ma femme|ma compagne|"
-    r"mon ex) (?:est|s est) (?:parti|partie|decede|decedee|mort|morte)\b"
+    r"mon ex) (?:il |elle )?(?:est|s est|n est) (?:parti|partie|decede|decedee|mort|morte|plus la)\b"
     r"|\bpartie? de chez (?:lui|elle|mon|ma)\b|\bquitte (?:mon|ma|le|la) (?:mari|femme|conjoint|conjointe|"
     r"copain|copine|compagnon|compagne|domicile conjugal|pere|mere)\b|\bveuve?\b|\bveuf\b"
 )
@@ -141,7 +141,8 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
             if mot == "celibataire":
                 constats.append(Constat("en_couple", True, m.start(), poids=2))
             continue
-        constats.append(Constat("en_couple", False, m.start(), poids=2))
+        force = bool(re.match(r"(?:le pere|le papa|leur pere|leur mere)\b", mot))  # l'autre parent est parti
+        constats.append(Constat("en_couple", False, m.start(), poids=2, force=force))
     return constats
 
 
@@ -398,6 +399,10 @@ _BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>
                    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 
 
+_LISTE_AGES = re.compile(r"\b(?:ils|elles|enfants|petits|gosses|fils|filles|garcons) (?:ont |de |ages de |agees de )?"
+                         r"(?P<liste>\d{1,2}(?: ,? \d{1,2})*(?: ,)? (?:et|e) \d{1,2}) (?:ans|an)\b")
+
+
 def _en_annees(n: str, unite: str | None) -> int:
     """« 18 mois » -> 1 an ; « 6 mois » -> 0 ; « 4 ans » -> 4."""
     if unite and unite.startswith("mois"):
@@ -410,8 +415,10 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
 
     Seulement pour des enfants qui vivent avec la personne : rien si un enfant est dit au loin.
     """
-    if _ENFANTS_LOIN.search(a.texte) or _ENFANTS_EXCLUS.search(a.texte) or (a_naitre(a) and not re.search(
-            r"\bdeja\b|\bautres?\b", a.texte)):
+    texte_enfants = re.sub(r"\b(?:on est|je suis|je vis|je dors|j habite|on vit|on dort|nous sommes|je loge|on habite) "
+                           r"chez \w+ \w+", " ", a.texte)  # « on est chez ma mère » : le logement de la personne
+    if _ENFANTS_LOIN.search(texte_enfants) or _ENFANTS_EXCLUS.search(texte_enfants) or (a_naitre(a) and not re.search(
+            r"\bdeja\b|\bautres?\b|\bavec moi\b", a.texte)):
         return []
     constats = []
     for m in _PLUS_JEUNE.finditer(a.texte):
@@ -429,7 +436,13 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     if constats:
         return constats[:1]
     ages = []
+    listes = []
+    for m in _LISTE_AGES.finditer(a.texte):  # « ils ont 3, 5, 8 et 12 ans », « 2 enfants de 4 et 7 ans »
+        ages += [int(x) for x in re.findall(r"\d{1,2}", m.group("liste"))]
+        listes.append((m.start(), m.end()))
     for m in _AGE_ENFANT.finditer(a.texte):
+        if any(d < m.end() and m.start() < f for d, f in listes):
+            continue  # déjà lue comme une liste
         avant = a.mots_avant(m.start(), 3)
         if any(x in ("soeur", "frere", "cousin", "cousine", "tante", "oncle", "voisin", "voisine", "ami", "amie")
                for x in avant) or a.sujet(m.start()) in ("famille", "ami", "aidant"):
