@@ -11,10 +11,14 @@ pour donner toutes les intentions) et avant ``FallbackClassifier``, qui juge ens
 confiance mêlée. Le composant remplace ``intent`` et ``intent_ranking`` du message par la
 moyenne pondérée ; sans classement de DIET (message vide), il ne touche à rien.
 
-Filet de sécurité : ``motifs`` (dans ``config.yml``) associe une intention à des expressions
-régulières très sûres (« je veux mourir », « il me frappe », « mon bébé convulse »…). Si l'une
-d'elles se trouve dans le message (minuscules, sans accents), cette intention passe en tête avec
-la confiance 1.0, quoi que disent les classifieurs : une urgence n'attend pas un repli.
+Filet de sécurité : des expressions régulières très sûres (« je veux mourir », « il me frappe »,
+« mon bébé convulse »…) imposent une intention. Elles viennent de ``motifs_fichier`` (dans
+``config.yml`` : ``bot/extraction/alertes_motifs.py``, la liste unique des alertes de sécurité, un
+dictionnaire littéral lu avec ``ast.literal_eval`` sans rien exécuter, dont on prend les motifs
+« surs » et les passages « exclure ») et, s'il y en a, de ``motifs``
+(``{intention: [expressions]}``). Si l'une d'elles se trouve dans le message (minuscules, sans
+accents), cette intention passe en tête avec la confiance 1.0, quoi que disent les classifieurs :
+une urgence n'attend pas un repli.
 
 Le modèle entraîné est enregistré avec ``skops`` (pas de pickle) et rechargé en n'acceptant
 que les types attendus.
@@ -22,10 +26,12 @@ que les types attendus.
 
 from __future__ import annotations
 
+import ast
 import logging
 import re
 import unicodedata
-from typing import Any, Dict, List, Optional, Text
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -47,6 +53,37 @@ def normaliser(texte: str) -> str:
     """Minuscules, sans accents, apostrophes droites : la forme lue par les ``motifs``."""
     texte = unicodedata.normalize("NFKD", texte.replace("\u2019", "'").lower())
     return "".join(c for c in texte if not unicodedata.combining(c))
+
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+def lire_fichier_motifs(chemin: Optional[Text]) -> Tuple[Dict[Text, List[Text]], List[Text]]:
+    """``({intention: [motifs surs]}, [passages à effacer])`` depuis le fichier des alertes.
+
+    Le fichier (Python) ne contient que ``ALERTES = {...}``, un dictionnaire littéral : il est lu avec
+    ``ast.literal_eval``, jamais exécuté ni importé (Rasa ne peut pas importer ``bot``). Chemin
+    relatif : depuis la racine du dépôt. Les motifs « autres » (rappel élevé) ne servent qu'aux
+    alertes de l'extraction : seuls les « surs » imposent l'intention.
+    """
+    if not chemin:
+        return {}, []
+    fichier = Path(chemin)
+    if not fichier.is_absolute():
+        fichier = RACINE / fichier
+    arbre = ast.parse(fichier.read_text(encoding="utf-8"))
+    donnees = next(
+        ast.literal_eval(noeud.value) for noeud in arbre.body
+        if isinstance(noeud, ast.Assign) and any(getattr(c, "id", None) == "ALERTES" for c in noeud.targets)
+    )
+    intention = donnees.get("intention", "urgence")
+    surs: List[Text] = []
+    exclus: List[Text] = []
+    for categorie in (donnees.get("categories") or {}).values():
+        surs += categorie.get("surs") or []
+        exclus += categorie.get("exclure") or []
+    surs += (donnees.get("nlu_seulement") or {}).get("surs") or []
+    return {intention: surs}, exclus
 
 
 def compiler_motifs(motifs: Optional[Dict[Text, List[Text]]]) -> Dict[Text, List[re.Pattern]]:
@@ -81,6 +118,8 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
             "ranking_length": 10,
             # {intention: [expressions régulières]} qui imposent l'intention (filet de sécurité)
             "motifs": {},
+            # fichier des alertes de sécurité (bot/extraction/alertes.yml) : ses motifs « surs »
+            "motifs_fichier": None,
         }
 
     @staticmethod
@@ -98,7 +137,12 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self.modele = modele
-        self.motifs = compiler_motifs(self.config["motifs"])
+        depuis_fichier, exclus = lire_fichier_motifs(self.config.get("motifs_fichier"))
+        tous: Dict[Text, List[Text]] = {k: list(v) for k, v in depuis_fichier.items()}
+        for intention, liste in (self.config.get("motifs") or {}).items():
+            tous.setdefault(intention, []).extend(liste)
+        self.motifs = compiler_motifs(tous)
+        self.exclus = compiler_motifs({"exclure": exclus})["exclure"] if exclus else []
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
@@ -186,6 +230,8 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         if not self.motifs:
             return None
         forme = normaliser(texte)
+        for motif in getattr(self, "exclus", []):
+            forme = motif.sub(" ", forme)  # « frappé par la lenteur », « menacé d'expulsion »
         for intention, motifs in self.motifs.items():
             if any(m.search(forme) for m in motifs):
                 return intention

@@ -10,6 +10,7 @@ echo "== rdv : réservations par seconde (SQLite, PostgreSQL) et course de 50 ==
 .venv/bin/python bench/bench_rdv.py --json bench/resultats/rdv.json
 echo "== rdv dans la conversation : durée d'une réservation par le vrai Rasa, seule et 8 à la fois =="
 .venv/bin/python bench/bench_rdv_conversation.py --json bench/resultats/rdv_conversation.json
+echo "== extraction : temps CPU par message sur le corpus, contre main ==" && .venv/bin/python bench/bench_extraction.py --json bench/resultats/extraction.json
 echo "== NLU : validation croisée et messages brouillons =="
 .venv/bin/python bench/bench_nlu.py
 echo "== conversation : entraînement, chargement, questions, latence (contre un modèle rasa init) =="

@@ -22,28 +22,34 @@ from dataclasses import dataclass
 
 _CONJONCTIONS = re.compile(
     r"\s(?:mais|car|parce que|puisque|donc|alors que|sauf que|par contre|cependant|pourtant|sinon|"
-    r"(?:et|ou|puis) (?=(?:je|j|il|elle|on|nous|moi)\b))\s?"
+    r"(?:et|ou|puis) (?=(?:je|j|il|elle|on|nous|moi)\b)|(?:et|puis) (?=(?:ma|mon|mes) (?:femme|mari|copain|copine|"
+    r"compagnon|compagne|conjoint|conjointe|epoux|epouse)\b))\b\s?"  # \b : « carte », « maison » ne sont pas coupés
 )
 _FIN_PHRASE = re.compile(r"\s?[.;!?:]\s?")
 
 CONJOINT = (r"femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
             r"partenaire|fiance|fiancee")
-ENFANT = (r"fils|fille|filles|enfants|bebe|bebes|petit|petite|petits|petites|gosses|ado|nourrisson|jumeaux|"
-          r"jumelles|garcon|garcons|aine|cadet|cadette")
+ENFANT = (r"fils|fille|filles|enfants|bebe|bebes|petit(?! (?:travail|boulot|job|salaire|studio|appartement|logement|peu|"
+          r"dej|dejeuner|revenu|truc|chose|hotel|foyer))|petite(?! (?:retraite|pension|somme|chambre|aide))|petits|petites|gosses|ado|nourrisson|jumeaux|"
+          r"jumelles|garcon|garcons|aine|ainee|cadet|cadette|dernier|derniere|plus jeune|plus petit|plus petite|"
+          r"grand(?! (?:mere|pere|parents|frere|soeur))|grande(?! soeur)|premier|premiere|troisieme|deuxieme")
 FAMILLE = (r"frere|freres|soeur|soeurs|mere|pere|parents|cousin|cousine|cousins|oncle|tante|tonton|tata|famille|"
-           r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa")
+           r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa|"
+           r"belle fille|beau fils|bru|gendre|petite fille|petit fils|petits enfants|fratrie")
 AMI = (r"pote|potes|ami|amie|amis|amies|copains|copines|voisin|voisine|voisins|colocataire|collegue|collegues|"
-       r"compatriote|connaissance")
+       r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse")
 
 _DEBUT_SUJET = re.compile(
-    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a)\s+)*"
+    r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a|moi non|moi oui|c est|c etait|c|"
+    r"sur|parmi)\s+)*"
     r"(?:(?:ma|mon|mes|sa|son|ses|notre|nos|leur|leurs|le|la|les|l)\s+)(?:\d+\s+)?"
-    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<enfant>" + ENFANT + r")|(?P<famille>" + FAMILLE + r")|"
+    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<famille>" + FAMILLE + r")|(?P<enfant>" + ENFANT + r")|"
     r"(?P<ami>" + AMI + r"))\b"
+    r"|^(?:(?:et|mais|puis|alors|oui|non|c est|c)\s+)*(?P<autres>ils|elles|eux)\b"
 )
 _MENTION_PROCHE = re.compile(
     r"\b(?:ma|mon|mes|sa|son|ses|notre|nos|le|la|les|l)\s+(?:\d+\s+)?"
-    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<enfant>" + ENFANT + r")|(?P<famille>" + FAMILLE + r")|"
+    r"(?:(?P<conjoint>" + CONJOINT + r")|(?P<famille>" + FAMILLE + r")|(?P<enfant>" + ENFANT + r")|"
     r"(?P<ami>" + AMI + r"))\b"
 )
 _PREMIERE = re.compile(r"\b(?:je|j|on|nous)\b|(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )"
@@ -71,8 +77,10 @@ _AIDANT = re.compile(
     r"une beneficiaire|mon patient|ma patiente|le patient|la patiente|j accompagne|que j accompagne|"
     r"nous accompagnons|que nous accompagnons|j oriente|je suis (?:assistante?|assistant|travailleu(?:r|se)|"
     r"educat(?:eur|rice)|benevole|intervenante?|referente?|conseill(?:er|ere)|mediat(?:eur|rice)|"
-    r"infirmi(?:er|ere)|medecin|juriste|ecrivain public)|je (?:demande|viens|"
-    r"ecris|appelle) pour (?:un|une|mon|ma|quelquun)|pour (?:un|une) (?:ami|amie|proche|personne|"
+    r"infirmi(?:er|ere)|medecin|juriste|ecrivain public)|je (?:vous |te )?(?:demande|viens|"
+    r"ecris|appelle|contacte|ecrit|ecri) (?:pour|au nom de) (?:un|une|mon|ma|quelquun|madame|monsieur|mme)"
+    r"|je suis (?:son|sa|le|la) (?:fils|fille|frere|soeur|voisin|voisine|mari|femme|neveu|niece|cousin|cousine|ami|"
+    r"amie|hebergeur|hebergeuse|conseill\w+|referente?|assistante?)|j ecris pour|pour qui je (?:vous )?ecris|pour (?:un|une) (?:ami|amie|proche|personne|"
     r"monsieur|dame|jeune)|c est pour (?:un|une|mon|ma) \w+|je me renseigne pour)\b"
     r"|^(?:bonjour |bonsoir |salut )?(?:c est )?pour (?:mon|ma) (?:frere|soeur|mere|pere|fils|fille|oncle|tante|cousin|"
     r"cousine|ami|amie|pote|voisin|voisine|mari|femme|grand mere|grand pere|maman|papa)\b"
@@ -80,7 +88,8 @@ _AIDANT = re.compile(
 # « un homme de 50 ans », « une femme seule » : une description, à la 3e personne sans « je ».
 _DESCRIPTION = re.compile(r"^(?:bonjour |bonsoir )?(?:un|une|1) (?:homme|femme|jeune|monsieur|dame|garcon|fille|"
                           r"mineur|mineure|personne)\b")
-_CIVILITE = re.compile(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )"
+_CIVILITE = re.compile(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )(?<!je suis )"
+                       r"(?<!appelle )(?<!c est )(?<!moi )"
                        r"\b(?P<civ>monsieur|madame|mademoiselle)\b"
                        r"(?! le robot| la robot| ?[,.!?:]| je\b| j\b| svp\b| s il\b| merci\b| bonjour\b| ?$)")
 
@@ -116,6 +125,31 @@ _FUTUR = {"vais", "va", "vont", "allons", "risque", "risquer", "peur", "bientot"
           "attends", "attend", "attente", "trouver", "obtenir", "avoir", "faire", "comment", "quoi", "faut",
           "serai", "sera", "seras", "seront", "devenir", "dois", "doit", "espere"}
 
+_FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", "aurons", "serais", "serait",
+           "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
+           "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons"}
+_FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
+# futur simple : « toucherai », « serai », « aurai », « dormirai » (pas « vrai »)
+_VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eront)")
+# « une personne de 25 ans sans enfant a-t-elle droit au RSA ? » : une question sur les règles
+_QUESTION_GENERALE = re.compile(r"\b(?:une|un) (?:personne|homme|femme|famille|jeune|etudiant|etudiante|etranger|"
+                                r"etrangere|mere|pere|couple|retraite)\b|\b(?:a t elle|a t il|ont ils|peut on|doit on)\b")
+_NOMS_AIDES = (r"frere|soeur|mere|pere|oncle|tante|cousin|cousine|grand mere|grand pere|maman|papa|fils|fille|neveu|"
+               r"niece|voisin|voisine|ami|amie|pote")
+_PROCHE_AIDE = re.compile(
+    r"\b(?:pour|au nom de|pr) (?:mon|ma) (?P<nom>" + _NOMS_AIDES + r")\b(?! (?:et|qui a|qui est) (?:moi|je))"
+    r"|^(?:(?:bonjour|bonsoir|salut|slt|bjr|allo|oui)\s*,?\s*)*(?:c est pour |je vous ecris pour |j ecris pour )?"
+    r"(?:mon|ma) (?P<nom2>" + _NOMS_AIDES + r")(?: \w+)? (?:a \d+ ans|qui a \d+ ans|\d+ ans)\b"
+)
+_ECRIT_POUR = re.compile(r"\bje (?:vous |te )?(?:ecris|ecri|contacte|demande|appelle) (?:pour|a sa place|en son nom)\b"
+                         r"|\bj ecris pour\b|\bje vous ecris\b|\bje l (?:heberge|aide|accompagne)\b"
+                         r"|\bje suis (?:son|sa|le|la) \w+\b")
+_AIDANT_CONJOINT = re.compile(r"\bpour (?:mon|ma) (?:" + CONJOINT + r")\b")
+_QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
+_HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
+                        r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
+                        r"|\bdes que (?:j aurai|je serai)\b|\ben cas de\b|\bimagine(?:z|ons)? que\b")
+
 
 @dataclass
 class Segment:
@@ -130,9 +164,21 @@ class Segment:
 class Analyse:
     """Le texte normalisé avec ses propositions, leurs sujets et la forme du message."""
 
-    def __init__(self, texte: str):
+    def __init__(self, texte: str, question: str | None = None):
         self.texte = texte
-        self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte))
+        self.question = question
+        # « j'écris pour mon frère », « mon oncle a 57 ans, il... » : ce proche est la personne aidée
+        proche = _PROCHE_AIDE.search(texte)
+        if proche and proche.group("nom2") and (question or len(re.findall(r"\b(?:il|elle)\b", texte)) < 2 or re.search(
+                r"\b(?:je|j|moi)\b", _ECRIT_POUR.sub(" ", re.sub(r"\b(?:chez|avec) (?:moi|nous)\b|\bpour (?:lui|elle)\b",
+                                                                    " ", texte)))):
+            proche = None  # « ma mère a 70 ans et moi 45 » : la personne parle d'elle
+        self.proche_aide = (proche.group("nom") or proche.group("nom2")) if proche else None
+        enfant_de = re.search(r"\bje suis (?:le |la )?(?:fils|fille) de (madame|monsieur)\b", texte)
+        if enfant_de and not self.proche_aide:
+            self.proche_aide = "mere" if enfant_de.group(1) == "madame" else "pere"  # « je suis la fille de M. N. »
+            self.tiers = True
+        self.tiers = bool(_AIDANT.search(texte) or _CIVILITE.search(texte) or self.proche_aide)
         premiere = bool(_PREMIERE.search(texte) or _POSSESSIF_1.search(texte))
         troisieme = bool(_TROISIEME.search(texte) or _DESCRIPTION.search(texte))
         if not self.tiers and troisieme and not premiere:
@@ -145,6 +191,14 @@ class Analyse:
             self.forme = None
         self.segments = self._decouper()
         self._debuts = [s.debut for s in self.segments]
+        # fourchettes « entre 300 et 400 » (forme unique après normalisation) : (début, fin, bas, haut)
+        # débuts des marques d'hypothèse (« si je », « au cas où ») : lues une fois
+        self._hypotheses = [m.start() + (m.group()[:1].isspace()) for m in _HYPOTHESE.finditer(texte)]
+        self.fourchettes = [(m.start(), m.end(), float(m.group(1).replace(",", ".")),
+                             float(m.group(2).replace(",", "."))) for m in _FOURCHETTE.finditer(texte)]
+
+    def dans_fourchette(self, pos: int) -> bool:
+        return any(d <= pos < f for d, f, _, _ in self.fourchettes)
 
     # --- découpage ---------------------------------------------------------------------------
     def _decouper(self) -> list[Segment]:
@@ -182,6 +236,19 @@ class Analyse:
             segments.append(Segment(s_debut, s_fin, morceau, sujet, s_phrase, question))
         if not segments:
             segments.append(Segment(0, len(texte), texte, "personne", 0))
+        # « Pour une famille qui touche 1 200 € par mois, le FSL est-il possible ? » : toute la phrase
+        # est une question générale quand aucun de ses morceaux ne parle de la personne.
+        for seg in segments:
+            fin_question = texte[seg.fin:seg.fin + 3].strip().startswith("?")
+            if fin_question and not seg.question:
+                phrase = " ".join(s.texte for s in segments if s.phrase == seg.phrase)
+                if _QUESTION_GENERALE.search(phrase):
+                    seg.question = True
+            if seg.question:
+                for autre in segments:
+                    if autre.phrase == seg.phrase and (not _PERSONNEL.search(autre.texte)
+                                                       or _QUESTION_GENERALE.search(autre.texte)):
+                        autre.question = True
         return segments
 
     def _sujet(self, morceau: str, precedent: str, dernier_proche: str) -> tuple[str, str]:
@@ -190,13 +257,32 @@ class Analyse:
         if proche:
             dernier_proche = next(k for k, v in proche.groupdict().items() if v)
         categorie = next(k for k, v in debut.groupdict().items() if v) if debut else None
+        if categorie == "autres":
+            # « ils / elles » : jamais la personne seule (ses enfants, ses proches)
+            return ("enfant" if dernier_proche == "enfant" else "famille"), dernier_proche
+        if self.question and self.question.startswith("conjoint_"):
+            # réponse à une question sur le conjoint : « elle a 30 ans », « française » parlent du conjoint
+            if categorie:
+                return categorie, dernier_proche
+            if _PREMIERE.search(re.sub(r"\b(?:comme|que|pareil que) moi\b", " ", morceau)) and not _TROISIEME.search(morceau):
+                return "personne", dernier_proche
+            return "conjoint", dernier_proche
+        if self.question == "age_plus_jeune_enfant" and not categorie and not _PREMIERE.search(morceau) \
+                and not _CIVILITE.search(morceau) and not _PERSONNE_AIDEE.search(morceau):
+            return "enfant", dernier_proche  # « il aura 3 ans en février », « né le 10 octobre 2025 »
+        if self.proche_aide and categorie and re.match(r"(?:\w+ ){0,3}?(?:mon|ma|son|sa) " + self.proche_aide + r"\b", morceau):
+            return "personne", dernier_proche  # le proche pour qui l'aidant écrit
+        if categorie and not self.tiers and debut.start() == 0 and not re.search(
+                r"\b(?:et moi|moi et|moi aussi|moi je|moi j)\b", morceau):
+            return categorie, dernier_proche  # « mon fils est étudiant », « le gars avec qui je vis touche... »
         if self.tiers:
             if categorie:
                 return categorie, dernier_proche
             if _PERSONNE_AIDEE.search(morceau) or _CIVILITE.search(morceau) or _TROISIEME.search(morceau):
                 return "personne", dernier_proche
             if _PREMIERE.search(morceau):
-                return "aidant", dernier_proche
+                # « j'écris pour mon compagnon ... moi je gagne 1400 » : l'aidant est son conjoint
+                return ("conjoint" if _AIDANT_CONJOINT.search(self.texte) else "aidant"), dernier_proche
             return precedent, dernier_proche
         if _PREMIERE.search(morceau):
             return "personne", dernier_proche
@@ -244,6 +330,9 @@ class Analyse:
             while i > 0 and self.segments[i - 1].phrase == seg.phrase:
                 i -= 1
             debut = self.segments[max(0, i)].debut
+        coupe = pos - 30 * n  # fenêtre bornée : un long message sans ponctuation reste rapide
+        if coupe > debut:
+            return self.texte[coupe:pos].split()[1:][-n:] if n else []  # le premier mot peut être coupé
         return self.texte[debut:pos].split()[-n:] if n else []
 
     def mots_apres(self, pos: int, n: int = 4, phrase: bool = False) -> list[str]:
@@ -255,12 +344,19 @@ class Analyse:
             while i + 1 < len(self.segments) and self.segments[i + 1].phrase == seg.phrase:
                 i += 1
             fin = self.segments[i].fin
+        if fin > pos + 30 * n:
+            return self.texte[pos:pos + 30 * n].split()[:-1][:n]  # le dernier mot peut être coupé
         return self.texte[pos:fin].split()[:n]
 
     def nie(self, pos: int, fenetre: int = 4) -> bool:
         """Une négation précède ``pos`` dans la proposition (« je suis pas étudiant »)."""
         if _PRONOM_SUJET.match(self.texte, pos):
             return False  # le fait commence une nouvelle proposition (« ... j'ai un titre »)
+        if self.quantifieur_negatif(pos):
+            return True
+        apres = self.texte[pos:].split()[1:3]
+        if apres and apres[0] in ("non", "pas", "plus") and (len(apres) == 1 or apres[1] in (",", ".", "!")):
+            return True  # « moi étudiant non », « il étudie pas »
         mots = self.mots_avant(pos, fenetre)
         for i in range(len(mots) - 1, -1, -1):
             mot = mots[i]
@@ -276,10 +372,48 @@ class Analyse:
         apres = self.texte[pos:].split()[1:3]
         return bool(apres) and apres[0] in ("non", "pas") and (len(apres) == 1 or apres[1] in (",", "."))
 
+    def quantifieur_negatif(self, pos: int) -> bool:
+        """« aucun de nous n'est étudiant », « personne ne travaille », « ni moi ni ma femme ne travaillons ».
+
+        Le sujet est un mot négatif et le verbe porte « ne / n' » juste avant le fait.
+        """
+        seg = self.segment(pos)
+        mots = self.texte[seg.debut:pos].split()
+        if mots[:1] in (["personne"], ["aucun"], ["aucune"], ["nul"], ["nulle"]) or mots[:2] in (
+                ["non", "personne"], ["non", "aucun"], ["euh", "personne"]):
+            return True
+        if not any(m in ("n", "ne") for m in mots[-3:]):
+            return False
+        i = max(j for j, m in enumerate(mots) if m in ("n", "ne"))
+        return any(m in _QUANTIFIEURS_NEGATIFS for m in mots[:i])
+
+    def indice(self, seg: Segment) -> int:
+        """Rang de la proposition ``seg`` (sans parcourir la liste)."""
+        return bisect.bisect_right(self._debuts, seg.debut) - 1
+
+    def hypothese(self, pos: int) -> bool:
+        """Le fait est dans une hypothèse (« si je perds mon travail », « au cas où », « quand j'aurai »)."""
+        if not self._hypotheses:
+            return False
+        seg = self.segment(pos)
+        i = self.indice(seg)
+        debut = seg.debut
+        while i > 0 and self.segments[i - 1].phrase == seg.phrase and len(self.texte[debut:pos].split()) < 12:
+            i -= 1
+            debut = self.segments[i].debut
+        return any(debut <= d < pos for d in self._hypotheses)
+
     def passe(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est au passé (« avant j'étais au 115 », « j'ai été étudiant »)."""
         mots = self.mots_avant(pos, fenetre)
         if any(m in _PASSE for m in mots):
+            return True
+        seg = self.segment(pos)
+        i = bisect.bisect_right(self._debuts, pos) - 1
+        while i > 0 and self.segments[i - 1].phrase == seg.phrase and pos - self.segments[i - 1].debut < 300:
+            i -= 1
+        if self.segments[max(0, i)].texte[:10].split()[:1] in (["avant"], ["autrefois"], ["jadis"]) and not re.search(
+                r"\b(?:maintenant|aujourd hui|actuellement|mtn|desormais|depuis)\b", self.texte[self.segments[i].debut:pos]):
             return True
         texte = " ".join(mots)
         return bool(re.search(r"\b(?:ai|a|avons|avez|ont) ete\b|\bj ai fini\b|\bj ai arrete\b", texte))
@@ -287,4 +421,4 @@ class Analyse:
     def futur(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""
         mots = self.mots_avant(pos, fenetre)
-        return any(m in _FUTUR for m in mots)
+        return any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos)

@@ -20,6 +20,9 @@ from .analyse import Analyse
 from .modele import Constat
 
 _SUJETS_FOYER = ("personne", "conjoint")
+_QUESTIONS_ARGENT = ("ressources_mensuelles", "ressources_annuelles", "aide_logement")
+_TOTAL = re.compile(r"\b(?:en tout|au total|total|tout|soit|ca fait en tout|tout compris|ensemble) :? ?(?P<n>\d+(?:[.,]\d+)?)"
+                    r"(?: euros| e)?\b")
 _MONTANT = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?)(?:\s+(?P<u>euros|e|dollars)\b)?")
 _NON_MONTANT_APRES = {"ans", "an", "a", "mois", "semaines", "semaine", "jours", "jour", "h", "heures", "heure",
                       "enfants", "personnes", "pers", "fois", "er", "eme", "ieme", "em", "min", "minutes", "km",
@@ -31,32 +34,39 @@ _MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "d
                  "amendes", "coute", "coutent", "charges", "credit", "edf", "electricite", "gaz", "eau", "huissier",
                  "rembourser", "manque", "depense", "depenses", "prix", "cher", "paie", "paies", "verse",
                  "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
-                 "participation", "coutait", "vaut", "payer"}
+                 "participation", "coutait", "vaut", "payer", "donne", "donnant", "donnons", "verse", "versons",
+                 "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons"}
 _MOTS_REVENU = {"touche", "touchons", "touchez", "gagne", "gagnons", "percois", "percoit", "percevons", "recois",
                 "recoit", "salaire", "salaires", "revenu", "revenus", "ressources", "ressource", "rsa", "are", "ada",
                 "aah", "asf", "paje", "smic", "pension", "retraite", "chomage", "allocation", "allocations",
                 "alloc", "allocs", "bourse", "vis", "vit", "vivons", "net", "brut", "interim", "prime", "caf",
                 "indemnites", "ij", "rente", "aspa", "minimum", "argent", "rentre", "rentrent", "emploi", "france",
-                "travail", "travaille", "bosse"}
+                "travail", "travaille", "bosse", "cdi", "cdd"}
 _PERIODE_MOIS = re.compile(r"^(?:par mois|/ mois|mensuel\w*|le mois|chaque mois|tous les mois|pm|/ m|net par mois|"
                            r"brut par mois|net / mois|net mensuel|de revenus? par mois|mois)\b")
 _PERIODE_AN = re.compile(r"^(?:par an|/ an|l an|annuel\w*|par annee|a l annee|sur l annee|l annee|sur 12 mois|"
                          r"sur 1 an|dans l annee|cette annee|l annee derniere|net par an|par ans|an)\b")
 _PERIODE_SEMAINE = re.compile(r"^(?:par semaine|/ semaine|la semaine|hebdo\w*|chaque semaine|toutes les semaines)\b")
-_PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|par nuit|la nuit|de l heure|par heure|/ h|"
+_PERIODE_HEURE = re.compile(r"^(?:de l heure|par heure|/ h|de l h|l heure|brut de l heure|net de l heure)\b")
+_PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|jour|chaque jour|par nuit|la nuit|de l heure|par heure|/ h|"
                            r"de l h)\b")
 _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l annee\b|\bcette annee\b"
                             r"|\bsur (?:les )?12 (?:derniers )?mois\b|\bdans l annee\b|\ben (?:1|un) an\b")
 _RIEN = re.compile(
     r"\b(?:aucun|aucune|pas de|pas d|sans|0|zero|ni)\s+(?:revenus?|ressources?|argent|salaire|rentree d argent)\b"
     r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|pas un (?:sou|rond|"
-    r"centime|euro))\b|\bmaintenant (?:plus )?rien\b"
-    r"|\bpas un (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
+    r"centime|euro))\b(?! (?:mange|a manger|bu|dormi|fait|compris|dit|vu|entendu|recu de|de (?:la|le|l)))"
+    r"|\bmaintenant (?:plus )?rien\b(?! (?:mange|a manger))"
+    r"|\bpas (?:un|1) (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
+    r"|\b(?:pas|rien|0|zero) argent\b|\bargent (?:0|zero|rien)\b"
     r"|\bsans (?:aucun )?(?:revenu|ressource)s?\b|\bpas de (?:sous|thunes)\b|\b0 (?:euros|revenus?)\b"
     r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
 )
 _AIDE_ZERO = re.compile(
-    r"\b(?:pas|plus|aucune?|sans|0|ni)\s+(?:d |de |des |les |l )?(?:apl|als|alf)\b"
+    r"\b(?:aucune|pas d|pas de|plus d|plus de|sans) aides?(?: (?:pour|pr|au|du) (?:le )?logement)?\b(?! (?:sociale|du 115))"
+    r"|\b(?:apl|als|alf) (?:a ete |est )?(?:coupee?s?|supprimee?s?|arretee?s?)\b"
+    r"|\b(?:apl|als|alf)\b.{0,30}\bplus maintenant\b"
+    r"|\b(?:pas|plus|aucune?|sans|0|ni)\s+(?:d |de |des |les |l )?(?:apl|als|alf)\b"
     r"|\b(?:touche|touchons|recois|percois|ai) (?:pas|plus|jamais) (?:d |de |des |les |l )?(?:apl|als|alf)\b"
     r"|\b(?:apl|als|alf)\s*:?\s*(?:rien|non|0|aucune?)\b"
 )
@@ -110,17 +120,20 @@ def _periode(a: Analyse, m: re.Match) -> str | None:
     suite = re.sub(r"^(?:euros|e|net|nets|brut|de (?:rsa|salaire|revenus?|chomage|are|apl|als|ada|aah|pension)|"
                    r"d (?:apl|als|are|aah|ada|allocations?))\s*", "", suite)
     suite = re.sub(r"^(?:euros|e|net|nets|brut)\s*", "", suite)
+    suite = re.sub(r"^(?:de|d) (?!(?:l heure|l h)\b)\w+ ", "", suite)  # « 100 euros de ménages par mois »
     if _PERIODE_MOIS.match(suite):
         return "mois"
     if _PERIODE_AN.match(suite):
         return "an"
     if _PERIODE_SEMAINE.match(suite):
         return "semaine"
+    if _PERIODE_HEURE.match(suite):
+        return "heure"
     if _PERIODE_JOUR.match(suite):
         return "jour"
     if _ANNUEL_PHRASE.search(a.segment(m.start()).texte):
         return "an"
-    avant = " ".join(a.mots_avant(m.start(), 4))
+    avant = " ".join(a.mots_avant(m.start(), 5, phrase=True))
     if re.search(r"\b(?:par an|annuel\w*|l annee|sur l annee|par mois|mensuel\w*|chaque mois|tous les mois)\b", avant):
         return "an" if re.search(r"\b(?:par an|annuel\w*|l annee)\b", avant) else "mois"
     return None
@@ -139,7 +152,8 @@ def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
     if unite == "e" and valeur <= 20 and precedent in ("le", "paris", "du", "au", "dans"):
         return True
     if not unite:
-        if apres and apres[0] in _NON_MONTANT_APRES:
+        if apres and apres[0] in _NON_MONTANT_APRES and not re.match(r" a (?:peu pres|2|deux|nous|eux)\b",
+                                                                      a.texte[m.end():m.end() + 12]):
             return True
         if re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and precedent in _AVANT_ANNEE:
             return True
@@ -162,11 +176,29 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « avant je touchais 900 »
         genre, _ = _mots_proches(a, m)
         periode = _periode(a, m)
-        if genre == "depense":
+        if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
             continue
+        if (not m.group("u") or m.group("u") == "e") and valeur <= 20 and periode not in ("jour", "semaine"):
+            continue  # « à nous 2 », « 1 taf », « on vit à 5 », « 13e » : pas de l'argent
+        if re.search(r"\b(?:mois|semaines?|jours?) (?:a|pour)\s*$", a.texte[max(0, m.start() - 15):m.start()]):
+            continue  # « 3 mois à 1500 » : un salaire d'un moment, pas le revenu du foyer
+        if periode is None and a.question == "ressources_annuelles" and genre != "aide":
+            periode = "an"
+        if genre is None and periode is None and a.question in _QUESTIONS_ARGENT:
+            genre = "aide" if a.question == "aide_logement" else "revenu"
         if genre is None and periode is None and not _SEUL_MONTANT.match(a.texte.strip()):
-            continue
+            # « ma femme gagne 1300, moi 700 » : le montant suit un revenu du foyer, même phrase
+            avant = a.mots_avant(m.start(), 2)
+            if not (revenus_mois and avant and avant[-1] in ("moi", "lui", "elle", "eux", "nous")
+                    and a.segment(revenus_mois[-1][0]).phrase == a.segment(m.start()).phrase):
+                continue
+        if periode == "heure":
+            continue  # un salaire horaire ne dit pas le revenu du mois
         if periode == "jour":
+            # « l'ADA, 14 euros par jour » : 14 x 365 / 12 par mois (R16)
+            if genre == "aide":
+                continue
+            revenus_mois.append((m.start(), valeur * 365 / 12))
             continue
         if genre == "aide":
             constats.append(Constat("aide_logement", round(valeur, 2), m.start()))
@@ -177,6 +209,14 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             revenus_mois.append((m.start(), valeur * 52 / 12))
         else:
             revenus_mois.append((m.start(), valeur))
+    total_dit = _TOTAL.search(a.texte)
+    if total_dit and len(revenus_mois) >= 2 and not revenus_an:
+        # « salaire 900. femme 300. tout 1200 » : le total dit l'emporte
+        revenus_mois = [(p, v) for p, v in revenus_mois if p == total_dit.start("n")] or revenus_mois
+        if len(revenus_mois) == 1:
+            constats.append(Constat("ressources_mensuelles", round(float(revenus_mois[0][1]), 2), revenus_mois[0][0],
+                                    poids=3))
+            revenus_mois = []
     for champ, liste in (("ressources_mensuelles", revenus_mois), ("ressources_annuelles", revenus_an)):
         if not liste:
             continue
@@ -184,16 +224,131 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         for (p0, _), (p1, v1) in zip(liste, liste[1:]):
             entre = a.texte[p0:p1]
             autre_membre = a.sujet(p0) != a.sujet(p1)  # « ma femme gagne 1300, moi 700 » : le foyer
-            if _CORRECTION.search(entre) or not (_ADDITION.search(entre) or autre_membre):
+            if _CORRECTION.search(entre):
                 total = v1
-            else:
+            elif _ADDITION.search(entre) or autre_membre:
                 total += v1
+            else:
+                total = None  # deux montants sans lien dit (« 200 300 euros ») : on ne devine pas
+                break
             debut = p1
-        constats.append(Constat(champ, round(float(total), 2), debut, poids=2))
+        if total is not None:
+            constats.append(Constat(champ, round(float(total), 2), debut, poids=2))
     for m in _RIEN.finditer(a.texte):
         if a.nie(m.start()) and not m.group().startswith(("pas", "aucun", "sans", "ni")):
             continue
-        constats.append(Constat("ressources_mensuelles", 0.0, m.start(), poids=2))
+        if a.sujet(m.start()) not in _SUJETS_FOYER or a.passe(m.start()) or a.futur(m.start(), 3):
+            continue
+        if re.match(r"(?:j ai|on a|il a|elle a) (?:rien|0)", m.group()) and a.question not in (None, *_QUESTIONS_ARGENT):
+            continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
+        champ_rien = "ressources_annuelles" if a.question == "ressources_annuelles" else "ressources_mensuelles"
+        constats.append(Constat(champ_rien, 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):
+        if re.match(r"(?:aucune|pas d|pas de|plus d|plus de|sans) aide", m.group()) and "logement" not in m.group() \
+                and a.question != "aide_logement":
+            continue  # « aucune aide » sans dire laquelle
         constats.append(Constat("aide_logement", 0.0, m.start(), poids=1))
+    return constats
+
+
+class _Zone:
+    """Une fourchette vue comme un montant : ``start()`` / ``end()`` pour les mêmes aides."""
+
+    def __init__(self, debut: int, fin: int):
+        self._debut, self._fin = debut, fin
+
+    def start(self) -> int:
+        return self._debut
+
+    def end(self) -> int:
+        return self._fin
+
+
+_APRES_FOURCHETTE_AGE = re.compile(r"^ ?(?:ans|an)\b")
+
+
+def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
+    """« entre 300 et 400 par mois » -> fourchettes {ressources_mensuelles: [300, 400]} (jamais une valeur).
+
+    Argent (mot-clé de revenu ou d'aide, « euros », une période) et âge (« j'ai entre 30 et 35 ans »).
+    """
+    constats = []
+    for debut, fin, bas, haut in a.fourchettes:
+        if a.sujet(debut) not in _SUJETS_FOYER or a.passe(debut) or a.hypothese(debut):
+            continue
+        suite = a.texte[fin:fin + 12]
+        avant = a.mots_avant(debut, 3)
+        if _APRES_FOURCHETTE_AGE.match(suite):
+            if a.sujet(debut) == "personne" and avant[-2:] in (["j", "ai"], ["a"], ["il", "a"], ["elle", "a"]) or \
+                    (avant and avant[-1] in ("age", "agee", "ai")):
+                constats.append(Constat("fourchettes", {"age": [bas, haut]}, debut))
+            continue
+        zone = _Zone(debut, fin)
+        genre, _ = _mots_proches(a, zone)
+        periode = _periode(a, zone)
+        euros = bool(re.match(r"^ ?(?:euros|e)\b", suite))
+        if re.match(r"^ ?(?:mois|semaines?|jours?|heures|h|ans?|annees?|enfants)\b", suite) or (
+                1900 <= bas <= 2100 and 1900 <= haut <= 2100):
+            continue  # « 6 à 8 mois », « de 2015 à 2020 » : pas de l'argent
+        if genre == "depense" or periode == "heure" or (genre is None and not euros and a.question not in
+                                                        _QUESTIONS_ARGENT):
+            continue
+        champ = "aide_logement" if genre == "aide" else "ressources_mensuelles"
+        if genre is None and a.question in _QUESTIONS_ARGENT:
+            champ = a.question
+        facteur = {"semaine": 52 / 12, "jour": 365 / 12}.get(periode or "", 1.0)
+        if periode == "an" and champ == "ressources_mensuelles":
+            champ = "ressources_annuelles"
+        constats.append(Constat("fourchettes", {champ: [round(bas * facteur, 2), round(haut * facteur, 2)]},
+                                debut))
+    return constats
+
+
+# R1 : le foyer touche déjà le RSA (« je suis au RSA », « jsui o rsa », « je touche 600 de RSA »).
+_RSA_OUI = re.compile(
+    r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:au|a|o) rsa\b"
+    r"|\b(?:touche|touchons|touchez|touchent|percois|percoit|percevons|recois|recoit|recevons|ai|a|avons|"
+    r"beneficie|beneficiaire|beneficiaires|allocataire|allocataires) (?:du |le |la |de |d )?(?:rsa)\b"
+    r"|\b\d+(?:[.,]\d+)? (?:euros |e )?(?:de |du |d )?rsa\b|\brsa (?:de |a |: |, )?\d+|\brsa (?:socle|activite|majore)\b"
+    r"|\bmon rsa\b|\bnotre rsa\b|\ble rsa (?:que je touche|que je percois|tombe|arrive|est verse|m est verse)\b"
+    r"|\b(?:je|j|on|il|elle) (?:vis|vit|vivons) (?:du|avec le) rsa\b"
+)
+_RSA_NON = re.compile(
+    r"\b(?:touche|touchons|percois|percoit|recois|recoit|ai|a|avons) (?:pas|plus|jamais|pas encore) (?:le |de |du |d )?rsa\b"
+    r"|\b(?:pas|plus|jamais) (?:au|de|le|du) rsa\b|\bsans (?:le )?rsa\b|\bpas encore (?:le |de )?rsa\b"
+    r"|\brsa (?:a ete )?(?:coupe|suspendu|supprime|arrete)\b|\brsa\b.{0,25}\b(?:a ete|est) (?:coupe|supprime|arrete)\b"
+)
+_RSA_PAS_UN_FAIT = re.compile(r"\b(?:droit|droits|demande|demander|demande de|obtenir|avoir|toucher|percevoir|"
+                              r"faire|dossier|calcul|montant|combien|comment|quoi|ouvrir|ouverture)\s+(?:au |le |du |"
+                              r"de |d |la |pour le |a )?(?:rsa)\b|\brsa\s+(?:c est|cest|ca fait|fait combien)\b")
+
+
+_RSA_PAS_MOI = re.compile(r"\brsa\b[^.]{0,25}\b(?:pas moi|moi non|moi pas|mais pas moi)\b")
+
+
+def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
+    constats = []
+    if a.question in _QUESTIONS_ARGENT:
+        # « Le RSA, c'est tout. », « RSA oui. argent 550 » : en réponse à « combien recevez-vous ? »
+        m = re.search(r"(?:^|\b(?:le|du|au) )rsa\b", a.texte)
+        if m and not _RSA_PAS_UN_FAIT.search(a.texte) and not a.nie(m.start()) and not a.futur(m.start()) \
+                and not re.search(r"\b(?:demande|attends|attente|droit|voudrais)\b", a.texte):
+            constats.append(Constat("percoit_rsa", True, m.start()))
+    for m in _RSA_PAS_MOI.finditer(a.texte):
+        constats.append(Constat("percoit_rsa", False, m.end() - 1, poids=3, force=True))
+    for m in _RSA_NON.finditer(a.texte):
+        if not a.passe(m.start()) and a.sujet(m.start()) in _SUJETS_FOYER:
+            constats.append(Constat("percoit_rsa", False, m.start(), poids=2))
+    for m in _RSA_OUI.finditer(a.texte):
+        debut = m.start()
+        if any(c.pos <= debut < c.pos + 40 for c in constats):
+            continue
+        if a.sujet(debut) not in _SUJETS_FOYER or a.passe(debut) or a.futur(debut) or a.hypothese(debut):
+            continue
+        if _RSA_PAS_UN_FAIT.search(a.texte[max(0, debut - 25):m.end()]):
+            continue
+        if a.nie(debut):
+            constats.append(Constat("percoit_rsa", False, debut, poids=2))
+            continue
+        constats.append(Constat("percoit_rsa", True, debut))
     return constats

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from typing import Any
 
-from . import argent, foyer, identite, incertitude, logement
+from . import alertes, argent, foyer, genre, identite, incertitude, logement
 from .analyse import Analyse
 from .modele import Constat, Extraction
 from .normalisation import normaliser
+from .lexique import GENTILES
 from .vocabulaire import CHAMPS, valider
+
+GENTILES_RE = sorted((g for g in GENTILES if " " not in g), key=len, reverse=True)
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,9 @@ _SUJETS: dict[str, set[str]] = {
     "ressources_annuelles": _SUJETS_FOYER,
     "aide_logement": _SUJETS_FOYER,
     "difficultes_logement": _SUJETS_FOYER,
+    "percoit_rsa": _SUJETS_FOYER,
+    "mois_depuis_separation": _SUJETS_FOYER,
+    "fourchettes": _SUJETS_FOYER,
     "enfants": _SUJETS_FOYER | {"enfant"},
     "lien_paris": _SUJETS_FOYER | {"enfant", "famille"},
 }
@@ -57,24 +64,79 @@ def _aujourd_hui(aujourd_hui: Any) -> dt.date:
 def _constats(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     constats: list[Constat] = identite.age(a, jour)
     liste_durees = identite.durees(a, jour, exclus={c.pos for c in constats})
-    for detecteur in (identite.nationalite, identite.titre_sejour, identite.etudiant,
-                      foyer.couple, foyer.enfants, foyer.enceinte, argent.montants, logement.logement,
+    for detecteur in (identite.nationalite, identite.titre_sejour, identite.etudiant, identite.travail_declare,
+                      genre.genre,
+                      foyer.couple, foyer.age_conjoint, foyer.enfants, foyer.age_plus_jeune_enfant, foyer.enceinte, argent.montants, argent.fourchettes,
+                      argent.percoit_rsa, logement.logement,
                       logement.courrier, logement.domiciliation, logement.difficultes):
         constats += detecteur(a, jour)
     constats += identite.mois_en_france(a, jour, liste_durees)
     constats += identite.annees_titre(a, liste_durees)
+    constats += identite.mois_sans_titre(a, liste_durees)
+    constats += identite.mois_depuis_separation(a, liste_durees)
     constats += identite.heures_travail(a, jour, liste_durees)
     constats_paris, arrondissement = logement.paris(a, jour)
     constats += constats_paris
     return constats, arrondissement
 
 
+# Faits personnels qui ont un pendant pour le conjoint (« ma femme a 30 ans » -> conjoint_age).
+_CONJOINT = {"age": "conjoint_age", "nationalite": "conjoint_nationalite", "titre_sejour": "conjoint_titre_sejour",
+             "annees_titre_sejour": "conjoint_annees_titre_sejour", "etudiant": "conjoint_etudiant"}
+
+
 def _accepte(c: Constat, a: Analyse) -> bool:
     if a.segment(c.pos).question:
         return False  # une question générale (« le RSA c'est 646 euros ? ») ne dit rien de la personne
+    sujet = a.sujet(c.pos)
+    if c.champ in _CONJOINT and sujet == "conjoint" and not c.force:
+        if re.search(r"\b(?:mon|ma|mes)\s*$", a.texte[max(0, c.pos - 5):c.pos]):
+            return True  # « mon conjoint gardait mon titre de séjour » : le titre de la personne
+        c.champ = _CONJOINT[c.champ]
+        return True
+    if c.champ == "age" and sujet == "enfant" and a.question == "age_plus_jeune_enfant" and not c.force:
+        c.champ = "age_plus_jeune_enfant"  # « il aura 3 ans en février », « né le 10 octobre 2025 »
+        return True
     if c.force:
         return True
-    return a.sujet(c.pos) in _SUJETS.get(c.champ, {"personne"})
+    if c.champ in ("logement", "vit_a_paris", "arrondissement") and sujet == "conjoint" and re.search(
+            r"\b(?:nous|on)\b", a.segment(c.pos).texte):
+        return True  # « nous sommes locataires » écrit par le conjoint : le logement du foyer
+    if c.champ == "mois_depuis_separation" and re.match(r"(?:\w+ )?(?:le|leur|la) (?:pere|papa|mere|maman)\b",
+                                                       a.segment(c.pos).texte):
+        return True  # « le papa est parti il y a 3 ans » : la séparation de la personne
+    return sujet in _SUJETS.get(c.champ, {"personne"})
+
+
+def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
+    """« Oui, je suis en BTS. Ah non, j'ai arrêté » : après une correction dans le message, une valeur
+    dite avant elle ne compte plus (R7). Redite après : la nouvelle l'emporte ; sinon on s'abstient
+    (si la correction est dans la même phrase ou la suivante)."""
+    marques = [m.end() for m in _MARQUE_CORRECTION.finditer(a.texte) if m.start() > 0]
+    if not marques:
+        return constats
+    garder = []
+    for c in constats:
+        suivante = next((p for p in marques if p > c.pos), None)
+        if suivante is None or c.champ in ("fourchettes", "genre"):
+            garder.append(c)
+            continue
+        if any(d.champ == c.champ and d.pos >= suivante for d in constats):
+            continue  # redit après la correction
+        if a.segment(suivante - 1).phrase - a.segment(c.pos).phrase <= 1:
+            continue  # corrigé sans nouvelle valeur : incertain
+        garder.append(c)
+    return garder
+
+
+_TOUS_LES_DEUX = re.compile(r"\b(?:tous les deux|toutes les deux|tous deux|tous les 2|toutes les 2|comme moi|pareil que moi|"
+                            r"nous deux|on est|nous sommes|on a demande|nous avons demande|tous)\b")
+_UN_SEUL_DES_DEUX = re.compile(r"\b(?:moi|lui|elle) (?:non|nn|pas)\b|\bmais (?:moi|lui|elle)\b|\ba nous deux\b")
+_MARQUE_CORRECTION = re.compile(
+    r"\b(?:ah non|a non|oh non|non pardon|pardon|non non|je me suis trompee?|je me trompe|je voulais dire|"
+    r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|a nn)\b"
+    r"|\benfin(?: ,)?(?= (?:c est|a |au |j ai|je |j |pas|plus|non|si|il|elle|\d))"
+)
 
 
 def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
@@ -86,7 +148,13 @@ def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[
     for champ, liste in par_champ.items():
         nies = [c.valeur for c in liste if c.nie and c.valeur is not None]
         positifs = [c for c in liste if not c.nie]
-        if champ == "difficultes_logement":
+        if champ == "fourchettes":
+            bornes: dict[str, list[float]] = {}
+            for c in positifs:
+                bornes.update(c.valeur)
+            if bornes:
+                faits[champ] = bornes
+        elif champ == "difficultes_logement":
             valeurs = [c.valeur for c in positifs if c.valeur is not None]
             if valeurs:
                 faits[champ] = valeurs
@@ -103,46 +171,72 @@ def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[
 
 def _deduire(faits: dict[str, Any], a: Analyse) -> None:
     """Faits qui découlent d'autres faits du même message."""
-    if "enfants" not in faits:
-        taille = foyer.taille_foyer(a)
-        if taille:
-            n, seul_avec = taille
-            if faits.get("en_couple") is True and n >= 2:
-                faits["enfants"] = n - 2
-            elif (faits.get("en_couple") is False or seul_avec) and n >= 1:
-                faits["enfants"] = n - 1
+    # « on est 5 » ne dit pas combien d'enfants à charge (d'autres adultes peuvent vivre là) : pas de déduction.
     if faits.get("titre_sejour") and "nationalite" not in faits:
         faits["nationalite"] = "hors_ue"
     if "annees_titre_sejour" in faits and faits.get("titre_sejour") not in _TITRES_AVEC_ANNEES:
         faits.pop("annees_titre_sejour")  # des années sans titre qui permet de travailler : rien à compter
-    if faits.get("vit_a_paris") is True:
-        faits["lien_paris"] = True
     if "mois_en_france" not in faits and "age" in faits and identite.ne_en_france(a):
         faits["mois_en_france"] = faits["age"] * 12
+    if "mois_depuis_separation" in faits and not (
+            faits.get("enfants") or faits.get("enceinte") or a.question == "mois_depuis_separation"
+            or re.search(r"\bseule? avec (?:mes|mon|ma|lui|elle|eux|le|la|les)\b|\beleve\w* seule?\b|\bmes (?:enfants|"
+                         r"fils|filles|gosses)\b(?!.{0,40}\b(?:grands|vivent plus|ne vivent))", a.texte)):
+        faits.pop("mois_depuis_separation")  # une séparation sans enfant : le champ ne s'applique pas
+    if "mois_sans_titre" in faits and faits.get("titre_sejour") not in (None, "aucun"):
+        faits.pop("mois_sans_titre")
+    # « on est demandeurs d'asile tous les deux », « algérienne comme moi » : le conjoint aussi
+    if faits.get("en_couple"):
+        phrases = re.split(r" [.;!?] ", a.texte)
+        for perso, conj in (("nationalite", "conjoint_nationalite"), ("titre_sejour", "conjoint_titre_sejour")):
+            cle = (r"\b(?:nationalite|" + "|".join(GENTILES_RE) + r")\b") if perso == "nationalite" \
+                else r"\b(?:asile|refugies|demandeurs|sans papiers)\b"
+            if perso in faits and conj not in faits and any(
+                    _TOUS_LES_DEUX.search(p) and re.search(cle, p) and not _UN_SEUL_DES_DEUX.search(p) for p in phrases):
+                faits[conj] = faits[perso]  # la phrase dit les deux
+        memes = re.search(r"\b(?:on a|nous avons) (\d{2}) ans tous les deux\b", a.texte)
+        if memes and faits.get("age") == int(memes.group(1)):
+            faits.setdefault("conjoint_age", faits["age"])  # « on a 23 ans tous les deux »
+    if faits.get("vit_a_paris") and "lien_paris" not in faits and re.search(
+            r"\b(?:chez|par) (?:mon|ma|mes|son|sa|ses|leur|leurs) (?:mere|pere|parents|soeur|frere|fille|fils|tante|oncle|"
+            r"cousin|cousine|grand mere|grand pere|famille)\b", a.texte):
+        faits["lien_paris"] = True  # hébergé par sa famille, à Paris : un lien (famille) avec Paris
+    ecart = re.search(r"\b(?:il|elle) a (\d{1,2}) ans? de (plus|moins) que moi\b", a.texte)
+    if ecart and "age" in faits and "conjoint_age" not in faits:
+        n = int(ecart.group(1))
+        faits["conjoint_age"] = faits["age"] + (n if ecart.group(2) == "plus" else -n)
+    if faits.get("conjoint_titre_sejour") and "conjoint_nationalite" not in faits:
+        faits["conjoint_nationalite"] = "hors_ue"
+    if any(c.startswith("conjoint_") for c in faits) and faits.get("en_couple") is False:
+        for c in [c for c in faits if c.startswith("conjoint_")]:
+            faits.pop(c)
 
 
-def _extraire(texte: Any, aujourd_hui: Any = None) -> Extraction:
+def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) -> Extraction:
     if texte is None:
         return Extraction()
     if not isinstance(texte, str):
         texte = str(texte)
     if texte.lstrip().startswith("/"):
         return Extraction()  # une commande (« /informer{...} ») n'est jamais un fait
+    dangers = alertes.alertes(texte)
     normal = normaliser(texte)
     if not normal:
-        return Extraction()
+        return Extraction(alertes=dangers)
     jour = _aujourd_hui(aujourd_hui)
-    a = Analyse(normal)
+    a = Analyse(normal, question=question)
     constats, arrondissement = _constats(a, jour)
     ne_sait_pas, inconnus, zones = incertitude.ne_sait_pas(a)
+    zones = zones + incertitude.hesitations(a)
     constats = [c for c in constats
-                if _accepte(c, a) and not any(d <= c.pos < f for d, f in zones)]
+                if _accepte(c, a) and not any(d <= c.pos < f for d, f in zones)
+                and (c.champ == "fourchettes" or not a.dans_fourchette(c.pos))]
+    constats = _apres_correction(constats, a)
     faits, negations = _fusionner(constats)
     _deduire(faits, a)
     faits = valider(faits)
     inconnus = [c for c in inconnus if c not in faits]
-    if not faits.get("vit_a_paris"):
-        arrondissement = None
+    arrondissement = faits.get("arrondissement")  # le fait (validé), même sans « vit à Paris »
     return Extraction(
         faits=faits,
         inconnus=inconnus,
@@ -151,17 +245,19 @@ def _extraire(texte: Any, aujourd_hui: Any = None) -> Extraction:
         negation_de=negations,
         correction=incertitude.est_correction(a),
         arrondissement=arrondissement,
+        alertes=dangers,
     )
 
 
-def extraire_faits(texte: str, aujourd_hui: dt.date | str | None = None) -> Extraction:
+def extraire_faits(texte: str, aujourd_hui: dt.date | str | None = None, *, question: str | None = None) -> Extraction:
     """Les faits de la situation dits dans ``texte`` (voir ``Extraction``). Ne lève jamais d'exception.
 
     ``aujourd_hui`` (date ou « AAAA-MM-JJ ») sert aux dates (« en France depuis 2019 »,
-    « né en 1990 ») ; par défaut, la date du jour à Paris.
+    « né en 1990 ») ; par défaut, la date du jour à Paris. ``question`` : le champ demandé juste
+    avant (« elle a 30 ans » répond alors sur le conjoint, « 800 » sur l'argent).
     """
     try:
-        return _extraire(texte, aujourd_hui)
+        return _extraire(texte, aujourd_hui, question if question in CHAMPS else None)
     except Exception:  # pragma: no cover - filet de sécurité : un message ne doit jamais casser le bot
         log.exception("extraction impossible")
         return Extraction()

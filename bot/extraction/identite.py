@@ -21,8 +21,8 @@ _NAISSANCE = re.compile(r"\b(?:nee?s?\s+(?:en|le|a|au|aux|dans|du|l)\b|date de n
 _NAISSANCE_2_CHIFFRES = re.compile(r"\bnee?s? en (?P<a>\d{2})\b")
 _NOMS_PROCHES = re.compile(r"^(?:" + "|".join((CONJOINT, ENFANT, FAMILLE, AMI)) + r")$")
 _PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune",
-                     "garcon", "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
-                     "usagere", "beneficiaire", "mec", "gars", "fille", "type", "demandeur", "demandeuse",
+                     "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
+                     "usagere", "beneficiaire", "mec", "gars", "type", "demandeur", "demandeuse",
                      "refugie", "celibataire", "pere", "mere"}
 _POSSESSIFS = {"ma", "mon", "mes", "sa", "son", "ses", "notre", "nos", "leur", "leurs"}
 _AVANT_DUREE = {"depuis", "pendant", "durant", "dans", "pour", "sur", "tous", "apres", "avant", "voila", "que",
@@ -37,15 +37,38 @@ _AVANT_AGE_NU = {",", "et", "moi", "lui", "il", "elle", "age", "celibataire", "m
                  "jeune", "majeur", "majeure", "divorce", "divorcee", "veuf", "veuve", "separe", "separee"}
 
 
+_DETERMINANTS = {"mon", "ma", "mes", "son", "sa", "ses", "le", "la", "les", "l", "notre", "nos", "leur", "leurs", "du"}
+
+
 def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
     """(âge, motif qui désigne lui-même la personne) ou None si « N ans » est une durée."""
     n = int(m.group("n"))
     avant = a.mots_avant(m.start(), 5)
     apres = a.mots_apres(m.end(), 2)
+    if len(avant) >= 2 and re.fullmatch(r"\d+", avant[-2]) and avant[-1] in ("et", "ou", "a"):
+        return None  # « nous avons 68 et 70 ans » : deux âges, lequel est celui de la personne ?
+    if avant[-3:] == ["que", "j", "ai"] or avant[-2:] == ["quand", "j"] or avant[-3:-1] == ["quand", "j"]:
+        return None  # « depuis que j'ai 15 ans » : un moment passé
+    if apres[:2] in (["de", "plus"], ["de", "moins"]):
+        return None  # « il a 2 ans de plus que moi »
     if m.group("u") == "a" and apres and apres[0] not in (",", ".", "et", "sans", "je", "j"):
         return None
     if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
         avant = []  # « non pardon 35 ans » : une correction
+    futur = avant[-1:] in (["aurai"], ["aura"], ["auras"], ["aurons"]) or avant[-2:] in (
+        ["vais", "avoir"], ["va", "avoir"], ["vas", "avoir"])
+    if futur:
+        # « j'aurai 25 ans le mois prochain » : 24 ans aujourd'hui (R5) ; sans date proche, on ne sait pas.
+        suite = " ".join(a.mots_apres(m.end(), 4, phrase=True))
+        dans = re.match(r"dans (\d+) ans?\b", suite)
+        if dans:
+            return (n - int(dans.group(1)), False) if n - int(dans.group(1)) >= 0 else None
+        if re.match(r"(?:le mois prochain|la semaine prochaine|bientot|demain|dans (?:\d+|quelques) (?:mois|semaines|"
+                    r"jours)|cette annee|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+                    r"octobre|novembre|decembre)|le \d+|a noel|l annee prochaine|l an prochain)\b", suite) \
+                or any(x in ("bientot",) for x in avant[-4:]):
+            return n - 1, False
+        return None
     if avant and avant[-1] in ("presque", "bientot", "quasiment"):
         n, avant = n - 1, avant[:-1]
     elif avant and avant[-1] in ("environ", "genre"):
@@ -67,8 +90,13 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
             return None
         if avant[-1] == "a" and len(avant) >= 2:
             sujet = avant[-2]
-            if sujet in ("y", "qui") or _NOMS_PROCHES.match(sujet):
+            if sujet in ("y", "qui") or (_NOMS_PROCHES.match(sujet) and sujet != a.proche_aide):
                 return None
+            proche_dit = a.proche_aide and a.proche_aide in avant[-4:-1]
+            if not proche_dit and sujet not in ("il", "elle") and (any(x in _POSSESSIFS for x in avant[-4:-1]) or (
+                    any(x in _DETERMINANTS for x in avant[-4:-1]) and not any(
+                        x in _PERSONNE_DECRITE or x in ("personne", "monsieur", "madame") for x in avant[-3:-1]))):
+                return None  # « mon plus jeune a 9 ans », « le petit de ma sœur a 2 ans »
             if sujet in ("il", "elle") and not a.tiers:
                 return None  # « j'ai un fils il a 5 ans » : quelqu'un d'autre
         return n, False
@@ -87,8 +115,23 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
     return None
 
 
+_MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b)")
+_AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
+                         r"avant hier|ce mois ci|le mois dernier|ce matin|aujourd hui)\b")
+
+
 def age(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age")) and not a.tiers:
+        for m in _MOI_AGE.finditer(a.texte):  # « ma femme a 29 ans, et moi 33 »
+            n = int(m.group("n"))
+            if 15 <= n <= 110 and not a.nie(m.start()):
+                constats.append(Constat("age", n, m.start(), force=True, poids=2))
+    for m in _AGE_RECENT.finditer(a.texte):
+        constats.append(Constat("age", int(m.group("n") or m.group("n2")), m.start(), poids=2))
+    majeur = re.search(r"\b(?:suis|est) (?:majeure?|devenue? majeure?) depuis (\d{1,2}) mois\b", a.texte)
+    if majeur and int(majeur.group(1)) < 12:
+        constats.append(Constat("age", 18, majeur.start(), poids=2))
     for m in _AGE.finditer(a.texte):
         trouve = _age_plausible(a, m)
         if trouve and 0 <= trouve[0] <= 120:
@@ -127,16 +170,27 @@ def _gentiles(texte: str):
             yield m.start(), m.end(), m.group()
     yield from composes
 _PAYS = re.compile(
-    r"\b(?P<verbe>viens|vient|venu|venue|venus|originaire|nee?|nes|nees|suis|est|sommes|nationalite|pays)"
+    r"\b(?P<verbe>viens|vient|venu|venue|venus|originaire|suis|est|sommes|nationalite|pays)"
     r"(?: d origine)?\s*:?\s+(?P<art>de la|de l|du|des|de|d|en|au|aux|a|l)?\s*"
     r"(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b"
+)
+# « moi Soudan », « moi du Bangladesh », « je suis sri lanka » (peu de français), « Afghanistan. 22. »
+_PAYS_SEUL = re.compile(r"(?:^|[,.;] )(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
+                        + r")(?= ?[,.;]| ?$)")
+_MOI_PAYS = re.compile(
+    r"(?:\bmoi (?:du |de |d )?|\bje suis |^|(?<=^moi \d\d ans , )|(?<=^moi \d\d ans \. )"
+    r"|\b(?:mon|ma) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|"
+    r"compagne|copain|copine) )(?P<pays>" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True))
+    + r")(?= ?$| [,.;!?]| \d)"
 )
 _LANGUE = {"parle", "parler", "parles", "parlez", "parlons", "langue", "langues", "comprend", "comprends",
            "comprendre", "ecris", "ecrire", "lis", "lire", "en", "cours", "traducteur", "traductrice",
            "interprete", "traduction", "apprends", "apprendre", "restaurant", "resto", "quartier", "consulat",
            "ambassade", "epicerie", "magasin", "marche", "cuisine", "communaute", "association", "plat",
-           "drapeau", "equipe", "origine", "parlant", "accent", "mot", "bac", "diplome", "permis", "nourriture",
+           "drapeau", "equipe", "parlant", "formation", "classe", "atelier", "prof", "professeur", "niveau", "accent", "mot", "bac", "diplome", "permis", "nourriture",
            "ecole", "journal", "television", "tele", "film", "chanson", "musique", "radio", "clavier"}
+_PROCHE_QUI = re.compile(r"\b(?:mari|femme|epoux|epouse|conjointe?|compagnon|compagne|fils|fille|pere|mere|frere|soeur|"
+                         r"enfants?|parents|copain|copine)\s*,?\s*(?:qui (?:est|sont|etait)|lui|elle)\s*(?:de nationalite\s*)?$")
 _RANG_NATIONALITE = {"francaise": 3, "ue": 2, "hors_ue": 1}
 
 
@@ -145,8 +199,10 @@ def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
     for debut, fin, mot in _gentiles(a.texte):
         valeur = GENTILES[mot]
         avant = a.mots_avant(debut, 3)
-        if any(x in _LANGUE for x in avant):
+        if any(x in _LANGUE for x in avant) or a.futur(debut) or a.hypothese(debut) or a.passe(debut):
             continue
+        if avant[-1:] in (["un"], ["une"], ["des"], ["1"]) or _PROCHE_QUI.search(a.texte[max(0, debut - 45):debut]):
+            continue  # « mariée avec un Français », « son mari, qui est français »
         if avant:
             nom = avant[-1]
             if nom not in ("suis", "est", "sommes", "etes", "nationalite", "je", "il", "elle", "origine") and (
@@ -160,6 +216,14 @@ def nationalite(a: Analyse, jour: dt.date) -> list[Constat]:
         constat = Constat("nationalite", valeur, debut, poids=_RANG_NATIONALITE[valeur])
         constat.nie = a.nie(debut)
         constats.append(constat)
+    if re.search(r"\bmoi\b", a.texte) and not a.tiers:  # « moi Ahmad, afghanistan. 27 ans »
+        for m in _PAYS_SEUL.finditer(a.texte):
+            valeur = PAYS[m.group("pays")]
+            constats.append(Constat("nationalite", valeur, m.start("pays"), poids=_RANG_NATIONALITE[valeur]))
+    for m in _MOI_PAYS.finditer(a.texte):
+        valeur = PAYS[m.group("pays")]
+        if not a.nie(m.start()) and a.sujet(m.start()) in ("personne", "conjoint"):
+            constats.append(Constat("nationalite", valeur, m.start(), poids=_RANG_NATIONALITE[valeur]))
     for m in _PAYS.finditer(a.texte):
         verbe, art = m.group("verbe"), m.group("art") or ""
         if verbe in ("suis", "est", "sommes") and art in ("en", "au", "aux", "a", ""):
@@ -179,35 +243,45 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\b(?:demande d asile|asile|demande)\s+(?:a ete |est |a |m a ete )?(?:refuse|refusee|rejete|rejetee)\b"
         r"|\brefus (?:de|d) (?:l |mon |ma )?(?:asile|ofpra|cnda|demande d asile|titre|statut)\b"
         r"|\b(?:ofpra|cnda|prefecture)\s+(?:m a |a |m ont |ont )?(?:refuse|rejete)\b"
-        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)\s+(?:est |sont |a |ont |"
-        r"m a |il a )?(?:expire|expires|expiree|expirees|perime|perimes|perimee|perimees|plus valables?|"
-        r"fini|finie|termine|terminee|plus bon)\b(?! (?:le|dans|bientot|en|a|ce|cette|demain|au|fin)\b)"), True),
+        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)(?: \w+){0,2}\s+(?:est |sont |a |"
+        r"ont |m a |il a |n a pas ete |n ont pas ete |a pas ete |pas ete )?(?:expire|expires|expiree|expirees|perime|"
+        r"perimes|perimee|perimees|plus valables?|fini|finie|termine|terminee|plus bon|renouvelee?s?)\b"
+        r"(?! (?:le (?!mois dernier)|dans|bientot|en|a|ce (?!mois ci)|cette|demain|au|fin)\b)"
+        r"|\b(?:depuis|maintenant|aujourd hui|actuellement|desormais|now) (?:je suis |il est |elle est |on est )?"
+        r"sans (?:papiers|titre)\b|\bpapiers? (?:aucun|rien|non|0)\b"), True),
     ("protection_internationale", 5, re.compile(
         r"\brefugie\b|\bprotection subsidiaire\b|\bprotection internationale\b|\bapatride\b|\bbpi\b"
         r"|\b(?:eu|obtenu|accorde|accordee|recu|donne)\s+(?:l |le |la |mon |ma )?(?:asile|statut|protection)\b"
         r"|\bconvention de geneve\b"), False),
     ("carte_resident", 5, re.compile(
         r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
+        r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans\b"
         r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
     ("demande_asile", 4, re.compile(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
         r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
-        r"|\bspada\b|\bofpra\b|\bcnda\b|\bcada\b|\bhuda\b|\bprahda\b|\b(?:l|touche|percois|recois) ada\b"
-        r"|\brecours (?:a la |devant la )?cnda\b"), False),
+        r"|\bspada\b|\bofpra\b|\bcnda\b|\bada\b"
+        r"|\brecours (?:a la |devant la )?cnda\b|\bdemande (?:d )?asile\b|(?:^|[.,;] )asile(?= ?[.,;]| ?$)"), False),
     ("recepisse", 4, re.compile(r"\brecepisse\b"), False),
     ("titre_travail", 3, re.compile(
         r"\btitre de sejour\b|\bcarte de sejour\b|\btds\b|\bvie privee et familiale\b|\bvpf\b"
         r"|\bcarte (?:temporaire|pluriannuelle|salarie|travailleur temporaire|talent|passeport talent|"
-        r"de travail|de travailleur)\b|\btitre (?:salarie|etudiant|travail|de travail|pluriannuel|temporaire)\b"
+        r"de travail|de travailleur)\b|\btitre (?:salarie|travail|de travail|pluriannuel|temporaire)\b"
         r"|\bautorisation de travail\b|\bj ai (?:des|mes|les|1|mon) (?:papiers|titre)\b|\bpapiers en regle\b"
-        r"|\ben regle\b|\bregularise(?:e|s|es)?\b|\ba (?:des|ses|les) papiers\b"), False),
+        r"|\ben regle\b|\bregularise(?:e|s|es)?\b"), False),
     ("aucun", 2, re.compile(
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
-        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b|\bsans (?:titre|statut)\b"
-        r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"), True),
+        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de )?(?:identite|naissance))"
+        r"|\bsans (?:titre|statut)\b"
+        r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"
+        r"|\bjamais eu (?:de |d )?(?:papiers|titre|titre de sejour|carte de sejour)\b"), True),
 ]
 _DEMANDE_DE_STATUT = {"demande", "demandeur", "demandeuse", "demander", "demandes", "attends", "attente", "cherche",
                       "veux", "voudrais", "espere"}
+
+
+_DEMARCHE = re.compile(r"\b(?:dossier|demande|demander|rendez vous|rdv|renouvellement|renouveler|deposer|attends|attente|"
+                       r"obtenir|avoir|voudrais|veux|cherche|faire)\s+(?:de |d |pour |ma |mon |une |un |le |la |l )*$")
 
 
 def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
@@ -217,8 +291,14 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
         for m in motif.finditer(a.texte):
             if any(d <= m.start() < f for d, f in pris):
                 continue
-            if a.passe(m.start()):
+            if (a.passe(m.start()) and not (negatif and re.search(r"expire|perime|fini|termine|renouvele|plus valable",
+                                                                  m.group()))) or a.hypothese(m.start()):
                 continue
+            if valeur == "titre_travail" and re.match(r"(?:titre|carte)(?: de sejour)? etudiant", a.texte[m.start():m.end() + 10]):
+                continue  # titre « étudiant » : le travail y est limité, on ne tranche pas
+            if valeur in ("titre_travail", "carte_resident", "recepisse") and _DEMARCHE.search(
+                    a.texte[max(0, m.start() - 40):m.start()]):
+                continue  # « son dossier de carte de séjour sera déposé » : une démarche, pas un titre
             v = valeur
             avant = a.mots_avant(m.start(), 4)
             converti = valeur == "protection_internationale" and any(x in _DEMANDE_DE_STATUT for x in avant)
@@ -237,18 +317,32 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("titre_sejour", v, m.start(), poids=poids_v, nie=nie))
             if v == "aucun" and not nie:
                 constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
+    # « ma femme a une carte de séjour mais moi rien », « moi papier non »
+    for m in re.finditer(r"\bmoi (?:papiers? )?(?:rien|non|nn|aucun|pas)\b", a.texte):
+        if re.search(r"\b(?:papiers?|titre|carte|sejour)\b", a.texte[max(0, m.start() - 50):m.end() + 30]) and not any(
+                d <= m.start() < f for d, f in pris) and a.sujet(m.start()) == "personne":
+            constats.append(Constat("titre_sejour", "aucun", m.start(), poids=2))
+            constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
+    valeurs = {c.valeur for c in constats if not c.nie}
+    if "aucun" in valeurs and re.search(r"\brecours\b", a.texte):
+        return []  # « asile refusé, maintenant recours CNDA » : la situation n'est pas tranchée
     return constats
 
 
 # --- durées : à quoi se rapporte « depuis 2 ans » ? ------------------------------------------------
 _CATEGORIES = {
     "france": re.compile(r"\b(?:france|ici|arrive|arrivee|arrives|arrivees|arriver|venu|venue|venus|debarque|"
-                         r"europe|territoire|pays|paris)\b|\b(?:suis|est|sommes) la\b"),
+                         r"revenu|revenue|revenus|rentre|rentree|europe|territoire)\b|\b(?:suis|est|sommes) la\b"),
     "titre": re.compile(r"\b(?:(?:titre|carte)(?: de sejour| de resident)?(?: (?:salarie|etudiant|travail|"
                         r"vie privee et familiale|pluriannuel|temporaire|de travail))?|papiers|recepisse|refugie|"
                         r"protection|resident|regularise|statut|tds|vpf|asile)\b"),
     "travail": re.compile(r"\b(?:travail|travaille|bosse|cdi|cdd|interim|emploi|salarie|contrat|temps plein|"
                           r"mi temps|heures|employe|usine|chantier|menage)\b"),
+    "separation": re.compile(r"\b(?:separee?s?|divorcee?s?|quitte|veu(?:f|ve)|seule? avec|elever? seule?|eleve seule?|"
+                             r"mere isolee|pere isole|parent isole|est parti|est partie|decede|decedee|mort|morte)\b"),
+    "sans_titre": re.compile(r"\b(?:(?:il|elle) (?:a |est )?(?:expire\w*|perime\w*|fini)|(?:visa|titre|carte|recepisse|papiers)(?: \w+){0,2}(?: de sejour)? (?:a |est |sont |"
+                             r"ont |n a pas ete |a pas ete )?(?:expire\w*|perime\w*|fini\w*|termine\w*|renouvele\w*)"
+                             r"|deboute\w*|oqtf)\b"),
     "autre": re.compile(r"\b(?:rue|dehors|sdf|foyer|115|hotel|chez|heberge|loue|locataire|loyer|squat|tente|"
                         r"dors|dort|dormir|domicili\w*|centre|couple|marie|mariee|ensemble|enceinte|etudi\w*|"
                         r"fac|chomage|rsa|malade|hopital|attends|attente|cherche|demande|dossier|rdv|rendez|apl|"
@@ -259,12 +353,15 @@ _CATEGORIES = {
 _ANCRES_DUREE = {"depuis": "depuis", "fait": "depuis", "voila": "depuis", "pendant": "pendant",
                  "durant": "pendant", "a": "il y a"}
 _ARRIVEE_IMMEDIATE = re.compile(
-    r"\b(?:viens|vient|venons|venez) (?:juste |tout juste |a peine )?d arriver\b"
+    r"\b(?:viens|vient|venons|venez) (?:juste |tout juste |a peine )?d arriver (?:en france|ici)\b"
     r"|\b(?:arrive|arrivee|arrives|debarque) (?:en france |a paris |ici )?(?:hier|avant hier|ce matin|cette nuit|"
     r"aujourd hui|cette semaine|la semaine derniere|il y a (?:\d+|quelques|qq) jours|ce mois ci)\b"
     r"|\b(?:tout juste|juste) arrivee?s?\b"
 )
 _NE_EN_FRANCE = re.compile(r"\bnee?s? (?:en france|ici|a paris)\b")
+
+
+_MOTS_ANCRE = {"depuis", "il", "y", "a", "ca", "fait", "pendant", "durant", "voila", "cela"}
 
 
 class Duree:
@@ -286,11 +383,11 @@ def _categorie(a: Analyse, debut: int, fin: int) -> str | None:
             if debut <= p < fin:
                 continue
             entre = a.texte[seg.debut + m.end():debut] if p < debut else a.texte[fin:p]
-            d = len(entre.split()) * 2
+            d = len([w for w in entre.split() if w not in _MOTS_ANCRE]) * 2
             if nom == "france":
                 d -= 1  # à égalité, la France l'emporte
             if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|aucun|aucune|plus de)\s*$", seg.texte[:m.start()]):
-                nom_effectif = "france"  # « sans papiers depuis 2 ans » : 2 ans en France
+                nom_effectif = "sans_titre"  # « sans papiers depuis 2 ans » : 24 mois sans titre
             else:
                 nom_effectif = nom
             if d < distance:
@@ -307,10 +404,12 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
     for m in nombres.DUREE.finditer(a.texte):
         if m.start() in exclus or (m.group("qual") and m.start("n") in exclus):
             continue
-        avant = a.mots_avant(m.start(), 3)
+        avant = [x for x in a.mots_avant(m.start(), 5, phrase=True) if x not in (",",)][-3:]
         ancre = None
         if avant:
-            if avant[-1] in ("depuis", "pendant", "durant", "voila"):
+            if avant[-1] == "france":
+                ancre = "depuis"  # « moi France 2 ans », « je suis en France 3 mois »
+            elif avant[-1] in ("depuis", "pendant", "durant", "voila"):
                 ancre = _ANCRES_DUREE[avant[-1]]
             elif avant[-1] == "fait" and len(avant) >= 2 and avant[-2] in ("ca", "cela", "va"):
                 ancre = "depuis"
@@ -322,7 +421,7 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
             # « 2 ans en France », « 3 mois que je suis là »
             apres = a.mots_apres(m.end(), 2)
             if apres[:2] in (["en", "france"], ["ici", ","], ["que", "je"], ["que", "j"], ["que", "il"],
-                             ["que", "elle"]) or apres[:1] == ["ici"]:
+                             ["que", "elle"], ["que", "mon"], ["que", "ma"]) or apres[:1] in (["ici"], ["france"]):
                 ancre = "depuis"
             else:
                 continue
@@ -341,9 +440,13 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
                                                                                   ["depuis", "debut"]):
             ancre = "depuis"
         elif avant[-1] in ("en", "le", "de") and any(
-                x in ("arrive", "arrivee", "arrives", "venu", "venue", "debarque", "entre", "entree", "eu", "obtenu")
-                for x in avant[:-1]):
+                x in ("arrive", "arrivee", "arrives", "arrivees", "venu", "venue", "venus", "debarque", "entre", "entree")
+                and (i == 0 or avant[i - 1] in ("suis", "est", "sommes", "sont", "etais", "etait", "je", "j", "on",
+                                                 "moi", "il", "elle", "france", "la"))
+                for i, x in enumerate(avant[:-1])):
             ancre = "date"
+        elif avant[-1] in ("en", "le", "de") and any(x in ("eu", "obtenu", "recu") for x in avant[:-1]):
+            ancre = "titre"
         elif avant[-2:] == ["mois", "de"] or avant[-3:] == ["au", "mois", "de"]:
             ancre = "date" if any(x.startswith("arriv") for x in avant) else None
             if ancre is None:
@@ -359,24 +462,44 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
         categorie = _categorie(a, m.start(), m.end())
         if ancre == "date" and categorie in (None, "autre"):
             categorie = "france"
+        if ancre == "titre":
+            if categorie != "titre":
+                continue
+            ancre = "date"
         trouvees.append(Duree(m.start(), m.end(), mois, ancre, categorie))
     return trouvees
 
 
 def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Constat]:
     constats = []
+    reparti = re.search(r"(?<!sans etre )(?<!jamais )(?<!pas )(?<!sans )\b(?:reparti|repartie|repartis|retourne|retournee|"
+                        r"rentre au pays|rentree au pays)\b", a.texte)
     for d in liste:
-        if d.categorie == "france" or (d.categorie is None and d.ancre == "depuis"):
+        if reparti and d.pos < reparti.start():
+            continue  # « arrivée en 2019, repartie un an, revenue il y a 8 mois » : 8
+        if d.ancre == "pendant":
+            continue  # « j'ai habité Paris pendant 10 ans » : une période finie
+        if d.categorie == "france":
             constats.append(Constat("mois_en_france", d.mois, d.pos, poids=2 if d.categorie == "france" else 1))
     for m in _ARRIVEE_IMMEDIATE.finditer(a.texte):
         constats.append(Constat("mois_en_france", 0, m.start(), poids=2))
     return constats
 
 
+def mois_sans_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
+    """« mon visa a expiré il y a 5 mois », « sans papiers depuis 2 ans » (personne sans titre)."""
+    return [Constat("mois_sans_titre", d.mois, d.pos) for d in liste if d.categorie == "sans_titre"]
+
+
+def mois_depuis_separation(a: Analyse, liste: list[Duree]) -> list[Constat]:
+    """« séparée depuis 8 mois », « seule avec mes enfants depuis 2 ans »."""
+    return [Constat("mois_depuis_separation", d.mois, d.pos) for d in liste if d.categorie == "separation"]
+
+
 def annees_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
     constats = []
     for d in liste:
-        if d.categorie == "titre":
+        if d.categorie == "titre" and d.ancre == "depuis":
             constats.append(Constat("annees_titre_sejour", nombres.en_annees(d.mois), d.pos))
     return constats
 
@@ -388,7 +511,8 @@ def ne_en_france(a: Analyse) -> bool:
 # --- études --------------------------------------------------------------------------------------
 _ETUDES_OUI = re.compile(
     r"\betudiant\b|\betudie\b|\bj etudie\b|\blyceen(?:ne)?s?\b|\bcollegien(?:ne)?s?\b|\bstagiaire\b"
-    r"|\ben stage\b|\ba la fac\b|\ba l universite\b|\ba l univ\b|\ben (?:licence|master|bts|but|dut|these|"
+    r"|\ben stage\b|\ba la fac\b|\ba l universite\b|\ba l univ\b|\b(?:je fais|fais|suis en) (?:une )?formation\b(?! (?:de|d|en) (?:francais|langue|fle|alphabetisation))|\bcned\b"
+    r"|\ben (?:licence|master|bts|but|dut|these|"
     r"doctorat|prepa|classe prepa|seconde|premiere|terminale)\b|\bdoctorante?\b"
     r"|\b(?:je fais|fait|faisons) (?:des|mes|ses) etudes\b|\ben etudes\b|\binscrite? (?:a la fac|a l universite|"
     r"en (?:licence|master|bts|fac))\b|\b(?:suis|est|etre) eleve\b|\beleve (?:au|en|de) (?:lycee|college|"
@@ -416,6 +540,10 @@ def etudiant(a: Analyse, jour: dt.date) -> list[Constat]:
         constats.append(Constat("etudiant", not a.nie(m.start()), m.start()))
     for m in _ETUDES_NON.finditer(a.texte):
         constats.append(Constat("etudiant", False, m.start()))
+    if a.question == "etudiant":
+        m = re.search(r"\bj ai (?:arrete|fini|termine|abandonne|lache)\b(?! de (?:travaill|bosser|fumer|boire))", a.texte)
+        if m and not a.nie(m.start()):
+            constats.append(Constat("etudiant", False, m.start()))  # « j'ai arrêté l'an dernier »
     return constats
 
 
@@ -425,6 +553,7 @@ def etudiant(a: Analyse, jour: dt.date) -> list[Constat]:
 # = 3 214 heures : c'est exactement le seuil du RSA « jeune actif ».
 HEURES_AN_TEMPS_PLEIN = 1607
 _TRAVAIL = re.compile(
+    r"\b(?:fini|fait) (?:\d+ (?:ans?|mois) d |un |une |1 )?(?:apprentissage|alternance)\b|"
     r"\b(?:j ai|il a|elle a|a|ai|on a)?\s*(?:travaille|bosse|fait (?:du |de l )?(?:interim|menage|cdd|cdi|"
     r"chantier)|ete (?:salarie|salariee|employe|employee|embauche|embauchee)|eu (?:un|1|des) (?:cdd|cdi|"
     r"contrat|contrats|travail|emploi))\b|\b(?:en|un|1) (?:cdi|cdd|interim)\b"
@@ -444,7 +573,7 @@ _FRACTION = [
 _HEURES_SEMAINE = re.compile(r"\b(?P<n>\d{1,2}(?:[.,]\d+)?) ?(?:h|heures)\s*(?:par|/|la|chaque) ?semaine\b"
                              r"|\b(?P<n2>\d{1,2}) ?(?:h|heures) hebdo\w*\b")
 _HEURES_MOIS = re.compile(r"\b(?P<n>\d{2,3}) ?(?:h|heures)\s*(?:par|/|le|chaque) ?mois\b")
-_HEURES_TOTAL = re.compile(r"\b(?P<n>\d{2,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
+_HEURES_TOTAL = re.compile(r"(?<!\ba )(?<!\bde )(?<!\bvers )\b(?P<n>\d{3,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
                            r"route|de marche|de bus|de train|d attente))")
 _A_L_ETRANGER = re.compile(r"\bau pays\b|\ben (?:" + "|".join(sorted((p for p, v in PAYS.items() if v != "francaise"),
                                                                       key=len, reverse=True)) + r")\b")
@@ -488,4 +617,64 @@ def heures_travail(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Consta
         mois = min(36, mois)
         heures = round(mois * fraction * HEURES_AN_TEMPS_PLEIN / 12)
         constats.append(Constat("heures_travail_3_ans", heures, m.start(), poids=2))
+    return constats
+
+
+# --- travail déclaré en ce moment -----------------------------------------------------------------
+_AU_NOIR = re.compile(r"\bau noir\b|\bau black\b|\bnon declare\w*|\bpas declare\w*|\bpas le droit de travaill\w*|\bsans (?:contrat|fiche de paie|"
+                      r"fiches de paie|declaration)\b|\bjamais ete declare\w*|\bjms eu de contrat\b|\bjamais eu de contrat\b"
+                      r"|\baucun contrat\b|\bpas le droit de travailler\b|\bsans autorisation de travail\b")
+_TRAVAIL_OUI = re.compile(
+    r"\b(?:en|un|1|mon|sous) (?:cdi|cdd|interim|contrat de travail)\b|\b(?:cdi|cdd)\b"
+    r"|\bauto entrepreneu\w+|\bautoentrepreneu\w+|\bmicro entrepreneu\w+|\bindependante?\b"
+    r"|\b(?:je suis|moi|il est|elle est|suis) (?:salariee?|interimaire|aide soignante?|aide a domicile|"
+    r"agente? d entretien|femme de menage|auxiliaire de vie|chauffeur|livreur|cuisiniere?|caissiere?|vendeuse?|"
+    r"serveuse?|magasinier|gardienne?|ouvriere?|infirmiere?|employee? de)\b"
+    r"|\bj ai (?:des|mes) fiches? de paie\b|\bbulletins? de salaire\b"
+    r"|\b(?:c est|travail(?: \w+)?|menages?|boulot|emploi|job|taf|interim)(?: \w+)? declare(?:e|s|es)?\b"
+    r"|\bdeclaree?s? par\b|\bje suis declaree?\b"
+    r"|\b(?:mon|ma) (?:employeur|patron|patronne|contrat de travail)\b|\bmon contrat (?:se termine|finit|se finit|"
+    r"s arrete|prend fin)\b"
+)
+_TRAVAIL_NON = re.compile(
+    r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
+    r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite|"
+    r"salaire)\b|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
+    r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\bjamais (?:travaille|bosse)\b"
+    r"|\b(?:pas|plus) (?:travaille|bosse)\b(?! (?:hier|ce matin|aujourd))|\bno job\b|\bunemployed\b|\bjobless\b"
+    r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"
+    r"|\bpersonne ne travaille\b|\bpersonne travail\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
+    r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
+    r"commence)\b)"
+)
+
+
+def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
+    """La personne a en ce moment un travail déclaré : « je suis en CDI » -> oui ; « au noir », « au chômage »,
+    « je travaille pas » -> non. Le travail de l'aidant qui écrit ne compte pas ; passé, futur : rien."""
+    constats = []
+    for m in _AU_NOIR.finditer(a.texte):
+        if not a.passe(m.start()) and not a.hypothese(m.start()):
+            constats.append(Constat("travail_declare", False, m.start(), poids=4))
+    for m in _TRAVAIL_NON.finditer(a.texte):
+        if a.hypothese(m.start()) or (a.passe(m.start()) and "perdu" not in m.group() and "licenci" not in m.group()):
+            continue
+        if a.question in ("lien_paris", "heures_travail_3_ans") or re.match(r" ?(?:a )?paris\b", a.texte[m.end():m.end() + 9]):
+            continue  # « pas travail à Paris » : pas de lien avec Paris, pas un fait sur l'emploi
+        if re.match(r"pas encore", m.group()) and not re.search(r"\bcommence|\bdebute", a.texte):
+            continue
+        constats.append(Constat("travail_declare", False, m.start(), poids=3))
+    for m in _TRAVAIL_OUI.finditer(a.texte):
+        debut = m.start()
+        if any(c.pos <= debut < c.pos + 25 for c in constats) or a.nie(debut) or a.passe(debut) \
+                or a.futur(debut, 3) or a.hypothese(debut):
+            continue
+        if re.search(r"\b(?:travaillais|travaillait|bossais|etais|etait|avant|ancien|ancienne|ai travaille|a travaille|"
+                     r"ai bosse|a bosse|jusqu|selon)\b", " ".join(a.mots_avant(debut, 5))) or re.match(
+                     r".{0,25}\bjusqu", a.texte[debut:debut + 40]):
+            continue
+        if m.group().startswith(("cdi", "cdd")) and re.search(r"\b(?:commence|chercher?|trouver|signer)\b",
+                                                               " ".join(a.mots_avant(debut, 5))):
+            continue
+        constats.append(Constat("travail_declare", True, debut, poids=2))
     return constats

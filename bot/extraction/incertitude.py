@@ -58,6 +58,59 @@ _CORRECTION = re.compile(
 )
 
 
+# Hésitations (SPEC R3) : « je crois (pas) », « peut-être », « pas sûr », « ça dépend »... Le fait de la
+# proposition n'est pas sûr : on ne le pose pas (la question est reposée avec ses boutons).
+_HESITATION = re.compile(
+    r"\b(?:je |j )?(?:ne |n )?(?:crois|pense|suppose|imagine)(?! (?:a|au|aux|en|souvent|beaucoup|trop|toujours)\b)\b"
+    r"|\bpeut etre\b|\bpe\b(?= ?$| ,)|\bpas (?:tres |trop |vraiment )?(?:sur|sure|certaine?)\b|\bca depend\b"
+    r"|\bcela depend\b|\bdepend (?:des|du|de)\b|\bprobablement\b|\bprobable\b|\bil me semble\b|\bsans doute\b"
+    r"|\bpossiblement\b|\bpossible\b|\bplus ou moins\b|\bj hesite\b|\bje doute\b|\bsurement\b"
+    r"|\bje (?:ne )?(?:me )?(?:souviens|rappelle) (?:plus|pas)\b|\bje sais (?:plus|pas trop|pas vraiment)\b"
+    r"|\bbof\b|\bje (?:ne )?sais pas si\b|\bnormalement\b|\ba priori\b|\bdes fois\b|\bparfois\b|\bpas vraiment\b"
+)
+_HESITATION_INDICES = re.compile(r"crois|pense|suppos|imagin|peut|pe\b|sur|certain|depend|probab|semble|doute|possib"
+                                 r"|moins|hesit|souvien|rappel|sais|bof|normalement|priori|fois|vraiment")
+# Ce qui reste d'une réponse qui n'est qu'une hésitation (« je crois pas, non », « peut-être oui »).
+_MOTS_VIDES = {"je", "j", "crois", "pense", "suppose", "imagine", "pas", "non", "oui", "que", "qu", "ne", "n",
+               "peut", "etre", "sur", "sure", "ca", "cela", "depend", "probablement", "probable", "il", "me",
+               "semble", "sans", "doute", "possible", "possiblement", "plus", "ou", "moins", "hesite", "doute",
+               "surement", "trop", "vraiment", "tres", "certain", "certaine", ",", ".", "!", "?", "bof", "moyen",
+               "si", "bien", "normalement", "a", "priori", "mais", "enfin", "souviens", "rappelle", "sais", "en",
+               "fait", "le", "la", "vite", "pe"}
+
+
+def hesitations(a: Analyse) -> list[tuple[int, int]]:
+    """Zones du texte où une hésitation rend les faits incertains (la proposition de l'hésitation).
+
+    Une hésitation seule dans sa proposition (« 34 ans, je crois ») porte sur la proposition d'avant.
+    """
+    zones: list[tuple[int, int]] = []
+    if not _HESITATION_INDICES.search(a.texte):
+        return zones
+    for m in _HESITATION.finditer(a.texte):
+        seg = a.segment(m.start())
+        debut, fin = seg.debut, seg.fin
+        reste = [w for w in seg.texte.split() if w not in _MOTS_VIDES]
+        i = a.indice(seg)
+        if not reste and i > 0:
+            debut = a.segments[i - 1].debut
+        elif not reste and i + 1 < len(a.segments):
+            fin = a.segments[i + 1].fin  # « peut-être, je suis inscrit à la fac »
+        zones.append((debut, fin))
+    return zones
+
+
+def hesite(texte: str) -> bool:
+    """Le texte contient une hésitation."""
+    return bool(_HESITATION_INDICES.search(texte) and _HESITATION.search(texte))
+
+
+def seulement_hesitation(texte: str) -> bool:
+    """Le texte n'est qu'une hésitation (« je crois pas, non », « peut-être », « ça dépend »)."""
+    mots = texte.split()
+    return bool(_HESITATION.search(texte)) and all(w in _MOTS_VIDES for w in mots)
+
+
 def ne_sait_pas(a: Analyse) -> tuple[bool, list[str], list[tuple[int, int]]]:
     """(« je ne sais pas » dit, champs nommés, zones du texte où les faits sont incertains)."""
     dit = False
@@ -81,6 +134,10 @@ def ne_sait_pas(a: Analyse) -> tuple[bool, list[str], list[tuple[int, int]]]:
                 if champ not in champs:
                     champs.append(champ)
                 break
+        if re.fullmatch(r"\s*(?:c est quoi|c koi|c quoi|ce que c est|quoi|exactement|trop|vraiment)?\s*", a.texte[m.end():fin]):
+            i = a.indice(seg)
+            if i + 1 < len(a.segments) and a.segments[i + 1].phrase == seg.phrase:
+                fin = a.segments[i + 1].fin  # « je sais pas c'est quoi, j'ai un papier de l'OFPRA »
         zones.append((m.start(), fin))
     return dit, champs, zones
 

@@ -22,18 +22,27 @@ _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere
 _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
     ("rue", 2, re.compile(
-        r"\ba la rue\b|\bdans la rue\b|\ben pleine rue\b|\bdans les rues\b|\bdehors\b|\bdans la street\b"
-        r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc|jardin|cage d escalier|hall|bois|square|"
+        r"(?:^|[.,;] )rue(?= ?[.,;]| ?$)|"
+        r"\b(?:dormir|dors|dort|dodo|sleep|dormi|moi|maintenant) (?:a la |dans la |dans le |dans les |la |le |sous (?:la |le )?)?"
+        r"(?:rue|gare|metro|tente|parc|voiture|squat|pont|canal|parking)\b|\btente (?:sous|au bord|pres|dans|sur)\b"
+        r"|\bdans (?:sa|son|leur|notre) (?:voiture|tente|camion|caravane)\b"
+        r"|\ba la rue\b|\bdans la rue\b|\ben pleine rue\b|\bdans les rues\b|\bdehors\b|\bdans la street\b"
+        r"|\ba la gare\b|\bdans (?:le|les|la) (?:metro|gare|parking|parc(?! (?:social|prive|hlm|locatif))|jardin|"
+        r"cage d escalier|hall|bois|square|"
         r"stations?)\b|\bsous (?:un|le|les) (?:pont|ponts|porche|tente)\b|\bdans (?:une|ma|la|1) (?:tente|voiture|"
         r"caravane|cabane)\b|\bsous (?:une|1|la|ma) tente\b|\bcampement\b|\bsquat\b|\bsquatte\b|\bbidonville\b"
-        r"|\bnulle part\b|\bsur un banc\b|\bsur un carton\b|\bdans un hall\b|\ba l urgence\b")),
+        r"|\b(?:dors|dort|dormir|dormi|dormons|vis|vit|couche|passe la nuit) nulle part\b|\bnulle part (?:ou|pour) dormir\b"
+        r"|\bsur un banc\b|\bsur un carton\b|\bdans un hall\b")),
     ("centre_hebergement", 2, re.compile(
+        r"\bon est (?:au|a l) (?:115|hotel|foyer|chrs|centre)\b|"
         r"\b(?:au|par le|via le|du|grace au|avec le|dors au|dort au) 115\b(?! euros)|\ble 115 m a (?:trouve|donne|"
-        r"place|mis)\b|\bfoyer\b(?! (?:fiscal|familial)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
+        r"place|mis)\b|\b(?:au|un|en|le|dans un|dans le|d un) foyer\b(?! (?:fiscal|familial|de mes|de ma|de mon)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
         r"|\bchu\b|\bchrs\b|\bchum\b|\bcada\b|\bhuda\b|\bprahda\b|\bcaes\b|\bhotel social\b|\bhotel du (?:115|samu)\b"
         r"|\bsamu social\b|\b(?:a l|dans un|en|dans 1|a 1|1) hotel\b(?! de ville)|\bresidence sociale\b"
         r"|\bpension de famille\b|\bmaison relais\b|\bhalte de nuit\b|\bhalte femmes\b|\bgymnase\b"
-        r"|\bmise a l abri\b|\bhebergement d urgence\b|\bcentre d hebergement\b|\bheberge par (?:une|l|1) "
+        r"|\b(?:moi|sleep|dormir|dors|dort) (?:au |le )?(?:115|foyer|hotel|chrs|centre)\b|\b115 (?:hotel|foyer)\b"
+        r"|\b(?:dans|au) (?:un |le )?centre (?:pour (?:les )?femmes|maternel|parental)\b"
+        r"|\bhotel (?:du )?115\b|\bmise a l abri\b|\bhebergement d urgence\b|\bcentre d hebergement\b|\bheberge par (?:une|l|1) "
         r"(?:association|asso)\b|\bemmaus\b|\barmee du salut\b|\badoma\b|\bcoallia\b|\bftm\b"
         r"|\b(?:dors|dort|dormir|heberge) (?:a|au) (?:la )?mie de pain\b|\bheberge par le 115\b")),
     ("heberge_gratuitement", 2, re.compile(
@@ -41,15 +50,21 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"(?:(?:\w+ )?(?:" + _PROCHES + r"))\b|\bchez quelquun\b|\bchez l habitant\b|\bchez des gens\b"
         r"|\bheberge (?:chez|par (?:un|une|des|mon|ma|mes|son|sa|ses|leur|leurs|1|quelquun|la famille|"
         r"ma famille|sa famille|la))\b"
-        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b|\ba droite a gauche\b|\bde canape en canape\b"
+        r"|\bheberge gratuitement\b|\bon m heberge\b|\bm heberge\b|\bmon hebergeu(?:r|se)\b"
+        r"|\b(?:on me prete|on m a prete|m a prete|me prete) (?:une|un|sa|son|1) (?:chambre|appartement|studio|canape|"
+        r"logement|piece)\b|\bdans (?:leur|son|sa) (?:appartement|appart|logement|maison|studio)\b"
         r"|\bje l heberge\b|\b(?:il|elle) (?:dort|vit|habite|loge) chez moi\b|\bloge (?:chez|gratuitement)\b"
         r"|\b(?:dors|dort|dormons|vis|vit|vivons|habite|habitons|loge|reste|restons|heberge) "
         r"chez (?:lui|eux|elles?)\b")),
     ("heberge_gratuitement", 1, re.compile(r"\b(?:suis|est|sommes) heberge\b")),
     ("locataire", 2, re.compile(
-        r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataire\b|\ben location\b"
+        r"\b(?:je|il|elle|on) loue\b|\blouons\b|\bloue (?:un|une|1|mon|ma)\b|\blocataires?\b|\ben location\b"
         r"|\bsous location\b"
         r"|\bsous locataire\b|\bcolocation\b|\bmon loyer\b|\bmon bail\b|\bj ai (?:un|1) bail\b|\bbail a mon nom\b"
+        r"|\b(?:moi|maison|appartement|appart|chambre|studio|logement) (?:en |de )?location\b|\ben bail\b|\bbail glissant\b"
+        r"|\bchambre (?:au |du |en )?crous\b"
+        r"|\bexpulse\w* de (?:mon|notre) (?:appartement|appart|logement|studio|hlm|maison)\b"
+        r"|\b(?:(?:le|mon|ma|notre) )?(?:proprietaire|bailleur) (?:veut|va|menace|m a|dit|il veut|me)\b"
         r"|\bmon proprietaire\b|\bma proprietaire\b|\bnotre proprietaire\b|\bmon bailleur\b|\bhlm\b"
         r"|\blogement social\b|\b(?:paie|paye|payons) (?:\d+(?:[.,]\d+)? (?:euros |e )?(?:de |d )?)?"
         r"(?:un |mon |le |notre )?loyer\b")),
@@ -63,24 +78,67 @@ _LOUE_PAYANT = re.compile(r"\b(?:paie|paye|payons|donne|verse)\b.{0,25}\b(?:loye
                           r"|\bloyer\b")
 
 
+# « mon proprio veut me mettre dehors » : une menace d'expulsion, pas la rue (R10).
+_MENACE = re.compile(r"\b(?:mettre|mis|mise|foutre|jeter|virer|vire|retrouver|finir|etre|me retrouver|nous retrouver|"
+                     r"risque d etre|risque de me retrouver)\s*$")
+_DORMIR = re.compile(r"\b(?:dors|dort|dormons|dorment|dormir|dormi|couche|couchons|vis|vit|vivons|habite|habitons|"
+                     r"loge|logeons|heberge|hebergee|suis|sommes|reste|restons|nuit|nuits)\b")
+_PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|donnant|verse|versant|payant|participe|participons|"
+                        r"participant|contribue|partage|partageons)\b.{0,40}\b(?:loyer|euros|participation|par mois|charges|factures?|courses|"
+                        r"electricite|moitie|part|frais|edf)\b|\bparticip\w* aux (?:charges|frais|factures|courses)\b"
+                        r"|\bje (?:lui|leur) (?:donne|verse|paie|paye)\b|\bloyer\b")
+_LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
+
+
 def logement(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
+    courrier = a.question in ("adresse_courrier", "domiciliation")
     for valeur, poids, motif in _LOGEMENTS:
         for m in motif.finditer(a.texte):
-            if a.futur(m.start()) or a.passe(m.start()):
+            if (a.futur(m.start()) and not re.match(r"expulse|(?:(?:le|mon|ma) )?(?:proprietaire|bailleur)", m.group())) \
+                    or a.passe(m.start()) or a.hypothese(m.start()):
                 continue
+            if valeur == "rue" and _MENACE.search(a.texte[max(0, m.start() - 30):m.start()]):
+                continue
+            if courrier and not _DORMIR.search(a.segment(m.start()).texte):
+                continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
+            if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()) and not (
+                    a.tiers and re.match(r"chez (?:nous|moi)\b", m.group()) and a.sujet(m.start()) == "personne"):
+                continue  # « je dors chez lui » ; mais un aidant : « Mme T. vit chez moi »
+            if re.match(r"chez (?:son|sa|ses|leur|leurs)\b", m.group()) and not a.tiers and not re.search(
+                    r"\b(?:on|nous|je|j) (?:habite|habitons|vit|vis|vivons|dort|dors|dormons|loge|logeons|est|sommes|suis)\s*$",
+                    a.texte[max(0, m.start() - 20):m.start()]):
+                continue  # « 1 chez son père » : l'enfant, pas la personne ; mais « on habite chez ses parents »
+            if re.search(r"\bqui (?:vit|vivent|dort|dorment|habite|habitent|est|sont)\s*(?:en|au|dans|a)?\s*$",
+                         a.texte[max(0, m.start() - 25):m.start()]) and not re.search(
+                    r"\b(?:personne|monsieur|madame|dame|patient|patiente|jeune)\s+(?:, )?qui", a.texte[max(0, m.start() - 40):m.start()]):
+                continue  # « l'aîné, qui vit en foyer » : quelqu'un d'autre
+            if re.search(r"\bheberge\w* chez nous\b", a.texte[m.start():m.end() + 15]) and re.search(
+                    r"\b(?:centre|chrs|chu|foyer|educat\w+|intervenant\w*|association)\b", a.texte):
+                if re.search(r"\b(?:centre d hebergement|chrs|chu|foyer)\b", a.texte):
+                    constats.append(Constat("logement", "centre_hebergement", m.start(), poids=poids))
+                continue  # « il est hébergé chez nous » écrit par l'éducateur d'un centre
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
-            if valeur == "heberge_gratuitement" and m.group().startswith("chez"):
+            if valeur == "heberge_gratuitement":
                 seg = a.segment(m.start())
-                if _LOUE_PAYANT.search(seg.texte):
+                phrase = a.texte[seg.debut:m.start()] + " " + a.texte[m.start():m.start() + 160]
+                if _LOUE.search(phrase):
                     valeur_m = "locataire"
+                elif _PARTICIPE.search(phrase) and not re.search(
+                        r"\bsans (?:payer|participer|rien payer)\b|\bgratuit|\b(?:paie|paye|payons|donne) (?:rien|pas|jamais)\b"
+                        r"|\bme demande rien\b|\bnous demande rien\b", phrase):
+                    valeur_m = "heberge_avec_participation"
                 else:
                     valeur_m = valeur
             else:
                 valeur_m = valeur
             nie = a.nie(m.start())
-            constats.append(Constat("logement", valeur_m, m.start(), poids=poids, nie=nie))
+            # « mon propriétaire... » : le bailleur de la personne, même en tête de phrase (sujet « proche »)
+            force = (valeur_m == "locataire" and bool(re.match(r"(?:(?:mon|ma|notre|le) )?(?:proprietaire|bailleur)",
+                                                               m.group()))) or bool(re.match(r"(?:mon hebergeu|m heberge)",
+                                                                                             m.group()))
+            constats.append(Constat("logement", valeur_m, m.start(), poids=poids, nie=nie, force=force))
     return constats
 
 
@@ -91,7 +149,8 @@ _PARIS = re.compile(
     r"|\b750(?P<cp>[0-2]\d)\b|\b75116\b"
     r"|\bdans le (?P<arr2>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b(?! (?:mois|etage|semaine|annee|jour)\b)"
     r"|\b(?P<arr3>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)? arrondissement\b"
-    r"|\bmairie du (?P<arr4>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b"
+    r"|\b(?:mairie|casvp|ccas|psa|ess|sociale?|commissariat|foyer|chrs|chu|hotel|centre|cada) du "
+    r"(?P<arr4>\d{1,2}) ?(?:e|eme|ieme|em|er|ere)?\b(?! (?:etage|mois|siecle|jour)\b)"
     r"|\bparisien(?:ne)?s?\b"
     r"|\b(?P<lieu>" + "|".join(sorted((re.escape(l) for l in LIEUX_PARIS), key=len, reverse=True)) + r")\b"
 )
@@ -99,7 +158,9 @@ _HORS_PARIS = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(v) for v in HORS_PARIS), key=len, reverse=True)) + r")\b"
     r"|\bdans le (?:9[1-5]|7[78]|9 3)\b|\ben banlieue\b|\bhors de paris\b|\ben dehors de paris\b"
 )
-_VIVRE = {"habite", "habites", "habitons", "habitent", "vis", "vit", "vivons", "vivent", "dors", "dort", "dormons",
+_VIVRE = {"locataire", "locataires", "loue", "louons", "hlm", "studio", "appartement", "chambre", "logement",
+          "chrs", "chu", "cada", "squat", "tente", "voiture", "hebergee", "heberges",
+          "habite", "habites", "habitons", "habitent", "vis", "vit", "vivons", "vivent", "dors", "dort", "dormons",
           "dorment", "dormir", "reside", "residons", "loge", "heberge", "suis", "est", "sommes", "reste", "restons",
           "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
           "domicile", "vivre", "habiter"}
@@ -112,6 +173,9 @@ _LIEN = re.compile(
     r"scolarises|inscrite?|famille|frere|soeur|mere|pere|parents|oncle|tante|cousin|cousine|enfants|fils|"
     r"fille)\b"
 )
+
+
+_SUIVI = re.compile(r"\bsuivie?\b|\bassistante? sociale?\b|\bcasvp\b|\bccas\b|\bpsa\b|\bess\b|\bespace solidarite\b")
 
 
 def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
@@ -133,28 +197,49 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         zones_paris.append((m.start(), m.end()))
         seg = a.segment(m.start())
         avant = a.mots_avant(m.start(), 6)
-        if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")):
+        if m.group("arr2") or m.group("arr4") or m.group("arr1") or m.group("cp"):
+            avant = a.mots_avant(m.start(), 9, phrase=True)  # « je dors dans ma voiture, dans le 15e »
+        if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")) and not re.search(
+                r"\b(?:va|vont) (?:a l ecole|au college|au lycee|a la creche)\b", seg.texte):
             continue
-        nie = a.nie(m.start(), 6)
-        if any(v in _TRAVAIL for v in avant):
-            if not nie:
-                constats.append(Constat("lien_paris", True, m.start(), force=True))
-        elif any(v in _VIVRE for v in avant) or m.group("lieu") or m.group("arr2") or "parisien" in m.group():
-            if a.sujet(m.start()) in ("personne",):
+        nie = a.nie(m.start(), 6) or bool(re.search(r"\b(?:ni|aucun|aucune|sans)\b", seg.texte))
+        if _SUIVI.search(" ".join(avant)):
+            if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
+                constats.append(Constat("lien_paris", True, m.start()))
+                if n and not m.group("lieu"):
+                    constats.append(Constat("arrondissement", n, m.start()))
+        elif any(v in _TRAVAIL for v in a.mots_avant(m.start(), 9)):
+            if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
+                constats.append(Constat("lien_paris", True, m.start()))
+            elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint") and re.search(
+                    r"\b(?:ecole|college|lycee|creche|scolaris\w*|travaille|bosse)\b", seg.texte):
+                constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
+        elif any(v in _VIVRE for v in avant) and a.sujet(m.start()) in ("famille", "enfant") and not nie \
+                and not a.tiers and re.match(r"(?:\w+ )?(?:ma|mon|mes) ", seg.texte):
+            constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille habite à Paris »
+        elif (any(v in _VIVRE for v in avant) or "parisien" in m.group()) and not (
+                m.group("lieu") and re.search(r"\b(?:vers|pres de|pres d|a cote de|du cote de|autour de|c est)\s*(?:la |le |l )?$",
+                                              a.texte[max(0, m.start() - 16):m.start()])):
+            if a.sujet(m.start()) in ("personne",) and not a.passe(m.start()):
                 constats.append(Constat("vit_a_paris", not nie, m.start(), nie=False))
-                if not nie:
-                    constats.append(Constat("lien_paris", True, m.start()))
-                    if n:
-                        arrondissement = n
-            elif a.sujet(m.start()) in ("famille", "enfant", "conjoint") and not nie:
-                constats.append(Constat("lien_paris", True, m.start(), force=True))
-        elif _LIEN.search(seg.texte) and not nie:
-            constats.append(Constat("lien_paris", True, m.start(), force=True))
+                if not nie and n and not m.group("lieu"):
+                    arrondissement = n
+                    constats.append(Constat("arrondissement", n, m.start()))
+        elif a.sujet(m.start()) in ("famille", "enfant", "conjoint") and not nie and (
+                any(v in _VIVRE for v in avant) or re.search(r"\b(?:ecole|college|lycee|creche|scolaris\w*)\b", seg.texte)):
+            constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
+        elif (m.group("arr2") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
+                and a.question in ("arrondissement", "vit_a_paris") and not nie and a.sujet(m.start()) == "personne":
+            arrondissement = n
+            constats.append(Constat("arrondissement", n, m.start()))
     for m in _HORS_PARIS.finditer(a.texte):
         if any(d < m.end() and m.start() < f for d, f in zones_paris):
             continue  # « gare de Lyon », « porte Saint-Denis » : c'est Paris
         avant = a.mots_avant(m.start(), 6)
-        if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6):
+        if any(v in ("ne", "nee", "nes", "nees", "naissance") for v in avant):
+            continue  # « né à Bobigny » : pas où la personne vit
+        if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6) \
+                and not a.passe(m.start()) and a.sujet(m.start()) == "personne":
             if "travaille" in avant or "bosse" in avant:
                 continue
             constats.append(Constat("vit_a_paris", False, m.start()))
@@ -180,11 +265,12 @@ _DOMICILIATION_OUI = re.compile(
     r"\b(?:j ai|il a|elle a|on a|avons|ai|a) (?:une|1|ma|sa|la|deja une|deja 1) domiciliation\b"
     r"|\bdomicilie\b|\belection de domicile\b|\battestation de (?:domiciliation|domicile)\b"
     r"|\badresse administrative\b|\b(?:ma|sa|notre) domiciliation\b|\brenouveler (?:ma|sa|la) domiciliation\b"
+    r"|\b(?:est|sont|suis|sommes) domicilie\w* (?:au|a la|a l|chez|dans)\b"
 )
 _DOMICILIATION_NON = re.compile(
     r"\b(?:pas|plus|aucune|sans)\s+(?:de |d )?(?:domiciliation|domicilie)\b"
     r"|\b(?:domiciliation|domicilie)\s+(?:a |est )?(?:expire|expiree|perimee|finie|terminee|plus valable|"
-    r"fini|termine)\b"
+    r"fini|termine)\b|\b(?:elle|j en avais une\b.{0,40}\belle) (?:a |est )?(?:expire|expiree|perimee|finie|terminee|fini)\b"
     r"|\b(?:cherche|veux|voudrais|besoin d|besoin de|faire|demander|obtenir|avoir|trouver|comment)\s+(?:une |1 )?"
     r"(?:domiciliation)\b"
 )
@@ -204,7 +290,11 @@ def courrier(a: Analyse, jour: dt.date) -> list[Constat]:
 def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     pris = []
+    if a.question == "domiciliation" and re.match(r"(?:non )?pas encore\b", a.texte):
+        constats.append(Constat("domiciliation", False, 0, poids=2))
     for m in _DOMICILIATION_NON.finditer(a.texte):
+        if m.group().startswith(("elle", "j en avais")) and a.question != "domiciliation" and "domicil" not in a.texte:
+            continue
         pris.append((m.start(), m.end()))
         if m.group().startswith(("comment", "avoir")) and re.search(r"\brenouvel", a.texte):
             continue
@@ -221,7 +311,7 @@ def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
 
 
 # --- difficultés de logement (FSL) ---------------------------------------------------------------
-_DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|paye|payee|"
+_DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|payes?|payees?|"
           r"regler|regle|dois|doit|devons|huissier|arrieres?|rappel|mise en demeure|pas pu|peux plus|peut plus)")
 _DIFFICULTES: list[tuple[str, re.Pattern]] = [
     ("impayes_loyer", re.compile(
@@ -232,9 +322,11 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"|\bdettes? (?:de|d) loyers?\b|\bdette locative\b|\barrieres? (?:de )?loyers?\b"
         r"|\b(?:dois|doit|devons) (?:\d+ mois de |\d+ euros de |des |du |mon |le )?loyers?\b"
         r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
-        r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b|\bexpulsion\b"
-        r"|\bexpulser?(?:e|s|es)?\b(?! du territoire| de france)"
-        r"|\bcommandement de payer\b|\bavis d expulsion\b|\bproces d expulsion\b|\bjugement d expulsion\b")),
+        r"|\bpas pu payer (?:mon|le|notre|son|les) loyers?\b"
+        r"|\b(?:paie|paye|payons|payer|regle) (?:plus|pas|jamais) (?:le|mon|notre|son|les|mes) loyers?\b"
+        r"|\b(?:pas|plus|jamais) (?:pu )?(?:paye|payee|payer|regle) (?:\d+ mois (?:de |d ))?(?:le |mon |les |mes |notre |de )?"
+        r"loyers?\b|\b\d+ mois de loyers? (?:en )?retard\b"
+        r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
         r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
         r"chauffage|totalenergies|total energies)\b"
@@ -271,7 +363,10 @@ def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
                     and not re.search(r"\bpas\b|\bplus\b|\bnon\b|\bfacture|\bdette|\bimpaye|\bretard|\bdois|\bcoup",
                                       a.texte[max(0, m.start() - 30):m.end() + 15]):
                 continue
-            constats.append(Constat("difficultes_logement", valeur, m.start(), nie=a.nie(m.start())))
+            nie = a.nie(m.start()) and not re.match(r"(?:paye|payee|payes|payer|regle|pas pu|peux plus|peut plus)\b",
+                                                     m.group()) and not re.search(
+                r"\b(?:payer|regler|paye)\b", " ".join(a.mots_avant(m.start(), 3)))  # « je ne peux pas payer la caution »
+            constats.append(Constat("difficultes_logement", valeur, m.start(), nie=nie))
     for m in _AUCUNE_DIFFICULTE.finditer(a.texte):
         constats.append(Constat("difficultes_logement", None, m.start()))
     return constats

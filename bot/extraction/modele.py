@@ -17,7 +17,9 @@ class Extraction:
     - ``negation_de`` : valeurs niées sans valeur de remplacement (« je suis pas français » ->
       ``{"nationalite": ["francaise"]}``) ; utile pour ne pas reposer une question à l'identique ;
     - ``correction`` : le message corrige une réponse précédente (« non en fait j'ai 35 ans ») ;
-    - ``arrondissement`` : l'arrondissement de Paris où la personne vit ou dort, s'il est dit.
+    - ``arrondissement`` : l'arrondissement de Paris où la personne vit ou dort, s'il est dit ;
+    - ``alertes`` : catégories de sécurité dites n'importe où dans le message (``violence``, ``suicide``,
+      ``enfant_danger``, ``urgence_medicale``, ``froid_dehors``), voir ``alertes_motifs.py``.
     """
 
     faits: dict[str, Any] = field(default_factory=dict)
@@ -27,6 +29,7 @@ class Extraction:
     negation_de: dict[str, list[Any]] = field(default_factory=dict)
     correction: bool = False
     arrondissement: int | None = None
+    alertes: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.faits or self.inconnus or self.ne_sait_pas)

@@ -23,7 +23,7 @@ QUALIFICATIF = (r"(?:(?P<qual>plus de|plus d|au moins|moins de|moins d|presque|b
 DUREE = re.compile(
     QUALIFICATIF
     + r"(?P<n>" + NOMBRE + r")\s+(?P<u>ans|an|annees|annee|mois|semaines|semaine|jours|jour|a)\b"
-    + r"(?:\s+et\s+(?:(?P<demi>demi|demie|1/2)\b"
+    + r"(?:\s+(?:et\s+)?(?:(?P<demi>demi|demie|1/2)\b"
     + r"|(?P<n2>" + NOMBRE + r")\s+(?P<u2>mois|semaines|semaine|jours|jour)\b))?"
 )
 
@@ -139,14 +139,12 @@ def mois_ecoules(date: tuple[int, int | None, int | None], aujourd_hui: dt.date)
         return None
     t = aujourd_hui
     if mois is None:
-        if annee >= t.year:
-            return None
-        return (t.year - annee - 1) * 12 + t.month
+        return None  # « depuis 2019 » : entre 12 et 95 mois, on ne devine pas (corpus : « nombre de mois incertain »)
     if jour is None:
-        ecoules = (t.year - annee) * 12 + (t.month - mois) - 1
-        if ecoules < -1:
-            return None
-        return max(0, ecoules)
+        # « depuis mars 2024 » au 2 décembre 2026 : 33 mois (différence des mois du calendrier, comme on compte
+        # à l'oral et comme le corpus de la SPEC)
+        ecoules = (t.year - annee) * 12 + (t.month - mois)
+        return ecoules if ecoules >= 0 else None
     ecoules = (t.year - annee) * 12 + (t.month - mois) - (1 if t.day < jour else 0)
     return ecoules if ecoules >= 0 else None
 
@@ -158,7 +156,7 @@ def age_depuis_naissance(date: tuple[int, int | None, int | None], aujourd_hui: 
         return None
     t = aujourd_hui
     if mois is None:
-        age = t.year - annee - 1
+        return None  # « né en 1990 » : 35 ou 36 ans, on ne devine pas
     elif jour is None:
         age = t.year - annee - (1 if t.month <= mois else 0)
     else:

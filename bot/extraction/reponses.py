@@ -12,27 +12,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from . import nombres
+from . import incertitude, nombres
 from .faits import _aujourd_hui, extraire_faits
-from .lexique import PAYS
+from .lexique import MOIS_ANNEE, ORDINAUX, PAYS
 from .modele import Extraction
 from .normalisation import normaliser
-from .vocabulaire import ARGENT, BOOLEEN, CHAMPS, CHOIX, ENTIER, LISTE, NOMBRE, valeur_valide
+from .vocabulaire import ARGENT, BOOLEEN, CHAMPS, CHAMPS_FOURCHETTES, CHOIX, ENTIER, LISTE, NOMBRE, valeur_valide
+
+MOIS_NOMS = set(MOIS_ANNEE)
 
 _OUI = re.compile(
     r"^(?:oui|ok|okay|d accord|dac|bien sur|evidemment|exact|exactement|c est ca|c est exact|voila|absolument|"
-    r"affirmatif|si|tout a fait|carrement|grave|wah|iyeh|ih|eyh|ah oui|correct|vrai|c est vrai|yup|oki|"
-    r"je pense|je crois|surement|bien sur que oui|y a|il y a|jai|j ai)\b"
+    r"affirmatif|si(?! (?:je|j|il|elle|on|tu|vous|nous|jamais)\b)|tout a fait|carrement|grave|wah|iyeh|ih|eyh|"
+    r"ah oui|correct|vrai|c est vrai|yup|oki|bien sur que oui)\b(?! (?:crois|pense)\b)"
 )
 _NON = re.compile(
-    r"^(?:non|no|pas du tout|jamais|aucun|aucune|negatif|pas vraiment|du tout|la la|non merci|absolument pas|"
-    r"bien sur que non|rien|pas|nada|nul|nulle part|personne|0)\b|^la\s*[.!]?$"
+    r"^(?:moi )?(?:non|no|pas du tout|jamais|aucun|aucune|negatif|du tout|la la|non merci|absolument pas|"
+    r"bien sur que non|rien|pas(?= ?$| ,| de | d | du tout)|nada|nul|nulle part|personne|0)\b|^la\s*[.!]?$"
 )
 _ZERO = re.compile(r"^(?:0|rien|aucun|aucune|non|pas|jamais|zero|nada|que dalle|nul|sans|personne|pas un)\b")
 _NOMBRE = re.compile(r"(?<![\d/])(\d+(?:[.,]\d+)?)(?![\d/])")
 _SYNONYMES: dict[str, list[tuple[re.Pattern, str]]] = {
     "nationalite": [
-        (re.compile(r"\bfrance\b|\bfr\b|\bfrancaise?\b"), "francaise"),
+        (re.compile(r"(?<!en )(?<!de )(?<!a )\bfrance\b|\bfr\b|\bfrancaise?\b"), "francaise"),
         (re.compile(r"\bhors (?:ue|europe|union europeenne)\b|\bnon europeen(?:ne)?\b|\bpas europeen(?:ne)?\b"
                     r"|\bautres?\b|\bafrique\b|\basie\b|\bamerique\b|\bmaghreb\b|\bmoyen orient\b"), "hors_ue"),
         (re.compile(r"\bue\b|\beu\b|\beurope\b|\bunion europeenne\b|\beuropeen(?:ne)?\b|\beee\b"), "ue"),
@@ -46,7 +48,7 @@ _SYNONYMES: dict[str, list[tuple[re.Pattern, str]]] = {
         (re.compile(r"^(?:aucun|aucune|rien|non|pas|sans|0|nada)\b"), "aucun"),
     ],
     "logement": [
-        (re.compile(r"\brue\b|\bdehors\b"), "rue"),
+        (re.compile(r"\brue\b|\bdehors\b|\btente\b|\bmetro\b|\bvoiture\b|\bsquat\b|\bgare\b|\bsous (?:un|le) pont\b"), "rue"),
         (re.compile(r"\b115\b|\bfoyer\b|\bcentre\b|\bhotel\b|\bhebergement\b|\bsamu\b"), "centre_hebergement"),
         (re.compile(r"\bamis?\b|\bfamille\b|\bheberge\b|\bchez\b|\bpote\b|\bpotes\b|\bgratuit"),
          "heberge_gratuitement"),
@@ -62,7 +64,7 @@ _BOOLEENS: dict[str, list[tuple[re.Pattern, bool]]] = {
                   (re.compile(r"^(?:celibataire|seule?|divorcee?|separee?|veuf|veuve)\b"), False)],
     "etudiant": [(re.compile(r"^(?:etudiant|eleve|stagiaire|lyceen|lyceenne|a la fac)\b"), True)],
     "enceinte": [(re.compile(r"^(?:enceinte|grossesse)\b"), True)],
-    "vit_a_paris": [(re.compile(r"^(?:a )?paris\b|^750\d\d\b"), True),
+    "vit_a_paris": [(re.compile(r"^(?:moi )?(?:a )?paris\b|^750\d\d\b"), True),
                     (re.compile(r"^(?:banlieue|en banlieue|province|hors de paris)\b"), False)],
 }
 
@@ -105,19 +107,41 @@ def _nombre_seul(texte: str) -> float | None:
 
 def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
     if champ == "enfants":
-        if re.match(r"^(?:un seul|1 seul|une seule|juste 1|1 enfants?)\b", texte):
+        if re.match(r"^(?:moi )?(?:un seul|1 seul|une seule|juste 1|1 enfants?)\b", texte):
             return 1
         if _ZERO.match(texte) and not _NOMBRE.search(texte):
             return 0
     if champ == "heures_travail_3_ans":
         if _ZERO.match(texte) and not _NOMBRE.search(texte):
             return 0
+        parties = re.split(r" (?:plus|\+|et en plus|et) ", texte)
+        if len(parties) == 2:  # « deux ans à plein temps, plus 500 heures d'intérim »
+            valeurs = [_entier(champ, p.strip(" ,."), ext, jour) for p in parties]
+            if all(isinstance(v, int) for v in valeurs):
+                return sum(valeurs)
         if nombres.DUREE.search(texte):
             essai = extraire_faits("j ai travaille " + texte, jour)
             if "heures_travail_3_ans" in essai.faits:
                 return essai.faits["heures_travail_3_ans"]
             return None
-    if champ == "mois_en_france":
+    if champ == "enfants":
+        m = re.match(r"^(\d{1,2})(?: enfants)?(?: ,)? (?:dont|avec|:)\b", texte)
+        if m:
+            return int(m.group(1))  # « trois, dont un bébé de 6 mois » (R11)
+        sans_ages = re.sub(r"\b(?:de |a )?\d+(?: (?:ans?|mois))?(?: (?:et|a|,) \d+)* (?:ans?|mois)\b", " ", texte)
+        nombres_dits = re.findall(r"\d+(?:[.,]\d+)?", sans_ages)
+        comptes = re.findall(r"\b(\d{1,2}) (?:enfants|gosses|garcons?|filles?|fils|bebes?|petits?)\b", texte)
+        if len(nombres_dits) > 1:
+            # « un garçon et deux filles » : 3 ; « enfant 1, 2, 3, 4 » : on ne devine pas
+            return sum(map(int, comptes)) if len(comptes) == len(nombres_dits) else None
+    if champ == "age_plus_jeune_enfant":
+        d = nombres.DUREE.search(texte)
+        if d:
+            mois = nombres.mois_entiers(d)
+            return None if mois is None else mois // 12
+    if champ in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation"):
+        if re.search(r"\bque j ai \d", texte):
+            return None  # « depuis que j'ai 15 ans » : un âge, pas une durée dite
         d = nombres.DUREE.search(texte)
         if d:
             return nombres.mois_entiers(d)
@@ -127,7 +151,19 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
             return nombres.mois_ecoules(lue, jour) if lue else None
         if re.search(r"\b(?:hier|aujourd hui|ce matin|viens d arriver|juste arrive)\b", texte):
             return 0
-    if champ == "age":
+    if champ == "arrondissement":
+        fin = re.search(r"\bc est (?:le |dans le )?(\d{1,2}) ?(?:e|eme)?$", texte)
+        if fin:
+            return int(fin.group(1))  # « je dors à la gare de l'Est, c'est le 10 »
+        if texte in ORDINAUX:
+            return ORDINAUX[texte]  # « vingtième »
+        m = re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris |a paris )?(\d{1,2}|[ivx]{1,5}) ?(?:e|eme|ieme|er|em)?"
+                         r"(?: arrondissement)?", texte)
+        if not m:
+            return None
+        n = m.group(1)
+        return int(n) if n.isdigit() else _ROMAINS.get(n)
+    if champ in ("age", "conjoint_age"):
         date = nombres.DATE.search(texte)
         if date and (date.group("a") or date.group("a2")) and not re.search(r"\bans?\b", texte):
             lue = nombres.lire_date(date, jour)
@@ -142,10 +178,11 @@ def _argent(champ: str, texte: str, ext: Extraction) -> Any:
     if champ == "ressources_mensuelles" and "ressources_annuelles" in ext.faits:
         return ext.faits["ressources_annuelles"] / 12
     if champ == "ressources_annuelles" and "ressources_mensuelles" in ext.faits and re.search(
-            r"\bpar mois\b|/ mois|\bmensuel", texte):
+            r"\bpar mois\b|/ mois|\bmensuel|\btous les mois\b|\bchaque mois\b|\ble mois\b", texte):
         return ext.faits["ressources_mensuelles"] * 12
-    if _ZERO.match(texte) and not _NOMBRE.search(texte):
-        return 0.0
+    if (_ZERO.match(texte) and not _NOMBRE.search(texte)) or re.match(
+            r"(?:rien|0|zero|nada|walou|que dalle)\b(?! (?:\d|de |d |sur))", texte):
+        return 0.0  # « Rien. Je suis enceinte aussi, de 4 mois. »
     n = _nombre_seul(texte)
     if n is None:
         return None
@@ -157,6 +194,8 @@ def _argent(champ: str, texte: str, ext: Extraction) -> Any:
 def _annees(texte: str, jour: dt.date) -> Any:
     d = nombres.DUREE.search(texte)
     if d:
+        if (d.group("qual") or "").startswith(("moins", "plus", "au moins")):
+            return None  # « moins d'un an » : une borne, pas une durée
         mois = nombres.duree_en_mois(d)
         return None if mois is None else nombres.en_annees(mois)
     date = nombres.DATE.search(texte)
@@ -181,6 +220,36 @@ def _booleen(texte: str, brut: str) -> bool | None:
     return None
 
 
+# Pour un fait, « oui » doit être dit : « ok », « d'accord », « j'ai », « je crois » ne suffisent pas,
+# et « si » n'est un oui que seul (« si je perds mon travail » est une hypothèse).
+_OUI_FAIT = re.compile(
+    r"^(?:oui|bien sur|evidemment|exact|exactement|c est ca|c est exact|absolument|affirmatif|tout a fait|"
+    r"carrement|iyeh|ih|eyh|ah oui|c est vrai|yup|bien sur que oui|(?:ben |bah |mais )?si(?: si)*(?= ?$| ,))\b"
+)
+
+
+def _booleen_fait(texte: str, brut: str) -> bool | None:
+    if "👍" in brut or "✅" in brut:
+        return True
+    if "👎" in brut or "❌" in brut:
+        return False
+    if _CORRIGE.search(texte):
+        return None  # « oui chez la croix rouge… ah non c'est fini » : la réponse est reprise
+    if re.search(r"\bmoi (?:non|nn|pas)\b(?! plus\b)|\bpas moi\b|\b(?:donc|alors) non$", texte) and not _OUI_FAIT.match(texte):
+        return False  # « mon conjoint travaille, moi non », « je dors dans ma voiture, donc non »
+    if _NON.match(texte):
+        if re.match(r"^non ?,? (?:\d|pardon|attend|en fait|plutot)", texte):
+            return None  # « non 36 », « non pardon... » : une correction, pas une réponse
+        return False
+    if _OUI_FAIT.match(texte):
+        return True
+    return None
+
+
+_CORRIGE = re.compile(r".\b(?:ah non|a non|a nn|oh non|non pardon|pardon|je me suis trompee?|enfin non|enfin si|"
+                      r"en fait non|enfin a|enfin au|enfin c est|ou plutot|plutot)\b")
+
+
 def oui_non(texte: Any) -> bool | None:
     """« oui », « ok 👍 », « non merci », « nan » → True / False ; None si ce n'est ni l'un ni l'autre."""
     if not isinstance(texte, str) or not texte.strip():
@@ -188,9 +257,24 @@ def oui_non(texte: Any) -> bool | None:
     return _booleen(_simple(texte[:200]), texte[:200])
 
 
+_DIFFICULTES_MOTS = [
+    ("impayes_loyer", re.compile(r"\bloyers?\b|\b\d+ mois de loyer")),
+    ("factures_energie", re.compile(r"\b(?:edf|engie|electricite|elec|gaz|lumiere|courant|chauffage|energie)\b")),
+    ("factures_eau", re.compile(r"\beau\b")),
+    ("entree_logement", re.compile(r"\bcaution\b|\bdepot de garantie\b|\bpremier loyer\b")),
+]
+
+
 def _liste(texte: str, choix: Sequence[Any] | None) -> list | None:
     if _ZERO.match(texte) or re.search(r"\b(?:aucune|aucun|rien de tout ca|pas de souci|pas de probleme)\b", texte):
         return []
+    if re.search(r"\b(?:tout est paye|est paye|sont payes|a jour|rembourse|regle)\b", texte) and not re.search(
+            r"\b(?:pas|plus|non|impaye\w*)\b", texte):
+        return []
+    if len(texte.split()) <= 12 and not re.search(r"\b(?:voisin|voisine|frere|soeur|ami|amie|mere|pere|si|peur)\b", texte):
+        trouvees = [v for v, motif in _DIFFICULTES_MOTS if motif.search(texte)]
+        if trouvees:
+            return trouvees  # « loyer + Engie », « l'eau », « moi problème lumière, facture »
     if choix:
         numeros = re.findall(r"\b\d{1,2}\b", texte)
         if numeros and re.fullmatch(r"[\d\s,et.]+", texte):
@@ -226,14 +310,30 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     if brut.lstrip().startswith("/"):
         return Reponse()
     jour = _aujourd_hui(aujourd_hui)
-    ext = extraire_faits(brut, jour)
+    ext = extraire_faits(brut, jour, question=champ)
     simple = _simple(brut)
     if champ in ext.faits:
+        if incertitude.hesite(simple) and champ not in ("genre", "enceinte"):
+            # « moi 40… peut-être 42. pas sûr » : la réponse hésite, on la laisse inconnue (R3)
+            ext.faits.pop(champ)
+            return Reponse(None, incertitude.seulement_hesitation(simple), ext)
         return Reponse(ext.faits[champ], False, ext)
     if ext.ne_sait_pas and (not ext.inconnus or champ in ext.inconnus):
         return Reponse(None, True, ext)
+    if incertitude.hesite(simple):
+        # « je crois pas, non », « peut-être », « ça dépend » : pas de valeur, la question est reposée.
+        return Reponse(None, incertitude.seulement_hesitation(simple), ext)
     genre = CHAMPS[champ]["type"]
     valeur: Any = None
+    if genre in (ENTIER, NOMBRE) or champ in ARGENT:
+        bornes = _fourchette_seule(champ, simple)
+        if bornes:
+            ext.faits.setdefault("fourchettes", {})[champ] = bornes
+            return Reponse(None, False, ext)
+    if not _reponse_courte(champ, genre, normaliser(brut), ext):
+        # Une phrase qui parle d'autre chose (« j'ai 30 ans » à une question oui / non, « ma mère a
+        # 70 ans » à l'âge) : seuls les faits qu'elle dit vraiment comptent (ext.faits).
+        return Reponse(None, False, ext)
     if genre == CHOIX:
         valeur = _choix(champ, simple, choix)
         if valeur is None:
@@ -245,7 +345,7 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     elif genre == LISTE:
         valeur = _liste(simple, choix)
     elif genre == BOOLEEN:
-        valeur = _booleen(simple, brut)
+        valeur = _booleen_fait(simple, brut)
         for motif, v in _BOOLEENS.get(champ, []):
             if valeur is None and motif.search(simple):
                 valeur = v
@@ -256,6 +356,137 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     elif genre == NOMBRE:
         valeur = _annees(simple, jour)
     return Reponse(valeur_valide(champ, valeur), False, ext)
+
+
+# --- réponse courte : le texte ne dit rien d'autre que la réponse ----------------------------------
+# Mots permis autour d'une réponse courte (politesse, hésitations de l'oral, « j'ai », « environ »).
+_REMPLISSAGE = {
+    "euh", "ben", "bah", "alors", "bon", "voila", "merci", "madame", "monsieur", "bonjour", "bonsoir", "salut",
+    "je", "j", "ai", "suis", "c", "est", "ca", "fait", "il", "y", "a", "en", "tout", "environ", "pres", "peu",
+    "autour", "de", "d", "du", "le", "la", "l", "les", "juste", "seulement", "que", "qu", "depuis", "presque",
+    "plus", "moins", "au", "pile", "exactement", ",", ".", "!", "?", "on", "nous", "avons", "sommes", "et", "demi",
+    "demie", "quasiment", "bientot", "oui", "non", "moi", "dans", "des", "mais", "donc", "aussi", "vers", "un", "une",
+}
+_UNITES: dict[str, set[str]] = {
+    "age": {"ans", "an", "age", "agee", "ne", "nee", "annees", "annee"},
+    "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee"},
+    "enfants": {"enfants", "gosses", "fils", "filles", "fille", "garcons", "garcon", "bebe", "bebes", "petits",
+                "seul", "seule", "charge", "avec", "mes", "mon", "ma", "ans", "an", "mois"},
+    "age_plus_jeune_enfant": {"ans", "an", "mois", "semaines", "jours", "il", "elle", "bebe", "plus", "petit",
+                              "jeune", "mon", "ma", "fils", "fille", "le", "la"},
+    "heures_travail_3_ans": {"heures", "h", "ans", "an", "mois", "temps", "plein", "mi", "par", "semaine",
+                             "travaille", "bosse", "annees", "jamais", "aucune", "aucun", "rien", "0", "pendant",
+                             "interim", "travail", "moi", "a"},
+    "arrondissement": {"e", "eme", "ieme", "er", "em", "arrondissement", "paris", "c", "est"},
+}
+_DUREES = {"ans", "an", "annees", "annee", "mois", "semaines", "semaine", "jours", "jour", "france", "ici", "mon", "ma",
+           "maintenant", "arrivee", "arrive", "mes",
+           "arrive", "arrivee", "hier", "aujourd", "hui", "ce", "matin", "viens", "arriver", "titre", "carte",
+           "environ", "fin", "debut", "courant", "mi"}
+for _c in ("mois_en_france", "mois_sans_titre", "mois_depuis_separation", "annees_titre_sejour",
+           "conjoint_annees_titre_sejour"):
+    _UNITES[_c] = _DUREES
+_ARGENT_MOTS = {"euros", "e", "par", "mois", "an", "semaine", "jour", "net", "nets", "brut", "mensuel", "mensuels",
+                "mensuellement", "/", "rien", "0", "zero", "sur", "12", "derniers", "annee", "l"}
+_ROMAINS = {r: i for i, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+                                        "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"], start=1)}
+_NOMBRE_MOT = re.compile(r"\d+(?:[.,]\d+)?$")
+
+
+def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> bool:
+    """Le texte n'est qu'une réponse à la question posée (R12, R15 de la SPEC).
+
+    Nombres : le nombre, son unité et des mots de remplissage seulement (« 34 », « j'ai 34 ans »,
+    « environ 800 € par mois ») ; « j'ai 2 enfants » ne répond pas à l'âge. Choix : quelques mots,
+    sans souhait, crainte, passé ni hypothèse. Oui / non : le premier mot (« oui », « non merci »).
+    """
+    if genre == BOOLEEN:
+        return True  # _booleen_fait ne lit que le premier mot ; les faits d'une phrase viennent de ext
+    mots = simple.split()
+    if not mots:
+        return False
+    if genre in (CHOIX, LISTE):
+        mots = [m for m in mots if m not in (",", ".", "!", "?", ";", ":")]
+        return len(mots) <= (4 if champ == "nationalite" else 7) and not any(m in _RISQUES for m in mots)
+    if champ == "arrondissement" and re.search(r"\bc est (?:le |dans le )?\d{1,2} ?(?:e|eme)?$", simple):
+        return True
+    if champ == "arrondissement" and (simple in ORDINAUX or re.fullmatch(r"(?:oui )?(?:c est )?(?:le |dans le |paris )?[ivx]{1,5} ?e",
+                                                                        simple)):
+        return True
+    permis = _REMPLISSAGE | _UNITES.get(champ, set()) | MOIS_NOMS
+    if champ in ARGENT:
+        permis = _REMPLISSAGE | _ARGENT_MOTS
+    # La réponse est la première proposition qui porte un nombre (« 34 et je dors dehors » -> 34) ;
+    # ce qui la précède n'est que remplissage (« non attendez, 2 »).
+    propositions = _PROPOSITIONS.split(simple)
+    for i, proposition in enumerate(propositions):
+        mots = proposition.split()
+        reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m)
+                 and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
+        if reste:
+            return False
+        if any(_NOMBRE_MOT.match(m) for m in mots) or any(m in _ZEROS for m in mots):
+            # la suite ne doit pas reprendre la réponse (« 3, mais ils sont restés au Mali »)
+            suite = " ".join(propositions[i + 1:])
+            if any(m in _ZEROS or m == "0" for m in mots) and not re.search(
+                    r"\b(?:mais|sauf|si|sinon|avant|euros?|touche|gagne|salaire|rsa|ada|enfants?|papiers?)\b", suite):
+                return True  # « Rien. Je suis enceinte et je ne peux pas travailler. »
+            risques = _RISQUES_APRES - ({"plus"} if champ == "heures_travail_3_ans" else set())
+            return not (set(suite.split()) & risques or _PAYS_MOTS.search(suite))
+    return True  # que des mots permis (« non », « hier ») : le lecteur du champ décide
+
+
+_RISQUES_APRES = {"mais", "sauf", "non", "pas", "plus", "enfin", "pardon", "attendez", "attends", "pays", "bled",
+                  "reste", "restes", "restee", "restees", "rester", "vivent", "habitent", "leur", "leurs", "chez",
+                  "ailleurs", "loin", "parti", "partis", "partie", "majeurs", "majeur", "grands", "autonome",
+                  "autonomes", "plutot", "correction", "erreur", "trompe", "oublie", "oublier", "aura", "aurai",
+                  "fera", "bientot", "prochain", "prochaine", "ou", "peut"}
+_PAYS_MOTS = re.compile(r"\b(?:" + "|".join(sorted((re.escape(p) for p in PAYS), key=len, reverse=True)) + r")\b")
+_PROPOSITIONS = re.compile(r" ?[,.;!?] ?| et (?=je |j |ma |mon |mes |il |elle |on )| mais ")
+_ZEROS = {"aucun", "aucune", "rien", "zero", "nada", "jamais", "walou", "personne"}
+_REMPLISSAGE |= _ZEROS | {"attendez", "attends", "pardon", "enfin", "plutot", "sais", "dire", "veux", "hein"}
+
+
+_RISQUES = {"vais", "va", "veux", "voudrais", "cherche", "peur", "risque", "avant", "etais", "etait", "si", "pas",
+            "plus", "jamais", "bientot", "demain", "futur", "menace", "expulse", "expulsion", "mettre", "ancien", "ni", "frere", "soeur", "mere", "pere", "ami", "amie", "pote", "cousin",
+            "cousine", "fils", "fille", "mari", "femme", "copain", "copine", "parents"}
+_FOURCHETTE_SEULE = re.compile(r"^(?:je |j )?(?:(?:touche|gagne|ai|suis|dirais|a|recois|percois|ca|fait|depuis|il|y|"
+                               r"le|la|petit|petite|plus|jeune|elle|on) )*(?:environ )?"
+                               r"entre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)(?: (?P<u>[a-z/ ]+))?$")
+
+
+def _fourchette_seule(champ: str, simple: str) -> list[float] | None:
+    """« entre 300 et 400 » (ou « de 300 à 400 ») en réponse : les bornes, dans l'unité du champ."""
+    if champ not in CHAMPS_FOURCHETTES:
+        return None
+    m = _FOURCHETTE_SEULE.match(simple)
+    if not m:
+        return None
+    bas, haut = nombres.nombre(m.group(1)), nombres.nombre(m.group(2))
+    unite = (m.group("u") or "").strip()
+    facteur = 1.0
+    if champ in ARGENT:
+        if re.search(r"\b(?:par|/) semaine\b", unite):
+            facteur = 52 / 12
+        elif re.search(r"\b(?:par|/) jour\b", unite):
+            facteur = 365 / 12
+        elif re.search(r"\b(?:par|/) an\b", unite) and champ == "ressources_mensuelles":
+            facteur = 1 / 12
+        elif unite and not re.fullmatch(r"(?:euros|e)?(?: ?(?:net|nets|brut))?(?: ?(?:par|/) mois)?", unite):
+            return None
+    elif champ.startswith("mois_"):
+        if re.match(r"ans?\b|annees?\b", unite):
+            facteur = 12
+        elif unite and not unite.startswith("mois"):
+            return None
+    elif unite and not re.match(r"(?:ans?|annees?|heures|h)\b", unite):
+        return None
+    if bas is None or haut is None or bas >= haut:
+        return None
+    if CHAMPS[champ]["type"] == ENTIER:
+        return [int(bas * facteur), int(haut * facteur)] if (bas * facteur).is_integer() and (
+            haut * facteur).is_integer() else None
+    return [round(bas * facteur, 2), round(haut * facteur, 2)]
 
 
 def interpreter_reponse(champ: str, texte: str, choix: Sequence[Any] | None = None,

@@ -51,6 +51,26 @@ def valeur_valide(champ: str, valeur: Any) -> Any:
     return propre if all(isinstance(v, str) and v in spec["choix"] for v in valeur) else None
 
 
+CHAMPS_FOURCHETTES: tuple[str, ...] = _CHAMPS_DROITS[FOURCHETTES]["choix"]
+
+
+def fourchettes_valides(valeur: Any, faits: dict[str, Any]) -> dict[str, list[float]] | None:
+    """``{champ: [min, max]}`` gardé pour les champs numériques prévus, bornes valides, min < max,
+    et seulement quand la valeur exacte n'est pas connue."""
+    if not isinstance(valeur, dict):
+        return None
+    propre = {}
+    for champ, bornes in valeur.items():
+        if champ not in CHAMPS_FOURCHETTES or champ in faits or not isinstance(bornes, (list, tuple)) \
+                or len(bornes) != 2:
+            continue
+        bas, haut = (valeur_valide(champ, float(b)) if CHAMPS[champ]["type"] != ENTIER or float(b).is_integer()
+                     else None for b in bornes)
+        if bas is not None and haut is not None and bas < haut:
+            propre[champ] = [bas, haut]
+    return propre or None
+
+
 def valider(faits: dict[str, Any]) -> dict[str, Any]:
     """Garde les faits valides, dans l'ordre du vocabulaire, et retire les incohérences."""
     propre = {}
@@ -59,6 +79,10 @@ def valider(faits: dict[str, Any]) -> dict[str, Any]:
             valeur = valeur_valide(champ, faits[champ])
             if valeur is not None:
                 propre[champ] = valeur
+    if FOURCHETTES in faits:
+        bornes = fourchettes_valides(faits[FOURCHETTES], propre)
+        if bornes:
+            propre[FOURCHETTES] = bornes
     if propre.get("nationalite") in ("francaise", "ue"):
         propre.pop("titre_sejour", None)
         propre.pop("annees_titre_sejour", None)

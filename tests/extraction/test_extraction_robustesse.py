@@ -105,9 +105,9 @@ def test_normaliser_ne_plante_pas_et_reste_en_ascii():
 
 
 def test_date_du_jour_par_defaut():
-    ext = extraire_faits("en France depuis 2019")
-    assert ext.faits["mois_en_france"] >= 83
-    assert extraire_faits("en France depuis 2019", "2026-11-26").faits["mois_en_france"] == 83
+    ext = extraire_faits("en France depuis mars 2019")
+    assert ext.faits["mois_en_france"] >= 92
+    assert extraire_faits("en France depuis mars 2019", "2026-11-26").faits["mois_en_france"] == 92
 
 
 def test_vocabulaire_derive_du_schema_de_droits():
@@ -137,3 +137,24 @@ def test_faits_acceptes_par_droits(texte):
     except Exception:  # droits en cours d'écriture en parallèle
         pytest.skip("droits.valider_situation indisponible")
     valider_situation(extraire_faits(texte, JOUR).faits)
+
+
+def test_ligne_de_commande_contrat_json():
+    """Contrat des outils hors dépôt : ``--reponse CHAMP TEXTE`` et ``TEXTE`` seul (clés ajoutées, jamais retirées)."""
+    import subprocess
+    import sys
+
+    env = {"PYTHONPATH": str(RACINE), "PATH": "/usr/bin:/bin"}
+    sortie = subprocess.run([sys.executable, "-m", "bot.extraction", "--reponse", "age", "--date", "2026-12-02",
+                             "j'ai 2 enfants"], capture_output=True, text=True, cwd=RACINE, env=env, timeout=60)
+    donnees = json.loads(sortie.stdout)
+    assert donnees["valeur"] is None and donnees["ne_sait_pas"] is False
+    assert donnees["extraction"]["faits"] == {"enfants": 2}
+    assert donnees["extraction"]["alertes"] == []
+    sortie = subprocess.run([sys.executable, "-m", "bot.extraction", "j'ai quitté mon mari il me frappait"],
+                            capture_output=True, text=True, cwd=RACINE, env=env, timeout=60)
+    donnees = json.loads(sortie.stdout)
+    assert donnees["faits"] == {"en_couple": False, "genre": "femme"}
+    assert donnees["alertes"] == ["violence"]
+    for cle in ("inconnus", "ne_sait_pas", "forme", "negation_de", "correction", "arrondissement"):
+        assert cle in donnees

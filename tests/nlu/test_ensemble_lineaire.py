@@ -6,8 +6,9 @@ Un petit entraînement réel (scikit-learn, stockage de modèle de Rasa), puis :
 - le modèle enregistré puis rechargé donne les mêmes probabilités ;
 - un fichier modifié qui contient un type inattendu (une fonction) n'est pas chargé :
   DIET décide seul, rien n'est exécuté ;
-- les motifs d'urgence de config.yml imposent « urgence » (confiance 1.0) et ne se déclenchent
-  sur aucun exemple d'une autre intention (data/nlu) ni des messages tenus à l'écart.
+- les motifs « surs » de bot/extraction/alertes_motifs.py (motifs_fichier de config.yml) imposent
+  « urgence » (confiance 1.0) et ne se déclenchent sur aucun exemple d'une autre intention
+  (data/nlu) ni des messages tenus à l'écart ; les passages « exclure » n'alertent pas.
 """
 
 from __future__ import annotations
@@ -96,6 +97,11 @@ alerte_piege = Message(data={"text": "il me frappe", "intent": dict(diet[0]),
                              "intent_ranking": [dict(d) for d in diet]})
 piege.process([alerte_piege])
 
+# Passages sans danger (« exclure » du fichier) : pas d'urgence imposée.
+benins = {t: reel.intention_imposee(t) for t in ["frappé par la lenteur de la CAF", "je suis menacée d'expulsion",
+                                                  "le 115 ne répond pas", "mon proprio menace de me mettre dehors"]}
+nb_surs = len(reel.motifs.get("urgence", []))
+
 # 10 ko de texte : les motifs répondent vite (pas de retour arrière catastrophique).
 import time
 debut = time.perf_counter()
@@ -106,7 +112,7 @@ duree_long = time.perf_counter() - debut
 print(json.dumps({
     "declenches": declenches, "urgences": urgences, "urgences_vues": urgences_vues,
     "alerte": alerte.get("intent"), "alerte_piege": alerte_piege.get("intent"),
-    "duree_long": duree_long,
+    "duree_long": duree_long, "benins": benins, "nb_surs": nb_surs,
     "lr": lr, "lr_recharge": lr_recharge,
     "intent": message.get("intent"), "classement": message.get("intent_ranking"),
     "vide": vide.get("intent_ranking"), "sans_classement": sans_classement.get("intent"),
@@ -170,3 +176,12 @@ def test_motifs_urgence_jamais_sur_une_autre_intention(resultat):
     assert resultat["declenches"] == []
     # Filet, pas classifieur : il couvre une bonne part des urgences écrites, pas toutes.
     assert resultat["urgences_vues"] >= 0.6 * resultat["urgences"]
+
+
+def test_motifs_lus_dans_le_fichier_des_alertes(resultat):
+    # les 21 motifs sûrs d'avant (config.yml) sont maintenant dans bot/extraction/alertes_motifs.py
+    assert resultat["nb_surs"] >= 21
+
+
+def test_passages_sans_danger_pas_urgence(resultat):
+    assert resultat["benins"] == {t: None for t in resultat["benins"]}
