@@ -1,4 +1,4 @@
-"""`evaluer` : les quatre droits d'une situation, mis en mots (FALC) dans la forme demandée."""
+"""`evaluer` : les droits du registre (droits/registre.yaml) pour une situation, mis en mots (FALC) dans la forme demandée."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,14 +6,14 @@ import re
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-from . import textes
+from . import registre, textes
 from .lieux import ou_aller
 from .parametres import PREMIERE_DATE, Bareme, au
 from .regles import REGLES, rendez_vous_des_droits
 from .regles.logique import Decision
 from .situation import SituationInvalide, valider_situation
 
-DROITS = ("ame", "rsa", "fsl", "domiciliation")
+DROITS = registre.IDS
 FORMES = textes.FORMES
 _PARIS = ZoneInfo("Europe/Paris")
 _DATE_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -45,12 +45,29 @@ def lire_forme(forme: Any) -> str:
     return forme
 
 
+def a_evaluer(droits) -> tuple[str, ...]:
+    """Les droits demandés et ceux dont ils dépendent (`depend_de`), dans l'ordre du registre."""
+    voulus = set(droits)
+    for d in reversed(registre.DROITS):
+        if d.id in voulus:
+            voulus.update(d.depend_de)
+    return tuple(i for i in DROITS if i in voulus)
+
+
+def decisions_brutes(b: Bareme, s: dict, forme: str, droits=DROITS) -> dict[str, Decision]:
+    """Chaque droit voit les décisions déjà prises (`avant`) ; le registre déclare les dépendances avant."""
+    decisions: dict[str, Decision] = {}
+    for droit in a_evaluer(droits):
+        decisions[droit] = REGLES[droit](b, s, forme, decisions)
+    return decisions
+
+
 def decider(situation: Mapping, date: Any = None, forme: str = "vous", droits=DROITS) -> tuple[Bareme, dict, dict[str, Decision]]:
     """Décisions brutes (sans mise en mots), pour `evaluer` et `prochaine_question`."""
     s = valider_situation(situation)
     b = au(lire_date(date))
     forme = lire_forme(forme)
-    return b, s, {droit: REGLES[droit](b, s, forme) for droit in droits}
+    return b, s, decisions_brutes(b, s, forme, droits)
 
 
 def _rendre(decision: Decision, forme: str) -> dict:
@@ -69,7 +86,7 @@ def _rendre(decision: Decision, forme: str) -> dict:
 
 
 def evaluer(situation: Mapping, date: Any = None, forme: str = "vous") -> dict:
-    """Les quatre droits de la situation à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
+    """Les droits du registre pour la situation, à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
     b, _, decisions = decider(situation, date, forme)
     recommande, raisons = rendez_vous_des_droits(b, decisions)
     return {

@@ -17,8 +17,7 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from .moteur import DROITS, decider
-from .regles import REGLES
+from .moteur import DROITS, decider, decisions_brutes
 from .situation import CHAMPS, SituationInvalide
 from .textes import QUESTIONS, expliquer_sigles
 
@@ -65,8 +64,9 @@ class _Recherche:
     def manquants(self, s: dict) -> list[str]:
         cle = tuple(sorted((k, repr(v)) for k, v in s.items()))
         if cle not in self._cache:
-            decisions = {d: REGLES[d](self.b, s, "vous") for d in self.droits}
-            self._cache[cle] = [m for m in _manquants(decisions) if m not in self.ignorer and m not in s]
+            decisions = decisions_brutes(self.b, s, "vous", self.droits)
+            self._cache[cle] = [m for m in _manquants({d: decisions[d] for d in self.droits})
+                                if m not in self.ignorer and m not in s]
         return self._cache[cle]
 
     def apres(self, s: dict, champ: str) -> list[dict]:
@@ -121,7 +121,7 @@ def question(champ: str) -> dict:
 def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None) -> dict | None:
     droits, ignorer = _droits(droits), _ignorer(ignorer)
     b, s, decisions = decider(situation, date, "vous", droits)
-    candidats = [c for c in _manquants(decisions) if c not in ignorer and c not in s]
+    candidats = [c for c in _manquants({d: decisions[d] for d in droits}) if c not in ignorer and c not in s]
     if not candidats:
         return None
     if len(candidats) == 1:

@@ -8,6 +8,8 @@ Demandeurs d'asile et personnes avec un titre : PUMa et CSS. Moins de 3 mois : s
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 import math
 
 from ..parametres import PARAMETRES, Bareme
@@ -179,7 +181,7 @@ def _pieces(b: Bareme, s: dict) -> list:
     return pieces
 
 
-def ame(b: Bareme, s: dict, forme: str) -> Decision:
+def ame(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     adultes = [condition_etranger_sans_titre_L251_1(s), condition_residence_L251_1(b, s), condition_ressources_L861_1(b, s)]
     mineur = condition_mineur(b, s)
     valeur_adulte = et(adultes)

@@ -7,6 +7,8 @@ motivé. Étranger sans titre : domiciliation pour l'AME, l'aide juridictionnell
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
 from .references import refs
@@ -83,7 +85,7 @@ def _lieux(s: dict, asile: bool, forme: str) -> list[str]:
     return lieux
 
 
-def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
+def domiciliation(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     deja = deja_domicilie(b, s)
     if deja is not None:
         return deja

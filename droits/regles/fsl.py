@@ -8,6 +8,8 @@ ne dit jamais `eligible`, il dit `a_verifier` et oriente vers l'EPS de l'arrondi
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
 from .references import refs
@@ -63,7 +65,7 @@ def _pieces(s: dict) -> list:
     return pieces
 
 
-def fsl(b: Bareme, s: dict, forme: str) -> Decision:
+def fsl(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     departement, besoin = condition_departement(s), condition_besoin(s)
     criteres = [departement, besoin]
     valeur = et(criteres)

@@ -6,6 +6,8 @@ mensuelles moyennes − forfait logement ; pas versé sous le montant minimum.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 import math
 
 from ..parametres import Bareme
@@ -306,7 +308,7 @@ def _lieux(b: Bareme, s: dict, forme: str) -> list[str]:
     return ["caf_3230", *permanences_sociales(s, forme, b["rsa.conditions.age_minimum"])]
 
 
-def rsa(b: Bareme, s: dict, forme: str) -> Decision:
+def rsa(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     calcul = calcul_montant(b, s)
     criteres = [
         condition_age_L262_4_1(b, s),

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from droits import evaluer
+from droits import DROITS, evaluer
 
 DOSSIER = Path(__file__).with_name("cas")
 
@@ -20,7 +20,7 @@ def test_au_moins_10_cas_par_droit():
     par_droit = {}
     for p in charger():
         par_droit[p.values[0]] = par_droit.get(p.values[0], 0) + 1
-    for droit in ("ame", "rsa", "fsl", "domiciliation"):
+    for droit in DROITS:
         assert par_droit.get(droit, 0) >= 10, (droit, par_droit)
 
 
