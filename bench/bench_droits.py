@@ -35,6 +35,9 @@ DATE = "2026-06-01"
 def situation_du_foyer(foyer: dict) -> dict:
     s = {k: v for k, v in foyer.items() if k != "date"}
     s.update(age=40, nationalite="francaise", etudiant=False)
+    if s.get("en_couple"):
+        s.setdefault("conjoint_nationalite", "francaise")
+        s.setdefault("conjoint_etudiant", False)
     return s
 
 

@@ -72,14 +72,21 @@ def decider(situation: Mapping, date: Any = None, forme: str = "vous", droits=DR
 
 def _rendre(decision: Decision, forme: str) -> dict:
     raisons, pieces = decision.raisons, decision.pieces
-    phrases = textes.message([decision.resume, *raisons, *pieces], forme)
+    # l'étape suit le résumé dans le même message : un sigle expliqué dans le résumé ne l'est pas deux fois
+    etape = [decision.etape] if decision.etape else []
+    phrases = textes.message([decision.resume, *etape, *raisons, *pieces], forme)
+    debut = 1 + len(etape)
     return {
         "statut": decision.statut,
         "montant_mensuel": decision.montant,
+        "montant_min": decision.montant_min,
+        "montant_max": decision.montant_max,
         "resume": phrases[0],
-        "raisons": phrases[1: 1 + len(raisons)],
+        "etape": phrases[1] if etape else None,
+        "raisons": phrases[debut: debut + len(raisons)],
         "manquants": decision.manquants,
-        "pieces": phrases[1 + len(raisons):],
+        "a_preciser": [m for m in decision.a_preciser if m not in decision.manquants],
+        "pieces": phrases[debut + len(raisons):],
         "ou_aller": ou_aller(decision.lieux),
         "references": decision.references,
     }

@@ -46,9 +46,13 @@ def _ignorer(ignorer: Iterable[str]) -> frozenset[str]:
 
 
 def _manquants(decisions: Mapping) -> list[str]:
+    """Faits qui changent un statut (manquants), puis ceux qui ne changent qu'un montant (a_preciser)."""
     vus: dict[str, None] = {}
     for d in decisions.values():
         for m in d.manquants:
+            vus.setdefault(m, None)
+    for d in decisions.values():
+        for m in d.a_preciser:
             vus.setdefault(m, None)
     return list(vus)
 

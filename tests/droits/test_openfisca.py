@@ -33,6 +33,9 @@ TOLERANCE = 0.05  # euros : OpenFisca calcule en float32
 def montant_moteur(foyer: dict) -> float:
     situation = {k: v for k, v in foyer.items() if k != "date"}
     situation.update(age=40, nationalite="francaise", etudiant=False)
+    if situation.get("en_couple"):
+        situation.setdefault("conjoint_nationalite", "francaise")
+        situation.setdefault("conjoint_etudiant", False)
     r = evaluer(situation, date=foyer["date"])["droits"]["rsa"]
     return r["montant_mensuel"] or 0.0
 

@@ -114,8 +114,9 @@ def test_sortie_conforme_au_schema(schema_resultat, s, date, forme):
 
 
 def _messages(resultat):
+    """Le message d'un droit, dans l'ordre où il est mis en mots : résumé, étape, raisons, pièces."""
     for droit, r in resultat["droits"].items():
-        yield droit, [r["resume"], *r["raisons"], *r["pieces"]]
+        yield droit, [r["resume"], *([r["etape"]] if r["etape"] else []), *r["raisons"], *r["pieces"]]
     yield "rendez_vous_des_droits", resultat["rendez_vous_des_droits"]["raisons"]
 
 
