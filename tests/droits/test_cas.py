@@ -49,6 +49,8 @@ def test_cas(droit, base, cas, schema_resultat):
         assert any(texte in phrase for phrase in r["pieces"]), (texte, r["pieces"])
     if "resume_contient" in attendu:
         assert attendu["resume_contient"] in r["resume"]
+    if "etape_contient" in attendu:
+        assert attendu["etape_contient"] in (r["etape"] or ""), r["etape"]
     ids = [lieu["id"] for lieu in r.get("ou_aller", [])]
     for lieu in attendu.get("ou_aller", []):
         assert lieu in ids, (lieu, ids)
