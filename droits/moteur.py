@@ -7,6 +7,7 @@ from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
 from . import registre, textes
+from .fourchettes import decider_aux_coins
 from .lieux import ou_aller
 from .parametres import PREMIERE_DATE, Bareme, au
 from .regles import REGLES, rendez_vous_des_droits
@@ -55,11 +56,17 @@ def a_evaluer(droits) -> tuple[str, ...]:
 
 
 def decisions_brutes(b: Bareme, s: dict, forme: str, droits=DROITS) -> dict[str, Decision]:
-    """Chaque droit voit les décisions déjà prises (`avant`) ; le registre déclare les dépendances avant."""
-    decisions: dict[str, Decision] = {}
-    for droit in a_evaluer(droits):
-        decisions[droit] = REGLES[droit](b, s, forme, decisions)
-    return decisions
+    """Chaque droit voit les décisions déjà prises (`avant`) ; le registre déclare les dépendances avant.
+    Une réponse en fourchette est évaluée à ses bornes (droits/fourchettes.py)."""
+    ordre = a_evaluer(droits)
+
+    def decider_situation(situation: dict) -> dict[str, Decision]:
+        decisions: dict[str, Decision] = {}
+        for droit in ordre:
+            decisions[droit] = REGLES[droit](b, situation, forme, decisions)
+        return decisions
+
+    return decider_aux_coins(s, decider_situation)
 
 
 def decider(situation: Mapping, date: Any = None, forme: str = "vous", droits=DROITS) -> tuple[Bareme, dict, dict[str, Decision]]:
@@ -81,6 +88,7 @@ def _rendre(decision: Decision, forme: str) -> dict:
         "montant_mensuel": decision.montant,
         "montant_min": decision.montant_min,
         "montant_max": decision.montant_max,
+        "montant_estime_fourchette": decision.fourchette,
         "resume": phrases[0],
         "etape": phrases[1] if etape else None,
         "raisons": phrases[debut: debut + len(raisons)],

@@ -17,9 +17,10 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+from .fourchettes import boutons, fourchettes_actives
 from .moteur import DROITS, decider, decisions_brutes
 from .situation import CHAMPS, SituationInvalide
-from .textes import QUESTIONS, expliquer_sigles
+from .textes import QUESTIONS, QUESTIONS_COMMUNES, expliquer_sigles
 
 _DONNEES = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
 _BOOLEENS = {"true": True, "false": False}
@@ -103,7 +104,8 @@ class _Recherche:
 
 
 def question(champ: str) -> dict:
-    """La question d'un champ, au format du contrat (docs/architecture.md), plus `reformulation_tiers`."""
+    """La question d'un champ, au format du contrat (docs/architecture.md), plus `reformulation_tiers` et, pour
+    une question à nombre, `boutons` (droits/fourchettes.yaml : valeur exacte, fourchette ou « je ne sais pas »)."""
     texte = QUESTIONS[champ]
     spec = CHAMPS[champ]
     choix = None
@@ -119,7 +121,18 @@ def question(champ: str) -> dict:
     sortie = {"champ": champ, "type": spec["type"]}
     sortie.update({cle: expliquer_sigles([texte[cle]])[0] for cle in cles})
     sortie["choix"] = choix
+    sortie["boutons"] = boutons(champ)
     return sortie
+
+
+def _avec_fourchette(q: dict, s: dict) -> dict:
+    """Le champ a déjà une réponse en fourchette qui ne suffit pas : on demande le nombre exact, une fois."""
+    bornes = fourchettes_actives(s).get(q["champ"])
+    if bornes is not None:
+        q["fourchette"] = list(bornes)
+        q["precision"], q["precision_tiers"] = expliquer_sigles([QUESTIONS_COMMUNES["precision"]["question"],
+                                                                 QUESTIONS_COMMUNES["precision"]["question_tiers"]])
+    return q
 
 
 def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None) -> dict | None:
@@ -129,5 +142,5 @@ def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignor
     if not candidats:
         return None
     if len(candidats) == 1:
-        return question(candidats[0])
-    return question(_Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR).meilleur(s, candidats))
+        return _avec_fourchette(question(candidats[0]), s)
+    return _avec_fourchette(question(_Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR).meilleur(s, candidats)), s)

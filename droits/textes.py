@@ -28,6 +28,7 @@ _CATALOGUE = yaml.safe_load(_FICHIER.read_text(encoding="utf-8"))
 GLOSSAIRE: Mapping[str, str] = {**registre.sigles(), **_CATALOGUE["glossaire"]}
 TEXTES: Mapping[str, Mapping[str, str]] = _CATALOGUE["textes"]
 QUESTIONS: Mapping[str, Mapping[str, Any]] = _CATALOGUE["questions"]
+QUESTIONS_COMMUNES: Mapping[str, Mapping[str, Any]] = _CATALOGUE["questions_communes"]
 _SIGLES = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, GLOSSAIRE), key=len, reverse=True)) + r")(?![\w])")
 
 

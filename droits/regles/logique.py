@@ -81,6 +81,7 @@ class Decision:
     montant_max: float | None = None
     a_preciser: tuple[str, ...] = ()
     etape: Phrase | None = None
+    fourchette: bool = False  # le montant vient d'une réponse donnée par une fourchette (bouton)
 
     @property
     def statut(self) -> str:

@@ -14,7 +14,7 @@ from droits.textes import QUESTIONS
 RACINE = Path(__file__).resolve().parents[2]
 FALC = RACINE.parent / "shared" / "tools" / "falc_check.py"
 MOTS_MAX = 15
-GRANDS_NOMBRES = {"montant", "forfaitaire", "forfait", "majore", "plafond", "heures"}
+GRANDS_NOMBRES = {"montant", "forfaitaire", "forfait", "majore", "plafond", "heures", "min", "max"}
 
 
 def _falc():
