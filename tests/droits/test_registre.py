@@ -34,6 +34,7 @@ def test_chaque_droit_a_ses_textes_ses_cas_et_son_sigle_explique():
     for d in registre.DROITS:
         for statut in ("eligible", "non_eligible", "a_verifier"):
             assert any(cle.startswith(f"{d.id}.resume.{statut}") for cle in TEXTES), (d.id, statut)
+        assert f"{d.id}.etape.a_verifier" in TEXTES or any(c.startswith(f"{d.id}.etape.") for c in TEXTES), d.id
         fichier = CAS / f"{d.id}.yaml"
         assert fichier.exists(), f"{fichier} : les cas YAML du droit {d.id} manquent"
         assert len(yaml.safe_load(fichier.read_text(encoding="utf-8"))["cas"]) >= 10, d.id
