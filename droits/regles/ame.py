@@ -54,10 +54,11 @@ def condition_residence_L251_1(b: Bareme, s: dict) -> Critere:
         if sans_titre >= mois_min:
             return vrai("ame.residence.ok", mois=mois_min)
         return faux("ame.residence.visa", mois=mois_min)
-    if s.get("titre_sejour") == "aucun" or mois is not None:
+    if s.get("titre_sejour") == "aucun":
         # la fin du visa ou du titre décide ; sans visa, c'est la date d'arrivée
         return inconnu("ame.residence.sans_titre_inconnu", "mois_sans_titre", mois=mois_min)
-    return inconnu("ame.residence.inconnu", "mois_sans_titre", mois=mois_min)
+    # papiers pas encore connus : cette question viendra après (elle ne compte que sans titre de séjour)
+    return inconnu("ame.residence.inconnu", mois=mois_min)
 
 
 def conjoint_sans_titre(s: dict) -> bool | None:

@@ -23,10 +23,12 @@ def test_nombre_moyen_de_questions():
           f"hors faits de l'issue 12 : {sans_issue_12:.2f} (objectif {CIBLE_MOYENNE})")
     # plancher des personnes qui demandent un montant de RSA : nationalité, âge, études, couple, enfants,
     # ressources, logement (+ aide au logement), et pour les autres droits Paris et courrier ; voir le rapport.
-    # Issue 12 : le conjoint (L262-5), le travail d'un Européen (L262-6), l'âge du plus jeune enfant (R262-2)
-    # ajoutent des questions à ceux qu'ils concernent (mesuré le 2/12/2026 : 8,93 en moyenne, 8,50 sans eux).
-    assert sans_issue_12 <= CIBLE_MOYENNE + 0.75
-    assert moyenne <= CIBLE_MOYENNE + 1.25
+    # Issue 12 : le conjoint (L262-5), le travail d'un Européen (L262-6), l'âge du plus jeune enfant (R262-2),
+    # la fin du visa (AME) ajoutent des questions à ceux qu'ils concernent ; la C2S demande l'argent de 12 mois
+    # à qui n'a pas droit au RSA. Mesuré le 2/12/2026 avec les 5 droits : 9,64 en moyenne, 8,79 sans les faits
+    # de l'issue 12 (8,36 avant l'issue 12, avec 4 droits).
+    assert sans_issue_12 <= CIBLE_MOYENNE + 1
+    assert moyenne <= CIBLE_MOYENNE + 2
 
 
 def test_pas_de_question_de_l_issue_12_pour_une_situation_simple():
