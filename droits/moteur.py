@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
@@ -48,6 +49,11 @@ def lire_forme(forme: Any) -> str:
 
 def a_evaluer(droits) -> tuple[str, ...]:
     """Les droits demandés et ceux dont ils dépendent (`depend_de`), dans l'ordre du registre."""
+    return _a_evaluer(tuple(droits))
+
+
+@lru_cache(maxsize=64)
+def _a_evaluer(droits: tuple[str, ...]) -> tuple[str, ...]:
     voulus = set(droits)
     for d in reversed(registre.DROITS):
         if d.id in voulus:
@@ -83,6 +89,7 @@ def _rendre(decision: Decision, forme: str) -> dict:
     etape = [decision.etape] if decision.etape else []
     phrases = textes.message([decision.resume, *etape, *raisons, *pieces], forme)
     debut = 1 + len(etape)
+    manquants = decision.manquants
     return {
         "statut": decision.statut,
         "montant_mensuel": decision.montant,
@@ -92,8 +99,8 @@ def _rendre(decision: Decision, forme: str) -> dict:
         "resume": phrases[0],
         "etape": phrases[1] if etape else None,
         "raisons": phrases[debut: debut + len(raisons)],
-        "manquants": decision.manquants,
-        "a_preciser": [m for m in decision.a_preciser if m not in decision.manquants],
+        "manquants": manquants,
+        "a_preciser": [m for m in decision.a_preciser if m not in manquants],
         "pieces": phrases[debut + len(raisons):],
         "ou_aller": ou_aller(decision.lieux),
         "references": decision.references,

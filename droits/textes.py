@@ -69,7 +69,8 @@ def expliquer_sigles(phrases: Iterable[str]) -> list[str]:
 
 def message(phrases: Iterable[tuple[str, Mapping[str, Any]]], forme: str) -> list[str]:
     """Met en mots une suite de (clé, variables) et explique les sigles du message (mis en cache)."""
-    cle = tuple((c, tuple(sorted(v.items())) if v else ()) for c, v in phrases)
+    # les variables d'une phrase sont toujours données dans le même ordre par le code : pas besoin de les trier
+    cle = tuple((c, tuple(v.items()) if v else ()) for c, v in phrases)
     return list(_message(cle, forme))
 
 
