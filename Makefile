@@ -9,10 +9,12 @@ VENV_RASA := .venv-rasa
 PIP_QUIET := --quiet --disable-pip-version-check
 RASA := $(VENV_RASA)/bin/rasa
 MODELE := models/assistant.tar.gz
-SOURCES_MODELE := config.yml $(shell find domain data -name '*.yml' 2>/dev/null | sort) \
+# Intentions et règles de dialogue des droits, générées depuis le registre (droits/registre.yaml).
+RASA_REGISTRE := domain/droits_registre.yml data/rules/droits_registre.yml
+SOURCES_MODELE := config.yml $(sort $(shell find domain data -name '*.yml' 2>/dev/null) $(RASA_REGISTRE)) \
 	$(wildcard composants_nlu/*.py)
 
-.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean
+.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean registre
 
 venv: $(VENV)/.installe
 $(VENV)/.installe: requirements/app.lock
@@ -41,8 +43,13 @@ venv-openfisca: .venv-openfisca/.installe
 systeme:
 	scripts/paquets-systeme.sh
 
+registre: $(RASA_REGISTRE)
+$(RASA_REGISTRE) &: droits/registre.yaml droits/registre.py droits/rasa_registre.py | $(VENV)/.installe
+	$(VENV)/bin/python -m droits.rasa_registre
+	touch $(RASA_REGISTRE)
+
 train: $(MODELE)
-$(MODELE): $(SOURCES_MODELE) | $(VENV_RASA)/.installe
+$(MODELE): $(SOURCES_MODELE) | $(VENV)/.installe $(VENV_RASA)/.installe
 	scripts/entrainer.sh
 
 test: venv venv-rasa venv-openfisca systeme train

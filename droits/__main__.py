@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from . import evaluer, prochaine_question
+from . import DROITS, evaluer, prochaine_question
 from .situation import SituationInvalide
 
 
@@ -24,15 +24,15 @@ class _Parseur(argparse.ArgumentParser):
 
 
 def _parseur() -> argparse.ArgumentParser:
-    p = _Parseur(prog="python -m droits", description="Droits AME, RSA, FSL de Paris et domiciliation.")
+    p = _Parseur(prog="python -m droits", description=f"Droits du registre : {', '.join(DROITS)}.")
     sous = p.add_subparsers(dest="commande", required=True, parser_class=_Parseur)
-    e = sous.add_parser("evaluer", help="évaluer les quatre droits d'une situation JSON")
+    e = sous.add_parser("evaluer", help="évaluer les droits d'une situation JSON")
     e.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
     e.add_argument("--date", default=None, help="date d'évaluation AAAA-MM-JJ (défaut : aujourd'hui à Paris)")
     e.add_argument("--forme", default="vous", help="vous, il ou elle")
     q = sous.add_parser("question", help="prochaine question à poser")
     q.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
-    q.add_argument("--droits", default="ame,rsa,fsl,domiciliation", help="droits visés, séparés par des virgules")
+    q.add_argument("--droits", default=",".join(DROITS), help="droits visés, séparés par des virgules (défaut : tous)")
     q.add_argument("--ignorer", default="", help="champs que la personne ne sait pas, séparés par des virgules")
     q.add_argument("--date", default=None, help="date AAAA-MM-JJ")
     return p

@@ -1,19 +1,21 @@
-"""`evaluer` : les quatre droits d'une situation, mis en mots (FALC) dans la forme demandée."""
+"""`evaluer` : les droits du registre (droits/registre.yaml) pour une situation, mis en mots (FALC) dans la forme demandée."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
-from . import textes
+from . import registre, textes
+from .fourchettes import decider_aux_coins
 from .lieux import ou_aller
 from .parametres import PREMIERE_DATE, Bareme, au
 from .regles import REGLES, rendez_vous_des_droits
 from .regles.logique import Decision
 from .situation import SituationInvalide, valider_situation
 
-DROITS = ("ame", "rsa", "fsl", "domiciliation")
+DROITS = registre.IDS
 FORMES = textes.FORMES
 _PARIS = ZoneInfo("Europe/Paris")
 _DATE_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -45,31 +47,68 @@ def lire_forme(forme: Any) -> str:
     return forme
 
 
+def a_evaluer(droits) -> tuple[str, ...]:
+    """Les droits demandés et ceux dont ils dépendent (`depend_de`), dans l'ordre du registre."""
+    return _a_evaluer(tuple(droits))
+
+
+@lru_cache(maxsize=64)
+def _a_evaluer(droits: tuple[str, ...]) -> tuple[str, ...]:
+    voulus = set(droits)
+    for d in reversed(registre.DROITS):
+        if d.id in voulus:
+            voulus.update(d.depend_de)
+    return tuple(i for i in DROITS if i in voulus)
+
+
+def decisions_brutes(b: Bareme, s: dict, forme: str, droits=DROITS) -> dict[str, Decision]:
+    """Chaque droit voit les décisions déjà prises (`avant`) ; le registre déclare les dépendances avant.
+    Une réponse en fourchette est évaluée à ses bornes (droits/fourchettes.py)."""
+    ordre = a_evaluer(droits)
+
+    def decider_situation(situation: dict) -> dict[str, Decision]:
+        decisions: dict[str, Decision] = {}
+        for droit in ordre:
+            decisions[droit] = REGLES[droit](b, situation, forme, decisions)
+        return decisions
+
+    return decider_aux_coins(s, decider_situation)
+
+
 def decider(situation: Mapping, date: Any = None, forme: str = "vous", droits=DROITS) -> tuple[Bareme, dict, dict[str, Decision]]:
     """Décisions brutes (sans mise en mots), pour `evaluer` et `prochaine_question`."""
     s = valider_situation(situation)
     b = au(lire_date(date))
     forme = lire_forme(forme)
-    return b, s, {droit: REGLES[droit](b, s, forme) for droit in droits}
+    return b, s, decisions_brutes(b, s, forme, droits)
 
 
 def _rendre(decision: Decision, forme: str) -> dict:
     raisons, pieces = decision.raisons, decision.pieces
-    phrases = textes.message([decision.resume, *raisons, *pieces], forme)
+    # l'étape suit le résumé dans le même message : un sigle expliqué dans le résumé ne l'est pas deux fois
+    etape = [decision.etape] if decision.etape else []
+    phrases = textes.message([decision.resume, *etape, *raisons, *pieces], forme)
+    debut = 1 + len(etape)
+    manquants = decision.manquants
     return {
         "statut": decision.statut,
         "montant_mensuel": decision.montant,
+        "montant_min": decision.montant_min,
+        "montant_max": decision.montant_max,
+        "montant_estime_fourchette": decision.fourchette,
         "resume": phrases[0],
-        "raisons": phrases[1: 1 + len(raisons)],
-        "manquants": decision.manquants,
-        "pieces": phrases[1 + len(raisons):],
+        "etape": phrases[1] if etape else None,
+        "raisons": phrases[debut: debut + len(raisons)],
+        "manquants": manquants,
+        "a_preciser": [m for m in decision.a_preciser if m not in manquants],
+        "pieces": phrases[debut + len(raisons):],
         "ou_aller": ou_aller(decision.lieux),
         "references": decision.references,
     }
 
 
 def evaluer(situation: Mapping, date: Any = None, forme: str = "vous") -> dict:
-    """Les quatre droits de la situation à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
+    """Les droits du registre pour la situation, à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
     b, _, decisions = decider(situation, date, forme)
     recommande, raisons = rendez_vous_des_droits(b, decisions)
     return {

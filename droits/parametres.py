@@ -12,6 +12,7 @@ Chaque fichier `droits/parametres/**/*.yaml` est un paramètre nommé par son ch
       reference: {2026-04-01: [{title: ..., href: ...}]}
       last_value_still_valid_on: "2026-11-26"   # date du dernier contrôle de la valeur en vigueur
       revalorisation_attendue: "2026-04-01"       # facultatif : nouvelle valeur attendue, pas encore publiée
+      a_confirmer: ["2026-04-01"]                  # facultatif : valeurs tirées d'une source secondaire, sans texte officiel
 
 Les fichiers sont lus une fois, à l'import ; `au(date)` rend un instantané (mis en cache) de toutes
 les valeurs en vigueur à cette date. Aucun nombre du droit n'est écrit dans le code.
@@ -48,6 +49,7 @@ class Parametre:
     dernier_controle: dt.date
     revalorisation_attendue: dt.date | None
     fichier: Path
+    a_confirmer: frozenset = frozenset()
 
     def index(self, date: dt.date) -> int:
         i = bisect.bisect_right(self.debuts, date) - 1
@@ -65,10 +67,17 @@ class Parametre:
         return self.references.get(self.debut(date), ())
 
     def non_publiee(self, date: dt.date) -> bool:
-        """Vrai quand une nouvelle valeur était attendue à cette date mais n'a pas été trouvée."""
+        """Vrai quand la valeur officielle en vigueur n'est pas connue : une nouvelle valeur était attendue à
+        cette date mais n'a pas été trouvée, ou la valeur en vigueur vient d'une source secondaire (`a_confirmer`)."""
         i = self.index(date)
+        if self.debuts[i] in self.a_confirmer:
+            return True
         attendue = self.revalorisation_attendue
         return attendue is not None and i == len(self.debuts) - 1 and date >= attendue
+
+    def a_confirmer_au(self, date: dt.date) -> bool:
+        """Vrai quand la valeur en vigueur vient d'une source secondaire (pas encore d'arrêté trouvé)."""
+        return self.debuts[self.index(date)] in self.a_confirmer
 
 
 def _lire(fichier: Path) -> Parametre:
@@ -91,6 +100,7 @@ def _lire(fichier: Path) -> Parametre:
         dernier_controle=_date(meta["last_value_still_valid_on"]),
         revalorisation_attendue=_date(attendue) if attendue else None,
         fichier=fichier,
+        a_confirmer=frozenset(_date(d) for d in meta.get("a_confirmer") or ()),
     )
 
 
@@ -120,6 +130,9 @@ class Bareme:
 
     def non_publiee(self, nom: str) -> bool:
         return PARAMETRES[nom].non_publiee(self.date)
+
+    def a_confirmer(self, nom: str) -> bool:
+        return PARAMETRES[nom].a_confirmer_au(self.date)
 
     def references(self, nom: str) -> tuple[Mapping[str, str], ...]:
         return PARAMETRES[nom].references_au(self.date)

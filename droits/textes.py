@@ -5,7 +5,8 @@
 - Les nombres sont écrits en chiffres ; un montant en euros est arrondi à l'euro inférieur
   et les milliers sont séparés par une espace (« 10 339 € »).
 - Chaque sigle est expliqué à sa première apparition dans un message (`expliquer_sigles`), avec le
-  glossaire du catalogue : « le RSA (revenu de solidarité active) ».
+  glossaire : sigles des droits du registre (droits/registre.yaml) et autres sigles du catalogue
+  (« le RSA (revenu de solidarité active) »).
 """
 from __future__ import annotations
 
@@ -17,13 +18,17 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+from . import registre
+
 FORMES = ("vous", "il", "elle")
 _FICHIER = Path(__file__).parent / "textes.yaml"
 _CATALOGUE = yaml.safe_load(_FICHIER.read_text(encoding="utf-8"))
 
-GLOSSAIRE: Mapping[str, str] = _CATALOGUE["glossaire"]
+# les sigles des droits viennent du registre ; les autres (CAF, CPAM...) du catalogue
+GLOSSAIRE: Mapping[str, str] = {**registre.sigles(), **_CATALOGUE["glossaire"]}
 TEXTES: Mapping[str, Mapping[str, str]] = _CATALOGUE["textes"]
 QUESTIONS: Mapping[str, Mapping[str, Any]] = _CATALOGUE["questions"]
+QUESTIONS_COMMUNES: Mapping[str, Mapping[str, Any]] = _CATALOGUE["questions_communes"]
 _SIGLES = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, GLOSSAIRE), key=len, reverse=True)) + r")(?![\w])")
 
 
@@ -64,7 +69,8 @@ def expliquer_sigles(phrases: Iterable[str]) -> list[str]:
 
 def message(phrases: Iterable[tuple[str, Mapping[str, Any]]], forme: str) -> list[str]:
     """Met en mots une suite de (clé, variables) et explique les sigles du message (mis en cache)."""
-    cle = tuple((c, tuple(sorted(v.items())) if v else ()) for c, v in phrases)
+    # les variables d'une phrase sont toujours données dans le même ordre par le code : pas besoin de les trier
+    cle = tuple((c, tuple(v.items()) if v else ()) for c, v in phrases)
     return list(_message(cle, forme))
 
 

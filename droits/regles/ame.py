@@ -1,47 +1,22 @@
 """AME, aide médicale de l'État (articles L251-1 et suivants du CASF).
 
-Conditions : étranger sans titre de séjour ni récépissé, résidence ininterrompue de plus de 3 mois,
-ressources des 12 derniers mois sous le plafond de la complémentaire santé solidaire sans
-participation (art. L861-1 1° CSS, coefficients R861-3). Mineurs : AME sans condition.
-Demandeurs d'asile et personnes avec un titre : PUMa et CSS. Moins de 3 mois : soins urgents
-(art. L254-1 CASF).
+Conditions : étranger sans titre de séjour ni récépissé, en France depuis plus de 3 mois en situation
+irrégulière (depuis la fin du visa ou du titre : décret 2020-1325), ressources des 12 derniers mois sous le
+plafond de la complémentaire santé solidaire sans participation (art. L861-1 1° CSS, plafonds publiés,
+droits/regles/plafonds_css.py). Mineurs : AME sans condition. Demandeurs d'asile : assurance maladie
+(PUMa) après 3 mois (D160-2 CSS, décret 2019-1531), soins urgents avant (L254-1 CASF). Personnes avec un
+titre : assurance maladie et C2S. Moins de 3 mois : soins urgents.
+En couple : le conjoint et ses ressources comptent seulement s'il est aussi sans titre (circ. DSS 2011-351).
 """
 from __future__ import annotations
 
-import math
+from typing import Mapping
 
 from ..parametres import PARAMETRES, Bareme
 from .logique import Critere, Decision, et, faux, inconnu, ou, vrai
+from .plafonds_css import (PLAFOND_UNE_PERSONNE, forfait_logement_R861_5, plafond_officiel,
+                           plafond_sans_participation_R861_3, ressources_annuelles)
 from .references import refs
-
-PLAFOND = "css.plafond_base"
-
-
-def plafond_ressources_R861_3(b: Bareme, personnes: int) -> int:
-    """Art. R861-3 CSS : plafond × 1 ; +50 % (2e personne) ; +30 % (3e et 4e) ; +40 % par personne ensuite.
-    Arrondi à l'euro inférieur ; au-delà de 4 personnes, on ajoute le supplément arrondi (comme l'arrêté)."""
-    base = b[PLAFOND]
-    coefs = [1.0, b["css.coefficient_deuxieme_personne"], b["css.coefficient_troisieme_quatrieme_personne"],
-             b["css.coefficient_troisieme_quatrieme_personne"]]
-    coef = sum(coefs[: min(personnes, 4)])
-    plafond = math.floor(base * coef + 1e-9)
-    if personnes > 4:
-        plafond += (personnes - 4) * math.floor(base * b["css.coefficient_cinquieme_personne_et_plus"] + 1e-9)
-    return plafond
-
-
-def forfait_logement_R861_5(b: Bareme, personnes: int) -> float:
-    """Art. R861-5 CSS : forfait logement annuel ajouté aux ressources d'un foyer logé gratuitement
-    (application à l'AME non vérifiée)."""
-    socle = b["rsa.montant_forfaitaire"]
-    if personnes == 1:
-        return 12 * socle * b["css.forfait_logement.taux_1_personne"]
-    coef = 1 + b["rsa.majoration_deuxieme_personne"]
-    if personnes == 2:
-        return 12 * socle * coef * b["css.forfait_logement.taux_2_personnes"]
-    coef += b["rsa.majoration_personne_supplementaire"]
-    return 12 * socle * coef * b["css.forfait_logement.taux_3_personnes_ou_plus"]
-
 
 def condition_etranger_sans_titre_L251_1(s: dict) -> Critere:
     """Art. L251-1 CASF : étranger en situation irrégulière (ni titre de séjour, ni récépissé)."""
@@ -63,46 +38,71 @@ def condition_etranger_sans_titre_L251_1(s: dict) -> Critere:
 
 
 def condition_residence_L251_1(b: Bareme, s: dict) -> Critere:
-    """Art. L251-1 CASF : résidence ininterrompue en France depuis plus de 3 mois (mois révolus)."""
+    """Art. L251-1 CASF : en France depuis plus de 3 mois, en situation irrégulière pendant ces 3 mois : pour
+    une personne entrée avec un visa ou dont le titre a pris fin, les 3 mois courent depuis cette fin
+    (décret 2020-1325 du 30 octobre 2020, article 4 du décret 2005-860)."""
     mois_min = b["ame.mois_residence_minimum"]
-    mois = s.get("mois_en_france")
-    if mois is None:
-        return inconnu("ame.residence.inconnu", "mois_en_france", mois=mois_min)
-    if mois >= mois_min:
-        return vrai("ame.residence.ok", mois=mois_min)
-    return faux("ame.residence.non", mois=mois_min)
+    mois, sans_titre = s.get("mois_en_france"), s.get("mois_sans_titre")
+    if mois is not None and mois < mois_min:
+        return faux("ame.residence.non", mois=mois_min)
+    if s.get("nationalite") == "ue":
+        # pas de visa pour un Européen : la durée en France compte
+        if mois is None:
+            return inconnu("ame.residence.inconnu_ue", "mois_en_france", mois=mois_min)
+        return vrai("ame.residence.ok_ue", mois=mois_min)
+    if sans_titre is not None:
+        if sans_titre >= mois_min:
+            return vrai("ame.residence.ok", mois=mois_min)
+        return faux("ame.residence.visa", mois=mois_min)
+    if s.get("titre_sejour") == "aucun":
+        # la fin du visa ou du titre décide ; sans visa, c'est la date d'arrivée
+        return inconnu("ame.residence.sans_titre_inconnu", "mois_sans_titre", mois=mois_min)
+    # papiers pas encore connus : cette question viendra après (elle ne compte que sans titre de séjour)
+    return inconnu("ame.residence.inconnu", mois=mois_min)
 
 
-def ressources_annuelles(s: dict) -> tuple[float | None, bool]:
-    """Ressources des 12 derniers mois ; à défaut 12 × ressources mensuelles (estimation)."""
-    if s.get("ressources_annuelles") is not None:
-        return s["ressources_annuelles"], False
-    if s.get("ressources_mensuelles") is not None:
-        return 12 * s["ressources_mensuelles"], True
-    return None, False
+def conjoint_sans_titre(s: dict) -> bool | None:
+    """Le conjoint est-il aussi sans titre (il compte alors dans le foyer de l'AME) ? None si on ne sait pas."""
+    if not s.get("en_couple"):
+        return False
+    nationalite, titre = s.get("conjoint_nationalite"), s.get("conjoint_titre_sejour")
+    if nationalite in ("francaise", "ue") or titre not in (None, "aucun"):
+        return False
+    if titre == "aucun":
+        return True
+    return None
 
 
 def condition_ressources_L861_1(b: Bareme, s: dict) -> Critere:
-    """Art. L251-1 CASF et L861-1 1° CSS : ressources sous le plafond de la CSS sans participation."""
+    """Art. L251-1 CASF et L861-1 1° CSS : ressources sous le plafond de la CSS sans participation.
+
+    En couple, le conjoint compte seulement s'il est aussi sans titre (circ. DSS 2011-351) : sous le plafond
+    sans lui, c'est bon dans tous les cas ; au-dessus, il faut savoir ses papiers ; s'il a des papiers, seules
+    les ressources de la personne comptent, que le vocabulaire ne sépare pas de celles du foyer."""
     ressources, estimees = ressources_annuelles(s)
     if ressources is None:
         return inconnu("ame.ressources.inconnu", "ressources_mensuelles")
     marge = b["ame.marge_a_verifier"]
     personnes_connues = s.get("en_couple") is not None and s.get("enfants") is not None
+    seul = plafond_sans_participation_R861_3(b, 1)
     if not personnes_connues:
-        if ressources <= plafond_ressources_R861_3(b, 1) * (1 - marge):
-            return _sous_plafond(b, s, ressources, estimees, plafond_ressources_R861_3(b, 1), 1)
+        if ressources <= seul * (1 - marge):
+            return _sous_plafond(b, s, ressources, estimees, seul, 1)
         faits = tuple(c for c in ("en_couple", "enfants") if s.get(c) is None)
         return inconnu("ame.ressources.foyer_inconnu", *faits)
     personnes = 1 + s["enfants"]
-    plafond = plafond_ressources_R861_3(b, personnes)
-    if s["en_couple"]:
-        # circ. DSS 2011-351 : le conjoint (et ses ressources) compte seulement s'il est aussi sans titre.
-        # Sous le plafond sans lui, c'est bon dans les deux cas ; au-dessus, cela dépend de lui.
-        if ressources > plafond:
-            return inconnu("ame.ressources.conjoint", plafond=plafond, personnes=personnes)
+    plafond = plafond_sans_participation_R861_3(b, personnes)
+    if s["en_couple"] and ressources > plafond:
+        conjoint = conjoint_sans_titre(s)
+        if conjoint is None:
+            faits = tuple(c for c in ("conjoint_nationalite", "conjoint_titre_sejour") if s.get(c) is None)
+            return inconnu("ame.ressources.conjoint", *faits, plafond=plafond, personnes=personnes)
+        if conjoint is False:
+            return inconnu("ame.ressources.conjoint_regulier", plafond=plafond, personnes=personnes)
+        personnes += 1
+        plafond = plafond_sans_participation_R861_3(b, personnes)
     ecart = abs(ressources - plafond)
-    if b.non_publiee(PLAFOND) and ecart <= marge * plafond:
+    if not plafond_officiel(b, personnes) and ecart <= marge * plafond:
         return inconnu("ame.ressources.plafond_non_publie_limite", plafond=plafond, personnes=personnes)
     if estimees and ecart <= marge * plafond:
         return inconnu("ame.ressources.estimation_limite", "ressources_annuelles", plafond=plafond, personnes=personnes)
@@ -143,15 +143,16 @@ def condition_mineur(b: Bareme, s: dict) -> Critere:
 def _notes(b: Bareme, s: dict, adultes: list[Critere], valeur: bool | None) -> list:
     notes = []
     ressources, _ = ressources_annuelles(s)
-    if b.non_publiee(PLAFOND) and ressources is not None and adultes[0].valeur is not False:
-        parametre = PARAMETRES[PLAFOND]
-        notes.append(("ame.note.plafond_non_publie", {"annee": str(parametre.revalorisation_attendue.year),
-                                                      "annee_connue": str(parametre.debut(b.date).year)}))
+    if b.non_publiee(PLAFOND_UNE_PERSONNE) and ressources is not None and adultes[0].valeur is not False:
+        parametre = PARAMETRES[PLAFOND_UNE_PERSONNE]
+        notes.append(("ame.note.plafond_a_confirmer", {"annee": str(parametre.debut(b.date).year)}))
     residence = adultes[1]
     if residence.valeur is False:
         notes.append(("ame.note.soins_urgents", {}))
     titre = s.get("titre_sejour")
-    if s.get("nationalite") == "francaise" or titre in ("demande_asile", "recepisse", "titre_travail", "carte_resident", "protection_internationale"):
+    if titre == "demande_asile":
+        notes.append(("ame.note.asile_soins_urgents", {"mois": b["ame.mois_residence_minimum"]}))
+    elif s.get("nationalite") == "francaise" or titre in ("recepisse", "titre_travail", "carte_resident", "protection_internationale"):
         notes.append(("ame.note.puma_css", {}))
     if valeur is False and (s.get("enfants") or 0) > 0 and adultes[2].valeur is False:
         notes.append(("ame.note.enfants_sans_condition", {}))
@@ -165,7 +166,7 @@ def _pieces(b: Bareme, s: dict) -> list:
     pieces = [("pieces.ame.formulaire", {}), ("pieces.ame.identite", {}),
               ("pieces.ame.presence_3_mois", {"mois": b["ame.mois_residence_minimum"]})]
     logement = s.get("logement")
-    if logement == "heberge_gratuitement":
+    if logement in ("heberge_gratuitement", "heberge_avec_participation"):
         pieces.append(("pieces.attestation_hebergement_honneur", {}))
     elif logement == "locataire":
         pieces.append(("pieces.bail", {}))
@@ -179,7 +180,7 @@ def _pieces(b: Bareme, s: dict) -> list:
     return pieces
 
 
-def ame(b: Bareme, s: dict, forme: str) -> Decision:
+def ame(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     adultes = [condition_etranger_sans_titre_L251_1(s), condition_residence_L251_1(b, s), condition_ressources_L861_1(b, s)]
     mineur = condition_mineur(b, s)
     valeur_adulte = et(adultes)
@@ -201,13 +202,22 @@ def ame(b: Bareme, s: dict, forme: str) -> Decision:
         resume = ("ame.resume.non_eligible", {})
     else:
         resume = ("ame.resume.a_verifier", {})
+    titre = s.get("titre_sejour")
     if adultes[1].valeur is False and mineur.valeur is not True:
         lieux = ["pass_hotel_dieu", "pass_saint_louis", "pass_pitie_salpetriere", "pass_saint_antoine"]
+        etape = ("ame.etape.pass", {})
     elif valeur is False:
         lieux = ["cpam_paris"]
+        if titre == "demande_asile":
+            etape = ("ame.etape.asile", {"mois": b["ame.mois_residence_minimum"]})
+        elif s.get("nationalite") == "francaise" or titre not in (None, "aucun"):
+            etape = ("ame.etape.assurance_maladie", {})
+        else:
+            etape = ("ame.etape.non_eligible", {})
     else:
         lieux = ["cpam_paris", "cpam_ame_hauts_de_belleville", "esi_maison_dans_le_jardin", "pass_hotel_dieu"]
+        etape = ("ame.etape.demander" if valeur else "ame.etape.a_verifier", {"mois": b["ame.mois_residence_minimum"]})
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, notes=_notes(b, s, adultes, valeur),
-        pieces=_pieces(b, s) if valeur is not False else [], lieux=lieux, references=refs(b, "ame"),
+        pieces=_pieces(b, s) if valeur is not False else [], lieux=lieux, references=refs(b, "ame"), etape=etape,
     )

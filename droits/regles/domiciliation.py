@@ -1,11 +1,14 @@
 """Domiciliation, élection de domicile (articles L264-1 à L264-10 et R264-4 du CASF).
 
-Droit pour toute personne sans domicile stable qui a un lien avec la commune (un seul suffit) :
-CCAS (à Paris : Ville de Paris, « Paris Adresse ») ou organisme agréé ; refus seulement par écrit,
-motivé. Étranger sans titre : domiciliation pour l'AME, l'aide juridictionnelle et les droits civils
+Droit pour toute personne sans domicile stable, dans la commune où elle a un lien (un seul suffit) :
+CCAS (à Paris : Ville de Paris, « Paris Adresse ») ou organisme agréé. Sans lien avec Paris, le droit existe
+dans la commune du lien ; un CCAS ne refuse que par une décision motivée et doit orienter vers un organisme
+qui peut domicilier (art. L264-4). Étranger sans titre : domiciliation pour l'AME, l'aide juridictionnelle et les droits civils
 (art. L264-2). Demandeur d'asile : dispositif propre (SPADA, rendez-vous par l'OFII). Validité 1 an.
 """
 from __future__ import annotations
+
+from typing import Mapping
 
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
@@ -71,6 +74,7 @@ def deja_domicilie(b: Bareme, s: dict) -> Decision | None:
         valeur=True, criteres=[critere], resume=("domiciliation.resume.deja", {}),
         notes=[("domiciliation.note.renouveler", {"mois": duree})],
         pieces=[("pieces.attestation_domiciliation", {})], lieux=[], references=refs(b, "domiciliation"),
+        etape=("domiciliation.etape.renouveler", {}),
     )
 
 
@@ -83,7 +87,7 @@ def _lieux(s: dict, asile: bool, forme: str) -> list[str]:
     return lieux
 
 
-def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
+def domiciliation(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     deja = deja_domicilie(b, s)
     if deja is not None:
         return deja
@@ -91,7 +95,7 @@ def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
     if adresse.texte == "domiciliation.adresse.deja_inconnu":
         # oui : renouveler (éligible) ; non : l'adresse suffit (pas besoin) ; le reste ne compte pas
         return Decision(valeur=None, criteres=[adresse], resume=("domiciliation.resume.a_verifier", {}),
-                        references=refs(b, "domiciliation"))
+                        references=refs(b, "domiciliation"), etape=("domiciliation.etape.deja_inconnu", {}))
     criteres = [adresse]
     dispositif = dispositif_L264_2(s)
     asile = dispositif is not None and dispositif.texte == "domiciliation.titre.asile"
@@ -101,29 +105,42 @@ def domiciliation(b: Bareme, s: dict, forme: str) -> Decision:
             # pas de lien, mais peut-être une demande d'asile (pas de condition de lien à la SPADA)
             lien = inconnu("domiciliation.lien.non_sauf_asile", *dispositif.manquants)
         criteres.append(lien)
+    autre_commune = lien.valeur is False if not asile else False
+    if autre_commune:
+        # L264-4 : pas de lien avec Paris, mais un lien ailleurs (la personne vit hors de Paris) : le droit existe
+        # là-bas ; un refus à Paris doit être motivé et orienter ailleurs
+        criteres[-1] = vrai("domiciliation.lien.autre_commune")
     if dispositif is not None:
         criteres.append(dispositif)
     valeur = et(criteres)
     notes = []
     if valeur is not False:
         notes.append(("domiciliation.note.asile" if asile else "domiciliation.note.ouvre", {}))
-        if not asile:
+        if autre_commune:
+            notes.append(("domiciliation.note.refus_oriente", {}))
+        elif not asile:
             notes.append(("domiciliation.note.refus_ecrit", {}))
+        if not asile:
             notes.append(("domiciliation.note.duree", {"mois": b["domiciliation.duree_validite_mois"]}))
-    elif any(c.texte == "domiciliation.lien.non" for c in criteres):
-        notes.append(("domiciliation.note.autre_commune", {}))
     if valeur is False:
         criteres = [c for c in criteres if c.valeur is False]
     resume = {True: "domiciliation.resume.eligible", False: "domiciliation.resume.non_eligible",
               None: "domiciliation.resume.a_verifier"}[valeur]
+    etape = {True: "domiciliation.etape.paris", False: "domiciliation.etape.non_eligible",
+             None: "domiciliation.etape.a_verifier"}[valeur]
+    if autre_commune and valeur is not False:
+        resume = "domiciliation.resume.autre_commune" if valeur else "domiciliation.resume.autre_commune_a_verifier"
+        etape = "domiciliation.etape.autre_commune"
     if asile and valeur is not False:
         resume = "domiciliation.resume.asile" if valeur else "domiciliation.resume.asile_a_verifier"
+        etape = "domiciliation.etape.asile"
     pieces = []
     if valeur is not False:
         pieces = [("pieces.identite_si_possible", {})]
         if not asile:
             pieces.append(("pieces.domiciliation.lien", {}))
+    lieux = _lieux(s, asile, forme) if valeur is not False and not autre_commune else []
     return Decision(
         valeur=valeur, criteres=criteres, resume=(resume, {}), notes=notes, pieces=pieces,
-        lieux=_lieux(s, asile, forme) if valeur is not False else [], references=refs(b, "domiciliation"),
+        lieux=lieux, references=refs(b, "domiciliation"), etape=(etape, {}),
     )

@@ -8,13 +8,15 @@ ne dit jamais `eligible`, il dit `a_verifier` et oriente vers l'EPS de l'arrondi
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
 from .references import refs
 from .orientation import permanences_sociales
 from .rsa import piece_identite
 
-LOGES = ("locataire", "heberge_gratuitement", "proprietaire")
+SANS_PAPIERS = ("aucun", "demande_asile")
 
 
 def condition_departement(s: dict) -> Critere:
@@ -59,11 +61,11 @@ def _pieces(s: dict) -> list:
         pieces.append(("pieces.fsl.factures", {}))
     if "entree_logement" in difficultes or s.get("logement") in ("rue", "centre_hebergement"):
         pieces.append(("pieces.fsl.proposition_logement", {}))
-    pieces.append(("pieces.fsl.rib_creancier", {}))
+    pieces.append(("pieces.fsl.coordonnees_creancier", {}))
     return pieces
 
 
-def fsl(b: Bareme, s: dict, forme: str) -> Decision:
+def fsl(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     departement, besoin = condition_departement(s), condition_besoin(s)
     criteres = [departement, besoin]
     valeur = et(criteres)
@@ -80,6 +82,9 @@ def fsl(b: Bareme, s: dict, forme: str) -> Decision:
     if valeur is not False:
         notes.append(("fsl.note.pas_automatique", {}))
         notes.append(("fsl.note.travailleur_social_non_verifie" if sans_logement else "fsl.note.eps", {}))
+        if s.get("nationalite") == "hors_ue" and s.get("titre_sejour") in SANS_PAPIERS:
+            # beaucoup de règlements de FSL demandent un séjour régulier ; celui de Paris n'a pas été lu
+            notes.append(("fsl.note.sejour_non_verifie", {}))
     difficultes = s.get("difficultes_logement") or []
     lieux = []
     if valeur is not False and departement.valeur is not False:
@@ -90,9 +95,20 @@ def fsl(b: Bareme, s: dict, forme: str) -> Decision:
         if "impayes_loyer" in difficultes:
             lieux.append("sos_loyers_impayes")
     resume = {True: "fsl.resume.eligible", False: "fsl.resume.non_eligible", None: "fsl.resume.a_verifier"}[valeur]
+    if valeur is False:
+        etape = "fsl.etape.non_eligible"
+    elif departement.valeur is False:
+        etape = "fsl.etape.autre_departement"
+    elif sans_logement:
+        etape = "fsl.etape.travailleur_social"
+    elif departement.valeur is True:
+        etape = "fsl.etape.eps"
+    else:
+        etape = "fsl.etape.a_verifier"
     if departement.valeur is False and valeur is None:
         resume = "fsl.resume.autre_departement"
     return Decision(
         valeur=valeur, criteres=criteres, resume=(resume, {}), notes=notes,
         pieces=_pieces(s) if valeur is not False else [], lieux=lieux, references=refs(b, "fsl"),
+        etape=(etape, {}),
     )

@@ -60,7 +60,13 @@ STATUTS = {True: "eligible", False: "non_eligible", None: "a_verifier"}
 
 @dataclass(slots=True)
 class Decision:
-    """Décision d'un droit, avant la mise en mots (les textes sont des clés du catalogue)."""
+    """Décision d'un droit, avant la mise en mots (les textes sont des clés du catalogue).
+
+    `valeur` est donnée par la règle (elle peut combiner plusieurs voies, comme le RSA demandé par l'un ou
+    l'autre membre du couple) ; `criteres` sont les critères montrés, dont les inconnus donnent `manquants`.
+    `montant_min` / `montant_max` : fourchette du montant quand un fait qui ne change que le montant manque
+    (`a_preciser`) ; `montant` en est la plus petite valeur. `etape` : la prochaine chose à faire.
+    """
 
     valeur: bool | None
     criteres: list[Critere]
@@ -71,6 +77,11 @@ class Decision:
     lieux: list[str] = field(default_factory=list)
     references: list[dict] = field(default_factory=list)
     manquants_en_plus: tuple[str, ...] = ()
+    montant_min: float | None = None
+    montant_max: float | None = None
+    a_preciser: tuple[str, ...] = ()
+    etape: Phrase | None = None
+    fourchette: bool = False  # le montant vient d'une réponse donnée par une fourchette (bouton)
 
     @property
     def statut(self) -> str:
@@ -92,6 +103,9 @@ class Decision:
 
     @property
     def raisons(self) -> list[Phrase]:
-        """Une phrase par critère : rempli, pas rempli ou inconnu (les inconnus sont tus si un critère échoue)."""
+        """Une phrase par critère, la raison qui décide d'abord : ce qui échoue, puis ce qui reste à vérifier,
+        puis ce qui est rempli ; les inconnus sont tus quand un critère échoue ; les notes à la fin."""
         garder = [c for c in self.criteres if self.valeur is not False or c.valeur is not None]
+        rang = {False: 0, None: 1, True: 2}
+        garder.sort(key=lambda c: rang[c.valeur])
         return [c.phrase for c in garder] + self.notes

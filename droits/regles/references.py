@@ -1,16 +1,11 @@
-"""Références juridiques d'un droit : textes fixes (droits/donnees/references.yaml) et références
+"""Références juridiques d'un droit : textes fixes (registre des droits, droits/registre.yaml) et références
 datées des paramètres utilisés (celles de la valeur en vigueur à la date d'évaluation)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from .. import registre
 from ..parametres import Bareme
-
-_FICHIER = Path(__file__).resolve().parent.parent / "donnees" / "references.yaml"
-_REFERENCES = yaml.safe_load(_FICHIER.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=512)
@@ -18,7 +13,7 @@ def _refs(date, droit: str) -> tuple:
     from ..parametres import au
 
     b = au(date)
-    spec = _REFERENCES[droit]
+    spec = registre.references(droit)
     vus, sortie = set(), []
     for ref in spec.get("textes", []):
         if ref["url"] not in vus:

@@ -1,19 +1,60 @@
 """RSA, revenu de solidarité active (articles L262-1 et suivants du CASF).
 
 Une fonction par notion du droit, nommée comme le texte ; les nombres sont dans droits/parametres/rsa/.
-Montant = montant forfaitaire du foyer (majoré pour une personne isolée enceinte) − ressources
-mensuelles moyennes − forfait logement ; pas versé sous le montant minimum.
+Montant = montant forfaitaire du foyer (majoré pour un parent isolé, R262-2) − ressources mensuelles
+moyennes − forfait logement ; pas versé sous le montant minimum.
+
+En couple, l'un ou l'autre peut demander le RSA pour le foyer (L262-4 s'applique au demandeur) ; l'autre ne
+compte dans le foyer que s'il remplit les conditions de séjour (2°) et n'est pas étudiant (4°) (L262-5 ;
+CE, 9 novembre 2016, n° 392482). Ses ressources comptent quand même (service-public F24615, 2018 ; question
+écrite n° 39612) : `ressources_mensuelles` est l'argent de tout le foyer.
+
+Quand un fait qui ne change que le montant manque (le conjoint compte-t-il ? la majoration « parent isolé »
+s'applique-t-elle ?), le moteur calcule les deux cas : même verdict, il le donne avec une fourchette de montant
+et demande le fait (`a_preciser`) ; verdicts différents, il dit « à vérifier » et le fait est un `manquant`.
 """
 from __future__ import annotations
 
+import itertools
 import math
+from dataclasses import dataclass
+from typing import Mapping
 
 from ..parametres import Bareme
-from .logique import Critere, Decision, et, faux, inconnu, vrai
+from .logique import Critere, Decision, et, faux, inconnu, ou, vrai
 from .orientation import permanences_sociales, sans_domicile
 from .references import refs
 
 TITRES_EXEMPTES = ("protection_internationale", "carte_resident")
+TITRES_REGULIERS = ("titre_travail", "carte_resident", "protection_internationale")
+
+
+@dataclass(frozen=True, slots=True)
+class Membre:
+    """Un membre du couple vu par les conditions du RSA : la personne, ou son conjoint (champs conjoint_*)."""
+
+    qui: str  # "personne" ou "conjoint"
+    age: int | None
+    nationalite: str | None
+    titre_sejour: str | None
+    annees_titre_sejour: float | None
+    etudiant: bool | None
+    champ_age: str
+    champ_nationalite: str
+    champ_titre: str
+    champ_annees: str
+    champ_etudiant: str
+
+
+def la_personne(s: dict) -> Membre:
+    return Membre("personne", s.get("age"), s.get("nationalite"), s.get("titre_sejour"), s.get("annees_titre_sejour"),
+                  s.get("etudiant"), "age", "nationalite", "titre_sejour", "annees_titre_sejour", "etudiant")
+
+
+def son_conjoint(s: dict) -> Membre:
+    return Membre("conjoint", s.get("conjoint_age"), s.get("conjoint_nationalite"), s.get("conjoint_titre_sejour"),
+                  s.get("conjoint_annees_titre_sejour"), s.get("conjoint_etudiant"), "conjoint_age",
+                  "conjoint_nationalite", "conjoint_titre_sejour", "conjoint_annees_titre_sejour", "conjoint_etudiant")
 
 
 # --- composition du foyer -------------------------------------------------------------------------
@@ -61,14 +102,15 @@ def forfait_logement_R262_9(b: Bareme, en_couple: bool, enfants: int) -> float:
 def forfait_logement_retenu_R262_10(b: Bareme, s: dict, en_couple: bool, enfants: int) -> tuple[float | None, float]:
     """Art. R262-9 et R262-10 CASF : forfait retenu (None si inconnu) et forfait plein.
 
-    Plein si logé gratuitement ou propriétaire ; le plus petit de l'aide au logement et du forfait
-    pour qui touche une aide au logement ; rien à la rue. En centre d'hébergement : rien, comme
-    OpenFisca (`rsa_forfait_logement`), mais c'est incertain : la phrase le dit.
+    Plein si logé à titre gratuit ou propriétaire ; le plus petit de l'aide au logement et du forfait pour
+    qui touche une aide au logement ; rien à la rue. Hébergé en payant une part du loyer ou des charges :
+    le logement n'est pas gratuit (R262-9 : « à titre gratuit »), pas de forfait (comme OpenFisca,
+    `participation_frais`). En centre d'hébergement : rien, comme OpenFisca (`rsa_forfait_logement`), mais
+    c'est incertain : la phrase le dit.
     """
     plein = forfait_logement_R262_9(b, en_couple, enfants)
     logement = s.get("logement")
     if logement in ("rue", "centre_hebergement", "heberge_avec_participation"):
-        # hébergé en payant une part : ce n'est pas un logement gratuit, pas de forfait (à affiner, issue 12)
         return 0.0, plein
     if logement in ("heberge_gratuitement", "proprietaire"):
         return plein, plein
@@ -78,7 +120,7 @@ def forfait_logement_retenu_R262_10(b: Bareme, s: dict, en_couple: bool, enfants
     return None, plein
 
 
-# --- conditions -----------------------------------------------------------------------------------
+# --- isolement et majoration --------------------------------------------------------------------
 
 def isole(s: dict) -> bool | None:
     return None if s.get("en_couple") is None else not s["en_couple"]
@@ -101,67 +143,6 @@ def parent_isole(s: dict) -> bool | None:
     return None
 
 
-def condition_age_L262_4_1(b: Bareme, s: dict) -> Critere:
-    """Art. L262-4 1° : 25 ans ou plus, ou un enfant né ou à naître ; art. L262-7-1 : jeune actif."""
-    age, minimum = s.get("age"), b["rsa.conditions.age_minimum"]
-    if age is None:
-        if (s.get("enfants") or 0) > 0 or s.get("enceinte") is True:
-            return vrai("rsa.age.parent", age_min=minimum)
-        return inconnu("rsa.age.inconnu", "age")
-    if age >= minimum:
-        return vrai("rsa.age.ok", age_min=minimum)
-    enfants, enceinte = s.get("enfants"), s.get("enceinte")
-    if (enfants or 0) > 0 or enceinte is True:
-        return vrai("rsa.age.jeune_parent", age_min=minimum)
-    if enfants is None:
-        return inconnu("rsa.age.jeune_enfant_inconnu", "enfants", age_min=minimum)
-    if enceinte is None:
-        return inconnu("rsa.age.jeune_enceinte_inconnu", "enceinte", age_min=minimum)
-    return condition_jeune_actif_D262_25_1(b, s)
-
-
-def condition_jeune_actif_D262_25_1(b: Bareme, s: dict) -> Critere:
-    """Art. L262-7-1 et D262-25-1 : de 18 à 24 ans, 2 ans de travail à temps plein sur 3 ans (en heures)."""
-    heures_min = b["rsa.conditions.jeune_actif_heures"]
-    age_min = b["rsa.conditions.age_minimum"]
-    if s["age"] < b["rsa.conditions.jeune_actif_age_minimum"]:
-        return faux("rsa.age.trop_jeune", age_min=age_min)
-    heures = s.get("heures_travail_3_ans")
-    if heures is None:
-        return inconnu("rsa.jeune_actif.inconnu", "heures_travail_3_ans", heures=heures_min, age_min=age_min)
-    if heures >= heures_min:
-        return vrai("rsa.jeune_actif.ok", heures=heures_min)
-    return faux("rsa.jeune_actif.non", heures=heures_min, age_min=age_min)
-
-
-def condition_titre_sejour_L262_4_2(b: Bareme, s: dict) -> Critere:
-    """Art. L262-4 2° : hors UE, titre autorisant à travailler depuis 5 ans ; réfugiés, protection
-    subsidiaire et carte de résident exemptés. Parent isolé : séjour régulier suffisant (non vérifié)."""
-    annees_min = b["rsa.conditions.annees_titre_sejour_hors_ue"]
-    titre = s.get("titre_sejour")
-    if titre is None:
-        return inconnu("rsa.titre.inconnu", "titre_sejour")
-    if titre == "aucun":
-        return faux("rsa.titre.aucun")
-    if titre == "demande_asile":
-        return faux("rsa.titre.asile")
-    if titre in TITRES_EXEMPTES:
-        return vrai("rsa.titre.exempte")
-    annees = s.get("annees_titre_sejour")
-    if annees is None:
-        return inconnu("rsa.titre.annees_inconnu", "annees_titre_sejour", annees=annees_min)
-    if annees >= annees_min:
-        if titre == "recepisse":
-            return inconnu("rsa.titre.recepisse", annees=annees_min)
-        return vrai("rsa.titre.ok", annees=annees_min)
-    exception = parent_isole(s)
-    if exception is True:
-        return inconnu("rsa.titre.parent_isole", annees=annees_min)
-    if exception is None:
-        return inconnu("rsa.titre.trop_recent_isole_inconnu", *_faits_isolement(s), annees=annees_min)
-    return faux("rsa.titre.trop_recent", annees=annees_min)
-
-
 def _faits_isolement(s: dict) -> tuple[str, ...]:
     faits = [c for c in ("en_couple", "enfants") if s.get(c) is None]
     if s.get("enfants") == 0 and s.get("enceinte") is None:
@@ -169,43 +150,205 @@ def _faits_isolement(s: dict) -> tuple[str, ...]:
     return tuple(faits)
 
 
+def majoration_isolement_R262_2(b: Bareme, s: dict) -> tuple[bool | None, tuple[str, ...]]:
+    """Art. L262-9 et R262-2 : la majoration « parent isolé » s'applique-t-elle à une demande faite maintenant ?
+
+    Femme isolée enceinte : oui. Parent isolé : oui si le plus jeune enfant a moins de 3 ans ; sinon pendant
+    12 mois au plus, pour une demande faite dans les 6 mois de l'événement (séparation, décès, naissance),
+    réduits d'autant au-delà : possible tant que l'événement date de moins de 12 + 6 mois.
+    Rend (valeur, faits qui décideraient).
+    """
+    seul = isole(s)
+    if seul is False:
+        return False, ()
+    enfants, enceinte = s.get("enfants"), s.get("enceinte")
+    if seul is None:
+        return None, ("en_couple",)
+    if enceinte is True:
+        return True, ()
+    if enfants is None:
+        return None, ("enfants",)
+    if enfants == 0:
+        return (False, ()) if enceinte is False else (None, ("enceinte",))
+    age_benjamin, mois = s.get("age_plus_jeune_enfant"), s.get("mois_depuis_separation")
+    limite = b["rsa.isolement.duree_mois"] + b["rsa.isolement.delai_demande_mois"]
+    if age_benjamin is not None and age_benjamin < b["rsa.isolement.age_limite_benjamin"]:
+        return True, ()
+    if mois is not None and mois < limite:
+        return True, ()
+    if age_benjamin is not None and mois is not None:
+        return False, ()
+    return None, tuple(c for c, v in (("age_plus_jeune_enfant", age_benjamin), ("mois_depuis_separation", mois)) if v is None)
+
+
+# --- conditions d'un membre qui demande -----------------------------------------------------------
+
+def condition_age_L262_4_1(b: Bareme, s: dict, m: Membre | None = None) -> Critere:
+    """Art. L262-4 1° : 25 ans ou plus, ou un enfant né ou à naître ; art. L262-7-1 : jeune actif."""
+    m = m or la_personne(s)
+    minimum = b["rsa.conditions.age_minimum"]
+    parent = (s.get("enfants") or 0) > 0 or s.get("enceinte") is True
+    conjoint = m.qui == "conjoint"
+    if m.age is None:
+        if parent:
+            return vrai("rsa.age.parent", age_min=minimum)
+        return inconnu("rsa.conjoint.age_inconnu" if conjoint else "rsa.age.inconnu", m.champ_age, age_min=minimum)
+    if m.age >= minimum:
+        return vrai("rsa.conjoint.age_ok" if conjoint else "rsa.age.ok", age_min=minimum)
+    if parent:
+        return vrai("rsa.age.jeune_parent", age_min=minimum)
+    enfants, enceinte = s.get("enfants"), s.get("enceinte")
+    if enfants is None:
+        return inconnu("rsa.age.jeune_enfant_inconnu", "enfants", age_min=minimum)
+    if enceinte is None:
+        return inconnu("rsa.age.jeune_enceinte_inconnu", "enceinte", age_min=minimum)
+    if conjoint:
+        # les heures de travail du conjoint ne sont pas dans le vocabulaire
+        if m.age < b["rsa.conditions.jeune_actif_age_minimum"]:
+            return faux("rsa.conjoint.trop_jeune", age_min=minimum)
+        return inconnu("rsa.conjoint.jeune_actif", age_min=minimum, annees=b["rsa.conditions.jeune_actif_annees_temps_plein"])
+    return condition_jeune_actif_D262_25_1(b, s)
+
+
+def condition_jeune_actif_D262_25_1(b: Bareme, s: dict) -> Critere:
+    """Art. L262-7-1 et D262-25-1 : de 18 à 24 ans, 2 ans de travail à temps plein sur 3 ans (en heures)."""
+    heures_min = b["rsa.conditions.jeune_actif_heures"]
+    age_min = b["rsa.conditions.age_minimum"]
+    annees = b["rsa.conditions.jeune_actif_annees_temps_plein"]
+    if s["age"] < b["rsa.conditions.jeune_actif_age_minimum"]:
+        return faux("rsa.age.trop_jeune", age_min=age_min)
+    heures = s.get("heures_travail_3_ans")
+    if heures is None:
+        return inconnu("rsa.jeune_actif.inconnu", "heures_travail_3_ans", annees=annees, age_min=age_min)
+    if heures >= heures_min:
+        return vrai("rsa.jeune_actif.ok", annees=annees)
+    return faux("rsa.jeune_actif.non", annees=annees, age_min=age_min)
+
+
+def condition_titre_sejour_L262_4_2(b: Bareme, s: dict, m: Membre | None = None) -> Critere:
+    """Art. L262-4 2° : hors UE, titre autorisant à travailler depuis 5 ans ; a) réfugiés, protection
+    subsidiaire et carte de résident exemptés ; b) personne qui a droit à la majoration « parent isolé »
+    (L262-9) : un séjour régulier suffit (CSS L512-2)."""
+    m = m or la_personne(s)
+    conjoint = m.qui == "conjoint"
+    annees_min = b["rsa.conditions.annees_titre_sejour_hors_ue"]
+    if m.titre_sejour is None:
+        return inconnu("rsa.conjoint.titre_inconnu" if conjoint else "rsa.titre.inconnu", m.champ_titre)
+    if m.titre_sejour == "aucun":
+        return faux("rsa.conjoint.sans_titre" if conjoint else "rsa.titre.aucun")
+    if m.titre_sejour == "demande_asile":
+        return faux("rsa.conjoint.asile" if conjoint else "rsa.titre.asile")
+    if m.titre_sejour in TITRES_EXEMPTES:
+        return vrai("rsa.conjoint.titre_ok" if conjoint else "rsa.titre.exempte")
+    if m.annees_titre_sejour is None:
+        return inconnu("rsa.titre.annees_inconnu", m.champ_annees, annees=annees_min)
+    if m.annees_titre_sejour >= annees_min:
+        if m.titre_sejour == "recepisse":
+            return inconnu("rsa.titre.recepisse")
+        return vrai("rsa.conjoint.titre_ok" if conjoint else "rsa.titre.ok", annees=annees_min)
+    if conjoint:
+        return faux("rsa.conjoint.titre_recent", annees=annees_min)
+    return exception_parent_isole_L262_4_2_b(b, s, annees_min)
+
+
+def exception_parent_isole_L262_4_2_b(b: Bareme, s: dict, annees_min: int) -> Critere:
+    """Titre de moins de 5 ans : possible seulement pendant la majoration « parent isolé » (L262-4 2° b)."""
+    exception = parent_isole(s)
+    if exception is None:
+        return inconnu("rsa.titre.trop_recent_isole_inconnu", *_faits_isolement(s), annees=annees_min)
+    if exception is False:
+        return faux("rsa.titre.trop_recent", annees=annees_min)
+    majoration, faits = majoration_isolement_R262_2(b, s)
+    age = b["rsa.isolement.age_limite_benjamin"]
+    if majoration is None:
+        return inconnu("rsa.titre.parent_isole_inconnu", *faits, annees=annees_min, age=age)
+    if majoration is False:
+        return faux("rsa.titre.parent_isole_fini", annees=annees_min, age=age)
+    if s.get("titre_sejour") == "recepisse":
+        return inconnu("rsa.titre.recepisse")
+    return vrai("rsa.titre.parent_isole")
+
+
 def condition_residence_ue_L262_6(b: Bareme, s: dict) -> Critere:
-    """Art. L262-6 : ressortissant UE, EEE ou Suisse : droit au séjour et 3 mois de résidence."""
+    """Art. L262-6 : ressortissant UE, EEE ou Suisse : droit au séjour et 3 mois de résidence, sauf
+    travail déclaré (1°). Sans travail, pas de droit au séjour au-delà de 3 mois sans ressources suffisantes
+    (CESEDA L233-1), donc pas de RSA, sauf droit au séjour permanent après 5 ans de séjour légal (L234-1)."""
     mois_min = b["rsa.conditions.mois_residence_ue"]
+    annees_permanent = b["rsa.conditions.annees_sejour_permanent_ue"]
+    if s.get("travail_declare") is True:
+        return vrai("rsa.ue.travail")
     mois = s.get("mois_en_france")
+    if mois is not None and mois >= 12 * annees_permanent:
+        return inconnu("rsa.ue.sejour_permanent", annees=annees_permanent)
+    if s.get("travail_declare") is None:
+        return inconnu("rsa.ue.travail_inconnu", "travail_declare", *(("mois_en_france",) if mois is None else ()),
+                       mois=mois_min, annees=annees_permanent)
     if mois is None:
-        return inconnu("rsa.ue.inconnu", "mois_en_france", mois=mois_min)
+        return inconnu("rsa.ue.inconnu", "mois_en_france", annees=annees_permanent)
     if mois < mois_min:
         return faux("rsa.ue.trop_recent", mois=mois_min)
-    return inconnu("rsa.ue.droit_au_sejour", mois=mois_min)
+    return faux("rsa.ue.sans_travail", annees=annees_permanent)
 
 
-def condition_nationalite(b: Bareme, s: dict) -> Critere:
-    """Art. L262-4 2° et L262-6 : conditions de séjour selon la nationalité."""
-    nationalite = s.get("nationalite")
-    if nationalite is None:
-        return inconnu("rsa.nationalite.inconnu", "nationalite")
-    if nationalite == "francaise":
-        return vrai("rsa.nationalite.francaise")
-    if nationalite == "ue":
+def condition_nationalite(b: Bareme, s: dict, m: Membre | None = None) -> Critere:
+    """Art. L262-4 2°, L262-5 et L262-6 : conditions de séjour selon la nationalité."""
+    m = m or la_personne(s)
+    if m.nationalite is None:
+        return inconnu("rsa.conjoint.nationalite_inconnu" if m.qui == "conjoint" else "rsa.nationalite.inconnu",
+                       m.champ_nationalite)
+    if m.nationalite == "francaise":
+        return vrai("rsa.conjoint.francais" if m.qui == "conjoint" else "rsa.nationalite.francaise")
+    if m.nationalite == "ue":
+        if m.qui == "conjoint":
+            # travail et durée de séjour du conjoint : pas dans le vocabulaire ; la CAF vérifie
+            return inconnu("rsa.conjoint.ue")
         return condition_residence_ue_L262_6(b, s)
-    return condition_titre_sejour_L262_4_2(b, s)
+    return condition_titre_sejour_L262_4_2(b, s, m)
 
 
-def condition_pas_etudiant_L262_4_4(s: dict) -> Critere:
-    """Art. L262-4 4° : ni élève, ni étudiant, ni stagiaire, sauf droit à la majoration (parent isolé)."""
-    etudiant = s.get("etudiant")
-    if etudiant is None:
+def condition_pas_etudiant_L262_4_4(b: Bareme, s: dict, m: Membre | None = None) -> Critere:
+    """Art. L262-4 4° : ni élève, ni étudiant, ni stagiaire, sauf pendant la majoration « parent isolé »."""
+    m = m or la_personne(s)
+    if m.qui == "conjoint":
+        if m.etudiant is None:
+            return inconnu("rsa.conjoint.etudiant_inconnu", m.champ_etudiant)
+        return faux("rsa.conjoint.etudiant") if m.etudiant else vrai("rsa.conjoint.pas_etudiant")
+    if m.etudiant is None:
         return inconnu("rsa.etudiant.inconnu", "etudiant")
-    if not etudiant:
+    if not m.etudiant:
         return vrai("rsa.etudiant.ok")
     exception = parent_isole(s)
-    if exception is True:
-        return vrai("rsa.etudiant.parent_isole")
     if exception is None:
         return inconnu("rsa.etudiant.isole_inconnu", *_faits_isolement(s))
-    return faux("rsa.etudiant.non")
+    if exception is False:
+        return faux("rsa.etudiant.non")
+    majoration, faits = majoration_isolement_R262_2(b, s)
+    age = b["rsa.isolement.age_limite_benjamin"]
+    if majoration is None:
+        return inconnu("rsa.etudiant.parent_isole_inconnu", *faits, age=age, mois=b["rsa.isolement.duree_mois"])
+    if majoration is False:
+        return faux("rsa.etudiant.parent_isole_fini", age=age)
+    return vrai("rsa.etudiant.parent_isole")
 
+
+def compte_dans_le_foyer_L262_5(b: Bareme, s: dict, m: Membre) -> tuple[bool | None, Critere]:
+    """Art. L262-5 : l'autre membre du couple compte dans le foyer s'il remplit le 2° (séjour) et le 4° (études).
+
+    Rend (compte, critère montré). Compter ou non ne change pas l'éligibilité, seulement le montant : une
+    réponse connue est montrée comme une information (critère vrai) ; un fait inconnu est un critère inconnu."""
+    sejour, etudes = condition_nationalite(b, s, m), condition_pas_etudiant_L262_4_4(b, s, m)
+    cle = "rsa.foyer.conjoint" if m.qui == "conjoint" else "rsa.foyer.personne"
+    if sejour.valeur is False:
+        return False, vrai(f"{cle}_sans_sejour")
+    if etudes.valeur is False:
+        return False, vrai(f"{cle}_etudiant")
+    if sejour.valeur is True and etudes.valeur is True:
+        return True, vrai(f"{cle}_compte")
+    faits = tuple(dict.fromkeys(sejour.manquants + etudes.manquants))
+    return None, Critere(None, f"{cle}_inconnu" if faits else f"{cle}_a_verifier", {}, faits)
+
+
+# --- montant -------------------------------------------------------------------------------------
 
 def _faits_du_montant(s: dict) -> tuple[str, ...]:
     faits = [c for c in ("en_couple", "enfants", "ressources_mensuelles", "logement") if s.get(c) is None]
@@ -214,67 +357,112 @@ def _faits_du_montant(s: dict) -> tuple[str, ...]:
     return tuple(faits)
 
 
-def calcul_montant(b: Bareme, s: dict) -> dict | None:
-    """Montant estimé (art. L262-2, L262-9, R262-9, R262-10) ; None si un fait manque."""
+def calcul_montant(b: Bareme, s: dict, conjoint_compte: bool = True, majoration: bool = False) -> dict | None:
+    """Montant estimé (art. L262-2, L262-9, R262-9, R262-10) pour un foyer donné ; None si un fait manque.
+
+    conjoint_compte : le conjoint compte dans le foyer (L262-5) ; majoration : la majoration « parent isolé »
+    s'applique (R262-2) ; le montant forfaitaire est alors le plus grand des deux (comme OpenFisca).
+    """
     if _faits_du_montant(s):
         return None
-    en_couple, enfants = s["en_couple"], s["enfants"]
-    forfait, plein = forfait_logement_retenu_R262_10(b, s, en_couple, enfants)
-    base = montant_forfaitaire_L262_2(b, en_couple, enfants)
-    majore = montant_majore_L262_9(b, enfants) if not en_couple else None
-    enceinte_isolee = not en_couple and s.get("enceinte") is True
-    forfaitaire = majore if enceinte_isolee else base
-    montant = forfaitaire - s["ressources_mensuelles"] - forfait
+    deux_adultes = s["en_couple"] and conjoint_compte
+    enfants = s["enfants"]
+    forfait, plein = forfait_logement_retenu_R262_10(b, s, deux_adultes, enfants)
+    base = montant_forfaitaire_L262_2(b, deux_adultes, enfants)
+    forfaitaire = max(base, montant_majore_L262_9(b, enfants)) if majoration else base
     return {
-        "montant": montant,
+        "montant": forfaitaire - s["ressources_mensuelles"] - forfait,
         "forfaitaire": forfaitaire,
         "forfait": forfait,
         "forfait_plein": plein,
-        "majore": majore,
-        "majoration_appliquee": enceinte_isolee,
-        # parent isolé avec enfant : majoration possible selon l'âge du benjamin (art. R262-2), non demandé
-        "majoration_possible": (not en_couple) and enfants > 0 and not enceinte_isolee,
+        "majoration": majoration,
         "sans_forfait_incertain": s["logement"] == "centre_hebergement",
     }
 
 
-def condition_ressources_L262_2(b: Bareme, s: dict, calcul: dict | None) -> Critere:
+def _scenarios(b: Bareme, s: dict, compte: bool | None, faits_compte: tuple[str, ...]) -> tuple[list[dict], tuple[str, ...], str | None]:
+    """Calculs pour chaque valeur possible des faits qui ne changent que le montant (le conjoint compte-t-il ?
+    la majoration s'applique-t-elle ?). Rend (calculs, faits inconnus qui les séparent, cause)."""
+    comptes = [True, False] if compte is None else [compte]
+    majoration, faits_majoration = majoration_isolement_R262_2(b, s)
+    if majoration is None and faits_majoration == ("enceinte",):
+        # grossesse non dite : montant non majoré (on ne la suppose pas), la phrase invite à la dire
+        majorations, faits_majoration = [False], ()
+    elif majoration is None and "en_couple" in faits_majoration:
+        majorations, faits_majoration = [False], ()
+    else:
+        majorations = [True, False] if majoration is None else [majoration]
+    calculs = [calcul_montant(b, s, c, m) for c, m in itertools.product(comptes, majorations)]
+    if any(c is None for c in calculs):
+        return [], (), None
+    faits, cause = (), None
+    if len(comptes) > 1:
+        faits, cause = faits_compte, "conjoint"
+    if len(majorations) > 1:
+        faits, cause = faits + faits_majoration, cause or "majoration"
+    return calculs, faits, cause
+
+
+def condition_ressources_L262_2(b: Bareme, s: dict, calculs: list[dict], faits: tuple[str, ...], cause: str | None) -> Critere:
     """Art. L262-2 et R262-39 : ressources sous le montant forfaitaire ; pas versé sous 6 €."""
     minimum = b["rsa.montant_minimum_verse"]
-    if calcul is None:
+    if not calculs:
         return inconnu("rsa.ressources.inconnu", *_faits_du_montant(s))
-    montant = calcul["montant"]
-    if montant >= minimum:
-        if calcul["sans_forfait_incertain"] and montant - calcul["forfait_plein"] < minimum:
+    verses = [c["montant"] >= minimum for c in calculs]
+    if all(verses):
+        plus_petit = min(calculs, key=lambda c: c["montant"])
+        if plus_petit["sans_forfait_incertain"] and plus_petit["montant"] - plus_petit["forfait_plein"] < minimum:
             return inconnu("rsa.ressources.centre_limite", minimum=minimum)
-        return vrai("rsa.ressources.ok", forfaitaire=calcul["forfaitaire"])
-    majore_suffit = calcul["majore"] is not None and calcul["majore"] - s["ressources_mensuelles"] - calcul["forfait"] >= minimum
-    if calcul["majoration_possible"] and majore_suffit:
-        return inconnu("rsa.ressources.majoration_limite", age=b["rsa.isolement.age_limite_benjamin"])
-    if majore_suffit and not calcul["majoration_appliquee"] and s.get("enceinte") is None:
-        return inconnu("rsa.ressources.enceinte_limite", "enceinte")
-    if montant > 0:
+        return vrai("rsa.ressources.ok", forfaitaire=min(c["forfaitaire"] for c in calculs))
+    if any(verses):
+        if cause == "conjoint":
+            return inconnu("rsa.ressources.conjoint_limite", *faits)
+        return inconnu("rsa.ressources.majoration_limite", *faits, age=b["rsa.isolement.age_limite_benjamin"])
+    calcul = max(calculs, key=lambda c: c["montant"])
+    # grossesse non dite : le montant majoré changerait-il le verdict ?
+    if parent_isole(s) is None and isole(s) is True and s.get("enfants") == 0 and s.get("enceinte") is None:
+        majore = montant_majore_L262_9(b, 0) - s["ressources_mensuelles"] - calcul["forfait"]
+        if majore >= minimum:
+            return inconnu("rsa.ressources.enceinte_limite", "enceinte")
+    if calcul["montant"] > 0:
         return faux("rsa.ressources.sous_minimum", minimum=minimum)
     return faux("rsa.ressources.trop", forfaitaire=calcul["forfaitaire"])
 
 
-def _notes_montant(b: Bareme, s: dict, calcul: dict | None, forme: str) -> list:
+def _notes_montant(b: Bareme, s: dict, calculs: list[dict], cause: str | None, forme: str) -> list:
     notes = []
-    if calcul is None:
+    if not calculs:
         return notes
+    calcul = min(calculs, key=lambda c: c["montant"])
     if calcul["forfait"]:
         notes.append(("rsa.note.forfait_logement", {"forfait": calcul["forfait"]}))
     if calcul["sans_forfait_incertain"]:
         notes.append(("rsa.note.centre_hebergement", {"forfait": calcul["forfait_plein"]}))
-    if calcul["majoration_appliquee"]:
-        notes.append(("rsa.note.majoration_enceinte", {}))
-    if calcul["majoration_possible"]:
-        majore = calcul["majore"] - s["ressources_mensuelles"] - calcul["forfait"]
-        notes.append(("rsa.note.majoration_possible", {"age": b["rsa.isolement.age_limite_benjamin"], "majore": majore}))
+    if s.get("logement") == "heberge_avec_participation":
+        notes.append(("rsa.note.heberge_avec_participation", {}))
+    majores = [c for c in calculs if c["majoration"]]
+    if majores and len(majores) == len(calculs):
+        if s.get("enceinte") is True and not (s.get("enfants") or 0):
+            notes.append(("rsa.note.majoration_enceinte", {}))
+        else:
+            notes.append(_duree_majoration(b, s))
+    elif cause == "majoration":
+        haut = max(c["montant"] for c in calculs)
+        notes.append(("rsa.note.majoration_possible", {"age": b["rsa.isolement.age_limite_benjamin"], "majore": haut}))
     if not s["en_couple"] and s["enfants"] == 0 and s.get("enceinte") is None and forme != "il":
         notes.append(("rsa.note.enceinte_inconnu", {}))
     return notes
 
+
+def _duree_majoration(b: Bareme, s: dict) -> tuple[str, dict]:
+    """R262-2 : jusqu'aux 3 ans du plus jeune enfant, sinon 12 mois au plus."""
+    age, limite = s.get("age_plus_jeune_enfant"), b["rsa.isolement.age_limite_benjamin"]
+    if age is not None and age < limite:
+        return ("rsa.note.majoration_benjamin", {"age": limite})
+    return ("rsa.note.majoration_duree", {"mois": b["rsa.isolement.duree_mois"], "age": limite})
+
+
+# --- pièces, lieux --------------------------------------------------------------------------------
 
 def piece_identite(s: dict) -> tuple[str, dict]:
     """Titre de séjour s'il y en a un, sinon pièce d'identité ou passeport."""
@@ -290,12 +478,14 @@ def _pieces(s: dict) -> list:
     pieces += [("pieces.rib", {}), ("pieces.ressources_3_mois", {})]
     if s.get("logement") == "locataire":
         pieces.append(("pieces.bail", {}))
-    if s.get("logement") == "heberge_gratuitement":
+    if s.get("logement") in ("heberge_gratuitement", "heberge_avec_participation"):
         pieces.append(("pieces.attestation_hebergement", {}))
     if (s.get("enfants") or 0) > 0:
         pieces.append(("pieces.livret_famille", {}))
     if s.get("enceinte") is True:
         pieces.append(("pieces.declaration_grossesse", {}))
+    if s.get("en_couple") and s.get("conjoint_nationalite") == "hors_ue" and s.get("conjoint_titre_sejour") not in (None, "aucun"):
+        pieces.append(("pieces.titre_sejour_conjoint", {}))
     return pieces
 
 
@@ -306,35 +496,100 @@ def _lieux(b: Bareme, s: dict, forme: str) -> list[str]:
     return ["caf_3230", *permanences_sociales(s, forme, b["rsa.conditions.age_minimum"])]
 
 
-def rsa(b: Bareme, s: dict, forme: str) -> Decision:
-    calcul = calcul_montant(b, s)
-    criteres = [
-        condition_age_L262_4_1(b, s),
-        condition_nationalite(b, s),
-        condition_pas_etudiant_L262_4_4(s),
-        condition_ressources_L262_2(b, s, calcul),
-    ]
-    valeur = et(criteres)
-    montant = None
-    if calcul is not None and calcul["montant"] >= b["rsa.montant_minimum_verse"] and valeur is not False:
-        montant = round(calcul["montant"], 2)
-    if valeur is True:
-        resume = ("rsa.resume.eligible", {"montant": montant})
-    elif valeur is False:
-        resume = ("rsa.resume.non_eligible", {})
-    elif montant is not None:
-        resume = ("rsa.resume.a_verifier_montant", {"montant": montant})
+# --- le droit -------------------------------------------------------------------------------------
+
+def deja_au_rsa(b: Bareme, s: dict) -> Decision:
+    """Le foyer touche déjà le RSA (issue 11) : pas de question ; garder le droit (déclaration trimestrielle)."""
+    critere = vrai("rsa.deja.ok")
+    return Decision(
+        valeur=True, criteres=[critere], resume=("rsa.resume.deja", {}),
+        notes=[("rsa.note.changement", {})],
+        lieux=["caf_3230"], references=refs(b, "rsa"), etape=("rsa.etape.deja", {}),
+    )
+
+
+def _conditions(b: Bareme, s: dict, m: Membre) -> list[Critere]:
+    return [condition_age_L262_4_1(b, s, m), condition_nationalite(b, s, m), condition_pas_etudiant_L262_4_4(b, s, m)]
+
+
+def rsa(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
+    if s.get("percoit_rsa") is True:
+        return deja_au_rsa(b, s)
+    personne = la_personne(s)
+    conditions_personne = _conditions(b, s, personne)
+    par_la_personne = et(conditions_personne)
+    criteres = list(conditions_personne)
+    compte, affiche = True, None
+    if s.get("en_couple") is True:
+        conjoint = son_conjoint(s)
+        conditions_conjoint = _conditions(b, s, conjoint)
+        par_le_conjoint = et(conditions_conjoint)
+        if par_la_personne is True:
+            compte, affiche = compte_dans_le_foyer_L262_5(b, s, conjoint)
+        elif par_le_conjoint is True:
+            # le conjoint demande pour le foyer ; la personne compte si elle remplit le 2° et le 4°
+            criteres = [vrai("rsa.demandeur.conjoint")] + [c for c in conditions_personne if c.valeur is True]
+            compte, affiche = compte_dans_le_foyer_L262_5(b, s, personne)
+        elif par_le_conjoint is None:
+            faits = tuple(dict.fromkeys(m for c in conditions_conjoint if c.valeur is None for m in c.manquants))
+            criteres.append(inconnu("rsa.demandeur.conjoint_inconnu", *faits))
+            compte, affiche = compte_dans_le_foyer_L262_5(b, s, conjoint)
+        else:
+            criteres.append(faux("rsa.demandeur.conjoint_non"))
+            compte, affiche = compte_dans_le_foyer_L262_5(b, s, conjoint)
+        eligible_foyer = ou(par_la_personne, par_le_conjoint)
+        criteres.append(affiche)
     else:
-        resume = ("rsa.resume.a_verifier", {})
-    notes = _notes_montant(b, s, calcul, forme) if valeur is not False else []
-    if valeur is not False:
-        notes.append(("rsa.note.demarche", {}))
+        eligible_foyer = par_la_personne
+    calculs, faits_montant, cause = _scenarios(b, s, compte, affiche.manquants if affiche else ())
+    ressources = condition_ressources_L262_2(b, s, calculs, faits_montant, cause)
+    criteres.append(ressources)
+    valeur = et([Critere(eligible_foyer, ""), ressources])
+    minimum = b["rsa.montant_minimum_verse"]
+    verses = [round(c["montant"], 2) for c in calculs if c["montant"] >= minimum]
+    montant = montant_min = montant_max = None
+    if verses and valeur is not False:
+        montant_min, montant_max = min(verses), max(verses)
+        montant = montant_min
+    a_preciser = faits_montant if valeur is True and montant_min != montant_max else ()
+    if valeur is True:
+        resume = ("rsa.resume.eligible", {"montant": montant}) if montant_min == montant_max else \
+            ("rsa.resume.eligible_fourchette", {"min": montant_min, "max": montant_max})
+        etape = ("rsa.etape.demander_psa" if sans_domicile(s) else "rsa.etape.demander", {})
+    elif valeur is False:
+        resume, etape = ("rsa.resume.non_eligible", {}), ("rsa.etape.non_eligible", {})
+    elif montant is not None:
+        resume, etape = ("rsa.resume.a_verifier_montant", {"montant": montant}), ("rsa.etape.a_verifier", {})
+    else:
+        resume, etape = ("rsa.resume.a_verifier", {}), ("rsa.etape.a_verifier", {})
+    notes = _notes_montant(b, s, calculs, cause, forme) if valeur is not False else []
+    lieux = _lieux(b, s, forme) if valeur is not False else ["caf_3230"]
+    references = refs(b, "rsa")
+    if valeur is False:
+        notes += _notes_refus(s, criteres)
+        if personne.titre_sejour == "demande_asile":
+            # CESEDA L553-1 : l'ADA, versée par l'OFII, remplace le RSA pendant la demande d'asile
+            resume, etape, lieux = ("rsa.resume.asile", {}), ("rsa.etape.ada", {}), ["spada_ofii"]
+            notes += [("rsa.note.ada", {}), ("rsa.note.ada_conditions", {})]
+            references = references + refs(b, "ada")
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, montant=montant, notes=notes,
-        pieces=_pieces(s) if valeur is not False else [],
-        lieux=_lieux(b, s, forme) if valeur is not False else ["caf_3230"],
-        references=refs(b, "rsa"),
+        pieces=_pieces(s) if valeur is not False else [], lieux=lieux, references=references,
+        montant_min=montant_min, montant_max=montant_max, a_preciser=a_preciser, etape=etape,
     )
+
+
+def _notes_refus(s: dict, criteres: list[Critere]) -> list:
+    """Après un refus, ce qui peut encore aider (sans répéter la raison)."""
+    notes = []
+    textes = {c.texte for c in criteres if c.valeur is False}
+    if "rsa.ue.sans_travail" in textes:
+        notes.append(("rsa.note.ue_ancien_travailleur", {}))
+    if s.get("en_couple") is None and not textes & {"rsa.ressources.trop", "rsa.ressources.sous_minimum"}:
+        # refus pour des conditions de la personne : en couple, l'autre pourrait demander (L262-4 au demandeur) ;
+        # on ne le demande pas pour autant, on le dit
+        notes.append(("rsa.note.conjoint_peut_demander", {}))
+    return notes
 
 
 def montant_plancher(x: float) -> int:

@@ -6,23 +6,26 @@ PERSONAS = {
         "ressources_mensuelles": 0, "logement": "rue", "vit_a_paris": True, "adresse_courrier": False,
         "domiciliation": False, "lien_paris": True, "difficultes_logement": ["entree_logement"], "mois_en_france": 540},
     "homme sans papiers à la rue": {
-        "age": 30, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 24, "en_couple": False,
+        "age": 30, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 24, "mois_sans_titre": 20,
+        "en_couple": False,
         "enfants": 0, "enceinte": False, "etudiant": False, "ressources_mensuelles": 0, "ressources_annuelles": 0,
         "logement": "rue", "vit_a_paris": True, "adresse_courrier": False, "domiciliation": False, "lien_paris": True},
     "femme sans papiers arrivée il y a 1 mois": {
-        "age": 28, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 1, "en_couple": False,
+        "age": 28, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 1, "mois_sans_titre": 1,
+        "en_couple": False,
         "enfants": 0, "enceinte": False, "etudiant": False, "ressources_mensuelles": 0, "logement": "centre_hebergement",
         "vit_a_paris": True, "adresse_courrier": False, "domiciliation": False, "lien_paris": True},
     "demandeur d'asile hébergé": {
         "age": 25, "nationalite": "hors_ue", "titre_sejour": "demande_asile", "mois_en_france": 3, "en_couple": False,
-        "enfants": 0, "etudiant": False, "ressources_mensuelles": 200, "logement": "heberge_gratuitement",
+        "enfants": 0, "enceinte": False, "etudiant": False, "ressources_mensuelles": 200, "logement": "heberge_gratuitement",
         "vit_a_paris": True, "adresse_courrier": False, "domiciliation": False, "lien_paris": True, "difficultes_logement": []},
     "mère seule locataire avec des impayés": {
-        "age": 35, "nationalite": "francaise", "en_couple": False, "enfants": 2, "enceinte": False, "etudiant": False,
-        "ressources_mensuelles": 900, "logement": "locataire", "aide_logement": 300, "vit_a_paris": True,
+        "age": 35, "nationalite": "francaise", "en_couple": False, "enfants": 2, "age_plus_jeune_enfant": 6,
+        "mois_depuis_separation": 40, "enceinte": False, "etudiant": False, "ressources_mensuelles": 900, "logement": "locataire", "aide_logement": 300, "vit_a_paris": True,
         "adresse_courrier": True, "domiciliation": False, "lien_paris": True, "difficultes_logement": ["impayes_loyer"]},
     "européen à la rue depuis 6 mois": {
-        "age": 40, "nationalite": "ue", "mois_en_france": 6, "en_couple": False, "enfants": 0, "enceinte": False,
+        "age": 40, "nationalite": "ue", "mois_en_france": 6, "travail_declare": False, "en_couple": False, "enfants": 0,
+        "enceinte": False,
         "etudiant": False, "ressources_mensuelles": 0, "logement": "rue", "vit_a_paris": True, "adresse_courrier": False,
         "domiciliation": False, "lien_paris": True},
     "jeune de 21 ans à la rue": {
@@ -31,12 +34,16 @@ PERSONAS = {
         "adresse_courrier": False, "domiciliation": False, "lien_paris": True},
     "famille réfugiée en centre": {
         "age": 32, "nationalite": "hors_ue", "titre_sejour": "protection_internationale", "annees_titre_sejour": 1,
-        "mois_en_france": 30, "en_couple": True, "enfants": 1, "etudiant": False, "ressources_mensuelles": 200,
+        "mois_en_france": 30, "en_couple": True, "conjoint_age": 35, "conjoint_nationalite": "hors_ue",
+        "conjoint_titre_sejour": "protection_internationale", "conjoint_etudiant": False, "enfants": 1,
+        "age_plus_jeune_enfant": 4, "etudiant": False, "ressources_mensuelles": 200,
         "logement": "centre_hebergement", "vit_a_paris": True, "adresse_courrier": True, "domiciliation": True,
         "lien_paris": True},
     "salarié étranger locataire": {
         "age": 38, "nationalite": "hors_ue", "titre_sejour": "titre_travail", "annees_titre_sejour": 3,
-        "mois_en_france": 48, "en_couple": True, "enfants": 0, "etudiant": False, "ressources_mensuelles": 1500,
+        "mois_en_france": 48, "en_couple": True, "conjoint_age": 36, "conjoint_nationalite": "hors_ue",
+        "conjoint_titre_sejour": "titre_travail", "conjoint_annees_titre_sejour": 3, "conjoint_etudiant": False,
+        "enfants": 0, "enceinte": False, "etudiant": False, "ressources_mensuelles": 1500, "travail_declare": True,
         "logement": "locataire", "aide_logement": 200, "vit_a_paris": True, "adresse_courrier": True,
         "domiciliation": False, "lien_paris": True, "difficultes_logement": ["factures_energie"]},
     "propriétaire de 60 ans sans difficulté": {
@@ -44,7 +51,8 @@ PERSONAS = {
         "ressources_mensuelles": 1200, "logement": "proprietaire", "vit_a_paris": True, "adresse_courrier": True,
         "domiciliation": False, "lien_paris": True, "difficultes_logement": []},
     "mineur étranger isolé": {
-        "age": 16, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 2, "en_couple": False,
+        "age": 16, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 2, "mois_sans_titre": 2,
+        "en_couple": False,
         "enfants": 0, "enceinte": False, "etudiant": False, "ressources_mensuelles": 0, "logement": "rue",
         "vit_a_paris": True, "adresse_courrier": False, "domiciliation": False, "lien_paris": True},
     "étudiante locataire": {

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from droits import evaluer
+from droits import DROITS, evaluer
 
 DOSSIER = Path(__file__).with_name("cas")
 
@@ -20,7 +20,7 @@ def test_au_moins_10_cas_par_droit():
     par_droit = {}
     for p in charger():
         par_droit[p.values[0]] = par_droit.get(p.values[0], 0) + 1
-    for droit in ("ame", "rsa", "fsl", "domiciliation"):
+    for droit in DROITS:
         assert par_droit.get(droit, 0) >= 10, (droit, par_droit)
 
 
@@ -49,6 +49,8 @@ def test_cas(droit, base, cas, schema_resultat):
         assert any(texte in phrase for phrase in r["pieces"]), (texte, r["pieces"])
     if "resume_contient" in attendu:
         assert attendu["resume_contient"] in r["resume"]
+    if "etape_contient" in attendu:
+        assert attendu["etape_contient"] in (r["etape"] or ""), r["etape"]
     ids = [lieu["id"] for lieu in r.get("ou_aller", [])]
     for lieu in attendu.get("ou_aller", []):
         assert lieu in ids, (lieu, ids)

@@ -31,6 +31,26 @@ def test_evaluer_stdin():
     assert json.loads(r.stdout)["droits"]["rsa"]["statut"] == "non_eligible"
 
 
+def test_evaluer_nouveaux_champs_et_c2s(schema_resultat):
+    """Issue 12 : le vocabulaire du conjoint, du travail, du parent isolé et de la fin du visa ; la C2S en plus."""
+    situation = {"age": 22, "nationalite": "francaise", "etudiant": False, "en_couple": True, "conjoint_age": 30,
+                 "conjoint_nationalite": "francaise", "conjoint_etudiant": False, "enfants": 0, "enceinte": False,
+                 "travail_declare": False, "ressources_mensuelles": 0, "logement": "heberge_avec_participation"}
+    r = lancer("evaluer", "-", "--date", "2026-06-01", entree=json.dumps(situation))
+    assert r.returncode == 0, r.stderr
+    sortie = json.loads(r.stdout)
+    schema_resultat.validate(sortie)
+    assert list(sortie["droits"]) == ["ame", "rsa", "fsl", "domiciliation", "c2s"]
+    assert sortie["droits"]["rsa"]["montant_mensuel"] == 977.54
+    assert sortie["droits"]["c2s"]["statut"] == "eligible" and sortie["droits"]["c2s"]["etape"]
+
+
+def test_question_pour_la_c2s():
+    r = lancer("question", "-", "--droits", "c2s", entree='{"nationalite": "hors_ue"}')
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["champ"] == "titre_sejour"
+
+
 def test_question_stdin_et_droits():
     r = lancer("question", "-", "--droits", "rsa", entree='{"nationalite": "francaise", "age": 40}')
     assert r.returncode == 0, r.stderr
@@ -59,6 +79,13 @@ def test_question_none():
     (["evaluer", "-"], '{"couleur": "bleu"}', "couleur"),
     (["evaluer", "-"], "[1, 2]", "objet"),
     (["question", "-", "--droits", "ame,cmu"], "{}", "droits"),
+    (["evaluer", "-"], '{"en_couple": true, "conjoint_nationalite": "martienne"}', "conjoint_nationalite"),
+    (["evaluer", "-"], '{"travail_declare": "oui"}', "travail_declare"),
+    (["evaluer", "-"], '{"age_plus_jeune_enfant": -1}', "age_plus_jeune_enfant"),
+    (["evaluer", "-"], '{"mois_sans_titre": 2.5}', "mois_sans_titre"),
+    (["evaluer", "-"], '{"logement": "chez_un_ami"}', "logement"),
+    (["evaluer", "-"], '{"fourchettes": {"ressources_mensuelles": [650, 300]}}', "fourchettes"),
+    (["evaluer", "-"], '{"fourchettes": {"enfants": [1, 2]}}', "fourchettes"),
     (["question", "-", "--ignorer", "taille"], "{}", "ignorer"),
     (["inconnue", "-"], "{}", "usage"),
     ([], None, "usage"),

@@ -38,11 +38,28 @@ def test_rsa_bascule_2025_2026():
     assert "2026-220" in p.references_au(dt.date(2026, 4, 1))[0]["title"]
 
 
-def test_plafond_ame_2026_non_publie():
+def test_plafond_ame_2026_a_confirmer():
+    """10 421 € au 1er avril 2026 d'après une source secondaire seulement : utilisé, mais « à confirmer »."""
     p = PARAMETRES["css.plafond_base"]
-    assert p.valeur(dt.date(2026, 6, 1)) == 10339
+    assert p.valeur(dt.date(2026, 3, 31)) == 10339
+    assert p.valeur(dt.date(2026, 6, 1)) == 10421
     assert not p.non_publiee(dt.date(2026, 3, 31))
-    assert p.non_publiee(dt.date(2026, 4, 1))
+    assert p.non_publiee(dt.date(2026, 4, 1)) and p.a_confirmer_au(dt.date(2026, 4, 1))
+
+
+def test_plafonds_css_publies_par_taille_de_foyer():
+    """Les plafonds publiés (arrêté) sont pris tels quels ; après le 1er avril 2026, calculés (R861-3) et pas officiels."""
+    from droits.parametres import au
+    from droits.regles.plafonds_css import plafond_officiel, plafond_sans_participation_R861_3 as plafond
+
+    b = au(dt.date(2025, 6, 1))
+    assert [plafond(b, n) for n in (1, 2, 3, 4, 5, 6)] == [10339, 15508, 18609, 21711, 25846, 29981]
+    b = au(dt.date(2024, 6, 1))
+    assert [plafond(b, n) for n in (1, 2, 3, 4, 5)] == [10166, 15249, 18298, 21348, 25414]
+    b = au(dt.date(2026, 6, 1))
+    assert [plafond(b, n) for n in (1, 2, 3, 4, 5)] == [10421, 15632, 18758, 21884, 26052]
+    assert not plafond_officiel(b, 1) and not plafond_officiel(b, 3)
+    assert plafond_officiel(au(dt.date(2025, 6, 1)), 3)
 
 
 def test_aucun_nombre_du_droit_dans_le_code():

@@ -14,7 +14,7 @@ from droits.textes import QUESTIONS
 RACINE = Path(__file__).resolve().parents[2]
 FALC = RACINE.parent / "shared" / "tools" / "falc_check.py"
 MOTS_MAX = 15
-GRANDS_NOMBRES = {"montant", "forfaitaire", "forfait", "majore", "plafond", "heures"}
+GRANDS_NOMBRES = {"montant", "forfaitaire", "forfait", "majore", "plafond", "heures", "min", "max"}
 
 
 def _falc():
@@ -114,8 +114,9 @@ def test_sortie_conforme_au_schema(schema_resultat, s, date, forme):
 
 
 def _messages(resultat):
+    """Le message d'un droit, dans l'ordre où il est mis en mots : résumé, étape, raisons, pièces."""
     for droit, r in resultat["droits"].items():
-        yield droit, [r["resume"], *r["raisons"], *r["pieces"]]
+        yield droit, [r["resume"], *([r["etape"]] if r["etape"] else []), *r["raisons"], *r["pieces"]]
     yield "rendez_vous_des_droits", resultat["rendez_vous_des_droits"]["raisons"]
 
 
@@ -153,10 +154,13 @@ def test_questions_falc(falc):
 
 
 def test_toutes_les_phrases_du_catalogue_falc(falc):
-    """Chaque gabarit, avec des nombres à la place des variables, respecte la limite de mots."""
+    """Chaque gabarit, avec des nombres à la place des variables et ses sigles expliqués, respecte la limite de mots."""
     import string
 
-    from droits.textes import TEXTES
+    from droits import registre
+    from droits.textes import TEXTES, expliquer_sigles
+
+    SIGLES_DES_DROITS = {d.id: d.sigle for d in registre.DROITS if d.sigle}
 
     for cle, formes_ in TEXTES.items():
         assert set(formes_) in ({"vous", "il", "elle"}, {"tous"}), cle
@@ -164,6 +168,11 @@ def test_toutes_les_phrases_du_catalogue_falc(falc):
             champs = {n for _, n, _, _ in string.Formatter().parse(texte) if n}
             # les montants et les heures s'écrivent avec une espace des milliers (2 mots)
             rendu = texte.format(**{n: "10 339" if n in GRANDS_NOMBRES else "10" for n in champs})
+            # pire cas : chaque sigle y est expliqué (sa première apparition dans le message), sauf le sigle du
+            # droit hors de son résumé : le résumé, toujours en tête du message, l'a déjà expliqué
+            deja = [SIGLES_DES_DROITS[cle.split(".")[0]]] if cle.split(".")[0] in SIGLES_DES_DROITS \
+                and not cle.split(".")[1] == "resume" else []
+            rendu = expliquer_sigles([*deja, rendu])[-1]
             assert falc.analyze_text(rendu)["words_per_sentence_max"] <= MOTS_MAX, (cle, rendu)
 
 

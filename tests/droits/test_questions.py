@@ -7,16 +7,35 @@ from droits import evaluer, prochaine_question
 from personas import PERSONAS, simuler
 
 DATE = "2026-06-01"
-CIBLE_MOYENNE = 8  # objectif de l'issue
+CIBLE_MOYENNE = 8  # objectif de l'issue 2
+# Faits de l'issue 12 : demandés seulement quand ils peuvent changer un verdict (couple, Européen, parent isolé...).
+FAITS_ISSUE_12 = {"conjoint_age", "conjoint_nationalite", "conjoint_titre_sejour", "conjoint_annees_titre_sejour",
+                  "conjoint_etudiant", "travail_declare", "age_plus_jeune_enfant", "mois_depuis_separation",
+                  "mois_sans_titre"}
 
 
 def test_nombre_moyen_de_questions():
-    nombres = {nom: len(simuler(cachee, DATE)[1]) for nom, cachee in PERSONAS.items()}
+    posees = {nom: simuler(cachee, DATE)[1] for nom, cachee in PERSONAS.items()}
+    nombres = {nom: len(p) for nom, p in posees.items()}
     moyenne = statistics.mean(nombres.values())
-    print(f"\nquestions par personne : {nombres}\nmoyenne : {moyenne:.2f} (objectif {CIBLE_MOYENNE})")
+    sans_issue_12 = statistics.mean(len(set(p) - FAITS_ISSUE_12) for p in posees.values())
+    print(f"\nquestions par personne : {nombres}\nmoyenne : {moyenne:.2f}, "
+          f"hors faits de l'issue 12 : {sans_issue_12:.2f} (objectif {CIBLE_MOYENNE})")
     # plancher des personnes qui demandent un montant de RSA : nationalité, âge, études, couple, enfants,
-    # ressources, logement (+ aide au logement), et pour les autres droits Paris et courrier ; voir le rapport
-    assert moyenne <= CIBLE_MOYENNE + 0.5
+    # ressources, logement (+ aide au logement), et pour les autres droits Paris et courrier ; voir le rapport.
+    # Issue 12 : le conjoint (L262-5), le travail d'un Européen (L262-6), l'âge du plus jeune enfant (R262-2),
+    # la fin du visa (AME) ajoutent des questions à ceux qu'ils concernent ; la C2S demande l'argent de 12 mois
+    # à qui n'a pas droit au RSA. Mesuré le 2/12/2026 avec les 5 droits : 9,64 en moyenne, 8,79 sans les faits
+    # de l'issue 12 (8,36 avant l'issue 12, avec 4 droits).
+    assert sans_issue_12 <= CIBLE_MOYENNE + 1
+    assert moyenne <= CIBLE_MOYENNE + 2
+
+
+def test_pas_de_question_de_l_issue_12_pour_une_situation_simple():
+    """Une personne seule, française, sans enfant : aucun des nouveaux faits n'est demandé."""
+    for nom in ("homme français à la rue", "propriétaire de 60 ans sans difficulté", "jeune de 21 ans à la rue",
+                "homme déjà domicilié à la rue"):
+        assert not set(simuler(PERSONAS[nom], DATE)[1]) & FAITS_ISSUE_12, nom
 
 
 @pytest.mark.parametrize("nom", sorted(PERSONAS))
