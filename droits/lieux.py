@@ -137,6 +137,9 @@ def montrable(lieu: Mapping) -> bool:
     return any(source_fiable(s.get("url", "")) and cle in s.get("confirme", ()) for s in lieu.get("sources", ()))
 
 
+MONTRABLES: frozenset[str] = frozenset(i for i, lieu in LIEUX.items() if montrable(lieu))  # les données ne changent pas
+
+
 def horaires_a_jour(lieu: Mapping, jour: dt.date) -> str:
     """Les horaires si leur source a moins de DELAI_HORAIRES_JOURS jours à `jour`, sinon ""."""
     horaires = str(lieu.get("horaires") or "").strip()
@@ -288,7 +291,7 @@ def _demandes(demandes: Iterable[str]) -> list[str]:
 def _montres(demandes: Iterable[str], situation: Mapping, limite: int) -> list[str]:
     vus: dict[str, None] = {}
     for demande in _demandes(demandes):
-        ids = [i for i in _candidats(demande, situation) if montrable(LIEUX[i])]
+        ids = [i for i in _candidats(demande, situation) if i in MONTRABLES]
         if demande not in LIEUX:
             ids = ids[:limite]
         for i in ids:
@@ -330,6 +333,6 @@ def ou_aller(identifiants: Iterable[str], date: Any = None, situation: Mapping |
     for i in _demandes(identifiants):
         if i not in LIEUX:
             raise KeyError(f"lieu inconnu : {i!r}")
-        if i in _candidats(i, s) and montrable(LIEUX[i]):
+        if i in MONTRABLES and _candidats(i, s):
             vus.setdefault(i, None)
     return [fiche(i, jour) for i in vus]
