@@ -37,7 +37,7 @@ DELAI_VERIFICATION_JOURS = 365  # `verifie` : une source fiable de moins d'un an
 LIMITE = 3  # lieux au plus par nature demandée (le bot en montre 2 par droit)
 CONFIRMATIONS = frozenset({"adresse", "telephone", "arrondissement", "public", "horaires", "existence"})
 CONSEIL_APPELER = "Appelez avant d'y aller."
-CONSEIL_SANS_TELEPHONE = "Les horaires ne sont pas connus. Demandez-les avant d'y aller."
+CONSEIL_SANS_TELEPHONE = "Les horaires ne sont pas connus. Renseignez-vous avant d'y aller."
 
 # nature : (libellé lu par la personne, choix selon l'arrondissement : "exact", "proche" ou "")
 NATURES: Mapping[str, tuple[str, str]] = MappingProxyType({
@@ -126,7 +126,7 @@ def source_fiable(url: str) -> bool:
 
 
 def _cle_acces(lieu: Mapping) -> str:
-    return "telephone" if lieu["acces"] == "telephone" else "adresse"
+    return "telephone" if lieu.get("acces") == "telephone" else "adresse"
 
 
 def montrable(lieu: Mapping) -> bool:
