@@ -165,7 +165,10 @@ def composer_fiche(ident: str, lieu: Mapping, date: Any = None) -> dict:
     jour = _jour(date)
     lieu = {"acces": "lieu", "sources": (), **lieu}
     sources = [s for s in lieu["sources"] if source_fiable(s.get("url", ""))]
-    datees = [(lire_date_source(s.get("date")), str(s.get("date"))) for s in sources if s.get("date")]
+    # la date montrée est celle de la source de l'adresse (du numéro) : pas celle d'une page plus récente sur autre chose
+    cle = _cle_acces(lieu)
+    datees = [(lire_date_source(s.get("date")), str(s.get("date"))) for s in sources
+              if s.get("date") and cle in s.get("confirme", ())]
     horaires = horaires_a_jour(lieu, jour)
     conseil = ""
     if lieu["acces"] == "lieu" and not horaires:

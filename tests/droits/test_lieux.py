@@ -235,7 +235,9 @@ def test_chaque_lieu_montre_sans_horaires_dit_quoi_faire():
 # ------------------------------------------------------------------------------------------------ arrondissement
 
 def test_eps_de_l_arrondissement_de_la_personne():
-    assert _ids(choisir(["eps"], {"arrondissement": 10}, date=JOUR)) == ["eps_10e"]
+    (eps,) = choisir(["eps"], {"arrondissement": 10}, date=JOUR)
+    assert eps["id"] == "eps_10e" and eps["adresse"] == "23 bis rue Bichat, 75010 Paris"
+    assert eps["date_source"] == "2019-07-24"  # la date de la source de l'adresse, pas d'une page plus récente
     # le bug de l'issue 15 : « oui dans le 18e » donnait encore l'EPS du 10e
     assert _ids(choisir(["eps"], {"arrondissement": 18}, date=JOUR)) == []
     assert _ids(choisir(["eps"], {}, date=JOUR)) == []
