@@ -1,15 +1,10 @@
-"""Données : paramètres datés et référencés, fraîcheur des valeurs, lieux copiés fidèlement."""
+"""Données : paramètres datés et référencés, fraîcheur des valeurs (les lieux : test_lieux.py)."""
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
-from droits.lieux import LIEUX
 from droits.parametres import PARAMETRES
 
 RACINE = Path(__file__).resolve().parents[2]
-RECHERCHE = RACINE.parent / "shared" / "data" / "lieux-paris-recherche.yaml"
-LIEUX_PROJET = RACINE / "droits" / "donnees" / "lieux_paris.yaml"
 
 
 def test_chaque_parametre_est_date_et_reference():
@@ -72,21 +67,3 @@ def test_aucun_nombre_du_droit_dans_le_code():
         texte = fichier.read_text(encoding="utf-8")
         for v in valeurs:
             assert f" {v}" not in texte and f"({v}" not in texte, (fichier.name, v)
-
-
-def test_lieux_copies_fidelement_du_fichier_de_recherche():
-    recherche = {e["nom"]: e for e in yaml.safe_load(RECHERCHE.read_text(encoding="utf-8"))}
-    projet = yaml.safe_load(LIEUX_PROJET.read_text(encoding="utf-8"))
-    for ident, lieu in projet.items():
-        original = recherche[lieu["nom"]]
-        for champ, valeur in original.items():
-            assert lieu[champ] == valeur, (ident, champ)
-        assert set(lieu) - set(original) <= {"remarque"}, ident
-        for champ in ("verifie", "source", "date_source"):
-            assert champ in lieu, (ident, champ)
-
-
-def test_horaires_non_verifies_indicatifs():
-    for ident, lieu in LIEUX.items():
-        if lieu["horaires"] and not lieu["verifie"]:
-            assert "indicati" in lieu["horaires"].lower() or "ancien" in lieu["horaires"].lower(), ident
