@@ -198,14 +198,16 @@ def composer_fiche(ident: str, lieu: Mapping, date: Any = None) -> dict:
 # ------------------------------------------------------------------------------------------------ choix
 
 def _faits(situation: Mapping) -> dict:
-    """Les faits utiles au choix (None = inconnu). Enceinte : une femme, et une famille."""
+    """Les faits utiles au choix (None = inconnu). Une grossesse au foyer fait une famille, sauf pour un
+    homme (la grossesse de sa compagne fait un couple, pas une femme ni une famille avec enfants) ; le genre
+    n'est jamais déduit de la grossesse (elle peut être celle de la compagne)."""
     arrondissement = situation.get("arrondissement")
     if arrondissement is not None and (isinstance(arrondissement, bool) or arrondissement not in VOISINS):
         raise ValueError(f"arrondissement : {arrondissement!r} n'est pas un arrondissement de Paris (1 à 20).")
     enceinte = situation.get("enceinte")
-    genre = situation.get("genre") or ("femme" if enceinte is True else None)
+    genre = situation.get("genre")
     nombre = situation.get("enfants")
-    if (nombre or 0) > 0 or enceinte is True:
+    if (nombre or 0) > 0 or (enceinte is True and genre == "femme"):
         enfants = True
     elif nombre == 0 and (enceinte is False or genre == "homme"):
         enfants = False

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from . import registre, textes
 from .fourchettes import decider_aux_coins
-from .lieux import ou_aller
+from .lieux import choisir
 from .parametres import PREMIERE_DATE, Bareme, au
 from .regles import REGLES, rendez_vous_des_droits
 from .regles.logique import Decision
@@ -83,7 +83,14 @@ def decider(situation: Mapping, date: Any = None, forme: str = "vous", droits=DR
     return b, s, decisions_brutes(b, s, forme, droits)
 
 
-def _rendre(decision: Decision, forme: str) -> dict:
+def _public(s: dict, forme: str) -> dict:
+    """Les faits qui choisissent un lieu (arrondissement, public) ; le genre dit, sinon celui des mots de
+    l'aidant (« il » / « elle ») : jamais deviné."""
+    genre = s.get("genre") or {"il": "homme", "elle": "femme"}.get(forme)
+    return {**s, "genre": genre} if genre else s
+
+
+def _rendre(decision: Decision, forme: str, b: Bareme, s: dict) -> dict:
     raisons, pieces = decision.raisons, decision.pieces
     # l'étape suit le résumé dans le même message : un sigle expliqué dans le résumé ne l'est pas deux fois
     etape = [decision.etape] if decision.etape else []
@@ -102,17 +109,17 @@ def _rendre(decision: Decision, forme: str) -> dict:
         "manquants": manquants,
         "a_preciser": [m for m in decision.a_preciser if m not in manquants],
         "pieces": phrases[debut + len(raisons):],
-        "ou_aller": ou_aller(decision.lieux),
+        "ou_aller": choisir(decision.lieux, _public(s, forme), date=b.date),
         "references": decision.references,
     }
 
 
 def evaluer(situation: Mapping, date: Any = None, forme: str = "vous") -> dict:
     """Les droits du registre pour la situation, à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
-    b, _, decisions = decider(situation, date, forme)
+    b, s, decisions = decider(situation, date, forme)
     recommande, raisons = rendez_vous_des_droits(b, decisions)
     return {
         "date": b.date.isoformat(),
-        "droits": {droit: _rendre(decisions[droit], forme) for droit in DROITS},
+        "droits": {droit: _rendre(decisions[droit], forme, b, s) for droit in DROITS},
         "rendez_vous_des_droits": {"recommande": recommande, "raisons": textes.message(raisons, forme)},
     }

@@ -204,10 +204,10 @@ def ame(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         resume = ("ame.resume.a_verifier", {})
     titre = s.get("titre_sejour")
     if adultes[1].valeur is False and mineur.valeur is not True:
-        lieux = ["pass_hotel_dieu", "pass_saint_louis", "pass_pitie_salpetriere", "pass_saint_antoine"]
+        lieux = ["pass", "numero_15"]
         etape = ("ame.etape.pass", {})
     elif valeur is False:
-        lieux = ["cpam_paris"]
+        lieux = ["cpam"]
         if titre == "demande_asile":
             etape = ("ame.etape.asile", {"mois": b["ame.mois_residence_minimum"]})
         elif s.get("nationalite") == "francaise" or titre not in (None, "aucun"):
@@ -215,7 +215,7 @@ def ame(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         else:
             etape = ("ame.etape.non_eligible", {})
     else:
-        lieux = ["cpam_paris", "cpam_ame_hauts_de_belleville", "esi_maison_dans_le_jardin", "pass_hotel_dieu"]
+        lieux = ["cpam", "pass"]
         etape = ("ame.etape.demander" if valeur else "ame.etape.a_verifier", {"mois": b["ame.mois_residence_minimum"]})
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, notes=_notes(b, s, adultes, valeur),

@@ -164,7 +164,7 @@ def c2s(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         return Decision(
             valeur=False, criteres=[assurance],
             resume=("c2s.resume.non_eligible_asile" if asile else "c2s.resume.non_eligible_ame", {"mois": b["ame.mois_residence_minimum"]}),
-            notes=[], lieux=["cpam_paris"] if asile else ["cpam_paris", "pass_hotel_dieu"],
+            notes=[], lieux=["cpam"] if asile else ["cpam", "pass"],
             references=refs(b, "c2s"),
             etape=("c2s.etape.asile" if asile else "c2s.etape.ame", {"mois": b["ame.mois_residence_minimum"]}),
         )
@@ -195,6 +195,6 @@ def c2s(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         notes.append(("c2s.note.ue_ame", {}))
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, notes=notes,
-        pieces=_pieces(s, formule) if valeur is not False else [], lieux=["cpam_paris"],
+        pieces=_pieces(s, formule) if valeur is not False else [], lieux=["cpam"],
         references=refs(b, "c2s"), etape=etape,
     )

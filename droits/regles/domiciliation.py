@@ -80,11 +80,8 @@ def deja_domicilie(b: Bareme, s: dict) -> Decision | None:
 
 def _lieux(s: dict, asile: bool, forme: str) -> list[str]:
     if asile:
-        return ["spada_ofii"] + (["cafda"] if (s.get("enfants") or 0) > 0 else [])
-    lieux = ["paris_adresse", "domiciliation_mie_de_pain", "domiciliation_agora"]
-    if forme == "elle":
-        lieux.append("esi_halte_femmes")
-    return lieux
+        return ["spada"] + (["cafda"] if (s.get("enfants") or 0) > 0 else [])
+    return ["domiciliation"]
 
 
 def domiciliation(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:

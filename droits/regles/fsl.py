@@ -13,7 +13,6 @@ from typing import Mapping
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, vrai
 from .references import refs
-from .orientation import permanences_sociales
 from .rsa import piece_identite
 
 SANS_PAPIERS = ("aucun", "demande_asile")
@@ -89,9 +88,9 @@ def fsl(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
     lieux = []
     if valeur is not False and departement.valeur is not False:
         if sans_logement:
-            lieux = [*permanences_sociales(s, forme, b["rsa.conditions.age_minimum"]), "esi_maison_du_partage"]
+            lieux = ["psa", "esi"]
         else:
-            lieux = ["eps_liste", "eps_10e"]
+            lieux = ["eps"]
         if "impayes_loyer" in difficultes:
             lieux.append("sos_loyers_impayes")
     resume = {True: "fsl.resume.eligible", False: "fsl.resume.non_eligible", None: "fsl.resume.a_verifier"}[valeur]

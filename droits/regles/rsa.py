@@ -22,7 +22,7 @@ from typing import Mapping
 
 from ..parametres import Bareme
 from .logique import Critere, Decision, et, faux, inconnu, ou, vrai
-from .orientation import permanences_sociales, sans_domicile
+from .orientation import sans_domicile
 from .references import refs
 
 TITRES_EXEMPTES = ("protection_internationale", "carte_resident")
@@ -493,7 +493,7 @@ def _lieux(b: Bareme, s: dict, forme: str) -> list[str]:
     """CAF (3230) ; sans domicile, la PSA qui instruit le RSA (Conseil de Paris 2016, 2018)."""
     if not sans_domicile(s):
         return ["caf_3230"]
-    return ["caf_3230", *permanences_sociales(s, forme, b["rsa.conditions.age_minimum"])]
+    return ["caf_3230", "psa"]
 
 
 # --- le droit -------------------------------------------------------------------------------------
@@ -569,7 +569,7 @@ def rsa(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         notes += _notes_refus(s, criteres)
         if personne.titre_sejour == "demande_asile":
             # CESEDA L553-1 : l'ADA, versée par l'OFII, remplace le RSA pendant la demande d'asile
-            resume, etape, lieux = ("rsa.resume.asile", {}), ("rsa.etape.ada", {}), ["spada_ofii"]
+            resume, etape, lieux = ("rsa.resume.asile", {}), ("rsa.etape.ada", {}), ["spada"]
             notes += [("rsa.note.ada", {}), ("rsa.note.ada_conditions", {})]
             references = references + refs(b, "ada")
     return Decision(

@@ -292,7 +292,8 @@ def test_arrondissement_invalide(arrondissement):
     ({"genre": "femme", "age": 40, "enfants": 0, "en_couple": False}, ["psa_gauthey"]),
     ({"genre": "femme", "age": 20}, ["psa_gauthey"]),  # une jeune femme ne va pas à la PSA des jeunes hommes
     ({"genre": "homme", "age": 30, "enfants": 2}, ["psa_gauthey"]),  # une famille
-    ({"enceinte": True, "age": 30}, ["psa_gauthey"]),
+    ({"enceinte": True, "age": 30}, ["psa_bastille", "psa_gauthey"]),  # grossesse au foyer, genre non dit : la sienne ou celle de sa compagne
+    ({"enceinte": True, "genre": "femme", "age": 30}, ["psa_gauthey"]),
     ({"genre": "homme", "age": 30, "enfants": 0, "en_couple": True}, []),  # couple sans enfant : aucune source ne dit où
     ({"genre": "homme", "age": 16, "enfants": 0}, []),  # garçon de 16 ans : ni Bastille (25+) ni Belleville (18-25)
     ({"age": 16}, ["psa_gauthey"]),  # aucune source ne donne d'âge pour Gauthey : une jeune mère reste possible
