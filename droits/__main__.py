@@ -1,4 +1,4 @@
-"""CLI : python -m droits evaluer FICHIER|- [--date AAAA-MM-JJ] [--forme vous|il|elle]
+"""CLI : python -m droits evaluer FICHIER|- [--date AAAA-MM-JJ] [--forme vous|il|elle|personne]
         python -m droits question FICHIER|- [--droits ame,rsa] [--ignorer champ,champ] [--date AAAA-MM-JJ]
 
 JSON sur la sortie standard. Entrée invalide (JSON, fichier, date, champ) : code 2 et une seule ligne
@@ -29,7 +29,7 @@ def _parseur() -> argparse.ArgumentParser:
     e = sous.add_parser("evaluer", help="évaluer les droits d'une situation JSON")
     e.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
     e.add_argument("--date", default=None, help="date d'évaluation AAAA-MM-JJ (défaut : aujourd'hui à Paris)")
-    e.add_argument("--forme", default="vous", help="vous, il ou elle")
+    e.add_argument("--forme", default="vous", help="vous, il, elle ou personne (« la personne », pour un professionnel)")
     q = sous.add_parser("question", help="prochaine question à poser")
     q.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
     q.add_argument("--droits", default=",".join(DROITS), help="droits visés, séparés par des virgules (défaut : tous)")

@@ -316,13 +316,14 @@ def choisir(demandes: Iterable[str], situation: Mapping | None = None, date: Any
 
 
 def arrondissement_utile(demandes: Iterable[str], situation: Mapping | None = None, limite: int = LIMITE) -> bool:
-    """True si l'arrondissement n'est pas connu et que le connaître changerait les lieux montrés."""
+    """True si l'arrondissement n'est pas connu et que le connaître changerait les lieux montrés (leur
+    liste, pas seulement leur ordre : une question de plus pour un autre ordre ne vaut pas la peine)."""
     s = dict(situation or {})
     if s.get("arrondissement") is not None:
         return False
     s["arrondissement"] = None
-    sans = _montres(demandes, s, limite)
-    return any(_montres(demandes, {**s, "arrondissement": a}, limite) != sans for a in VOISINS)
+    sans = set(_montres(demandes, s, limite))
+    return any(set(_montres(demandes, {**s, "arrondissement": a}, limite)) != sans for a in VOISINS)
 
 
 def ou_aller(identifiants: Iterable[str], date: Any = None, situation: Mapping | None = None) -> list[dict]:

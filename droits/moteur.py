@@ -43,7 +43,7 @@ def lire_date(date: Any) -> dt.date:
 
 def lire_forme(forme: Any) -> str:
     if forme not in FORMES:
-        raise SituationInvalide("forme", f"forme : {forme!r} est inconnue (possibles : vous, il, elle).")
+        raise SituationInvalide("forme", f"forme : {forme!r} est inconnue (possibles : {', '.join(FORMES)}).")
     return forme
 
 

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from .fourchettes import boutons, fourchettes_actives
+from .lieux import arrondissement_utile
 from .moteur import DROITS, decider, decisions_brutes
 from .situation import CHAMPS, SituationInvalide
 from .textes import QUESTIONS, QUESTIONS_COMMUNES, expliquer_sigles
@@ -143,12 +144,23 @@ def _avec_fourchette(q: dict, s: dict) -> dict:
     return q
 
 
+def _question_du_lieu(decisions: Mapping, droits: tuple[str, ...], ignorer: frozenset, s: dict) -> dict | None:
+    """Les verdicts sont décidés : l'arrondissement est demandé seulement s'il change le lieu à montrer
+    (l'EPS de l'arrondissement, le lieu le plus proche) et que la personne vit à Paris."""
+    if "arrondissement" in ignorer or s.get("vit_a_paris") is False:
+        return None
+    natures = [lieu for d in droits if decisions[d].valeur is not False for lieu in decisions[d].lieux]
+    if natures and arrondissement_utile(natures, s):
+        return question("arrondissement")
+    return None
+
+
 def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None) -> dict | None:
     droits, ignorer = _droits(droits), _ignorer(ignorer)
     b, s, decisions = decider(situation, date, "vous", droits)
     candidats = [c for c in _manquants({d: decisions[d] for d in droits}) if c not in ignorer and c not in s]
     if not candidats:
-        return None
+        return _question_du_lieu(decisions, droits, ignorer, s)
     if len(candidats) == 1:
         return _avec_fourchette(question(candidats[0]), s)
     return _avec_fourchette(question(_Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR).meilleur(s, candidats)), s)

@@ -38,6 +38,7 @@ class Droit:
     motif: re.Pattern
     pictogramme: str
     pictogramme_alt: str
+    emoji: str
     depend_de: tuple[str, ...]
     champs: tuple[str, ...]
     references: Mapping[str, Any]
@@ -47,7 +48,7 @@ class Droit:
             "id": self.id, "ordre": self.ordre, "sigle": self.sigle, "nom": self.nom, "titre": self.titre,
             "bouton": self.bouton, "nom_sms": self.nom_sms, "description": self.description,
             "intention": self.intention, "payload": f"/{self.intention}", "motif": self.motif.pattern,
-            "pictogramme": self.pictogramme, "pictogramme_alt": self.pictogramme_alt,
+            "pictogramme": self.pictogramme, "pictogramme_alt": self.pictogramme_alt, "emoji": self.emoji,
             "depend_de": list(self.depend_de), "champs": list(self.champs),
         }
 
@@ -64,6 +65,7 @@ def _lire() -> tuple[tuple[Droit, ...], Mapping[str, Any]]:
             id=e["id"], ordre=ordre, sigle=e.get("sigle"), nom=e["nom"], titre=e["titre"], bouton=e["bouton"],
             nom_sms=e["nom_sms"], description=e["description"], intention=e["intention"],
             motif=re.compile(e["motif"]), pictogramme=e["pictogramme"], pictogramme_alt=e["pictogramme_alt"],
+            emoji=e["emoji"],
             depend_de=tuple(e.get("depend_de") or ()), champs=tuple(e.get("champs") or ()),
             references=MappingProxyType(dict(e.get("references") or {})),
         ))

@@ -1,6 +1,8 @@
 """Catalogue des phrases lues par les personnes (droits/textes.yaml), en trois formes.
 
-- `vous` : la personne parle ; `il` / `elle` : une personne aidante parle de quelqu'un.
+- `vous` : la personne parle ; `il` / `elle` : une personne aidante parle de quelqu'un ;
+  `personne` : un professionnel lit le résultat sans genre dit (page /pro) : la forme `elle`, où le
+  sujet « Elle » d'une phrase devient « La personne » (« la personne » est féminin : les accords suivent).
 - Une entrée a les clés `vous`, `il`, `elle` (ou `tous` pour une phrase sans personne).
 - Les nombres sont écrits en chiffres ; un montant en euros est arrondi à l'euro inférieur
   et les milliers sont séparés par une espace (« 10 339 € »).
@@ -20,7 +22,8 @@ import yaml
 
 from . import registre
 
-FORMES = ("vous", "il", "elle")
+FORMES = ("vous", "il", "elle", "personne")
+_ELLE_SUJET = re.compile(r"(^|(?<=[.!?] ))Elle\b")
 _FICHIER = Path(__file__).parent / "textes.yaml"
 _CATALOGUE = yaml.safe_load(_FICHIER.read_text(encoding="utf-8"))
 
@@ -42,6 +45,8 @@ def _format_nombre(x: Any) -> Any:
 
 def gabarit(cle: str, forme: str) -> str:
     entree = TEXTES[cle]
+    if forme == "personne":
+        return _ELLE_SUJET.sub("La personne", entree.get("elle") or entree["tous"])
     return entree.get(forme) or entree["tous"]
 
 

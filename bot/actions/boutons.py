@@ -41,9 +41,23 @@ def _valeur_du_choix(champ: str, valeur: Any) -> Any:
 
 
 def pour_question(question: dict) -> list[dict[str, str]]:
-    """Les boutons d'une question : Oui / Non, un par choix, les fourchettes, puis « Je ne sais pas »."""
+    """Les boutons d'une question : Oui / Non, un par choix, ceux d'une question à nombre (valeurs exactes
+    et fourchettes de droits/fourchettes.yaml), puis « Je ne sais pas »."""
     champ = question["champ"]
     liste: list[dict[str, str]] = []
+    nsp = {"title": texte("je_ne_sais_pas"), "payload": payload(champ=champ, nsp=True)}
+    if question.get("boutons"):
+        for b in question["boutons"]:
+            if b.get("ne_sait_pas"):
+                liste.append({"title": b["libelle"], "payload": nsp["payload"]})
+            elif "fourchette" in b:
+                bas, haut = b["fourchette"]
+                liste.append({"title": b["libelle"], "payload": payload(champ=champ, min=bas, max=haut)})
+            else:
+                liste.append({"title": b["libelle"], "payload": payload(champ=champ, valeur=b["valeur"])})
+        if nsp["payload"] not in {b["payload"] for b in liste}:
+            liste.append(nsp)
+        return liste
     if question.get("type") == "booleen":
         liste = [
             {"title": texte("oui"), "payload": payload(champ=champ, valeur=True)},
@@ -58,7 +72,7 @@ def pour_question(question: dict) -> list[dict[str, str]]:
             else:
                 entites = {"champ": champ, "valeur": _valeur_du_choix(champ, choix["valeur"])}
             liste.append({"title": choix["libelle"], "payload": payload(**entites)})
-    liste.append({"title": texte("je_ne_sais_pas"), "payload": payload(champ=champ, nsp=True)})
+    liste.append(nsp)
     return liste
 
 

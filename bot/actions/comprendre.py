@@ -22,6 +22,8 @@ from bot.actions import boutons, etat
 
 log = logging.getLogger(__name__)
 
+CHAMPS_D_UN_PROCHE = ("conjoint_", "age_plus_jeune_enfant")
+
 
 @dataclass
 class Comprehension:
@@ -111,7 +113,9 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
         if isinstance(nouveaux.get("fourchettes"), dict):
             nouveaux["fourchettes"] = {**(avant.get("fourchettes") or {}), **nouveaux["fourchettes"]}
         inconnus += [c for c in (ext.inconnus or []) if c in droits.CHAMPS]
-        if ext.forme in etat.FORMES_TIERS:
+        # « non elle est pas étudiante », en réponse à une question sur le conjoint ou un enfant, parle de
+        # cette personne-là : ce n'est pas un aidant qui parle d'une autre personne.
+        if ext.forme in etat.FORMES_TIERS and not (champ or "").startswith(CHAMPS_D_UN_PROCHE):
             forme = ext.forme
         if champ and reponse_courte and champ not in nouveaux and champ not in inconnus:
             # « non en fait j'ai 35 ans » corrige l'âge : ce « non » ne répond pas à la question.

@@ -25,7 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import extraction
 from bot.actions.base import ActionSure
-from bot.actions import boutons, donnees, etat, perimetre, questions, recap, rendez_vous, securite, verdict
+from bot.actions import boutons, donnees, etat, menu, perimetre, questions, recap, rendez_vous, securite, verdict
 from bot.actions.comprendre import Comprehension, comprendre
 from bot.actions.repli import repli
 from bot.actions.textes import texte
@@ -228,9 +228,9 @@ class ActionAvancer(ActionSure):
         elif c.alertes:
             pass  # les numéros sont donnés ; rien d'autre à dire
         elif intention == "saluer":
-            dispatcher.utter_message(response="utter_accueil")
+            menu.envoyer(dispatcher, "utter_accueil")
         elif intention == "hors_sujet":
-            dispatcher.utter_message(response="utter_hors_sujet")
+            menu.envoyer(dispatcher, "utter_hors_sujet")
         else:
             events += repli(dispatcher, tracker)
         return events

@@ -57,5 +57,7 @@ class ActionRecommencer(Action):
         if suite is not None:
             return suite
         dispatcher.utter_message(response="utter_recommencer")
-        dispatcher.utter_message(response="utter_menu")
+        from bot.actions import menu
+
+        menu.envoyer(dispatcher)
         return [AllSlotsReset()]

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
 
 import droits
+from droits import registre
 from bot import extraction
 
-# Intentions « je veux savoir pour ce droit ».
-INTENTION_DROIT = {
-    "demander_ame": "ame",
-    "demander_rsa": "rsa",
-    "demander_fsl": "fsl",
-    "demander_domiciliation": "domiciliation",
-}
-# Droits nommés dans un message qui donne aussi des faits (« je suis roumaine… je voudrais le rsa ») :
-# le NLU ne rend qu'une intention (souvent « informer »), on garde aussi le droit nommé.
-NOMS_DES_DROITS = {
-    "ame": re.compile(r"\bame\b|aide medicale"),
-    "rsa": re.compile(r"\brsa\b|revenu de solidarite"),
-    "fsl": re.compile(r"\bfsl\b|fonds de solidarite"),
-    "domiciliation": re.compile(r"\bdomicili"),
-}
+# Intentions « je veux savoir pour ce droit » (registre des droits, droits/registre.yaml).
+INTENTION_DROIT = registre.INTENTIONS
 FORMES_TIERS = ("il", "elle")
 # Le canal se lit au préfixe du pseudonyme que la passerelle donne à chaque expéditeur.
 CANAUX = {"te": "telegram", "sm": "sms", "we": "web"}
@@ -32,8 +19,9 @@ LIMITE_TEXTE = 2000  # caractères lus au plus dans un message (un message de 10
 
 
 def droits_nommes(texte: str) -> list[str]:
-    simple = extraction.normaliser(texte)
-    return [nom for nom, motif in NOMS_DES_DROITS.items() if motif.search(simple)]
+    """Droits nommés dans un message qui donne aussi des faits (« je suis roumaine… je voudrais le rsa ») :
+    le NLU ne rend qu'une intention (souvent « informer »), on garde aussi le droit nommé."""
+    return registre.droits_nommes(extraction.normaliser(texte))
 
 
 def canal(tracker: Tracker) -> str:

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import droits
 from bot import extraction
 from bot.actions.base import ActionSure
-from bot.actions import boutons, dialogue, etat, perimetre, questions, verdict
+from bot.actions import boutons, dialogue, etat, menu, perimetre, questions, verdict
 from bot.actions.textes import texte
 
 POURQUOI, PIECES, LIEUX = "pourquoi", "pieces", "lieux"
@@ -42,7 +42,7 @@ def detail_demande(tracker: Tracker) -> str:
 
 
 def message_detail(nom: str, resultat: dict, detail: str) -> str | None:
-    titre = f"{texte('sigles_droits.' + nom)} : {verdict.reponse_courte(resultat)}."
+    titre = f"{verdict.sigle(nom)} : {verdict.reponse_courte(resultat)}."
     if detail == LIEUX:
         if not resultat.get("ou_aller"):
             return None
@@ -80,7 +80,7 @@ class ActionInfos(ActionSure):
                 response="utter_lieux_plus_tard" if detail == LIEUX else "utter_documents_plus_tard"
             )
             if not demandes:
-                dispatcher.utter_message(response="utter_menu")
+                menu.envoyer(dispatcher)
             return dialogue.reprendre(dispatcher, tracker, domain)
         return donner_details(dispatcher, tracker, detail)
 

@@ -48,11 +48,14 @@ def poser(
     """Un message, une question ; ``avant`` : phrases courtes dites juste avant (même message).
 
     Une question déjà répondue par une fourchette qui ne suffit pas (le verdict change dans la
-    fourchette) est reposée pour le montant exact, avec le seul bouton « Je ne sais pas »."""
+    fourchette) est reposée pour le nombre exact (``precision`` de droits), avec le seul bouton
+    « Je ne sais pas »."""
     phrase = libelle(question, forme, reformuler=echecs >= REFORMULER_APRES)
     liste = boutons.pour_question(question)
-    if question["champ"] in ((situation or {}).get("fourchettes") or {}):
-        phrase = f"{texte('precision_fourchette')} {phrase}"
+    if question.get("precision"):  # une fourchette ne suffit pas : le nombre exact, une fois
+        tiers = forme in etat.FORMES_TIERS
+        precision = question.get("precision_tiers") if tiers and question.get("precision_tiers") else question["precision"]
+        phrase = f"{precision} {phrase}"
         liste = liste[-1:]
     dispatcher.utter_message(
         text=" ".join([*(avant or []), phrase]),

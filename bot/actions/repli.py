@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from droits import registre
 from bot.actions import etat
 from bot.actions.textes import catalogue, texte
 
@@ -18,7 +19,7 @@ MAX_PROPOSITIONS = 3
 
 def propositions(tracker: Tracker) -> list[dict[str, str]]:
     """Boutons des intentions les plus probables (classement du NLU), dans l'ordre."""
-    titres = catalogue()["titres_intentions"]
+    titres = {**catalogue()["titres_intentions"], **{d.intention: d.bouton for d in registre.DROITS}}
     boutons = []
     for candidat in tracker.latest_message.get("intent_ranking") or []:
         nom = candidat.get("name")

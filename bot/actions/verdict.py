@@ -17,6 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import droits
+from droits import registre
 from bot.actions import etat, perimetre, recap
 from bot.actions.textes import texte
 
@@ -58,10 +59,15 @@ def etape(resultat: dict) -> str | None:
     return resultat.get("etape") or None
 
 
+def sigle(nom: str) -> str:
+    d = registre.droit(nom)
+    return d.sigle or d.bouton
+
+
 def ligne_droit(nom: str, resultat: dict, sms: bool) -> str:
-    entete = f"{texte('sigles_droits.' + nom)} : {reponse_courte(resultat)}."
+    entete = f"{sigle(nom)} : {reponse_courte(resultat)}."
     if not sms:
-        entete = f"{texte('pictos.' + nom)} {entete}"
+        entete = f"{registre.droit(nom).emoji} {entete}"
     suite = etape(resultat)
     return f"{entete}\n→ {suite}" if suite else entete
 
@@ -98,7 +104,7 @@ def resume_a_copier(situation: dict, resultats: dict, montres: list[str], inconn
     lignes = [texte("resume_titre")]
     lignes += [p for _, p in recap.phrases(situation, "il")]
     for nom in montres:
-        lignes.append(f"{texte('sigles_droits.' + nom)} : {reponse_courte(resultats['droits'][nom])}.")
+        lignes.append(f"{sigle(nom)} : {reponse_courte(resultats['droits'][nom])}.")
     if inconnus:
         noms = [texte(f"recap.noms.{c}") for c in inconnus if c in texte("recap.noms")]
         lignes.append(texte("resume_inconnus", champs=", ".join(noms)))

@@ -162,7 +162,9 @@ def routeur() -> APIRouter:
                                                          "titre_sejour": "aucun", "mois_en_france": 24,
                                                          "logement": "rue", "vit_a_paris": True}]),
         date: str | None = Query(None, description="Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)"),
-        forme: Literal["vous", "il", "elle"] = Query("vous", description="Qui parle : la personne (vous) ou un tiers"),
+        forme: Literal["vous", "il", "elle", "personne"] = Query(
+            "vous", description="À qui parle le résultat : la personne (vous), un tiers (il, elle) ou un "
+                                "professionnel sans genre dit (personne : « la personne »)"),
     ):
         try:
             import droits  # module de l'équipe « droits »

@@ -139,6 +139,7 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
     app.include_router(module_sms.routeur())
     app.include_router(canal_telegram.routeur())
     app.include_router(pages.routeur())
+    app.include_router(pages.routeur_api())
     app.mount("/static", StaticFiles(directory=ICI / "static"), name="static")
     return app
 

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from droits import registre
+
 ICI = Path(__file__).resolve().parent
 RACINE = ICI.parent.parent
 gabarits = Jinja2Templates(directory=str(ICI / "templates"))
@@ -144,6 +146,7 @@ def routeur() -> APIRouter:
             "inactivite": reglages.kiosque_inactivite,
             "inactivite_texte": duree_en_mots(reglages.kiosque_inactivite),
             "reprise_possible": telegram or bool(reglages.sms_numero),
+            "droits": registre.en_json(),
         })
 
     @r.get("/pro", response_class=HTMLResponse)
@@ -152,6 +155,18 @@ def routeur() -> APIRouter:
         return gabarits.TemplateResponse(request, "pro.html", {
             "groupes": champs_formulaire(),
             "rdv": services.rdv_monte,
+            "droits": registre.en_json(),
         })
+
+    return r
+
+
+def routeur_api() -> APIRouter:
+    """``GET /api/v1/droits`` : le registre des droits (id, sigle, noms, intention, pictogramme, ordre)."""
+    r = APIRouter()
+
+    @r.get("/api/v1/droits", tags=["droits"], summary="Les droits que l'assistant regarde, dans l'ordre")
+    async def liste_des_droits() -> list[dict]:
+        return registre.en_json()
 
     return r

@@ -4,6 +4,9 @@ Au plus 15 mots par phrase, vouvoiement, sigles expliqués. Les textes SMS passe
 par la conversion GSM-7 (lettres sans accent circonflexe, etc.).
 """
 
+from droits import registre
+
+
 MESSAGE_VIDE = "Votre message est vide. Écrivez votre question, ou touchez un bouton."
 
 MESSAGE_TROP_LONG = (
@@ -33,22 +36,15 @@ ACCUEIL_BORNE = "Bonjour. Je vous aide à connaître vos droits à Paris. Touche
 
 QUESTION_ACCUEIL = "Que voulez-vous savoir ?"
 
-# Les boutons d'accueil : des intentions du contrat (issue 3), proposées par la passerelle.
-BOUTONS_ACCUEIL = [
-    {"title": "Tous mes droits", "payload": "/verifier_droits"},
-    {"title": "AME : l'aide médicale de l'État", "payload": "/demander_ame"},
-    {"title": "RSA : le revenu de solidarité active", "payload": "/demander_rsa"},
-    {"title": "FSL : l'aide pour le loyer et les factures", "payload": "/demander_fsl"},
-    {"title": "Domiciliation : une adresse pour le courrier", "payload": "/demander_domiciliation"},
-]
+# Les boutons d'accueil : « Tous mes droits », puis un par droit du registre (droits/registre.yaml),
+# proposés par la passerelle.
+BOUTONS_ACCUEIL = [{"title": "Tous mes droits", "payload": "/verifier_droits"}] + [
+    {"title": d.titre, "payload": f"/{d.intention}"} for d in registre.DROITS]
 
 AIDE = (
-    "Je vous aide à connaître 4 droits à Paris. "
-    "L'AME, c'est l'aide médicale de l'État. Elle paie les soins. "
-    "Le RSA, c'est le revenu de solidarité active. "
-    "Le FSL, c'est le fonds de solidarité pour le logement. Il aide pour le loyer. "
-    "La domiciliation vous donne une adresse pour le courrier. "
-    "Écrivez votre question avec vos mots. "
+    f"Je vous aide à connaître {len(registre.DROITS)} droits à Paris. "
+    + "".join(f"{d.nom_sms}. {d.description} " for d in registre.DROITS)
+    + "Écrivez votre question avec vos mots. "
     "Pour tout effacer, écrivez /supprimer. "
     "Pour parler à une personne, appelez la CAF au 3230. "
     "Pour dormir ce soir, appelez le 115."
@@ -80,9 +76,4 @@ SMS_ANNULER_REFUS = "Je ne peux pas annuler ce rendez-vous. {raison}"
 RDV_INDISPONIBLE = "La prise de rendez-vous ne marche pas pour le moment. Appelez la CAF au 3230."
 
 # Résumé des résultats pour les canaux texte (quand Rasa n'envoie pas de texte avec le verdict)
-NOMS_DROITS = {
-    "ame": "AME (aide médicale de l'État)",
-    "rsa": "RSA (revenu de solidarité active)",
-    "fsl": "FSL (aide pour le logement de Paris)",
-    "domiciliation": "Domiciliation (adresse pour le courrier)",
-}
+NOMS_DROITS = {d.id: d.nom_sms for d in registre.DROITS}

@@ -1,6 +1,8 @@
 """Contrat public de droits (docs/architecture.md) : exports, formes du résultat, validation."""
 import datetime as dt
 
+import re
+
 import pytest
 
 import droits
@@ -141,3 +143,13 @@ def test_question_parametres_invalides():
     with pytest.raises(SituationInvalide) as e:
         prochaine_question({}, ignorer=["taille"])
     assert e.value.champ == "ignorer"
+
+
+@pytest.mark.parametrize("situation", [{}, COMPLETE, {"nationalite": "hors_ue", "titre_sejour": "aucun"}])
+def test_forme_personne_pour_les_professionnels(situation):
+    """« personne » (page /pro) : le résultat parle de « la personne », jamais « vous » ni « Elle … »."""
+    r = evaluer(situation, date="2026-11-26", forme="personne")
+    for droit in r["droits"].values():
+        for phrase in [droit["resume"], droit["etape"] or "", *droit["raisons"], *droit["pieces"]]:
+            assert not re.search(r"\b[Vv]ous\b|\bvotre\b|\bvos\b", phrase), phrase
+            assert not re.match(r"Elle |Il (?:a|n'a|est|n'est|peut|vit|dort|touche)\b", phrase), phrase

@@ -146,7 +146,7 @@ def test_le_test_echoue_si_un_droit_manque_cote_rasa(copie_rasa, monkeypatch):
     nouveau = registre.Droit(
         id="exemple", ordre=99, sigle=None, nom="un droit d'exemple", titre="Exemple", bouton="Exemple",
         nom_sms="Exemple", description="Exemple.", intention="demander_exemple",
-        motif=registre.DROITS[0].motif, pictogramme="exemple.svg", pictogramme_alt="Exemple",
+        motif=registre.DROITS[0].motif, pictogramme="exemple.svg", pictogramme_alt="Exemple", emoji="❔",
         depend_de=(), champs=(), references={})
     monkeypatch.setattr(registre, "DROITS", registre.DROITS + (nouveau,))
     manques = manques_rasa(copie_rasa)

@@ -34,6 +34,7 @@ PERSONAS = [
         intention="saluer",
         premier="bjr jsui san papié",
         reponses={
+            "mois_sans_titre": "ca fait 2 ans",
             "mois_en_france": "ca fait 2 ans",
             "ressources_mensuelles": "rien",
             "ressources_annuelles": "rien du tout",
@@ -55,6 +56,7 @@ PERSONAS = [
         intention="demander_ame",
         premier="je veu voir un medecin",
         reponses={
+            "mois_sans_titre": "1 mois",
             "nationalite": "je suis malien",
             "titre_sejour": "j'ai pas de papiers",
             "mois_en_france": "je suis arrivé il y a 1 mois",
@@ -78,6 +80,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je veux le rsa",
         reponses={
+            "travail_declare": "non",
             "nationalite": "francaise",
             "age": "j'ai 40 ans",
             "etudiant": "non",
@@ -102,6 +105,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="jai 22 ans est ce que jai droit au rsa",
         reponses={
+            "travail_declare": "non",
             "nationalite": "je suis français",
             "enfants": "non",
             "enceinte": "non",
@@ -124,6 +128,7 @@ PERSONAS = [
         nom="famille_tous_les_droits",
         premier="on est 3 avec ma femme et le petit, je touche 900 balles par mois",
         reponses={
+            "conjoint_etudiant": "non", "conjoint_nationalite": "française", "conjoint_age": "35", "travail_declare": "oui", "age_plus_jeune_enfant": "2 ans", "arrondissement": "19e",
             "nationalite": "française",
             "age": "38 ans",
             "etudiant": "non",
@@ -147,6 +152,7 @@ PERSONAS = [
         intention="demander_fsl",
         premier="j'ai des impayés de loyer, je risque l'expulsion",
         reponses={
+            "age_plus_jeune_enfant": "10 ans", "mois_depuis_separation": "5 ans", "travail_declare": "oui", "arrondissement": "19",
             "logement": "je suis locataire",
             "vit_a_paris": "oui, dans le 19e",
             "difficultes_logement": "des impayés de loyer",
@@ -171,6 +177,7 @@ PERSONAS = [
         intention="demander_domiciliation",
         premier="j'ai besoin d'une adresse pour recevoir mon courrier",
         reponses={
+            "travail_declare": "non",
             "adresse_courrier": "non",
             "domiciliation": "non",
             "lien_paris": "oui",
@@ -194,6 +201,7 @@ PERSONAS = [
         intention="demander_domiciliation",
         premier="domiciliation",
         reponses={
+            "travail_declare": "non",
             "adresse_courrier": "non",
             "domiciliation": "oui j'en ai déjà une",
             "lien_paris": "oui",
@@ -217,6 +225,7 @@ PERSONAS = [
         premier=("Bonjour, je suis travailleuse sociale. Il a 50 ans, il est malien, sans papiers, "
                  "en France depuis 3 ans, il dort au 115."),
         reponses={
+            "mois_sans_titre": "depuis 3 ans",
             "ressources_mensuelles": "il n'a aucune ressource",
             "ressources_annuelles": "rien",
             "vit_a_paris": "oui",
@@ -236,6 +245,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je suis réfugié, je veux savoir pour le rsa",
         reponses={
+            "travail_declare": "non",
             "age": "30 ans",
             "etudiant": "non",
             "en_couple": "non",
@@ -261,6 +271,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je suis roumaine, je suis en France depuis 2 mois, je voudrais le rsa",
         reponses={
+            "travail_declare": "non",
             "age": "45 ans",
             "etudiant": "non",
             "en_couple": "non",
@@ -284,6 +295,7 @@ PERSONAS = [
         intention="demander_ame",
         premier="c'est pour l'ame",
         reponses={
+            "mois_sans_titre": "je ne sais pas",
             "nationalite": "je viens du senegal",
             "titre_sejour": "aucun papier",
             "mois_en_france": "depuis 1 an",
@@ -307,6 +319,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je veux le rsa",
         reponses={
+            "travail_declare": "non",
             "nationalite": "francais",
             "age": "52 ans",
             "etudiant": "non",
@@ -365,9 +378,10 @@ PERSONAS = [
         intention="demander_rsa",
         premier="on voudrait savoir pour le rsa avec ma femme",
         reponses={
+            "conjoint_titre_sejour": "non",
             "nationalite": "français tous les deux", "conjoint_nationalite": "française",
             "age": "31", "conjoint_age": "29", "etudiant": "aucun de nous n'est étudiant",
-            "conjoint_etudiant": "elle non plus", "en_couple": "oui", "enfants": "pas d'enfants",
+            "conjoint_etudiant": "non elle est pas étudiante", "en_couple": "oui", "enfants": "pas d'enfants",
             "enceinte": "non", "ressources_mensuelles": "rien du tout", "logement": "au 115",
             "vit_a_paris": "oui", "adresse_courrier": "non", "domiciliation": "non", "lien_paris": "oui",
             "difficultes_logement": "non", "travail_declare": "non", "heures_travail_3_ans": "0",
@@ -382,7 +396,7 @@ PERSONAS = [
         intention="demander_ame",
         premier="je veux l'AME, je suis guinéen sans papiers",
         reponses={
-            "mois_en_france": "un an", "mois_sans_titre": "je suis venu sans visa, ça fait un an",
+            "mois_en_france": "un an", "mois_sans_titre": "un an",
             "age": "26", "ressources_mensuelles": "rien", "ressources_annuelles": "rien",
             "en_couple": "non", "enfants": "non", "logement": "dehors", "vit_a_paris": "oui",
             "adresse_courrier": "non", "domiciliation": "non", "lien_paris": "oui",

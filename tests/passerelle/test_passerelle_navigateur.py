@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bot.passerelle.app import creer_app
+from droits import registre
 from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
 from tests.passerelle.outils import OFFRE_RDV, ServeurFil, attendre
 
@@ -253,11 +254,11 @@ def test_page_pro_remplie_envoyee_imprimee_et_rdv(navigateur, passerelle, base_r
     page.wait_for_selector("#erreur-age", state="hidden")
     expect(page.locator("#etat")).to_have_text("Résultats à jour.")
     duree = time.perf_counter() - debut
-    assert page.locator("#droits .carte").count() == 4
+    assert page.locator("#droits .carte").count() == len(registre.IDS)
 
     situation_saisie = {"age": 34, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_en_france": 24,
                         "logement": "rue", "vit_a_paris": True, "adresse_courrier": False}
-    attendu = droits.evaluer(situation_saisie)
+    attendu = droits.evaluer(situation_saisie, forme="personne")  # la page parle de « la personne »
     for cle, d in attendu["droits"].items():
         carte = page.locator(f"#droits .carte[data-droit='{cle}']")
         assert d["resume"] in carte.inner_text()

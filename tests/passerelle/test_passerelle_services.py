@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
+from droits import registre
 from bot.passerelle import textes
 from bot.passerelle.app import creer_app
 from bot.passerelle.memoire import LimiteurDebit, MemoireExpirante
@@ -30,7 +31,7 @@ def test_eligibilite(client):
     assert r.status_code == 200
     corps = r.json()
     assert corps == droits.evaluer(SITUATION, date="2026-01-15")
-    assert set(corps["droits"]) == {"ame", "rsa", "fsl", "domiciliation"}
+    assert set(corps["droits"]) == set(registre.IDS)
     il = client.post("/api/v1/eligibilite?forme=il", json=SITUATION).json()
     assert il["droits"]["ame"]["resume"].startswith("Il")
 
@@ -269,3 +270,15 @@ def test_textes_falc():
         assert sigle in textes.AIDE and explication in textes.AIDE
     for bouton in textes.BOUTONS_ACCUEIL[1:]:
         assert ":" in bouton["title"]  # « AME : l'aide médicale de l'État »
+
+
+def test_api_des_droits_et_boutons_d_accueil_du_registre(client):
+    """GET /api/v1/droits rend le registre ; l'accueil propose un bouton par droit du registre."""
+    corps = client.get("/api/v1/droits").json()
+    assert [d["id"] for d in corps] == list(registre.IDS)
+    assert all({"sigle", "titre", "intention", "pictogramme", "payload"} <= set(d) for d in corps)
+    accueil = client.post("/api/v1/chat/accueil", json={"sender": "registre"}).json()
+    payloads = [b["payload"] for m in accueil for b in m.get("buttons") or []]
+    assert payloads == ["/verifier_droits"] + [f"/{d.intention}" for d in registre.DROITS]
+    page = client.get("/").text
+    assert '"id": "c2s"' in page and 'id="registre-droits"' in page

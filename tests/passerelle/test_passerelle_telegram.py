@@ -71,7 +71,7 @@ def test_polling_conversation_boutons_et_callbacks(polling, faux_telegram, faux_
     assert faux_rasa.messages_de(pseudo(reglages, chat))[-1] == '/informer{"logement": "rue"}'
     attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if "Vivez-vous à Paris" in m["text"]])
     faux_telegram.pousser(FauxTelegram.update_texte(chat, "oui"))
-    attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if "Voici vos résultats" in m["text"]])
+    attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if "Voici ce que je peux vous dire" in m["text"]])
 
 
 def test_injection_commande_inconnue(polling, faux_telegram, faux_rasa):

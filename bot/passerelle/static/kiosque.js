@@ -8,17 +8,14 @@
   var AVERTIR = Math.min(20000, INACTIVITE / 3);
   var REPRISE_POSSIBLE = corps.dataset.reprise === "1";
   var PICTOS = "/static/pictos/";
-  var NOMS = {
-    ame: "AME : l'aide médicale de l'État",
-    rsa: "RSA : le revenu de solidarité active",
-    fsl: "FSL : l'aide pour le logement",
-    domiciliation: "Domiciliation : une adresse pour le courrier"
-  };
+  // Le registre des droits (droits/registre.yaml), mis dans la page par le serveur : noms et pictogrammes.
+  var DROITS = JSON.parse(document.getElementById("registre-droits").textContent);
+  var NOMS = {};
   var ALT = {
-    ame: "Croix de soin", rsa: "Pièce en euros", fsl: "Maison", domiciliation: "Lettre",
     oui: "Coche verte", non: "Croix rouge", nesaispas: "Point d'interrogation", tous: "Liste cochée",
-    rdv: "Calendrier"
+    rdv: "Calendrier", telephone: "Téléphone portable"
   };
+  DROITS.forEach(function (d) { NOMS[d.id] = d.titre; ALT[d.id] = d.pictogramme_alt; });
   var STATUTS = {
     eligible: "Oui, sans doute", probable: "Oui, sans doute", oui: "Oui, sans doute",
     non_eligible: "Sans doute non", non: "Sans doute non", ineligible: "Sans doute non",
@@ -94,10 +91,9 @@
     if (p.indexOf("/nier") === 0 || /^non\b/.test(tl)) { return "non"; }
     if (tl.indexOf("sais pas") >= 0 || p.indexOf("ne_sait_pas") >= 0) { return "nesaispas"; }
     if (p.indexOf("verifier_droits") >= 0 || /^tous\b/.test(tl)) { return "tous"; }
-    if (p.indexOf("demander_ame") >= 0 || /\bAME\b/.test(t)) { return "ame"; }
-    if (p.indexOf("demander_rsa") >= 0 || /\bRSA\b/.test(t)) { return "rsa"; }
-    if (p.indexOf("demander_fsl") >= 0 || /\bFSL\b/.test(t)) { return "fsl"; }
-    if (p.indexOf("domiciliation") >= 0 || /^domiciliation/.test(tl)) { return "domiciliation"; }
+    for (var i = 0; i < DROITS.length; i++) {
+      if (p === "/" + DROITS[i].intention) { return DROITS[i].id; }
+    }
     if (p.indexOf("rdv") >= 0 || tl.indexOf("rendez-vous") >= 0) { return "rdv"; }
     return null;
   }

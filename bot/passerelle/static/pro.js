@@ -10,12 +10,10 @@
   var zoneDroits = document.getElementById("droits");
   var boutonImprimer = document.getElementById("imprimer");
   var recap = document.getElementById("recap-situation");
-  var NOMS = {
-    ame: "AME : aide médicale de l'État",
-    rsa: "RSA : revenu de solidarité active",
-    fsl: "FSL de Paris : fonds de solidarité pour le logement",
-    domiciliation: "Domiciliation : une adresse pour le courrier"
-  };
+  // Le registre des droits (droits/registre.yaml), mis dans la page par le serveur.
+  var DROITS = JSON.parse(document.getElementById("registre-droits").textContent);
+  var NOMS = {};
+  DROITS.forEach(function (d) { NOMS[d.id] = d.titre; });
   var STATUTS = {
     eligible: "Oui, sans doute", probable: "Oui, sans doute", oui: "Oui, sans doute",
     non_eligible: "Sans doute non", non: "Sans doute non", ineligible: "Sans doute non",
@@ -157,7 +155,7 @@
     if (!Object.keys(s).length) { dl.appendChild(el("dd", null, "Aucune réponse saisie.")); }
     recap.hidden = false;
     var droits = res.droits || {};
-    ["ame", "rsa", "fsl", "domiciliation"].forEach(function (cle) {
+    DROITS.map(function (d) { return d.id; }).forEach(function (cle) {
       var d = droits[cle];
       if (!d) { return; }
       var carte = el("article", "carte statut-" + String(d.statut || "inconnu"));
