@@ -42,9 +42,10 @@ def lieu(lieu: dict) -> list[str]:
     return lignes
 
 
-def reponse_courte(resultat: dict) -> str:
-    """« oui, sans doute : environ 651 € par mois » ; « non, sans doute » ; « peut-être, à vérifier »."""
-    phrase = texte(f"verdict.statuts.{resultat['statut']}")
+def reponse_courte(resultat: dict, sms: bool = False) -> str:
+    """« oui, sans doute : environ 651 € par mois » ; « non, sans doute » ; « peut-être, à vérifier ».
+    Par SMS : « oui », « non », « à vérifier » (le « sans doute » est dit une fois, en tête)."""
+    phrase = texte(f"verdict.{'statuts_sms' if sms else 'statuts'}.{resultat['statut']}")
     if resultat.get("montant_min") is not None and resultat.get("montant_max") is not None \
             and round(resultat["montant_min"]) != round(resultat["montant_max"]):
         phrase += texte("verdict.montant_fourchette", min=montant(resultat["montant_min"]),
@@ -64,18 +65,50 @@ def sigle(nom: str) -> str:
     return d.sigle or d.bouton
 
 
-def ligne_droit(nom: str, resultat: dict, sms: bool) -> str:
-    entete = f"{sigle(nom)} : {reponse_courte(resultat)}."
-    if not sms:
-        entete = f"{registre.droit(nom).emoji} {entete}"
+def ligne_droit(nom: str, resultat: dict, sms: bool, avec_etape: bool = True) -> str:
+    """« 🩺 AME : oui, sans doute. » puis la prochaine étape. Par SMS (GSM-7) : le nom du droit en mots
+    simples (« Soins (AME) »), sans pictogramme ; l'étape si elle tient (voir ``texte_verdict``)."""
+    if sms:
+        entete = f"{registre.droit(nom).bouton} : {reponse_courte(resultat, sms=True)}."
+        suite = etape(resultat) if avec_etape else None
+        return f"{entete} {suite}" if suite else entete
+    entete = f"{registre.droit(nom).emoji} {sigle(nom)} : {reponse_courte(resultat)}."
     suite = etape(resultat)
     return f"{entete}\n→ {suite}" if suite else entete
 
 
+# Un SMS en fait au plus 3 (459 signes GSM-7) ; la passerelle ajoute les choix numérotés (« Repondez par
+# un numero : 1 Un rendez-vous, … ») : on leur garde cette place.
+SEGMENTS_SMS = 3
+PLACE_DES_CHOIX_SMS = 100
+
+
+def _etapes_qui_tiennent(resultats: dict, montres: list[str], lignes_fixes: list[str]) -> set[str]:
+    """Par SMS : les étapes gardées pour tenir en 3 SMS, d'abord celles des droits probables, puis
+    des « à vérifier », puis des « non » ; le détail reste à un numéro (« Où aller ? »)."""
+    from rdv.sms.gsm7 import segments, to_gsm7
+
+    ordre = {"eligible": 0, "a_verifier": 1, "non_eligible": 2}
+    candidats = sorted((n for n in montres if etape(resultats["droits"][n])),
+                       key=lambda n: (ordre[resultats["droits"][n]["statut"]], montres.index(n)))
+    gardees: set[str] = set()
+    for nom in candidats:
+        essai = gardees | {nom}
+        lignes = [lignes_fixes[0], *(ligne_droit(n, resultats["droits"][n], True, n in essai) for n in montres),
+                  *lignes_fixes[1:], "x" * PLACE_DES_CHOIX_SMS]
+        if segments(to_gsm7("\n".join(lignes))) <= SEGMENTS_SMS:
+            gardees = essai
+    return gardees
+
+
 def texte_verdict(resultats: dict, montres: list[str], forme: str, sms: bool) -> str:
     tiers = forme in etat.FORMES_TIERS
-    lignes = [texte("verdict_intro.tiers" if tiers else "verdict_intro.vous")]
-    lignes += [ligne_droit(nom, resultats["droits"][nom], sms) for nom in montres]
+    intro = texte("verdict_intro.sms" if sms else "verdict_intro.tiers" if tiers else "verdict_intro.vous")
+    if sms:
+        gardees = _etapes_qui_tiennent(resultats, montres, [intro, offre(forme, True)])
+        lignes = [intro, *(ligne_droit(n, resultats["droits"][n], True, n in gardees) for n in montres)]
+    else:
+        lignes = [intro, *(ligne_droit(nom, resultats["droits"][nom], False) for nom in montres)]
     if not montres:
         lignes.append(texte("verdict.aucun"))
     return "\n".join(lignes)
@@ -95,7 +128,9 @@ def boutons_suite(demandes: list[str]) -> list[dict[str, str]]:
     return liste
 
 
-def offre(forme: str) -> str:
+def offre(forme: str, sms: bool = False) -> str:
+    if sms:
+        return texte("verdict.offre_rdv.sms")
     return texte("verdict.offre_rdv.tiers" if forme in etat.FORMES_TIERS else "verdict.offre_rdv.vous")
 
 
@@ -125,7 +160,7 @@ def donner(
     sms = canal == "sms"
     corps = texte_verdict(resultats, montres, forme, sms)
     dispatcher.utter_message(
-        text=f"{corps}\n{offre(forme)}",
+        text=f"{corps}\n{offre(forme, sms)}",
         buttons=boutons_suite(demandes),
         json_message={"resultats": resultats, "verdict": {"droits": montres, "offre": offre(forme)}},
     )

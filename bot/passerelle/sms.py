@@ -63,8 +63,10 @@ def ligne_choix(offre: Offre | None, vers_gsm7) -> str:
     if not offre or not offre.boutons:
         return ""
     titres = [vers_gsm7(b["title"]).rstrip(" ?.") for b in offre.boutons]
-    if len(titres) > 3 or any(len(t) > 20 for t in titres):
+    if any(len(t) > 20 for t in titres):
         return textes.SMS_CHOIX_NUMEROS + "\n" + "\n".join(f"{i} {t}" for i, t in enumerate(titres, start=1))
+    if len(titres) > 3:
+        return textes.SMS_CHOIX_NUMEROS + " " + ", ".join(f"{i} {t}" for i, t in enumerate(titres, start=1)) + "."
     parties = [f"{i} pour {t}" for i, t in enumerate(titres, start=1)]
     if len(parties) == 1:
         corps = parties[0]
