@@ -181,7 +181,7 @@ def test_dernier_bouton_puis_recapitulatif_puis_verdict(faux_moteur, lancer):
         "Un rendez-vous des droits à la CAF, la caisse d'allocations familiales, peut vous aider. Le voulez-vous ?"
     )
     assert [b["title"] for b in messages[0]["buttons"]] == [
-        "Oui, un rendez-vous", "Pourquoi ?", "Quoi apporter ?", "Où aller ?", "Mes autres droits", "Non merci"]
+        "Un rendez-vous", "Pourquoi ?", "Papiers ?", "Où aller ?", "Mes autres droits", "Non merci"]
 
 
 def test_corriger_un_fait_au_recapitulatif_le_redemande_puis_verdict(faux_moteur, lancer):
