@@ -25,7 +25,7 @@ from rdv.temps import Horloge
 
 log = logging.getLogger("rdv.rappels")
 
-TYPES_RAPPEL = ("rappel_48h", "rappel_matin", "confirmation", "deplacement")
+TYPES_RAPPEL = ("rappel_48h", "rappel_matin", "confirmation", "deplacement", "verification")
 
 
 class Relanceur:
@@ -84,9 +84,13 @@ class Relanceur:
         True si un message a été écarté (périmé), None s'il n'y a rien à faire."""
         now = self.horloge()
         with self.sessions.begin() as s:
+            # Un numéro pas encore confirmé ne reçoit que son code (type « verification »).
+            confirme = select(RendezVous.id).where(RendezVous.telephone_confirme_le.is_not(None))
             m = s.scalars(
                 select(SmsSortant)
-                .where(SmsSortant.statut == "en_attente", SmsSortant.du_le <= now)
+                .where(SmsSortant.statut == "en_attente", SmsSortant.du_le <= now,
+                       or_(SmsSortant.type == "verification", SmsSortant.rendez_vous_id.is_(None),
+                           SmsSortant.rendez_vous_id.in_(confirme)))
                 .order_by(SmsSortant.du_le, SmsSortant.id)
                 .limit(1)
                 .with_for_update(skip_locked=True)
@@ -95,7 +99,8 @@ class Relanceur:
                 return None
             if m.rendez_vous_id is not None and m.type in TYPES_RAPPEL:
                 r = s.get(RendezVous, m.rendez_vous_id)
-                if r is None or r.statut != "reserve" or r.creneau.debut <= now:
+                if r is None or r.statut != "reserve" or r.creneau.debut <= now or (
+                        m.type != "verification" and not r.telephone):
                     m.statut, m.erreur = "annule", "rendez-vous annulé, déplacé ou passé"
                     return True
             m.statut, m.envoi_debut_le = "en_cours", now
