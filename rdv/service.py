@@ -163,7 +163,7 @@ class ServiceRdv:
         horloge: Horloge = maintenant,
         delai_annulation: timedelta = timedelta(hours=4),
         jours_proposes: int = 14,
-        telephone_a_confirmer: bool = True,
+        telephone_a_confirmer: bool | None = None,
     ):
         if isinstance(source, sessionmaker):
             self.sessions = source
@@ -174,6 +174,10 @@ class ServiceRdv:
         self.delai_annulation = delai_annulation
         self.jours_proposes = jours_proposes
         # Vrai : un numéro reçoit d'abord un code à usage unique, et rien d'autre avant d'être confirmé.
+        if telephone_a_confirmer is None:
+            import os
+
+            telephone_a_confirmer = (os.environ.get("TELEPHONE_A_CONFIRMER") or "1").strip() not in ("0", "non", "false")
         self.telephone_a_confirmer = telephone_a_confirmer
 
     # ------------------------------------------------------------------ outils internes

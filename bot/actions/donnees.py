@@ -51,6 +51,9 @@ class ActionRecommencer(Action):
         suite = rendez_vous.lire_si_reponse(dispatcher, tracker)  # un code attendu, classé « recommencer »
         if suite is not None:
             return suite
-        dispatcher.utter_message(response="utter_recommencer")
+        # « J'ai effacé vos réponses » doit être vrai (issue 14) : les faits sont remis à zéro ici, et
+        # ``custom.donnees_supprimees`` demande à la passerelle d'effacer le suivi gardé par Rasa
+        # (textes compris). Les rendez-vous, eux, restent : recommencer n'est pas les annuler.
+        dispatcher.utter_message(response="utter_recommencer", json_message={"donnees_supprimees": True})
         dispatcher.utter_message(response="utter_menu")
         return [AllSlotsReset()]

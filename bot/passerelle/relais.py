@@ -17,6 +17,8 @@ Règles (issue 5) :
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import re
 import secrets
@@ -115,6 +117,9 @@ class Relais:
         self.rasa = rasa
         self.horloge = horloge
         self.pseudos = Pseudonymiseur(reglages.pseudonyme_cle)
+        # Clés dérivées : jetons de réservation d'une conversation (rdv.jetons) et identifiants émis.
+        self.cle_rdv = hmac.new(reglages.pseudonyme_cle, b"jeton-rdv", hashlib.sha256).digest()
+        self._cle_expediteurs = hmac.new(reglages.pseudonyme_cle, b"expediteurs", hashlib.sha256).digest()
         self.offres: MemoireExpirante[str, Offre] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
         self.alias: MemoireExpirante[str, str] = MemoireExpirante(reglages.lien_duree, horloge=horloge)
         self.debit = LimiteurDebit(reglages.debit_max, reglages.debit_fenetre, horloge=horloge)
@@ -158,12 +163,38 @@ class Relais:
     def accueil(self, canal: str, identifiant: str) -> Reponse:
         """Accueil de la borne, sans appeler Rasa : une phrase, la question, les boutons d'intention.
 
-        Les boutons sont « proposés » à ce pseudonyme : leur payload (``/verifier_droits``…) passera.
+        Rien n'est gardé pour cet expéditeur (issue 14 : pas d'état avant un vrai message, sinon un
+        flot d'accueils chasserait de la mémoire les boutons des vrais utilisateurs). Les payloads
+        d'accueil (``/verifier_droits``…) passent tant que la conversation n'a pas d'autre offre.
         """
         pseudo = self.pseudonyme(canal, identifiant)
-        boutons, offre = self._menu(pseudo)
+        boutons = [dict(b) for b in textes.BOUTONS_ACCUEIL]
+        offre = Offre(jeton=secrets.token_hex(3), boutons=boutons)
         messages = [{"text": textes.ACCUEIL_BORNE}, {"text": textes.QUESTION_ACCUEIL, "buttons": boutons}]
         return Reponse(OK, messages, pseudo, offre)
+
+    # -- identifiants émis par le serveur (clients web) --------------------------------------
+    def emettre_expediteur(self) -> str:
+        """Un identifiant de 128 bits au hasard, signé : ``s1-<aléa>-<signature>``. Rien n'est gardé."""
+        alea = secrets.token_urlsafe(16)
+        signature = hmac.new(self._cle_expediteurs, alea.encode(), hashlib.sha256).hexdigest()[:16]
+        return f"s1-{alea}-{signature}"
+
+    def expediteur_emis(self, sender: str) -> bool:
+        m = re.fullmatch(r"s1-([A-Za-z0-9_-]{22})-([0-9a-f]{16})", sender or "")
+        if not m:
+            return False
+        attendu = hmac.new(self._cle_expediteurs, m.group(1).encode(), hashlib.sha256).hexdigest()[:16]
+        return hmac.compare_digest(attendu, m.group(2))
+
+    def expediteur_permis(self, sender: str) -> bool:
+        """Selon ``EXPEDITEURS`` : « libre » (tout), « long » (≥ 32 signes sûrs, ou émis), « emis »."""
+        mode = self.reglages.mode_expediteurs
+        if mode == "libre":
+            return True
+        if self.expediteur_emis(sender):
+            return True
+        return mode == "long" and re.fullmatch(r"[A-Za-z0-9_.-]{32,128}", sender or "") is not None
 
     async def demarrer(self, canal: str, identifiant: str) -> Reponse:
         """Premier contact (Telegram /start) : « bonjour » à Rasa, qui répond par son consentement ;
@@ -204,7 +235,8 @@ class Relais:
                     if reponse is not None:
                         return reponse
             offre = self.offres.lire(pseudo)
-            if propre.startswith("/") and not (offre and propre in offre.payloads):
+            permis = offre.payloads if offre else [b["payload"] for b in textes.BOUTONS_ACCUEIL]
+            if propre.startswith("/") and propre not in permis:
                 propre = neutraliser(propre)
                 log.info("texte « / » neutralisé pour %s", pseudo)
             if not propre:
@@ -229,7 +261,19 @@ class Relais:
                 pseudo = self.pseudonyme(canal, identifiant)
             offre = self.proposer(pseudo, boutons_de(messages))
         messages = [{k: v for k, v in m.items() if k != "recipient_id"} for m in messages]
+        self._jeton_de_reservation(pseudo, messages)
         return Reponse(OK, messages, pseudo, offre)
+
+    def _jeton_de_reservation(self, pseudo: str, messages: list[dict]) -> None:
+        """Au verdict (``custom.resultats``), la conversation reçoit ``custom.jeton_rdv`` : le droit
+        de réserver par l'API publique (``POST /api/v1/rendez-vous``, ``jeton_conversation``)."""
+        from rdv.jetons import jeton_conversation
+
+        for m in messages:
+            custom = m.get("custom")
+            if isinstance(custom, dict) and isinstance(custom.get("resultats"), dict):
+                m["custom"] = {**custom, "jeton_rdv": jeton_conversation(self.cle_rdv, pseudo)}
+                return
 
     async def _reprendre(self, canal: str, identifiant: str, code: str | None, explicite: bool) -> Reponse | None:
         """Relie cet expéditeur à une conversation de la borne. None : ce n'était pas un code."""

@@ -123,6 +123,9 @@ class CanalSms:
             return self.vers_gsm7(textes.SMS_STOP)
 
         pseudo = self.relais.pseudonyme("sms", telephone)
+        confirme = await rdv_lien.confirmer_par_sms(self.rdv, telephone, propre)
+        if confirme:
+            return self.vers_gsm7(textes.SMS_NUMERO_CONFIRME)
         m = _ANNULER.match(propre)
         if m:
             if not self.relais.debit.autoriser(pseudo):

@@ -85,3 +85,16 @@ NOMS_DROITS = {
     "fsl": "FSL (aide pour le logement de Paris)",
     "domiciliation": "Domiciliation (adresse pour le courrier)",
 }
+
+
+# --- Production (issue 14) ---------------------------------------------------------------------
+# Réponse au SMS qui renvoie le code de confirmation du numéro (rdv : confirmer_par_sms).
+SMS_NUMERO_CONFIRME = "Merci. Votre numero est confirme. Vous recevrez les rappels de votre rendez-vous."
+# Base de données ou Redis redémarrés pendant un message : rien n'est perdu, il suffit de renvoyer.
+REESSAYER = "Le service redémarre. Réessayez dans un instant, s'il vous plaît. Rien n'est perdu."
+# Le serveur d'actions ne répond pas : Rasa ne peut pas avancer.
+ACTIONS_INDISPONIBLES = (
+    "Je ne peux pas répondre pour le moment. Réessayez dans quelques minutes. "
+    "Pour parler à une personne, appelez la CAF au 3230. "
+    "Pour dormir ce soir, appelez le 115. C'est gratuit."
+)

@@ -1,0 +1,20 @@
+"""Lance ``rasa`` (dans .venv-rasa) sans mettre le jeton de son API dans la ligne de commande.
+
+``python scripts/rasa_run.py run -m ... --enable-api`` : lit ``RASA_JETON`` dans l'environnement, le
+retire de l'environnement, et l'ajoute aux arguments *à l'intérieur* du processus (``sys.argv``).
+``ps`` et ``/proc/<pid>/cmdline`` montrent la ligne de commande d'origine : sans le jeton (issue 14).
+"""
+import os
+import sys
+
+jeton = os.environ.pop("RASA_JETON", "")
+arguments = sys.argv[1:]
+if "--enable-api" in arguments and not jeton and os.environ.get("RASA_API_OUVERTE") != "1":
+    sys.exit("RASA_JETON manque : lancez make run, ou mettez-le dans .env (l'API de Rasa ne s'ouvre pas sans lui).")
+if jeton:
+    arguments += ["--auth-token", jeton]
+sys.argv = ["rasa", *arguments]
+
+from rasa.__main__ import main  # noqa: E402
+
+main()

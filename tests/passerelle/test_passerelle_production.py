@@ -1,0 +1,239 @@
+"""Issue 14, durcissement de la passerelle : chaque constat a son test (faux Rasa ; les tests marqués
+``rasa`` passent par les vrais serveurs de ``tests/serveurs.py``)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.passerelle import textes
+from bot.passerelle.app import creer_app
+from bot.passerelle.garde import TAILLE_CORPS_MAX
+
+
+@pytest.fixture
+def base_rdv(tmp_path):
+    from rdv.db import migrer
+    from rdv.service import ServiceRdv
+
+    url = f"sqlite:///{tmp_path}/rdv.db"
+    migrer(url)
+    service = ServiceRdv(url)
+    service.generer_creneaux()
+    return url, service
+
+
+def _client(reglages, ip="203.0.113.9") -> TestClient:
+    return TestClient(creer_app(reglages), client=(ip, 40000))
+
+
+def test_corps_compte_a_l_arrivee_meme_sans_content_length(reglages):
+    with _client(reglages) as c:
+        def morceaux():
+            for _ in range(33):  # 33 × 1 Mo envoyés « chunked », sans Content-Length
+                yield b"x" * (1024 * 1024)
+
+        r = c.post("/api/v1/chat", content=morceaux(), headers={"content-type": "application/json"})
+        assert r.status_code == 413
+        assert c.post("/api/v1/eligibilite", content=b"{" + b" " * TAILLE_CORPS_MAX + b"}",
+                      headers={"content-type": "application/json", "content-length": "2"}).status_code == 413
+
+
+def test_texte_non_encodable_rend_400(reglages, faux_rasa):
+    with _client(reglages) as c:
+        for corps in ('{"sender": "\\ud800", "message": "bonjour"}',
+                      '{"sender": "personne-ok", "message": "bon\\ud800jour"}'):
+            r = c.post("/api/v1/chat", content=corps, headers={"content-type": "application/json"})
+            assert r.status_code == 400, r.text
+        r = c.post("/api/v1/chat/accueil", content='{"sender": "\\udfff"}', headers={"content-type": "application/json"})
+        assert r.status_code == 400
+        r = c.post("/api/v1/eligibilite", content='{"logement": "\\ud800"}', headers={"content-type": "application/json"})
+        assert r.status_code in (400, 422)
+
+
+def test_dates_bornees(reglages):
+    with _client(reglages) as c:
+        r = c.post("/api/v1/eligibilite", params={"date": "9999-12-31"}, json={"age": 30})
+        assert r.status_code == 422 and r.json()["champ"] == "date"
+
+
+def test_expediteur_emis_par_le_serveur_et_trop_court_refuse(fabrique_reglages, faux_rasa):
+    with _client(fabrique_reglages(environnement="production", rasa_jeton="j" * 32)) as c:
+        r = c.post("/api/v1/chat", json={"sender": "A", "message": "mes droits"})
+        assert r.status_code == 400 and "session" in r.json()["detail"]
+        assert c.post("/api/v1/chat/accueil", json={"sender": "B"}).status_code == 400
+        emis = c.post("/api/v1/chat/session").json()["sender"]
+        assert len(emis) >= 40 and emis.startswith("s1-")
+        assert c.post("/api/v1/chat", json={"sender": emis, "message": "mes droits"}).status_code == 200
+        # Compatibilité : la borne actuelle tire elle-même « borne- » + 32 hexadécimaux (128 bits).
+        assert c.post("/api/v1/chat", json={"sender": "borne-" + "ab" * 16, "message": "echo x"}).status_code == 200
+        faux = emis[:-1] + ("0" if emis[-1] != "0" else "1")
+    with _client(fabrique_reglages(environnement="production", rasa_jeton="j" * 32, expediteurs="emis")) as c:
+        assert c.post("/api/v1/chat", json={"sender": faux, "message": "x"}).status_code == 400
+        assert c.post("/api/v1/chat", json={"sender": "borne-" + "ab" * 16, "message": "x"}).status_code == 400
+        emis = c.post("/api/v1/chat/session").json()["sender"]
+        assert c.post("/api/v1/chat", json={"sender": emis, "message": "echo x"}).status_code == 200
+
+
+def test_accueil_ne_garde_rien(client, faux_rasa):
+    relais = client.app.state.passerelle.relais
+    avant = len(relais.offres)
+    for i in range(50):
+        assert client.post("/api/v1/chat/accueil", json={"sender": f"flot-{i}"}).status_code == 200
+    assert len(relais.offres) == avant and not relais.activite
+    # Les boutons d'accueil passent toujours, comme avant.
+    client.post("/api/v1/chat/accueil", json={"sender": "vrai"})
+    r = client.post("/api/v1/chat", json={"sender": "vrai", "message": "/demander_ame"})
+    assert r.status_code == 200
+    pseudo = relais.pseudonyme("web", "vrai")
+    assert faux_rasa.messages_de(pseudo) == ["/demander_ame"]
+    # Un code de reprise ne se crée pas pour un expéditeur qui n'a rien dit.
+    assert client.post("/api/v1/chat/reprise", json={"sender": "muet"}).status_code == 409
+
+
+def test_debit_par_adresse_sur_toutes_les_routes(fabrique_reglages):
+    with _client(fabrique_reglages(debit_ip_max=5), ip="198.51.100.3") as c:
+        codes = [c.post("/api/v1/eligibilite", json={"age": 30}).status_code for _ in range(5)]
+        assert codes == [200] * 5
+        r = c.get("/healthz")
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        assert r.json()["detail"] == textes.TROP_RAPIDE
+        assert c.get("/api/v1/creneaux").status_code == 429
+
+
+def test_adresse_reelle_derriere_un_mandataire_de_confiance(fabrique_reglages):
+    reglages = fabrique_reglages(debit_ip_max=3, proxies_de_confiance=("10.0.0.0/8",))
+    with _client(reglages, ip="10.1.2.3") as c:
+        for i in range(3):  # trois personnes derrière le même mandataire : chacune son compte
+            assert c.get("/healthz", headers={"x-forwarded-for": f"192.0.2.{i}"}).status_code in (200, 503)
+        for _ in range(3):
+            c.get("/healthz", headers={"x-forwarded-for": "192.0.2.50, 10.9.9.9"})
+        assert c.get("/healthz", headers={"x-forwarded-for": "192.0.2.50"}).status_code == 429
+        assert c.get("/healthz", headers={"x-forwarded-for": "192.0.2.51"}).status_code != 429
+    # Un client qui n'est pas un mandataire de confiance ne choisit pas son adresse.
+    with _client(reglages, ip="198.51.100.7") as c:
+        for i in range(3):
+            c.get("/healthz", headers={"x-forwarded-for": f"192.0.2.{100 + i}"})
+        assert c.get("/healthz", headers={"x-forwarded-for": "192.0.2.200"}).status_code == 429
+    # IPv6 : tout le /64 compte ensemble.
+    with _client(fabrique_reglages(debit_ip_max=2), ip="2001:db8:0:1::1") as c:
+        c.get("/healthz"), c.get("/healthz")
+    with _client(fabrique_reglages(debit_ip_max=2), ip="2001:db8:0:1::2") as c:
+        assert c.get("/healthz").status_code != 429  # autre application : son propre limiteur
+
+
+def test_hote_inconnu_refuse_et_docs_fermees_en_production(fabrique_reglages):
+    with _client(fabrique_reglages()) as c:
+        assert c.get("/", headers={"host": "evil.example"}).status_code == 400
+        assert c.get("/docs").status_code == 200  # développement : ouvertes
+    prod = fabrique_reglages(environnement="production", rasa_jeton="j" * 32,
+                             public_base_url="https://droits.exemple.fr")
+    with _client(prod) as c:
+        assert c.get("/docs").status_code == 404 and c.get("/redoc").status_code == 404
+        assert c.get("/openapi.json").status_code == 200
+        assert c.get("/healthz", headers={"host": "droits.exemple.fr"}).status_code in (200, 503)
+        assert c.get("/healthz", headers={"host": "droits.exemple.fr.evil.example"}).status_code == 400
+
+
+def test_pas_de_cache_pour_les_donnees_personnelles(client):
+    r = client.post("/api/v1/chat", json={"sender": "cache", "message": "mes droits"})
+    assert r.headers["cache-control"] == "no-store" and r.headers["x-request-id"]
+    assert client.post("/api/v1/eligibilite", json={"age": 30}).headers["cache-control"] == "no-store"
+    assert "no-store" not in client.get("/static/kiosque.js").headers.get("cache-control", "")
+
+
+def test_verdict_donne_le_droit_de_reserver_une_fois(fabrique_reglages, base_rdv):
+    url, service = base_rdv
+    with _client(fabrique_reglages(database_url=url)) as c:
+        for m in ("mes droits", "à la rue", "oui"):
+            r = c.post("/api/v1/chat", json={"sender": "verdict", "message": m})
+        jeton = next(m["custom"]["jeton_rdv"] for m in r.json() if "resultats" in (m.get("custom") or {}))
+        creneaux = c.get("/api/v1/creneaux", params={"limite": 2}).json()
+        assert c.post("/api/v1/rendez-vous", json={"creneau_id": creneaux[0]["id"]}).status_code == 401
+        r = c.post("/api/v1/rendez-vous", json={"creneau_id": creneaux[0]["id"], "jeton_conversation": jeton})
+        assert r.status_code == 201 and r.json()["canal"] == "web"
+        pseudo = c.app.state.passerelle.relais.pseudonyme("web", "verdict")
+        assert service.consulter(r.json()["code"]).code in [x.code for x in service.a_venir(pseudo)]
+        r = c.post("/api/v1/rendez-vous", json={"creneau_id": creneaux[1]["id"], "jeton_conversation": jeton})
+        assert r.status_code == 409
+
+
+def test_pro_derriere_une_connexion(fabrique_reglages, base_rdv):
+    url, service = base_rdv
+    agent, jeton = service.creer_agent("Camille", identifiant="camille", mot_de_passe="mot de passe très long")
+    with _client(fabrique_reglages(database_url=url, pro_connexion=True)) as c:
+        r = c.get("/pro", follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/pro/connexion"
+        assert "Connexion" in c.get("/pro/connexion").text
+        r = c.post("/pro/connexion", data={"identifiant": "camille", "mot_de_passe": "faux"}, follow_redirects=False)
+        assert r.status_code == 401
+        r = c.post("/pro/connexion", data={"identifiant": "camille", "mot_de_passe": "mot de passe très long"},
+                   follow_redirects=False)
+        assert r.status_code == 303 and "httponly" in r.headers["set-cookie"].lower()
+        assert "samesite=strict" in r.headers["set-cookie"].lower()
+        assert c.get("/pro").status_code == 200
+        creneau = c.get("/api/v1/creneaux", params={"limite": 1}).json()[0]
+        r = c.post("/api/v1/rendez-vous", json={"creneau_id": creneau["id"], "canal": "pro"})
+        assert r.status_code == 201
+        assert service.journal_pro(agent)[0]["code"] == r.json()["code"]
+        c.post("/pro/deconnexion")
+        assert c.get("/pro", follow_redirects=False).status_code == 303
+
+
+def test_sms_renvoie_le_code_et_confirme_le_numero(fabrique_reglages, base_rdv):
+    import re
+
+    from twilio.request_validator import RequestValidator
+
+    from rdv.rappels import Relanceur
+    from rdv.sms.expediteurs import MemoireSender
+
+    url, service = base_rdv
+    creneau = service.creneaux_libres(limite=5)[-1]
+    rdv = service.reserver(creneau.id, telephone="06 12 34 56 78")
+    memoire = MemoireSender()
+    from rdv.service import plage_silencieuse
+
+    relanceur = Relanceur(service, memoire)
+    if plage_silencieuse(service.horloge()):
+        pytest.skip("plage silencieuse (21 h - 8 h) : aucun SMS ne part")
+    relanceur.tour()
+    code = re.search(r"\b(\d{6})\b", memoire.envoyes[0]["texte"]).group(1)
+    jeton, base = "twilio-jeton-de-test", "https://droits.exemple.fr"
+    with _client(fabrique_reglages(database_url=url, twilio_auth_token=jeton, public_base_url=base)) as c:
+        parametres = {"From": "+33612345678", "Body": code, "MessageSid": "SMconf1"}
+        signature = RequestValidator(jeton).compute_signature(f"{base}/sms/twilio", parametres)
+        r = c.post("/sms/twilio", data=parametres, headers={"x-twilio-signature": signature})
+        assert "confirme" in r.text
+    assert service.consulter(rdv.code).telephone_confirme
+
+
+# ------------------------------------------------------------------------------ vrais serveurs
+@pytest.mark.rasa
+def test_jeton_rasa_absent_de_la_ligne_de_commande(vrais_serveurs):
+    for nom, proc in vrais_serveurs.processus.items():
+        ligne = Path(f"/proc/{proc.pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        assert vrais_serveurs.jeton not in ligne, nom
+        assert vrais_serveurs.jeton_actions not in ligne, nom
+        # (L'environnement du processus, lui, n'est lisible que par son propre utilisateur : make run-prod
+        # lance chaque service sous un utilisateur à lui.)
+    # L'API marche bien avec ce jeton.
+    assert httpx.get(f"{vrais_serveurs.rasa}/status", params={"token": vrais_serveurs.jeton}).status_code == 200
+
+
+@pytest.mark.rasa
+def test_serveur_d_actions_n_accepte_que_rasa(vrais_serveurs):
+    appel = {"next_action": "action_session_start", "sender_id": "intrus",
+             "tracker": {"sender_id": "intrus", "slots": {}, "latest_message": {}, "events": [],
+                         "paused": False, "followup_action": None, "active_loop": {},
+                         "latest_action_name": None}, "domain": {}, "version": "3.6.21"}
+    url = f"{vrais_serveurs.actions}/webhook"
+    assert httpx.post(url, json=appel).status_code == 403
+    assert httpx.post(url, params={"token": "faux"}, json=appel).status_code == 403
+    assert httpx.post(url, params={"token": vrais_serveurs.jeton_actions}, json=appel).status_code == 200
+    assert httpx.get(f"{vrais_serveurs.actions}/health").status_code == 200
