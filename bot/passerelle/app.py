@@ -140,6 +140,20 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
         return JSONResponse({"detail": "Le texte contient des caractères illisibles. Réécrivez-le, s'il vous plaît."},
                             status_code=400)
 
+    try:
+        import redis as _redis
+
+        @app.exception_handler(_redis.RedisError)
+        async def redis_indisponible(request: Request, exc: Exception):
+            """Redis redémarre : rien n'est perdu (journal d'écriture), la personne renvoie son message."""
+            from bot.passerelle import textes
+
+            log.warning("état partagé indisponible (%s)", type(exc).__name__)
+            return JSONResponse({"detail": textes.REESSAYER, "messages": [{"text": textes.REESSAYER}]},
+                                status_code=503, headers={"Retry-After": "2"})
+    except ImportError:  # pragma: no cover
+        pass
+
     from bot.passerelle import api, canal_telegram, pages, pro_connexion, sms as module_sms
 
     app.include_router(api.routeur())

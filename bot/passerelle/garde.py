@@ -52,6 +52,10 @@ class Garde:
         self.reglages = reglages
         self.confiance = [ipaddress.ip_network(r, strict=False) for r in reglages.proxies_de_confiance]
         self.hotes = set(reglages.hotes)
+        if limiteur is None and reglages.redis_url:
+            from bot.passerelle import etat_partage as E
+
+            limiteur = E.LimiteurRedis(E.client(reglages.redis_url), "ip", reglages.debit_ip_max, reglages.debit_fenetre)
         self.limiteur = limiteur or LimiteurDebit(reglages.debit_ip_max, reglages.debit_fenetre, horloge=horloge)
         self.metriques = metriques
 
@@ -108,7 +112,12 @@ class Garde:
                 return await self._json(send, 400, {"detail": "Hôte inconnu."}, id_requete)
 
             cle = cle_ip(ip)
-            if not self.limiteur.autoriser(cle):
+            try:
+                permis = self.limiteur.autoriser(cle)
+            except Exception as exc:  # Redis redémarre : on laisse passer (journalisé) plutôt que tout bloquer
+                log.warning("débit par adresse non vérifié (%s)", type(exc).__name__)
+                permis = True
+            if not permis:
                 attente = max(1, int(self.limiteur.attente(cle) + 0.999))
                 if self.metriques is not None:
                     self.metriques.refus_debit.labels("ip").inc()

@@ -120,13 +120,29 @@ class Relais:
         # Clés dérivées : jetons de réservation d'une conversation (rdv.jetons) et identifiants émis.
         self.cle_rdv = hmac.new(reglages.pseudonyme_cle, b"jeton-rdv", hashlib.sha256).digest()
         self._cle_expediteurs = hmac.new(reglages.pseudonyme_cle, b"expediteurs", hashlib.sha256).digest()
+        self._verrous: MemoireExpirante[str, asyncio.Lock] = MemoireExpirante(600.0)
+        self.redis = None
+        if reglages.redis_url:
+            # État partagé (issue 14) : plusieurs workers, plusieurs machines, rien de perdu au redémarrage.
+            from bot.passerelle import etat_partage as E
+
+            if horloge is time.monotonic:
+                self.horloge = horloge = time.time  # une même échelle pour tous les processus
+            self.redis = E.client(reglages.redis_url)
+            self.offres = E.RedisExpirante(self.redis, "offres", reglages.payloads_duree,
+                                           encoder=lambda o: {"jeton": o.jeton, "boutons": o.boutons},
+                                           decoder=lambda d: Offre(**d))
+            self.alias = E.RedisExpirante(self.redis, "alias", reglages.lien_duree)
+            self.debit = E.LimiteurRedis(self.redis, "debit", reglages.debit_max, reglages.debit_fenetre)
+            self.reprises = Reprises(reglages.reprise_duree, horloge=horloge, redis=self.redis)
+            self.activite = E.ActiviteRedis(self.redis)
+            return
         self.offres: MemoireExpirante[str, Offre] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
         self.alias: MemoireExpirante[str, str] = MemoireExpirante(reglages.lien_duree, horloge=horloge)
         self.debit = LimiteurDebit(reglages.debit_max, reglages.debit_fenetre, horloge=horloge)
         self.reprises = Reprises(reglages.reprise_duree, horloge=horloge)
-        self._verrous: MemoireExpirante[str, asyncio.Lock] = MemoireExpirante(600.0)
-        # Rétention : dernier message (horloge) par pseudonyme de conversation Rasa. En mémoire
-        # seulement : un redémarrage de la passerelle perd cette liste (et un redémarrage de Rasa
+        # Rétention : dernier message (horloge) par pseudonyme de conversation Rasa. En mémoire (sans
+        # REDIS_URL) : un redémarrage de la passerelle perd cette liste (et un redémarrage de Rasa
         # vide son InMemoryTrackerStore : rien ne survit ni à l'un ni à l'autre au-delà du délai).
         # Une conversation dont l'effacement a échoué y reste, « due » : réessayée à chaque passage.
         self.activite: dict[str, float] = {}
@@ -308,7 +324,7 @@ class Relais:
         if garder_reprise and self.reprises.code_de(pseudo):
             self.offres.retirer(pseudo)
             self._delier(brut)
-            self.reprises.detachees.add(pseudo)
+            self.reprises.detacher(pseudo)
             log.info("conversation %s détachée de la borne (code de reprise en attente)", pseudo)
             return pseudo
         async with self._verrou(pseudo):
