@@ -12,7 +12,7 @@ MODELE := models/assistant.tar.gz
 SOURCES_MODELE := config.yml $(shell find domain data -name '*.yml' 2>/dev/null | sort) \
 	$(wildcard composants_nlu/*.py)
 
-.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean
+.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean run-prod
 
 venv: $(VENV)/.installe
 $(VENV)/.installe: requirements/app.lock
@@ -50,6 +50,11 @@ test: venv venv-rasa venv-openfisca systeme train
 
 run: venv venv-rasa train
 	scripts/lancer.sh
+
+# Production topology on loopback (issue 14): PostgreSQL and Redis from Debian packages, 2 Rasa and
+# 2 action servers, the gateway with 2 workers, each service under its own unprivileged user (as root).
+run-prod: venv venv-rasa systeme train
+	.venv/bin/python scripts/prod.py
 
 bench: venv venv-rasa venv-openfisca systeme train
 	scripts/bench.sh

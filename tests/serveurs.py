@@ -272,3 +272,91 @@ if __name__ == "__main__":  # démarrage à la main : python -m tests.serveurs
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
     sys.exit(0)
+
+
+# --------------------------------------------------------------------------------------------
+# Topologie de production (issue 14) : N paires (serveur d'actions, Rasa), suivis dans PostgreSQL,
+# verrous dans Redis. Utilisée par les tests de pannes (tests/passerelle/test_pannes.py), le banc de
+# charge et make run-prod (scripts/prod.py).
+# --------------------------------------------------------------------------------------------
+
+def endpoints_production(pg_port: int, base_suivis: str, redis_port: int) -> str:
+    """Les lignes d'endpoints.yml de la production : SQLTrackerStore (PostgreSQL) et RedisLockStore."""
+    return (
+        "tracker_store:\n"
+        "  type: SQL\n"
+        "  dialect: postgresql\n"
+        f"  url: 127.0.0.1\n  port: {pg_port}\n"
+        f"  db: {base_suivis}\n  login_db: {base_suivis}\n"
+        "  username: postgres\n"
+        "lock_store:\n"
+        "  type: redis\n"
+        f"  url: 127.0.0.1\n  port: {redis_port}\n  db: 1\n  key_prefix: droits\n"
+    )
+
+
+@dataclass
+class Grappe:
+    instances: list[Serveurs]
+    pg: Any
+    redis: Any
+    base_rdv: str
+    suivis: str  # URL SQLAlchemy de la base des suivis de Rasa
+    jeton: str
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [s.rasa for s in self.instances]
+
+    @property
+    def actions_urls(self) -> list[str]:
+        return [s.actions for s in self.instances]
+
+
+@contextlib.contextmanager
+def grappe(n: int = 2, modele: Path | str = MODELE, journaux: Path | str | None = None) -> Iterator[Grappe]:
+    """PostgreSQL et Redis jetables (paquets Debian), puis ``n`` paires (actions, Rasa) démarrées en
+    parallèle sur les mêmes bases. Tout écoute sur 127.0.0.1, sur des ports libres."""
+    import secrets
+    import threading
+
+    from rdv.db import migrer
+    from rdv.pg_jetable import PostgresJetable
+    from rdv.redis_jetable import RedisJetable
+    from rdv.service import ServiceRdv
+
+    dossier = Path(journaux or tempfile.mkdtemp(prefix="grappe-"))
+    jeton = secrets.token_hex(16)
+    with PostgresJetable() as pg, RedisJetable() as r, contextlib.ExitStack() as pile:
+        base_rdv = pg.creer_base("rdv")
+        migrer(base_rdv)
+        service = ServiceRdv(base_rdv)
+        service.generer_creneaux()
+        service.sessions.kw["bind"].dispose()
+        suivis = pg.creer_base("suivis")
+        extra = endpoints_production(pg.port, "suivis", r.port)
+        resultats: list[Any] = [None] * n
+
+        def demarrer(i: int) -> None:
+            try:
+                gestionnaire = serveurs(modele=modele, journaux=dossier / f"instance-{i}", jeton=jeton,
+                                        base=base_rdv, endpoints_extra=extra,
+                                        env_extra={"REDIS_URL": r.url})
+                resultats[i] = (gestionnaire, gestionnaire.__enter__())
+            except BaseException as exc:  # noqa: BLE001 - rendu au fil principal
+                resultats[i] = exc
+
+        fils = [threading.Thread(target=demarrer, args=(i,)) for i in range(n)]
+        for f in fils:
+            f.start()
+        for f in fils:
+            f.join()
+        instances = []
+        for res in resultats:
+            if isinstance(res, tuple):
+                pile.push(res[0].__exit__)
+                instances.append(res[1])
+        erreurs = [res for res in resultats if isinstance(res, BaseException)]
+        if erreurs:
+            raise erreurs[0]
+        yield Grappe(instances=instances, pg=pg, redis=r, base_rdv=base_rdv, suivis=suivis, jeton=jeton)

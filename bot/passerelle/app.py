@@ -73,7 +73,8 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
                         reglages.rasa_jeton, reglages.pseudonyme_cle.decode("utf-8", "ignore")],
                        reglages.journal_format)
     rasa = ClientRasa(reglages.rasa_url, reglages.actions_url, reglages.rasa_delai, transport=transport_rasa,
-                      jeton=reglages.rasa_jeton)
+                      jeton=reglages.rasa_jeton, instances=reglages.instances_rasa,
+                      suivis_url=reglages.tracker_database_url, actions_urls=reglages.instances_actions)
     relais = Relais(reglages, rasa, horloge=horloge)
     from rdv.frein import Frein
 

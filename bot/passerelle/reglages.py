@@ -100,6 +100,7 @@ class Reglages:
     redis_url: str = ""  # état partagé entre workers et instances (vide : mémoire d'un processus)
     tracker_database_url: str = ""  # magasin SQL des suivis de Rasa (effacement par DELETE)
     rasa_urls: tuple[str, ...] = ()  # plusieurs instances de Rasa (hachage cohérent, bascule)
+    actions_urls: tuple[str, ...] = ()  # leurs serveurs d'actions (sondes de santé)
     # Divers
     journal_niveau: str = "INFO"
     journal_format: str = "texte"  # « json » : une ligne JSON par événement, avec l'identifiant de requête
@@ -136,6 +137,10 @@ class Reglages:
     @property
     def instances_rasa(self) -> tuple[str, ...]:
         return self.rasa_urls or (self.rasa_url,)
+
+    @property
+    def instances_actions(self) -> tuple[str, ...]:
+        return self.actions_urls or (self.actions_url,)
 
     @property
     def telegram_actif(self) -> bool:
@@ -242,4 +247,5 @@ class Reglages:
             redis_url=(env.get("REDIS_URL") or "").strip(),
             tracker_database_url=(env.get("TRACKER_DATABASE_URL") or "").strip(),
             rasa_urls=tuple(u.rstrip("/") for u in _liste(env.get("RASA_URLS"))),
+            actions_urls=tuple(u.rstrip("/") for u in _liste(env.get("ACTIONS_URLS"))),
         )

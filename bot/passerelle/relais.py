@@ -266,8 +266,16 @@ class Relais:
                 messages = await self.rasa.envoyer(pseudo, a_envoyer)
                 log.info("tour %s : %d message(s) en %.0f ms", pseudo, len(messages),
                          1000 * (time.perf_counter() - debut))
-            except RasaIndisponible:
-                return Reponse(INDISPONIBLE, [{"text": textes.RASA_INDISPONIBLE}], pseudo,
+            except RasaIndisponible as exc:
+                # Rasa a répondu 5xx (sa base des suivis redémarre…) : rien n'est perdu, on renvoie.
+                texte_refus = textes.REESSAYER if exc.statut >= 500 else textes.RASA_INDISPONIBLE
+                if exc.statut >= 500 and (await self.rasa.sonder_actions())["statut"] != "ok":
+                    texte_refus = textes.ACTIONS_INDISPONIBLES
+                return Reponse(INDISPONIBLE, [{"text": texte_refus}], pseudo, self.offres.lire(pseudo))
+            if not messages and (await self.rasa.sonder_actions())["statut"] != "ok":
+                # Rasa répond, mais sans le serveur d'actions il ne peut rien dire : le dire clairement.
+                log.warning("serveur d'actions injoignable pour %s", pseudo)
+                return Reponse(INDISPONIBLE, [{"text": textes.ACTIONS_INDISPONIBLES}], pseudo,
                                self.offres.lire(pseudo))
             if donnees_supprimees(messages):
                 # Le bot confirme l'effacement (supprimer_donnees) : Rasa a remis les slots à zéro
