@@ -152,7 +152,14 @@ def main() -> int:
                    "RASA_JETON": rasa_jeton, "RASA_URL": rasa_urls[0], "RASA_URLS": ",".join(rasa_urls),
                    "ACTIONS_URL": actions_urls[0], "ACTIONS_URLS": ",".join(actions_urls),
                    "TRACKER_DATABASE_URL": suivis, "PASSERELLE_WORKERS": str(args.workers),
-                   "PASSERELLE_PORT": str(args.port), "JOURNAL_FORMAT": "json"}
+                   "PASSERELLE_PORT": str(args.port), "JOURNAL_FORMAT": "json",
+                   "PROMETHEUS_MULTIPROC_DIR": str(PROD / "metriques")}
+        (PROD / "metriques").mkdir(exist_ok=True)
+        for vieux in (PROD / "metriques").glob("*.db"):
+            vieux.unlink()
+        if os.geteuid() == 0:
+            utilisateur("web")
+            shutil.chown(PROD / "metriques", UTILISATEURS["web"])
         passerelle = lancer("passerelle", "web", [py, "-m", "bot.passerelle"], env_web)
         lancer("rappels", "web", [py, "-m", "rdv", "rappels"], env_web)
         attendre(f"http://127.0.0.1:{args.port}/healthz", passerelle, 60)

@@ -159,12 +159,15 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
 
     app.include_router(api.routeur())
     app.include_router(pro_connexion.routeur())
+    from bot.passerelle import metriques
+
+    app.include_router(metriques.routeur())
     app.include_router(module_sms.routeur())
     app.include_router(canal_telegram.routeur())
     app.include_router(pages.routeur())
     app.mount("/static", StaticFiles(directory=ICI / "static"), name="static")
     # La garde (adresse réelle, hôte permis, débit par adresse, taille du corps, en-têtes) : autour de tout.
-    app.add_middleware(Garde, reglages=reglages, horloge=horloge)
+    app.add_middleware(Garde, reglages=reglages, horloge=horloge, metriques=relais.metriques)
     return app
 
 

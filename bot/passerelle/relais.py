@@ -117,6 +117,9 @@ class Relais:
         self.rasa = rasa
         self.horloge = horloge
         self.pseudos = Pseudonymiseur(reglages.pseudonyme_cle)
+        from bot.passerelle.metriques import Metriques
+
+        self.metriques = Metriques()
         # Clés dérivées : jetons de réservation d'une conversation (rdv.jetons) et identifiants émis.
         self.cle_rdv = hmac.new(reglages.pseudonyme_cle, b"jeton-rdv", hashlib.sha256).digest()
         self._cle_expediteurs = hmac.new(reglages.pseudonyme_cle, b"expediteurs", hashlib.sha256).digest()
@@ -230,6 +233,7 @@ class Relais:
         pseudo = self.pseudonyme(canal, identifiant)
         if not self.debit.autoriser(pseudo):
             log.info("débit dépassé pour %s", pseudo)
+            self.metriques.refus_debit.labels("expediteur").inc()
             return Reponse(TROP_RAPIDE, [{"text": textes.TROP_RAPIDE}], pseudo,
                            attente=self.debit.attente(pseudo))
 
@@ -261,17 +265,19 @@ class Relais:
 
         async with self._verrou(pseudo):
             self.activite[pseudo] = self.horloge()
+            debut = time.perf_counter()
             try:
-                debut = time.perf_counter()
                 messages = await self.rasa.envoyer(pseudo, a_envoyer)
                 log.info("tour %s : %d message(s) en %.0f ms", pseudo, len(messages),
                          1000 * (time.perf_counter() - debut))
             except RasaIndisponible as exc:
+                self.metriques.tour(canal, "indisponible", time.perf_counter() - debut)
                 # Rasa a répondu 5xx (sa base des suivis redémarre…) : rien n'est perdu, on renvoie.
                 texte_refus = textes.REESSAYER if exc.statut >= 500 else textes.RASA_INDISPONIBLE
                 if exc.statut >= 500 and (await self.rasa.sonder_actions())["statut"] != "ok":
                     texte_refus = textes.ACTIONS_INDISPONIBLES
                 return Reponse(INDISPONIBLE, [{"text": texte_refus}], pseudo, self.offres.lire(pseudo))
+            self.metriques.tour(canal, "ok", time.perf_counter() - debut, messages)
             if not messages and (await self.rasa.sonder_actions())["statut"] != "ok":
                 # Rasa répond, mais sans le serveur d'actions il ne peut rien dire : le dire clairement.
                 log.warning("serveur d'actions injoignable pour %s", pseudo)

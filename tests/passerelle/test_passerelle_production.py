@@ -237,3 +237,65 @@ def test_serveur_d_actions_n_accepte_que_rasa(vrais_serveurs):
     assert httpx.post(url, params={"token": "faux"}, json=appel).status_code == 403
     assert httpx.post(url, params={"token": vrais_serveurs.jeton_actions}, json=appel).status_code == 200
     assert httpx.get(f"{vrais_serveurs.actions}/health").status_code == 200
+
+
+def test_hachage_coherent_et_bascule(fabrique_reglages, faux_rasa):
+    from bot.passerelle.rasa import ordre_instances
+    from tests.passerelle.outils import port_ferme
+
+    a, b, c = "http://127.0.0.1:1", "http://127.0.0.1:2", "http://127.0.0.1:3"
+    pseudos = [f"we-{i:032x}" for i in range(300)]
+    premiers = [ordre_instances(p, [a, b])[0] for p in pseudos]
+    assert 100 < premiers.count(a) < 200  # réparti
+    assert all(ordre_instances(p, [a, b]) == ordre_instances(p, [b, a]) for p in pseudos[:20])  # stable
+    # Une instance de plus : seules les conversations qui vont vers elle changent de place.
+    bougees = sum(1 for p, avant in zip(pseudos, premiers) if ordre_instances(p, [a, b, c])[0] not in (avant, c))
+    assert bougees == 0
+    mort = f"http://127.0.0.1:{port_ferme()}"
+    reglages = fabrique_reglages(rasa_urls=(mort, faux_rasa.url))
+    with TestClient(creer_app(reglages)) as client:
+        for i in range(6):  # quelle que soit l'instance préférée, la réponse arrive
+            assert client.post("/api/v1/chat", json={"sender": f"bascule-{i}", "message": "echo ok"}).status_code == 200
+        sante = client.get("/healthz").json()
+        assert sante["rasa"]["statut"] == "ok" and sante["rasa"]["en_service"] == 1
+
+
+def test_metriques_prometheus(fabrique_reglages, base_rdv, faux_rasa):
+    from prometheus_client.parser import text_string_to_metric_families
+
+    url, service = base_rdv
+    with _client(fabrique_reglages(database_url=url, debit_max=3), ip="127.0.0.1") as c:
+        for m in ("mes droits", "à la rue", "oui", "encore"):
+            c.post("/api/v1/chat", json={"sender": "mesure", "message": m})
+        service.reserver(service.creneaux_libres(limite=1)[0].id)
+        texte = c.get("/metrics").text
+    valeurs = {(f.name, s.name, tuple(sorted(s.labels.items()))): s.value
+               for f in text_string_to_metric_families(texte) for s in f.samples}
+    assert valeurs[("passerelle_verdicts", "passerelle_verdicts_total", (("droit", "ame"), ("statut", "eligible")))] >= 1
+    assert valeurs[("passerelle_refus_debit", "passerelle_refus_debit_total", (("limite", "expediteur"),))] >= 1
+    assert valeurs[("passerelle_tours", "passerelle_tours_total", (("canal", "web"), ("statut", "ok")))] >= 2
+    assert any(k[0] == "passerelle_tour_secondes" for k in valeurs)
+    assert valeurs[("rdv_rendez_vous", "rdv_rendez_vous", (("statut", "reserve"),))] == 1
+    assert "mesure" not in texte and "à la rue" not in texte
+    with _client(fabrique_reglages(database_url=url), ip="198.51.100.77") as dehors:
+        assert dehors.get("/metrics").status_code == 403
+
+
+def test_journal_json_avec_identifiant_de_requete(fabrique_reglages, faux_rasa, capsys):
+    import logging
+
+    from bot.passerelle import journal
+
+    gestionnaire = logging.StreamHandler()
+    logging.getLogger().addHandler(gestionnaire)
+    try:
+        with _client(fabrique_reglages(journal_format="json")) as c:
+            r = c.post("/api/v1/chat", json={"sender": "json-secret-id", "message": "mes droits 0612345678"})
+        sortie = capsys.readouterr().err
+    finally:
+        logging.getLogger().removeHandler(gestionnaire)
+    lignes = [json.loads(l) for l in sortie.splitlines() if l.startswith("{")]
+    assert lignes and all({"t", "niveau", "module", "message"} <= set(l) for l in lignes)
+    assert any(l.get("requete") == r.headers["x-request-id"] for l in lignes)
+    assert "0612345678" not in sortie and "json-secret-id" not in sortie and "mes droits" not in sortie
+    assert journal.ID_REQUETE.get() == ""
