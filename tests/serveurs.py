@@ -147,6 +147,7 @@ def serveurs(
     base: str | None = None,
     endpoints_extra: str = "",
     env_extra: dict[str, str] | None = None,
+    attente_rasa: float = ATTENTE_RASA,
 ) -> Iterator[Serveurs]:
     """Démarre le serveur d'actions (si ``actions``) puis Rasa avec ``modele``, et les arrête.
 
@@ -205,7 +206,7 @@ def serveurs(
         )
         lances.append(proc)
         processus["rasa"] = proc
-        _attendre(f"{url_rasa}/status", proc, journal, ATTENTE_RASA, {"token": jeton} if jeton else None)
+        _attendre(f"{url_rasa}/status", proc, journal, attente_rasa, {"token": jeton} if jeton else None)
         yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier, jeton=jeton, base=base,
                        jeton_actions=jeton_actions, processus=processus)
     finally:
@@ -341,7 +342,7 @@ def grappe(n: int = 2, modele: Path | str = MODELE, journaux: Path | str | None 
             try:
                 gestionnaire = serveurs(modele=modele, journaux=dossier / f"instance-{i}", jeton=jeton,
                                         base=base_rdv, endpoints_extra=extra,
-                                        env_extra={"REDIS_URL": r.url})
+                                        env_extra={"REDIS_URL": r.url}, attente_rasa=ATTENTE_RASA * 2.5)
                 resultats[i] = (gestionnaire, gestionnaire.__enter__())
             except BaseException as exc:  # noqa: BLE001 - rendu au fil principal
                 resultats[i] = exc

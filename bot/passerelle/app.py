@@ -135,6 +135,17 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
                 reponse.headers.setdefault(cle, valeur)
         return reponse
 
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def requete_invalide(request: Request, exc: RequestValidationError):
+        """422 comme FastAPI, sans recopier la valeur reçue : elle peut être illisible en JSON (« -Infinity »
+        accepté par le lecteur Python, refusé à l'écriture : c'était une erreur 500) ou personnelle."""
+        erreurs = [{k: v for k, v in e.items() if k in ("type", "loc", "msg")} for e in exc.errors()]
+        for e in erreurs:
+            e["loc"] = [str(x) for x in e.get("loc", ())]
+        return JSONResponse({"detail": erreurs}, status_code=422)
+
     @app.exception_handler(UnicodeError)
     async def texte_illisible(request: Request, exc: UnicodeError):
         """Un texte qui ne s'encode pas (« \\ud800 » seul, dans le JSON) : 400, pas 500."""

@@ -18,7 +18,8 @@ from bot.passerelle import textes
 from bot.passerelle.app import creer_app
 from bot.passerelle.rasa import ordre_instances
 
-pytestmark = [pytest.mark.rasa, pytest.mark.postgres]
+# Démarrer 2 Rasa en parallèle sur 2 cœurs prend 2 à 4 minutes : le délai couvre ce démarrage.
+pytestmark = [pytest.mark.rasa, pytest.mark.postgres, pytest.mark.timeout(900)]
 
 CONSENTEMENT = "Je garde vos réponses"
 

@@ -299,3 +299,11 @@ def test_journal_json_avec_identifiant_de_requete(fabrique_reglages, faux_rasa, 
     assert any(l.get("requete") == r.headers["x-request-id"] for l in lignes)
     assert "0612345678" not in sortie and "json-secret-id" not in sortie and "mes droits" not in sortie
     assert journal.ID_REQUETE.get() == ""
+
+
+def test_json_non_standard_rend_422_pas_500(client):
+    """Trouvé par bench/fuzz_openapi.py : « -Infinity » est lu par Python mais ne s'écrit pas en JSON."""
+    for route in ("/api/v1/chat", "/api/v1/chat/accueil", "/api/v1/chat/reprise", "/api/v1/eligibilite"):
+        r = client.post(route, content=b"[-Infinity, null]", headers={"content-type": "application/json"})
+        assert r.status_code in (400, 422), (route, r.status_code)
+        assert "Infinity" not in r.text
