@@ -27,7 +27,8 @@ _MOTEURS: dict[str, object] = {}
 def _moteur(url: str):
     moteur = _MOTEURS.get(url)
     if moteur is None:
-        moteur = _MOTEURS[url] = creer_moteur(url, pool_size=2, max_overflow=4) \
+        moteur = _MOTEURS[url] = creer_moteur(url, pool_size=2, max_overflow=4,
+                                              connect_args={"connect_timeout": 2}) \
             if not url.startswith("sqlite") else creer_moteur(url)
     return moteur
 
@@ -66,3 +67,15 @@ def purger_suivis(url: str, minutes: float, maintenant: float | None = None) -> 
     if n:
         log.info("purge des suivis : %d événement(s) effacé(s)", n)
     return n
+
+
+def disponible(url: str) -> bool:
+    """La base des suivis répond-elle (``SELECT 1``) ? Rasa, lui, ne le dit pas : son
+    ``FailSafeTrackerStore`` continue en mémoire quand la base tombe, et perdrait la conversation."""
+    try:
+        with _moteur(url).connect() as c:
+            c.execute(text("SELECT 1"))
+        return True
+    except Exception as exc:  # noqa: BLE001 - base arrêtée, redémarrage en cours
+        log.warning("base des suivis injoignable (%s)", type(exc).__name__)
+        return False

@@ -144,6 +144,9 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
         erreurs = [{k: v for k, v in e.items() if k in ("type", "loc", "msg")} for e in exc.errors()]
         for e in erreurs:
             e["loc"] = [str(x) for x in e.get("loc", ())]
+        if any(e.get("type") == "string_unicode" for e in erreurs):  # « \ud800 » seul : texte illisible
+            return JSONResponse({"detail": "Le texte contient des caractères illisibles. "
+                                           "Réécrivez-le, s'il vous plaît."}, status_code=400)
         return JSONResponse({"detail": erreurs}, status_code=422)
 
     @app.exception_handler(UnicodeError)

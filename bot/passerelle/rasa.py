@@ -51,6 +51,7 @@ class ClientRasa:
         self.actions_urls = [u.rstrip("/") for u in (actions_urls or [self.actions_url])]
         self._jeton = jeton
         self.suivis_url = suivis_url  # magasin SQL des suivis : effacer = DELETE (rdv.suivis)
+        self._cache: dict[str, tuple[float, bool]] = {}
         self._client = httpx.AsyncClient(timeout=httpx.Timeout(delai, connect=2.0), transport=transport,
                                          trust_env=False)
 
@@ -169,6 +170,45 @@ class ClientRasa:
         detail = {401: "API : jeton refusé (RASA_JETON)", 403: "API : jeton refusé (RASA_JETON)",
                   404: "API fermée (--enable-api)"}.get(api.status_code, f"API : HTTP {api.status_code}")
         return {"statut": "erreur", "version": version, "detail": f"{detail}, effacement impossible"}
+
+    async def pret(self, pseudonyme: str) -> str | None:
+        """Avant d'envoyer un message : None si la base des suivis répond (ou s'il n'y en a pas) ;
+        « suivis » sinon : Rasa continuerait en mémoire (``FailSafeTrackerStore``) et perdrait la
+        conversation. La sonde est gardée 1 s."""
+        import asyncio
+        import time as _time
+
+        maintenant = _time.monotonic()
+        if self.suivis_url:
+            etat = self._cache.get("suivis")
+            if etat is None or maintenant - etat[0] > 1.0 or not etat[1]:
+                from rdv.suivis import disponible
+
+                etat = (maintenant, await asyncio.to_thread(disponible, self.suivis_url))
+                self._cache["suivis"] = etat
+            if not etat[1]:
+                return "suivis"
+        return None
+
+    async def actions_en_panne(self, pseudonyme: str) -> bool:
+        """Le serveur d'actions de l'instance de cette conversation ne répond pas (sonde gardée 1 s) :
+        Rasa répond alors sans lui (« Je n'ai pas compris »), ce qui égarerait la personne."""
+        import time as _time
+
+        maintenant = _time.monotonic()
+        if len(self.actions_urls) == len(self.instances):
+            rasa = ordre_instances(pseudonyme, self.instances)[0]
+            cibles = [self.actions_urls[self.instances.index(rasa)]]
+        else:
+            cibles = self.actions_urls
+        for base in cibles:
+            etat = self._cache.get(base)
+            if etat is None or maintenant - etat[0] > 1.0 or not etat[1]:
+                etat = (maintenant, (await self._sonder_actions(base))["statut"] == "ok")
+                self._cache[base] = etat
+            if not etat[1]:
+                return True
+        return False
 
     async def sonder_actions(self) -> dict:
         """Chaque serveur d'actions (``actions_urls``) : « ok » seulement si tous répondent."""

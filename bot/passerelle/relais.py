@@ -266,6 +266,13 @@ class Relais:
         async with self._verrou(pseudo):
             self.activite[pseudo] = self.horloge()
             debut = time.perf_counter()
+            pret = getattr(self.rasa, "pret", None)
+            if pret is not None and await pret(pseudo) is not None:
+                # La base des suivis redémarre : rien n'est envoyé à Rasa (qui continuerait en mémoire et
+                # perdrait la conversation) ; la personne renvoie son message dans un instant.
+                self.metriques.tour(canal, "indisponible")
+                log.warning("message de %s non relayé : base des suivis indisponible", pseudo)
+                return Reponse(INDISPONIBLE, [{"text": textes.REESSAYER}], pseudo, self.offres.lire(pseudo))
             try:
                 messages = await self.rasa.envoyer(pseudo, a_envoyer)
                 log.info("tour %s : %d message(s) en %.0f ms", pseudo, len(messages),
@@ -278,7 +285,8 @@ class Relais:
                     texte_refus = textes.ACTIONS_INDISPONIBLES
                 return Reponse(INDISPONIBLE, [{"text": texte_refus}], pseudo, self.offres.lire(pseudo))
             self.metriques.tour(canal, "ok", time.perf_counter() - debut, messages)
-            if not messages and (await self.rasa.sonder_actions())["statut"] != "ok":
+            en_panne = getattr(self.rasa, "actions_en_panne", None)
+            if en_panne is not None and await en_panne(pseudo):
                 # Rasa répond, mais sans le serveur d'actions il ne peut rien dire : le dire clairement.
                 log.warning("serveur d'actions injoignable pour %s", pseudo)
                 return Reponse(INDISPONIBLE, [{"text": textes.ACTIONS_INDISPONIBLES}], pseudo,

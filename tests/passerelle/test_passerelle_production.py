@@ -307,3 +307,21 @@ def test_json_non_standard_rend_422_pas_500(client):
         r = client.post(route, content=b"[-Infinity, null]", headers={"content-type": "application/json"})
         assert r.status_code in (400, 422), (route, r.status_code)
         assert "Infinity" not in r.text
+
+
+@pytest.mark.rasa
+def test_recommencer_efface_vraiment(fabrique_reglages, vrais_serveurs):
+    """« J'ai effacé vos réponses » est vrai : après « recommencer », Rasa ne garde plus aucun texte."""
+    reglages = fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
+                                 rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, database_url=vrais_serveurs.base)
+    with _client(reglages) as c:
+        c.post("/api/v1/chat", json={"sender": "recommence", "message": "bonjour"})
+        c.post("/api/v1/chat", json={"sender": "recommence", "message": "je dors dans la rue depuis 2 ans"})
+        r = c.post("/api/v1/chat", json={"sender": "recommence", "message": "on recommence à zéro"})
+        assert r.status_code == 200
+        assert any((m.get("custom") or {}).get("donnees_supprimees") for m in r.json()), r.json()
+        pseudo = c.app.state.passerelle.relais.pseudonyme("web", "recommence")
+    suivi = httpx.get(f"{vrais_serveurs.rasa}/conversations/{pseudo}/tracker",
+                      params={"token": vrais_serveurs.jeton}, timeout=30).json()
+    assert not [e for e in suivi["events"] if e.get("event") == "user"]
+    assert "rue" not in json.dumps(suivi)
