@@ -525,7 +525,7 @@ class ServiceRdv:
             self._verifier_delai(r, now)
             r.statut, r.annule_le, r.modifie_le = "annule", now, now
             self._annuler_sms_en_attente(s, r)
-            if r.telephone and (r.telephone_confirme_le is not None or not self.telephone_a_confirmer):
+            if r.telephone:  # mis en file ; le relanceur ne l'envoie que si le numéro a été confirmé
                 self._ajouter_sms(s, r, "annulation", now, now)
             info = RendezVousInfo.depuis(r)
             # Annulé : le numéro et le résumé ne servent plus. Le SMS d'annulation garde sa copie du
@@ -832,6 +832,12 @@ class ServiceRdv:
             # Numéros : un rendez-vous annulé n'en garde pas (voir annuler) ; les SMS finis d'un
             # rendez-vous annulé, ou sans rendez-vous, perdent leur copie du numéro.
             annules = select(RendezVous.id).where(RendezVous.statut == "annule")
+            # Un SMS qui attend un numéro jamais confirmé d'un rendez-vous annulé ne partira jamais.
+            s.execute(update(SmsSortant).where(
+                SmsSortant.statut == "en_attente", SmsSortant.rendez_vous_id.in_(
+                    select(RendezVous.id).where(RendezVous.statut == "annule",
+                                                RendezVous.telephone_confirme_le.is_(None))),
+            ).values(statut="annule", erreur="numéro jamais confirmé"))
             compte["numeros_effaces"] = s.execute(update(SmsSortant).where(
                 SmsSortant.statut.in_(("envoye", "echec", "annule")), SmsSortant.destinataire != "",
                 or_(SmsSortant.rendez_vous_id.is_(None), SmsSortant.rendez_vous_id.in_(annules)),

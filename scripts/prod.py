@@ -13,7 +13,9 @@ Sous root, chaque service tourne sous son propre utilisateur système sans droit
 ``droits-rasa``, ``droits-actions``, ``droits-web`` ; PostgreSQL sous ``postgres``, Redis sous ``redis``.
 Les secrets (``PSEUDONYME_CLE``, gardée dans var/prod/secrets.env en 600 ; ``RASA_JETON`` et
 ``ACTIONS_JETON``, tirés à chaque lancement) passent par l'environnement, jamais par la ligne de commande.
-Ctrl-C arrête tout, dans l'ordre inverse.
+Ctrl-C arrête tout, dans l'ordre inverse. PostgreSQL accepte les connexions locales sans mot de passe
+(méthode « trust », comme les tests) : sur une vraie machine de production, mettez des mots de passe
+(``DATABASE_URL``, ``TRACKER_DATABASE_URL``) et une grappe gérée par le système.
 
 Options : ``--instances N`` (Rasa et actions), ``--workers N`` (passerelle), ``--port`` (passerelle).
 """
@@ -48,12 +50,13 @@ def utilisateur(role: str) -> list[str]:
     if os.geteuid() != 0:
         return []
     nom = UTILISATEURS[role]
+    maison = PROD / f"maison-{role}"
+    maison.mkdir(parents=True, exist_ok=True)
     try:
         pwd.getpwnam(nom)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", nom], check=True)
-    maison = PROD / f"maison-{role}"
-    maison.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["useradd", "--system", "--no-create-home", "--home-dir", str(maison),
+                        "--shell", "/usr/sbin/nologin", nom], check=True)
     shutil.chown(maison, nom, nom)
     os.chmod(maison, 0o700)
     return ["runuser", "-u", nom, "--"]

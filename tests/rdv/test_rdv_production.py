@@ -269,3 +269,17 @@ def test_entiers_et_dates_bornes(service, pro):
     with pytest.raises(CodeInconnu.__mro__[1]):
         service.creneau(2**63)
     assert service.creneaux_libres(jusqua=None, limite=1) is not None
+
+
+def test_numero_jamais_confirme_puis_annule_rien_ne_part_et_tout_s_efface(strict, creneau, horloge):
+    memoire = MemoireSender()
+    rdv = strict.reserver(creneau(jours=3).id, telephone="06 12 34 56 78")
+    strict.annuler(rdv.code)
+    relanceur = Relanceur(strict, memoire)
+    relanceur.tour()
+    assert [m["texte"] for m in memoire.envoyes if rdv.code in m["texte"]] == []  # ni annulation ni rappel
+    horloge.avancer(hours=1)
+    strict.purger()
+    with strict.sessions() as s:
+        assert set(s.scalars(select(SmsSortant.destinataire))) == {""}
+        assert "en_attente" not in set(s.scalars(select(SmsSortant.statut)))
