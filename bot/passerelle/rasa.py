@@ -174,19 +174,15 @@ class ClientRasa:
     async def pret(self, pseudonyme: str) -> str | None:
         """Avant d'envoyer un message : None si la base des suivis répond (ou s'il n'y en a pas) ;
         « suivis » sinon : Rasa continuerait en mémoire (``FailSafeTrackerStore``) et perdrait la
-        conversation. La sonde est gardée 1 s."""
+        conversation."""
         import asyncio
-        import time as _time
 
-        maintenant = _time.monotonic()
         if self.suivis_url:
-            etat = self._cache.get("suivis")
-            if etat is None or maintenant - etat[0] > 1.0 or not etat[1]:
-                from rdv.suivis import disponible
+            from rdv.suivis import disponible
 
-                etat = (maintenant, await asyncio.to_thread(disponible, self.suivis_url))
-                self._cache["suivis"] = etat
-            if not etat[1]:
+            # À chaque message (SELECT 1 sur une connexion du pool, moins d'une milliseconde en local) :
+            # une sonde gardée en cache laisserait passer le premier message après l'arrêt de la base.
+            if not await asyncio.to_thread(disponible, self.suivis_url):
                 return "suivis"
         return None
 
