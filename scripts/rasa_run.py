@@ -15,6 +15,23 @@ if jeton:
     arguments += ["--auth-token", jeton]
 sys.argv = ["rasa", *arguments]
 
+# Magasin SQL des suivis (make run-prod) : Rasa crée son moteur SQLAlchemy sans « pool_pre_ping ».
+# Après un redémarrage de PostgreSQL, la première requête tombait sur une connexion morte, et le
+# FailSafeTrackerStore de Rasa repartait d'un suivi vide en mémoire : la conversation recommençait.
+# Avec pool_pre_ping, chaque connexion est vérifiée avant usage (issue 14 : « rien de perdu »).
+import rasa.core.tracker_store as _magasins  # noqa: E402
+
+_kwargs_d_origine = _magasins.create_engine_kwargs
+
+
+def _avec_verification(url):
+    kwargs = _kwargs_d_origine(url)
+    kwargs["pool_pre_ping"] = True
+    return kwargs
+
+
+_magasins.create_engine_kwargs = _avec_verification
+
 from rasa.__main__ import main  # noqa: E402
 
 main()
