@@ -19,6 +19,7 @@ sys.argv = ["rasa", *arguments]
 # Après un redémarrage de PostgreSQL, la première requête tombait sur une connexion morte, et le
 # FailSafeTrackerStore de Rasa repartait d'un suivi vide en mémoire : la conversation recommençait.
 # Avec pool_pre_ping, chaque connexion est vérifiée avant usage (issue 14 : « rien de perdu »).
+# (Pas de « login_db » dans endpoints.yml : Rasa recréerait alors son moteur sans ces options.)
 import rasa.core.tracker_store as _magasins  # noqa: E402
 
 _kwargs_d_origine = _magasins.create_engine_kwargs

@@ -288,7 +288,7 @@ def endpoints_production(pg_port: int, base_suivis: str, redis_port: int) -> str
         "  type: SQL\n"
         "  dialect: postgresql\n"
         f"  url: 127.0.0.1\n  port: {pg_port}\n"
-        f"  db: {base_suivis}\n  login_db: {base_suivis}\n"
+        f"  db: {base_suivis}\n"
         "  username: postgres\n"
         "lock_store:\n"
         "  type: redis\n"
