@@ -59,7 +59,21 @@ def utilisateur(role: str) -> list[str]:
                         "--shell", "/usr/sbin/nologin", nom], check=True)
     shutil.chown(maison, nom, nom)
     os.chmod(maison, 0o700)
+    # Les interpréteurs doivent être lisibles par cet utilisateur : un Python installé par pyenv dans
+    # /root (mode 700) ne l'est pas. Alors on le dit, et le service tourne sous l'utilisateur courant.
+    for python in (RACINE / ".venv" / "bin" / "python", RACINE / ".venv-rasa" / "bin" / "python"):
+        essai = subprocess.run(["runuser", "-u", nom, "--", str(python), "-c", "0"], capture_output=True)
+        if essai.returncode != 0:
+            if nom not in _AVERTIS:
+                _AVERTIS.add(nom)
+                print(f"Attention : {nom} ne peut pas lancer {python} (interpréteur sous /root ?). "
+                      "Le service tourne sous l'utilisateur courant. Installez Python hors de /root "
+                      "(par exemple /usr/local) pour séparer les utilisateurs.", file=sys.stderr, flush=True)
+            return []
     return ["runuser", "-u", nom, "--"]
+
+
+_AVERTIS: set[str] = set()
 
 
 def secret_garde(nom: str) -> str:
