@@ -45,14 +45,20 @@ from tests.serveurs import grappe, serveurs  # noqa: E402
 
 
 def centile(valeurs: list[float], q: float) -> float:
+    if not valeurs:
+        return float("nan")
     return statistics.quantiles(valeurs, n=100, method="inclusive")[int(q) - 1] if len(valeurs) > 1 else valeurs[0]
 
 
 def resume(latences: list[float], erreurs: int, duree: float) -> dict:
     return {"tours": len(latences), "erreurs": erreurs, "duree_s": round(duree, 1),
             "debit_tours_par_s": round(len(latences) / duree, 2) if duree else None,
-            "p50_ms": round(centile(latences, 50) * 1000), "p95_ms": round(centile(latences, 95) * 1000),
-            "p99_ms": round(centile(latences, 99) * 1000)}
+            "p50_ms": _ms(centile(latences, 50)), "p95_ms": _ms(centile(latences, 95)),
+            "p99_ms": _ms(centile(latences, 99))}
+
+
+def _ms(secondes: float) -> int | None:
+    return None if secondes != secondes else round(secondes * 1000)
 
 
 async def charge(url: str, scripts: list[list[str]], paralleles: int, pendant=None) -> dict:
@@ -102,11 +108,19 @@ def main() -> int:
     n = args.conversations
     bilan: dict = {"machine": machine(), "conversations_en_meme_temps": n}
 
-    # 1. Référence : rasa init, suivis en mémoire, par la passerelle.
-    dossier = Path(tempfile.mkdtemp(prefix="charge-nu-"))
-    modele_nu, _ = entrainer_nu(dossier)
-    with serveurs(modele=modele_nu, actions=False, projet=dossier, jeton="jeton-banc-nu-0123456789") as s:
-        serveur, _ = passerelle([s.rasa], [s.rasa], s.jeton, database_url="sqlite:///:memory:")
+    # 1. Référence : rasa init, suivis en mémoire, par la passerelle (modèle gardé d'un lancement à l'autre).
+    deja = sorted(Path(tempfile.gettempdir()).glob("charge-nu-*/models/nu.tar.gz"))
+    if deja:
+        modele_nu, dossier = deja[-1], deja[-1].parent.parent
+    else:
+        dossier = Path(tempfile.mkdtemp(prefix="charge-nu-"))
+        modele_nu, _ = entrainer_nu(dossier)
+    from tests.passerelle.outils import FauxRasa
+
+    sante = FauxRasa()  # le modèle nu n'a pas de serveur d'actions : une sonde /health qui répond « ok »
+    with serveurs(modele=modele_nu, actions=False, projet=dossier, jeton="jeton-banc-nu-0123456789") as s, \
+            ServeurFil(sante.app) as faux_actions:
+        serveur, _ = passerelle([s.rasa], [faux_actions.url], s.jeton, database_url="sqlite:///:memory:")
         with serveur:
             scripts = [MESSAGES_NU for _ in range(n)]
             asyncio.run(charge(serveur.url, scripts[:2], 2))  # chauffe

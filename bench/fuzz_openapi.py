@@ -171,6 +171,8 @@ def main() -> int:
                     bilan["routes"][f"{methode.upper()} {chemin}"] = fuzzer(
                         client, chemin, methode, resoudre(op, composants), args.exemples, jeton_agent)
                     r = bilan["routes"][f"{methode.upper()} {chemin}"]
+                    args.json.parent.mkdir(parents=True, exist_ok=True)
+                    args.json.write_text(json.dumps(bilan, ensure_ascii=False, indent=1))  # au fil de l'eau
                     print(f"{methode.upper():6} {chemin:50} {r['requetes']:6} requêtes  "
                           f"5xx={r['erreurs_serveur']}  {r['statuts']}", flush=True)
     bilan["total_requetes"] = sum(r["requetes"] for r in bilan["routes"].values())

@@ -161,7 +161,9 @@ def main() -> int:
                            "run", "-m", str(RACINE / "models" / "assistant.tar.gz"), "-i", "127.0.0.1",
                            "-p", str(port_r), "--endpoints", str(endpoints), "--credentials",
                            str(RACINE / "credentials.yml"), "--enable-api"],
-                          {**base_env, "RASA_JETON": rasa_jeton})
+                          {**base_env, "RASA_JETON": rasa_jeton,
+                           # Verrou d'une conversation tenu par une instance tuée : libéré en 15 s (60 par défaut).
+                           "TICKET_LOCK_LIFETIME": "15"})
             attentes.append((f"{rasa_urls[-1]}/status", proc, {"token": rasa_jeton}))
         for url, proc, params in attentes:
             attendre(url, proc, 400, params)

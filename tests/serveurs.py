@@ -342,7 +342,8 @@ def grappe(n: int = 2, modele: Path | str = MODELE, journaux: Path | str | None 
             try:
                 gestionnaire = serveurs(modele=modele, journaux=dossier / f"instance-{i}", jeton=jeton,
                                         base=base_rdv, endpoints_extra=extra,
-                                        env_extra={"REDIS_URL": r.url}, attente_rasa=ATTENTE_RASA * 2.5)
+                                        env_extra={"REDIS_URL": r.url, "TICKET_LOCK_LIFETIME": "15"},
+                                        attente_rasa=ATTENTE_RASA * 2.5)
                 resultats[i] = (gestionnaire, gestionnaire.__enter__())
             except BaseException as exc:  # noqa: BLE001 - rendu au fil principal
                 resultats[i] = exc
