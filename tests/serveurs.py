@@ -198,7 +198,9 @@ def serveurs(
         port = port_libre()
         url_rasa = f"http://{HOTE}:{port}"
         journal = dossier / "rasa.log"
-        env_rasa = _environnement(**extra, **({"RASA_JETON": jeton} if jeton else {}))
+        # Sans jeton, l'API de Rasa reste ouverte (contrat de cette fonction) : scripts/rasa_run.py le refuse
+        # sauf avec RASA_API_OUVERTE=1 (tests et banc seulement, jamais le Procfile).
+        env_rasa = _environnement(**extra, **({"RASA_JETON": jeton} if jeton else {"RASA_API_OUVERTE": "1"}))
         proc = _lancer(
             [str(PYTHON_RASA), str(LANCEUR_RASA), "run", "--enable-api", "-m", str(modele), "-i", HOTE,
              "-p", str(port), "--endpoints", str(endpoints), "--credentials", str(credentials)],
