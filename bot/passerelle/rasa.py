@@ -70,6 +70,16 @@ class ClientRasa:
                 log.warning("instance Rasa injoignable (%s) pour %s : bascule", type(exc).__name__, pseudonyme)
                 derniere = exc
                 continue
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+                # Connexion gardée ouverte vers une instance qui vient de mourir (kill -9) : si elle ne
+                # répond même plus à une nouvelle connexion, elle est morte et le message passe à la
+                # suivante ; sinon on ne sait pas si elle l'a traité : pas de second envoi.
+                if await self._morte(base):
+                    log.warning("instance Rasa morte (%s) pour %s : bascule", type(exc).__name__, pseudonyme)
+                    derniere = exc
+                    continue
+                log.warning("Rasa injoignable (%s) pour %s", type(exc).__name__, pseudonyme)
+                raise RasaIndisponible(type(exc).__name__) from exc
             except httpx.HTTPError as exc:
                 log.warning("Rasa injoignable (%s) pour %s", type(exc).__name__, pseudonyme)
                 raise RasaIndisponible(type(exc).__name__) from exc
@@ -86,6 +96,17 @@ class ClientRasa:
         if not isinstance(messages, list):
             raise RasaIndisponible("réponse inattendue")
         return [m for m in messages if isinstance(m, dict)]
+
+    async def _morte(self, base: str) -> bool:
+        """Vrai si l'instance refuse une connexion neuve (processus mort)."""
+        try:
+            async with httpx.AsyncClient(timeout=httpx.Timeout(2.0, connect=1.0), trust_env=False) as neuf:
+                await neuf.get(f"{base}/")
+            return False
+        except ERREURS_CONNEXION:
+            return True
+        except httpx.HTTPError:
+            return False
 
     async def redemarrer(self, pseudonyme: str) -> bool:
         """Remet la conversation à zéro (intention par défaut /restart → action_restart).

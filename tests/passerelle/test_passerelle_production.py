@@ -325,3 +325,32 @@ def test_recommencer_efface_vraiment(fabrique_reglages, vrais_serveurs):
                       params={"token": vrais_serveurs.jeton}, timeout=30).json()
     assert not [e for e in suivi["events"] if e.get("event") == "user"]
     assert "rue" not in json.dumps(suivi)
+
+
+def test_bascule_meme_sur_une_connexion_gardee_ouverte(fabrique_reglages, faux_rasa):
+    """Une connexion HTTP gardée ouverte vers une instance tuée casse en lecture (pas en connexion) :
+    si l'instance refuse toute connexion neuve, le message passe quand même à l'autre."""
+    import socket
+    import threading
+
+    from bot.passerelle.rasa import ordre_instances
+
+    prise = socket.socket()
+    prise.bind(("127.0.0.1", 0))
+    prise.listen(8)
+    mourante = f"http://127.0.0.1:{prise.getsockname()[1]}"
+
+    def couper():  # accepte une connexion, la coupe sans répondre, puis ferme la prise (« kill -9 »)
+        conn, _ = prise.accept()
+        conn.recv(65536)
+        conn.close()
+        prise.close()
+
+    threading.Thread(target=couper, daemon=True).start()
+    reglages = fabrique_reglages(rasa_urls=(mourante, faux_rasa.url))
+    with TestClient(creer_app(reglages)) as client:
+        relais = client.app.state.passerelle.relais
+        sender = next(f"garde-{i}" for i in range(500)
+                      if ordre_instances(relais.pseudonyme("web", f"garde-{i}"), [mourante, faux_rasa.url])[0] == mourante)
+        r = client.post("/api/v1/chat", json={"sender": sender, "message": "echo ok"})
+        assert r.status_code == 200 and r.json()[-1]["text"] == "ok"
