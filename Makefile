@@ -14,7 +14,7 @@ RASA_REGISTRE := domain/droits_registre.yml data/rules/droits_registre.yml
 SOURCES_MODELE := config.yml $(sort $(shell find domain data -name '*.yml' 2>/dev/null) $(RASA_REGISTRE)) \
 	$(wildcard composants_nlu/*.py)
 
-.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean registre
+.PHONY: run test train bench venv venv-rasa venv-openfisca systeme clean registre run-prod
 
 venv: $(VENV)/.installe
 $(VENV)/.installe: requirements/app.lock
@@ -57,6 +57,11 @@ test: venv venv-rasa venv-openfisca systeme train
 
 run: venv venv-rasa train
 	scripts/lancer.sh
+
+# Production topology on loopback (issue 14): PostgreSQL and Redis from Debian packages, 2 Rasa and
+# 2 action servers, the gateway with 2 workers, each service under its own unprivileged user (as root).
+run-prod: venv venv-rasa systeme train
+	.venv/bin/python scripts/prod.py
 
 bench: venv venv-rasa venv-openfisca systeme train
 	scripts/bench.sh

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     a = sous.add_parser("agent-creer", help="créer un agent et afficher son jeton (une seule fois)")
     a.add_argument("nom")
     a.add_argument("--lieu", help="clé du lieu (ex. caf-nationale) ; sans : tous les lieux")
+    a.add_argument("--identifiant", help="identifiant de connexion à /pro (le mot de passe est demandé)")
     u = sous.add_parser("purger", help="effacer les rendez-vous finis depuis N jours")
     u.add_argument("--jours", type=int, default=JOURS_CONSERVATION)
     r = sous.add_parser("rappels", help="envoyer les SMS dus (boucle)")
@@ -59,7 +60,13 @@ def main(argv: list[str] | None = None) -> int:
             if lieu_id is None:
                 print(f"Lieu inconnu : {args.lieu}", file=sys.stderr)
                 return 2
-        agent, jeton = service.creer_agent(args.nom, lieu_id)
+        mot_de_passe = None
+        if args.identifiant:
+            import getpass
+
+            mot_de_passe = getpass.getpass("Mot de passe (12 caractères au moins) : ") if sys.stdin.isatty() \
+                else sys.stdin.readline().rstrip("\n")
+        agent, jeton = service.creer_agent(args.nom, lieu_id, identifiant=args.identifiant, mot_de_passe=mot_de_passe)
         print(f"Agent {agent.id} créé : {agent.nom}" + (f" (lieu {args.lieu})" if args.lieu else " (tous les lieux)"))
         print("Jeton (affiché une seule fois, gardez-le en lieu sûr) :")
         print(jeton)
@@ -72,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         from rdv.rappels import Relanceur
         from rdv.sms.expediteurs import expediteur_depuis_env
 
-        relanceur = Relanceur(service, expediteur_depuis_env())
+        import os
+
+        relanceur = Relanceur(service, expediteur_depuis_env(),
+                              suivis_url=os.environ.get("TRACKER_DATABASE_URL") or None,
+                              conservation_minutes=float(os.environ.get("CONSERVATION_MINUTES") or 60))
         if args.une_fois:
             print(relanceur.tour())
             return 0

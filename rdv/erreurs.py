@@ -106,3 +106,28 @@ class BaseIndisponible(ErreurRdv):
     erreur = "base_indisponible"
     fr = "La prise de rendez-vous ne répond pas pour le moment. Rien n'a été changé. Réessayez dans une minute."
     en = "Booking is not responding right now. Nothing was changed. Please try again in a minute."
+
+
+class TelephoneDejaUtilise(ErreurRdv):
+    statut_http = 409
+    erreur = "telephone_deja_utilise"
+    fr = "Ce numéro a déjà un rendez-vous à venir. Annulez-le d'abord, ou réservez sans SMS."
+    en = "This number already has an upcoming appointment. Cancel it first, or book without SMS."
+
+
+class CodeSmsFaux(ErreurRdv):
+    statut_http = 422
+    erreur = "code_sms_faux"
+    fr = "Ce code ne va pas. Regardez le SMS reçu et recopiez les 6 chiffres."
+    en = "This code is wrong. Copy the 6 digits of the text message."
+
+
+class TropDEssais(ErreurRdv):
+    statut_http = 429
+    erreur = "trop_d_essais"
+    fr = "Trop d'essais. Attendez un peu, puis réessayez."
+    en = "Too many attempts. Please wait, then try again."
+
+    def __init__(self, attente: float = 60.0):
+        super().__init__()
+        self.attente = attente

@@ -41,7 +41,7 @@ JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 STATUTS_RDV = ("reserve", "annule", "honore", "absent")
 STATUTS_SMS = ("en_attente", "en_cours", "envoye", "echec", "annule")
-TYPES_SMS = ("confirmation", "deplacement", "annulation", "rappel_48h", "rappel_matin")
+TYPES_SMS = ("confirmation", "deplacement", "annulation", "rappel_48h", "rappel_matin", "verification")
 
 
 def _dans(colonne: str, valeurs: tuple[str, ...]) -> str:
@@ -150,6 +150,12 @@ class RendezVous(Base):
     cree_le: Mapped[datetime]
     modifie_le: Mapped[datetime]
     annule_le: Mapped[datetime | None]
+    # Second facteur (issue 14) : SHA-256 du jeton de 128 bits remis à la réservation (lien du SMS).
+    jeton_hash: Mapped[str | None] = mapped_column(String(64))
+    # Le numéro n'est confirmé qu'avec le code à usage unique envoyé par SMS : avant, aucun autre SMS.
+    telephone_confirme_le: Mapped[datetime | None]
+    verification_hash: Mapped[str | None] = mapped_column(String(64))
+    verification_essais: Mapped[int] = mapped_column(Integer, default=0)
 
     creneau: Mapped[Creneau] = relationship(foreign_keys=[creneau_id])
     resume: Mapped[Resume | None] = relationship(
@@ -222,4 +228,33 @@ class Agent(Base):
     actif: Mapped[bool] = mapped_column(Boolean, default=True)
     cree_le: Mapped[datetime]
 
+    # Connexion à /pro par identifiant et mot de passe (scrypt) ; le jeton d'agent marche aussi.
+    identifiant: Mapped[str | None] = mapped_column(String(80), unique=True)
+    mot_de_passe_hash: Mapped[str | None] = mapped_column(String(200))
+
     lieu: Mapped[Lieu | None] = relationship()
+
+
+class SessionPro(Base):
+    """Session de la page /pro (cookie) : seul le SHA-256 du jeton est gardé."""
+
+    __tablename__ = "session_pro"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jeton_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id", ondelete="CASCADE"), index=True)
+    cree_le: Mapped[datetime]
+    expire_le: Mapped[datetime]
+
+
+class JournalPro(Base):
+    """Qui a réservé, déplacé ou annulé pour qui (le code du rendez-vous), et quand."""
+
+    __tablename__ = "journal_pro"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id", ondelete="SET NULL"), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str | None] = mapped_column(String(7))
+    creneau_id: Mapped[int | None] = mapped_column(Integer)
+    le: Mapped[datetime] = mapped_column(index=True)

@@ -43,15 +43,18 @@ def port_libre() -> int:
 class PostgresJetable:
     """``with PostgresJetable() as pg: pg.url`` ; ``pg.creer_base(nom)`` rend l'URL d'une base."""
 
-    def __init__(self, rapide: bool = True):
+    def __init__(self, rapide: bool = True, dossier: str | Path | None = None, port: int = 0):
+        """``dossier`` : grappe gardée dans ce dossier (``make run-prod``), réutilisée au lancement
+        suivant et jamais effacée ; sans lui, un dossier temporaire effacé à l'arrêt."""
         self.rapide = rapide  # fsync=off : pour les tests seulement, pas pour mesurer
+        self._dossier_fixe = Path(dossier) if dossier else None
         self.bindir = trouver_binaires()
         if self.bindir is None:
             raise PostgresIndisponible(
                 "PostgreSQL introuvable (pas d'initdb) : apt-get install postgresql"
             )
         self.dossier: Path | None = None
-        self.port = 0
+        self.port = port
         self._lance = False
 
     # -- utilitaires -------------------------------------------------------
@@ -74,15 +77,20 @@ class PostgresJetable:
 
     # -- cycle de vie --------------------------------------------------------
     def demarrer(self) -> PostgresJetable:
-        self.dossier = Path(tempfile.mkdtemp(prefix="rdv-pg-"))
+        if self._dossier_fixe is not None:
+            self.dossier = self._dossier_fixe
+            self.dossier.mkdir(parents=True, exist_ok=True)
+        else:
+            self.dossier = Path(tempfile.mkdtemp(prefix="rdv-pg-"))
         os.chmod(self.dossier, 0o700)
         if os.geteuid() == 0:
             shutil.chown(self.dossier, "postgres", "postgres")
         donnees = self.dossier / "donnees"
-        self._executer(
-            str(self.bindir / "initdb"), "-D", str(donnees), "-U", "postgres",
-            "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
-        )
+        if not (donnees / "PG_VERSION").exists():
+            self._executer(
+                str(self.bindir / "initdb"), "-D", str(donnees), "-U", "postgres",
+                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
+            )
         options = [
             f"-p {self.port or port_libre()}",
             "-c listen_addresses=127.0.0.1",
@@ -109,6 +117,16 @@ class PostgresJetable:
         self._executer(str(self.bindir / "pg_ctl"), "-D", str(self.dossier / "donnees"), "-m", "fast", "-w", "stop")
         self._lance = False
 
+    def assurer_base(self, nom: str) -> str:
+        """Crée la base si elle manque (sans rien effacer) ; rend son URL."""
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+                             autocommit=True) as c:
+            if c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (nom,)).fetchone() is None:
+                c.execute(f'CREATE DATABASE "{nom}"')
+        return self.url_base(nom)
+
     def creer_base(self, nom: str) -> str:
         import psycopg
 
@@ -128,7 +146,8 @@ class PostgresJetable:
                 capture_output=True,
             )
             self._lance = False
-        shutil.rmtree(self.dossier, ignore_errors=True)
+        if self._dossier_fixe is None:
+            shutil.rmtree(self.dossier, ignore_errors=True)
         self.dossier = None
 
     def __enter__(self) -> PostgresJetable:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -25,13 +26,15 @@ from rdv.temps import Horloge
 
 log = logging.getLogger("rdv.rappels")
 
-TYPES_RAPPEL = ("rappel_48h", "rappel_matin", "confirmation", "deplacement")
+TYPES_RAPPEL = ("rappel_48h", "rappel_matin", "confirmation", "deplacement", "verification")
 
 
 class Relanceur:
     def __init__(self, service: ServiceRdv, expediteur: Expediteur, *,
                  horloge: Horloge | None = None, tentatives_max: int = 5,
-                 delai_reconciliation: timedelta = timedelta(minutes=2), lot: int = 100):
+                 delai_reconciliation: timedelta = timedelta(minutes=2), lot: int = 100,
+                 periode_purge: float = 3600.0, suivis_url: str | None = None,
+                 conservation_minutes: float = 60.0):
         self.service = service
         self.sessions = service.sessions
         self.expediteur = expediteur
@@ -39,6 +42,12 @@ class Relanceur:
         self.tentatives_max = tentatives_max
         self.delai_reconciliation = delai_reconciliation
         self.lot = lot
+        # Purge programmée (issue 14) : rendez-vous 30 jours après, numéros et résumés des annulés,
+        # sessions /pro expirées ; suivis de Rasa (SQL) sans message depuis ``conservation_minutes``.
+        self.periode_purge = periode_purge
+        self.suivis_url = suivis_url
+        self.conservation_minutes = conservation_minutes
+        self._derniere_purge: float | None = None
         self._arret = threading.Event()
 
     # -------------------------------------------------------------- un tour complet
@@ -84,9 +93,13 @@ class Relanceur:
         True si un message a été écarté (périmé), None s'il n'y a rien à faire."""
         now = self.horloge()
         with self.sessions.begin() as s:
+            # Un numéro pas encore confirmé ne reçoit que son code (type « verification »).
+            confirme = select(RendezVous.id).where(RendezVous.telephone_confirme_le.is_not(None))
             m = s.scalars(
                 select(SmsSortant)
-                .where(SmsSortant.statut == "en_attente", SmsSortant.du_le <= now)
+                .where(SmsSortant.statut == "en_attente", SmsSortant.du_le <= now,
+                       or_(SmsSortant.type == "verification", SmsSortant.rendez_vous_id.is_(None),
+                           SmsSortant.rendez_vous_id.in_(confirme)))
                 .order_by(SmsSortant.du_le, SmsSortant.id)
                 .limit(1)
                 .with_for_update(skip_locked=True)
@@ -95,7 +108,8 @@ class Relanceur:
                 return None
             if m.rendez_vous_id is not None and m.type in TYPES_RAPPEL:
                 r = s.get(RendezVous, m.rendez_vous_id)
-                if r is None or r.statut != "reserve" or r.creneau.debut <= now:
+                if r is None or r.statut != "reserve" or r.creneau.debut <= now or (
+                        m.type != "verification" and not r.telephone):
                     m.statut, m.erreur = "annule", "rendez-vous annulé, déplacé ou passé"
                     return True
             m.statut, m.envoi_debut_le = "en_cours", now
@@ -182,13 +196,29 @@ class Relanceur:
                 n += 1
         return n
 
+    # -------------------------------------------------------------- purge programmée
+    def purger(self) -> dict[str, int]:
+        """Une purge complète : la base des rendez-vous, puis les suivis de Rasa (si configurés)."""
+        from rdv.service import JOURS_CONSERVATION
+
+        bilan = dict(self.service.purger(JOURS_CONSERVATION))
+        if self.suivis_url:
+            from rdv.suivis import purger_suivis
+
+            bilan["suivis"] = purger_suivis(self.suivis_url, self.conservation_minutes)
+        return bilan
+
+    def purge_due(self, maintenant: float) -> bool:
+        return self._derniere_purge is None or maintenant - self._derniere_purge >= self.periode_purge
+
     # -------------------------------------------------------------- boucle
     def arreter(self, *_args) -> None:
         self._arret.set()
 
     def boucle(self, intervalle: float = 30.0) -> None:
-        signal.signal(signal.SIGTERM, self.arreter)
-        signal.signal(signal.SIGINT, self.arreter)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, self.arreter)
+            signal.signal(signal.SIGINT, self.arreter)
         log.info("relanceur démarré (expéditeur %s)", self.expediteur.nom)
         while not self._arret.is_set():
             try:
@@ -196,6 +226,10 @@ class Relanceur:
                 if any(bilan.values()):
                     log.info("tour : %s", bilan)
                 self.actualiser_statuts()
+                instant = time.monotonic()
+                if self.purge_due(instant):
+                    self._derniere_purge = instant
+                    log.info("purge : %s", self.purger())
             except Exception:
                 log.exception("tour du relanceur en erreur ; nouvel essai")
             self._arret.wait(intervalle)

@@ -21,8 +21,9 @@ import io
 import json
 import logging
 import random
+import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -44,11 +45,13 @@ from rdv.erreurs import (
     DonneesInvalides,
     ErreurRdv,
     StatutInvalide,
+    CodeSmsFaux,
+    TelephoneDejaUtilise,
     TelephoneInvalide,
     TropTard,
 )
 from rdv.ics import fichier_ics
-from rdv.modeles import Agent, Creneau, Lieu, PlaceCreneau, RendezVous, Resume, SmsSortant
+from rdv.modeles import Agent, Creneau, JournalPro, Lieu, PlaceCreneau, RendezVous, Resume, SessionPro, SmsSortant
 from rdv.planning import charger_lieux, creer_creneau, generer_creneaux
 from rdv.telephone import valider_portable
 from rdv.temps import PARIS, Horloge, en_paris, maintenant
@@ -67,6 +70,9 @@ FIN_ENVOIS = time(21, 0)
 HEURE_RAPPEL_MATIN = time(8, 0)
 TAILLE_MAX_RESUME = 64_000  # octets de JSON
 JOURS_CONSERVATION = 30  # tout ce qui concerne un rendez-vous est effacé 30 jours après (purger)
+ESSAIS_CODE_SMS = 5  # essais du code de confirmation du numéro ; ensuite le numéro est oublié
+DUREE_SESSION_PRO = timedelta(hours=10)
+ID_MAX = 2**31 - 1  # identifiants SQL bornés : au-delà, « inconnu » (pas d'erreur 500)
 
 
 def heure_envoi_autorisee(instant: datetime) -> datetime:
@@ -86,6 +92,37 @@ def plage_silencieuse(instant: datetime) -> bool:
 
 def hacher_jeton(jeton: str) -> str:
     return hashlib.sha256(jeton.encode("utf-8")).hexdigest()
+
+
+def hacher_mot_de_passe(mot_de_passe: str, sel: bytes | None = None) -> str:
+    """scrypt (n=2^14, r=8, p=1), sel de 16 octets : « scrypt$<sel hex>$<empreinte hex> »."""
+    sel = sel or secrets.token_bytes(16)
+    empreinte = hashlib.scrypt(mot_de_passe.encode("utf-8"), salt=sel, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt${sel.hex()}${empreinte.hex()}"
+
+
+def verifier_mot_de_passe(mot_de_passe: str, stocke: str | None) -> bool:
+    try:
+        algo, sel, attendu = (stocke or "").split("$")
+        if algo != "scrypt":
+            return False
+        return hmac.compare_digest(hacher_mot_de_passe(mot_de_passe, bytes.fromhex(sel)), stocke)
+    except (ValueError, TypeError):
+        return False
+
+
+def _code_sms(rdv_id: int, code: str) -> str:
+    return hashlib.sha256(f"{rdv_id}:{code}".encode()).hexdigest()
+
+
+CELLULE_DANGEREUSE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cellule_csv(valeur: Any) -> str:
+    """Neutralise l'injection de formules dans un tableur : une cellule qui commence par = + - @
+    (ou une tabulation, un retour) est précédée d'une apostrophe."""
+    texte = "" if valeur is None else str(valeur)
+    return "'" + texte if texte.startswith(CELLULE_DANGEREUSE) else texte
 
 
 @dataclass(frozen=True)
@@ -126,6 +163,7 @@ class ServiceRdv:
         horloge: Horloge = maintenant,
         delai_annulation: timedelta = timedelta(hours=4),
         jours_proposes: int = 14,
+        telephone_a_confirmer: bool | None = None,
     ):
         if isinstance(source, sessionmaker):
             self.sessions = source
@@ -135,6 +173,12 @@ class ServiceRdv:
         self.horloge = horloge
         self.delai_annulation = delai_annulation
         self.jours_proposes = jours_proposes
+        # Vrai : un numéro reçoit d'abord un code à usage unique, et rien d'autre avant d'être confirmé.
+        if telephone_a_confirmer is None:
+            import os
+
+            telephone_a_confirmer = (os.environ.get("TELEPHONE_A_CONFIRMER") or "1").strip() not in ("0", "non", "false")
+        self.telephone_a_confirmer = telephone_a_confirmer
 
     # ------------------------------------------------------------------ outils internes
     def _maintenant(self) -> datetime:
@@ -160,8 +204,10 @@ class ServiceRdv:
     def _charger_creneau(self, s: Session, creneau_id: Any) -> Creneau:
         try:
             cid = int(creneau_id)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise CreneauInconnu() from None
+        if not 1 <= cid <= ID_MAX:
+            raise CreneauInconnu()
         c = s.scalars(
             select(Creneau).where(Creneau.id == cid).options(joinedload(Creneau.lieu))
         ).one_or_none()
@@ -244,9 +290,13 @@ class ServiceRdv:
     def _planifier_sms(self, s: Session, r: RendezVous, now: datetime, premier: str | None) -> None:
         """File d'envoi d'un rendez-vous actif : ``premier`` (confirmation, déplacement) tout de
         suite, rappel 48 h avant, rappel le matin à 8 h. Un rappel dont l'heure est passée, ou
-        qui tomberait en même temps qu'un autre message, n'est pas créé."""
+        qui tomberait en même temps qu'un autre message, n'est pas créé. Un numéro pas encore
+        confirmé reçoit d'abord son code (``_demander_confirmation``) ; le relanceur n'envoie les
+        autres messages de la file qu'une fois le numéro confirmé."""
         if not r.telephone:
             return
+        if self.telephone_a_confirmer and r.telephone_confirme_le is None and r.verification_hash is None:
+            self._demander_confirmation(s, r, now)
         s.flush()
         debut = r.creneau.debut
         matin = datetime.combine(en_paris(debut).date(), HEURE_RAPPEL_MATIN, tzinfo=PARIS)
@@ -258,6 +308,31 @@ class ServiceRdv:
             self._ajouter_sms(s, r, "rappel_48h", h48, now)
         if matin > now and matin < debut and matin >= premier_envoi + timedelta(hours=1):
             self._ajouter_sms(s, r, "rappel_matin", matin, now)
+
+    def _demander_confirmation(self, s: Session, r: RendezVous, now: datetime) -> None:
+        """Un code à 6 chiffres, envoyé tout de suite (même la nuit : la personne l'attend)."""
+        code = f"{secrets.randbelow(10**6):06d}"
+        s.flush()
+        r.verification_hash, r.verification_essais = _code_sms(r.id, code), 0
+        texte = textes.sms_verification(code)
+        existant = s.scalars(select(SmsSortant).where(
+            SmsSortant.rendez_vous_id == r.id, SmsSortant.type == "verification",
+            SmsSortant.creneau_id == r.creneau_id)).one_or_none()
+        if existant is not None:
+            s.delete(existant)
+            s.flush()
+        s.add(SmsSortant(rendez_vous_id=r.id, creneau_id=r.creneau_id, type="verification",
+                         destinataire=r.telephone, texte=texte, du_le=now, statut="en_attente",
+                         tentatives=0, cree_le=now))
+
+    def _telephone_libre(self, s: Session, tel: str, sauf: int | None, now: datetime) -> None:
+        """Un seul rendez-vous à venir par numéro (sinon, n'importe qui ferait écrire à n'importe qui)."""
+        autre = s.scalar(
+            select(RendezVous.id).join(Creneau, RendezVous.creneau_id == Creneau.id)
+            .where(RendezVous.telephone == tel, RendezVous.statut == "reserve", Creneau.debut > now,
+                   RendezVous.id != (sauf or 0)).limit(1))
+        if autre is not None:
+            raise TelephoneDejaUtilise()
 
     @staticmethod
     def _annuler_sms_en_attente(s: Session, r: RendezVous) -> None:
@@ -372,6 +447,7 @@ class ServiceRdv:
         pieces: list | None = None,
         resume: dict | None = None,
         expediteur: str | None = None,
+        agent: AgentInfo | None = None,
     ) -> RendezVousInfo:
         """Réserve une place du créneau. Lève CreneauPris si plus aucune place n'est libre.
 
@@ -379,6 +455,9 @@ class ServiceRdv:
         ``resume`` : seulement si la personne a accepté que l'agent de la CAF le voie ;
         ``{"situation": {...}, "droits": {...}}`` (ou ``"resultats"``: le JSON de ``evaluer``).
         ``expediteur`` : pseudonyme de l'expéditeur (passerelle), pour ``supprimer_donnees``.
+        ``agent`` : le professionnel qui réserve pour la personne (noté au journal ``journal_pro``).
+        Le résultat porte ``jeton`` (128 bits, le second facteur du lien envoyé par SMS) : il n'est
+        rendu qu'ici et seul son SHA-256 est gardé.
         """
         tel = valider_portable(telephone) if telephone else None
         contenu_resume = self._resume(resume) if resume is not None else None
@@ -391,10 +470,15 @@ class ServiceRdv:
                     now = self._maintenant()
                     c = self._charger_creneau(s, creneau_id)
                     self._verifier_reservable(c, now)
+                    if tel:
+                        self._telephone_libre(s, tel, None, now)
+                    jeton = secrets.token_urlsafe(16)
                     r = RendezVous(
                         code=nouveau_code(), telephone=tel, canal=canal, langue=langue,
                         statut="reserve", expediteur=expediteur, pieces=pieces,
-                        cree_le=now, modifie_le=now,
+                        cree_le=now, modifie_le=now, jeton_hash=hacher_jeton(jeton),
+                        verification_essais=0,
+                        telephone_confirme_le=None if self.telephone_a_confirmer else (now if tel else None),
                     )
                     self._occuper_place(s, c, r, nouveau=True)
                     if contenu_resume is not None:
@@ -404,8 +488,11 @@ class ServiceRdv:
                     s.flush()
                     s.refresh(r)
                     self._planifier_sms(s, r, now, "confirmation")
+                    if agent is not None:
+                        s.add(JournalPro(agent_id=agent.id, action="reserver", code=r.code,
+                                         creneau_id=c.id, le=now))
                     log.info("rendez-vous réservé (créneau %s, canal %s)", c.id, canal)
-                    return RendezVousInfo.depuis(r)
+                    return replace(RendezVousInfo.depuis(r), jeton=jeton)
             except _CodeEnDouble:
                 continue
         raise CreneauPris()
@@ -438,10 +525,15 @@ class ServiceRdv:
             self._verifier_delai(r, now)
             r.statut, r.annule_le, r.modifie_le = "annule", now, now
             self._annuler_sms_en_attente(s, r)
-            if r.telephone:
+            if r.telephone:  # mis en file ; le relanceur ne l'envoie que si le numéro a été confirmé
                 self._ajouter_sms(s, r, "annulation", now, now)
+            info = RendezVousInfo.depuis(r)
+            # Annulé : le numéro et le résumé ne servent plus. Le SMS d'annulation garde sa copie du
+            # numéro jusqu'à son envoi ; la purge l'efface ensuite.
+            r.telephone, r.verification_hash = None, None
+            s.execute(delete(Resume).where(Resume.rendez_vous_id == r.id))
             log.info("rendez-vous annulé (créneau %s)", r.creneau_id)
-            return RendezVousInfo.depuis(r)
+            return info
 
     def deplacer(self, code: str, nouveau_creneau_id: int) -> RendezVousInfo:
         """Change de créneau en une seule transaction : le rendez-vous passe d'une place à
@@ -476,8 +568,13 @@ class ServiceRdv:
             r = self._charger_rdv(s, code, verrou=True)
             if r.statut != "reserve":
                 raise StatutInvalide()
+            if tel:
+                self._telephone_libre(s, tel, r.id, now)
             s.execute(delete(SmsSortant).where(
                 SmsSortant.rendez_vous_id == r.id, SmsSortant.statut == "en_attente"))
+            if tel != r.telephone:
+                r.telephone_confirme_le = None if self.telephone_a_confirmer or not tel else now
+                r.verification_hash, r.verification_essais = None, 0
             r.telephone, r.modifie_le = tel, now
             self._planifier_sms(s, r, now, "confirmation")
             return RendezVousInfo.depuis(r)
@@ -503,6 +600,139 @@ class ServiceRdv:
             r = self._charger_rdv(s, code)
             s.execute(delete(Resume).where(Resume.rendez_vous_id == r.id))
 
+    # ------------------------------------------------------------------ second facteur et numéro
+    def verifier_acces(self, code: str, jeton: str | None = None,
+                       fin_telephone: str | None = None) -> RendezVousInfo:
+        """Le rendez-vous si le second facteur va avec le code : le jeton de 128 bits du lien, ou
+        les 4 derniers chiffres du numéro (confirmé). Sinon ``CodeInconnu``, comme un code faux :
+        la réponse ne dit pas si le code existe."""
+        jeton = jeton if isinstance(jeton, str) and 0 < len(jeton) <= 64 else None
+        fin = fin_telephone if isinstance(fin_telephone, str) and re.fullmatch(r"\d{4}", fin_telephone or "") else None
+        if jeton is None and fin is None:
+            raise CodeInconnu()
+        with self.sessions() as s:
+            r = self._charger_rdv(s, code)
+            ok = False
+            if jeton is not None and r.jeton_hash:
+                ok = hmac.compare_digest(r.jeton_hash, hacher_jeton(jeton))
+            if not ok and fin is not None and r.telephone and r.telephone_confirme_le is not None:
+                ok = hmac.compare_digest(r.telephone[-4:], fin)
+            if not ok:
+                raise CodeInconnu()
+            return RendezVousInfo.depuis(r)
+
+    def confirmer_telephone(self, code: str, code_sms: str) -> RendezVousInfo:
+        """Le code à 6 chiffres reçu par SMS confirme le numéro ; alors seulement la confirmation et
+        les rappels partent. 5 essais faux : le numéro est oublié (``TelephoneInvalide``)."""
+        propre = re.sub(r"\D", "", code_sms or "")[:12]
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            r = self._charger_rdv(s, code, verrou=True)
+            if r.statut != "reserve" or not r.telephone:
+                raise StatutInvalide()
+            if r.telephone_confirme_le is not None:
+                return RendezVousInfo.depuis(r)
+            if r.verification_hash and len(propre) == 6 and hmac.compare_digest(
+                    r.verification_hash, _code_sms(r.id, propre)):
+                # La file (confirmation, rappels) est déjà prête : le relanceur l'envoie désormais.
+                r.telephone_confirme_le, r.verification_hash, r.modifie_le = now, None, now
+                log.info("numéro confirmé (créneau %s)", r.creneau_id)
+                return RendezVousInfo.depuis(r)
+            r.verification_essais = (r.verification_essais or 0) + 1
+            if r.verification_essais >= ESSAIS_CODE_SMS:
+                r.telephone, r.verification_hash = None, None
+                s.execute(delete(SmsSortant).where(
+                    SmsSortant.rendez_vous_id == r.id, SmsSortant.statut == "en_attente"))
+                log.info("numéro oublié après %s codes faux", r.verification_essais)
+        raise CodeSmsFaux()
+
+    def confirmer_par_sms(self, telephone: str, texte: str) -> RendezVousInfo | None:
+        """Réponse par SMS au code (« 482913 ») depuis le numéro à confirmer. None : ce n'était pas
+        une réponse à un code en attente pour ce numéro."""
+        m = re.fullmatch(r"\s*(?:code\s*:?\s*)?(\d{3})\s?(\d{3})\s*", texte or "", re.IGNORECASE)
+        if not m:
+            return None
+        try:
+            tel = valider_portable(telephone)
+        except TelephoneInvalide:
+            return None
+        with self.sessions() as s:
+            codes = list(s.scalars(select(RendezVous.code).where(
+                RendezVous.telephone == tel, RendezVous.statut == "reserve",
+                RendezVous.telephone_confirme_le.is_(None), RendezVous.verification_hash.is_not(None))))
+        for code in codes:
+            try:
+                return self.confirmer_telephone(code, m.group(1) + m.group(2))
+            except (CodeSmsFaux, StatutInvalide):
+                continue
+        return None
+
+    # ------------------------------------------------------------------ professionnels (/pro)
+    def definir_mot_de_passe(self, agent_id: int, identifiant: str, mot_de_passe: str) -> None:
+        if not identifiant or len(identifiant) > 80 or len(mot_de_passe or "") < 12:
+            raise DonneesInvalides("Le mot de passe doit avoir 12 caractères au moins.",
+                                   "The password must have at least 12 characters.")
+        with self.sessions.begin() as s:
+            a = s.get(Agent, agent_id)
+            if a is None:
+                raise DonneesInvalides("Cet agent n'existe pas.", "This agent does not exist.")
+            a.identifiant, a.mot_de_passe_hash = identifiant.strip().lower(), hacher_mot_de_passe(mot_de_passe)
+
+    def connecter(self, identifiant: str | None = None, mot_de_passe: str | None = None,
+                  jeton_agent: str | None = None) -> tuple[AgentInfo, str] | None:
+        """Identifiant et mot de passe, ou jeton d'agent : ouvre une session /pro (10 h). Rend
+        (agent, jeton de session) ; seul le SHA-256 du jeton de session est gardé."""
+        agent = None
+        if jeton_agent:
+            agent = self.authentifier(jeton_agent)
+        elif identifiant and mot_de_passe and len(identifiant) <= 80 and len(mot_de_passe) <= 200:
+            with self.sessions() as s:
+                a = s.scalars(select(Agent).where(Agent.identifiant == identifiant.strip().lower())).one_or_none()
+                stocke = a.mot_de_passe_hash if a is not None else None
+                if stocke is None:  # même travail qu'un mot de passe faux : le temps ne dit rien
+                    verifier_mot_de_passe(mot_de_passe, hacher_mot_de_passe("x"))
+                elif a.actif and verifier_mot_de_passe(mot_de_passe, stocke):
+                    agent = AgentInfo(a.id, a.nom, a.lieu_id)
+        if agent is None:
+            return None
+        jeton = secrets.token_urlsafe(32)
+        with self.sessions.begin() as s:
+            now = self._maintenant()
+            s.add(SessionPro(jeton_hash=hacher_jeton(jeton), agent_id=agent.id, cree_le=now,
+                             expire_le=now + DUREE_SESSION_PRO))
+            s.add(JournalPro(agent_id=agent.id, action="connexion", le=now))
+        return agent, jeton
+
+    def agent_de_session(self, jeton: str | None) -> AgentInfo | None:
+        if not jeton or len(jeton) > 100:
+            return None
+        with self.sessions() as s:
+            row = s.execute(
+                select(Agent, SessionPro.expire_le).join(SessionPro, SessionPro.agent_id == Agent.id)
+                .where(SessionPro.jeton_hash == hacher_jeton(jeton))).first()
+            if row is None or not row[0].actif or row[1] <= self._maintenant():
+                return None
+            return AgentInfo(row[0].id, row[0].nom, row[0].lieu_id)
+
+    def deconnecter(self, jeton: str | None) -> None:
+        if jeton and len(jeton) <= 100:
+            with self.sessions.begin() as s:
+                s.execute(delete(SessionPro).where(SessionPro.jeton_hash == hacher_jeton(jeton)))
+
+    def noter_pro(self, agent: AgentInfo, action: str, code: str | None = None,
+                  creneau_id: int | None = None) -> None:
+        with self.sessions.begin() as s:
+            s.add(JournalPro(agent_id=agent.id, action=action[:30], code=code, creneau_id=creneau_id,
+                             le=self._maintenant()))
+
+    def journal_pro(self, agent: AgentInfo | None = None, limite: int = 200) -> list[dict[str, Any]]:
+        requete = select(JournalPro).order_by(JournalPro.le.desc(), JournalPro.id.desc()).limit(limite)
+        if agent is not None:
+            requete = requete.where(JournalPro.agent_id == agent.id)
+        with self.sessions() as s:
+            return [{"agent_id": j.agent_id, "action": j.action, "code": j.code, "creneau_id": j.creneau_id,
+                     "le": j.le.isoformat()} for j in s.scalars(requete)]
+
     # ------------------------------------------------------------------ textes
     def rappels_prevus(self, code: str) -> list[str]:
         """Types des SMS de ce rendez-vous encore à envoyer (``rappel_48h``, ``rappel_matin``…)."""
@@ -513,8 +743,11 @@ class ServiceRdv:
 
     def texte_confirmation(self, rdv: RendezVousInfo | str) -> str:
         info = self.consulter(rdv) if isinstance(rdv, str) else rdv
-        rappels = self.rappels_prevus(info.code) if info.telephone else []
-        return textes.texte_confirmation(info, int(self.delai_annulation.total_seconds() // 3600), rappels)
+        rappels = [t for t in self.rappels_prevus(info.code) if t != "verification"] if info.telephone else []
+        texte = textes.texte_confirmation(info, int(self.delai_annulation.total_seconds() // 3600), rappels)
+        if info.telephone and self.telephone_a_confirmer and not info.telephone_confirme:
+            texte += "\n" + textes.CONFIRMER_NUMERO
+        return texte
 
     def a_venir(self, expediteur: str) -> list[RendezVousInfo]:
         """Les rendez-vous encore réservés et pas encore passés de cet expéditeur (pseudonyme)."""
@@ -596,11 +829,32 @@ class ServiceRdv:
                 s.execute(delete(PlaceCreneau).where(PlaceCreneau.creneau_id.in_(lot)))
                 s.execute(delete(Creneau).where(Creneau.id.in_(lot)))
             compte["creneaux"] = len(anciens)
+            # Numéros : un rendez-vous annulé n'en garde pas (voir annuler) ; les SMS finis d'un
+            # rendez-vous annulé, ou sans rendez-vous, perdent leur copie du numéro.
+            annules = select(RendezVous.id).where(RendezVous.statut == "annule")
+            # Un SMS qui attend un numéro jamais confirmé d'un rendez-vous annulé ne partira jamais.
+            s.execute(update(SmsSortant).where(
+                SmsSortant.statut == "en_attente", SmsSortant.rendez_vous_id.in_(
+                    select(RendezVous.id).where(RendezVous.statut == "annule",
+                                                RendezVous.telephone_confirme_le.is_(None))),
+            ).values(statut="annule", erreur="numéro jamais confirmé"))
+            compte["numeros_effaces"] = s.execute(update(SmsSortant).where(
+                SmsSortant.statut.in_(("envoye", "echec", "annule")), SmsSortant.destinataire != "",
+                or_(SmsSortant.rendez_vous_id.is_(None), SmsSortant.rendez_vous_id.in_(annules)),
+            ).values(destinataire="")).rowcount
+            s.execute(update(RendezVous).where(RendezVous.statut == "annule", or_(
+                RendezVous.telephone.is_not(None), RendezVous.verification_hash.is_not(None))).values(
+                telephone=None, verification_hash=None))
+            s.execute(delete(Resume).where(Resume.rendez_vous_id.in_(annules)))
+            compte["sessions_pro"] = s.execute(delete(SessionPro).where(
+                SessionPro.expire_le < self._maintenant())).rowcount
+            s.execute(delete(JournalPro).where(JournalPro.le < self._maintenant() - timedelta(days=365)))
             log.info("purge : %s rendez-vous, %s créneaux", compte["rendez_vous"], len(anciens))
             return compte
 
     # ------------------------------------------------------------------ agents
-    def creer_agent(self, nom: str, lieu_id: int | None = None) -> tuple[AgentInfo, str]:
+    def creer_agent(self, nom: str, lieu_id: int | None = None, identifiant: str | None = None,
+                    mot_de_passe: str | None = None) -> tuple[AgentInfo, str]:
         """Crée un agent. Rend (agent, jeton) : le jeton n'est montré qu'une fois, seul son
         SHA-256 est gardé."""
         jeton = secrets.token_urlsafe(32)
@@ -611,7 +865,10 @@ class ServiceRdv:
                       cree_le=self._maintenant())
             s.add(a)
             s.flush()
-            return AgentInfo(a.id, a.nom, a.lieu_id), jeton
+            info = AgentInfo(a.id, a.nom, a.lieu_id)
+        if identifiant and mot_de_passe:
+            self.definir_mot_de_passe(info.id, identifiant, mot_de_passe)
+        return info, jeton
 
     def desactiver_agent(self, agent_id: int) -> None:
         with self.sessions.begin() as s:
@@ -715,9 +972,10 @@ class ServiceRdv:
                     "resume_disponible", "rappel_sms"])
         for l in lignes:
             d = datetime.fromisoformat(l["debut"]).astimezone(PARIS)
-            w.writerow([d.date().isoformat(), d.strftime("%H:%M"), l["lieu"], l["code"], l["statut"],
-                        l["canal"], l["langue"], "oui" if l["resume_disponible"] else "non",
-                        "oui" if l["rappel_sms"] else "non"])
+            w.writerow([cellule_csv(v) for v in (
+                d.date().isoformat(), d.strftime("%H:%M"), l["lieu"], l["code"], l["statut"],
+                l["canal"], l["langue"], "oui" if l["resume_disponible"] else "non",
+                "oui" if l["rappel_sms"] else "non")])
         return sortie.getvalue()
 
     def resume_pour_agent(self, agent: AgentInfo, code: str) -> dict[str, Any]:

@@ -190,3 +190,17 @@ def sms(type_sms: str, rdv: RendezVousInfo) -> str:
     while longueur_gsm7(lieu) > place:
         lieu = lieu[:-1]
     return to_gsm7(modele.format(lieu=lieu.rstrip(" ,-"), **valeurs))
+
+
+CONFIRMER_NUMERO = ("Je vous envoie d'abord un code par SMS. "
+                    "Répondez à ce SMS avec le code. Ensuite, les rappels partiront.")
+
+# Papiers à apporter quand la personne n'a pas accepté de partager ses droits (vue publique) :
+# les papiers précis diraient quels droits sont demandés (l'AME, par exemple).
+PIECES_GENERALES = ["Une pièce d'identité, si vous en avez", "Les papiers sur votre argent et votre logement"]
+
+
+def sms_verification(code: str) -> str:
+    """Le code qui confirme un numéro. Rien sur le rendez-vous : le numéro n'est peut-être pas le bon."""
+    return to_gsm7(f"Votre code : {code}. Pour recevoir les rappels de votre rendez-vous CAF, "
+                   f"repondez {code} a ce SMS, ou ecrivez-le a l'assistant. Pas vous ? Ignorez ce SMS.")

@@ -92,6 +92,9 @@ class RendezVousInfo:
     resume_consenti: bool = False
     cree_le: datetime | None = None
     annule_le: datetime | None = None
+    # Jeton de 128 bits (second facteur) : seulement dans la réponse à la réservation, jamais gardé en clair.
+    jeton: str | None = field(default=None, repr=False)
+    telephone_confirme: bool = False
 
     @property
     def debut(self) -> datetime:
@@ -111,10 +114,30 @@ class RendezVousInfo:
             code=r.code, statut=r.statut, creneau=CreneauInfo.depuis(r.creneau), canal=r.canal,
             langue=r.langue, telephone=r.telephone, pieces=list(r.pieces or []),
             resume_consenti=r.resume is not None, cree_le=r.cree_le, annule_le=r.annule_le,
+            telephone_confirme=r.telephone_confirme_le is not None,
         )
 
+    def vue_publique(self, pieces_generales: list[str] | None = None) -> dict[str, Any]:
+        """Ce que montre l'API publique, même avec le second facteur : la date, le lieu et quoi
+        apporter. Les papiers précis (qui disent quels droits, par exemple l'AME) seulement si la
+        personne a accepté de partager son résumé ; sinon une liste générale. Ni numéro, même
+        masqué, ni canal, ni langue."""
+        lieu = self.lieu
+        return {
+            "code": self.code,
+            "statut": self.statut,
+            "debut": self.creneau.debut.isoformat(),
+            "fin": self.creneau.fin.isoformat(),
+            "libelle": self.creneau.libelle,
+            "lieu": {"nom": lieu.nom, "nom_court": lieu.nom_court, "adresse": lieu.adresse,
+                     "arrondissement": lieu.arrondissement, "horaires": lieu.horaires,
+                     "telephone": lieu.telephone, "verifie": lieu.verifie},
+            "pieces": list(self.pieces) if self.resume_consenti else list(pieces_generales or []),
+            "rappel_sms": self.rappel_sms,
+        }
+
     def to_dict(self) -> dict[str, Any]:
-        """Vue publique : le numéro n'y figure que masqué."""
+        """Vue complète (service, agents) : le numéro n'y figure que masqué."""
         return {
             "code": self.code,
             "statut": self.statut,

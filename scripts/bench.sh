@@ -15,3 +15,7 @@ echo "== NLU : validation croisée et messages brouillons =="
 .venv/bin/python bench/bench_nlu.py
 echo "== conversation : entraînement, chargement, questions, latence (contre un modèle rasa init) =="
 .venv/bin/python bench/bench_conversation.py
+echo "== production : fuzz de l'OpenAPI (5 000 entrées par route, 0 erreur serveur attendue) =="
+.venv/bin/python bench/fuzz_openapi.py --json bench/resultats/fuzz.json
+echo "== production : charge par la passerelle, 1 et 2 Rasa sur PostgreSQL et Redis, contre rasa init ; bascule =="
+.venv/bin/python bench/bench_charge.py --json bench/resultats/charge.json

@@ -11,6 +11,11 @@ if [ -z "${RASA_JETON:-}" ]; then
   echo "RASA_JETON absent de .env : jeton tiré au hasard pour ce lancement."
 fi
 export RASA_JETON
+# Secret partagé Rasa → serveur d'actions (endpoints.yml : action_endpoint.token), même règle.
+if [ -z "${ACTIONS_JETON:-}" ]; then
+  ACTIONS_JETON="$(.venv/bin/python -c 'import secrets; print(secrets.token_hex(32))')"
+fi
+export ACTIONS_JETON
 .venv/bin/python -m rdv migrer
 .venv/bin/python -m rdv generer-creneaux
 echo "Borne (kiosque) : http://localhost:${PASSERELLE_PORT:-8000}/   Page des pros : http://localhost:${PASSERELLE_PORT:-8000}/pro"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need, only when missing (PostgreSQL server, Chromium).
+# Install the Debian packages the tests need, only when missing (PostgreSQL server, Redis, Chromium).
 set -euo pipefail
 manquants=()
 command -v chromium >/dev/null 2>&1 || manquants+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || manquants+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || manquants+=(redis-server)
 if [ ${#manquants[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "Paquets manquants : ${manquants[*]}. Installez-les : sudo apt-get install ${manquants[*]}" >&2

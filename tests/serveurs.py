@@ -1,8 +1,11 @@
 """Démarrer de VRAIS serveurs pour les tests de bout en bout (et le banc d'essai).
 
-- le serveur d'actions : ``python -m rasa_sdk --actions bot.actions`` avec le Python de ``.venv`` ;
-- Rasa : ``rasa run --enable-api`` avec le Python de ``.venv-rasa`` et un modèle entraîné
-  (``jeton="..."`` : API protégée par ``--auth-token``, à passer en ``?token=`` ; sans jeton, API ouverte).
+- le serveur d'actions : ``python -m bot.passerelle.serveur_actions --actions bot.actions`` (rasa-sdk,
+  Python de ``.venv``), qui n'accepte que Rasa : un secret partagé au hasard (``ACTIONS_JETON``),
+  que Rasa envoie (``action_endpoint.token``) ;
+- Rasa : ``scripts/rasa_run.py run --enable-api`` avec le Python de ``.venv-rasa`` et un modèle entraîné
+  (``jeton="..."`` : API protégée par ``--auth-token``, à passer en ``?token=`` ; sans jeton, API
+  ouverte). Le jeton passe par l'environnement, jamais par la ligne de commande (``ps``).
 
 Tout écoute sur 127.0.0.1, sur des ports libres (plusieurs lancements peuvent coexister).
 On attend que chaque serveur réponde, on rend leurs adresses, puis on les arrête.
@@ -39,6 +42,8 @@ import httpx
 RACINE = Path(__file__).resolve().parent.parent
 PYTHON_APP = RACINE / ".venv" / "bin" / "python"
 RASA = RACINE / ".venv-rasa" / "bin" / "rasa"
+PYTHON_RASA = RACINE / ".venv-rasa" / "bin" / "python"
+LANCEUR_RASA = RACINE / "scripts" / "rasa_run.py"
 MODELE = RACINE / "models" / "assistant.tar.gz"
 HOTE = "127.0.0.1"
 ATTENTE_ACTIONS = 60.0
@@ -62,6 +67,8 @@ class Serveurs:
     journaux: Path        # dossier des journaux des deux serveurs
     jeton: str | None = None  # --auth-token de l'API Rasa (à passer en ?token=), ou None : API ouverte
     base: str | None = None   # DATABASE_URL des rendez-vous du serveur d'actions
+    jeton_actions: str | None = None  # secret partagé Rasa → serveur d'actions (?token=)
+    processus: dict = field(default_factory=dict)  # nom → subprocess.Popen (tests de pannes)
 
     @property
     def webhook(self) -> str:
@@ -138,6 +145,9 @@ def serveurs(
     journaux: Path | str | None = None,
     jeton: str | None = None,
     base: str | None = None,
+    endpoints_extra: str = "",
+    env_extra: dict[str, str] | None = None,
+    attente_rasa: float = ATTENTE_RASA,
 ) -> Iterator[Serveurs]:
     """Démarre le serveur d'actions (si ``actions``) puis Rasa avec ``modele``, et les arrête.
 
@@ -145,6 +155,8 @@ def serveurs(
     ``jeton`` : protège l'API HTTP de Rasa (``--auth-token``) comme en production (Procfile).
     ``base`` : la base des rendez-vous (``DATABASE_URL``) ; sans elle, une base SQLite neuve, avec
     ses créneaux, dans le dossier des journaux (voir ``Serveurs.base``).
+    ``endpoints_extra`` : lignes ajoutées à endpoints.yml (``tracker_store``, ``lock_store``…) ;
+    ``env_extra`` : variables d'environnement de plus pour les deux serveurs.
     """
     modele = Path(modele)
     if not modele.exists():
@@ -152,38 +164,53 @@ def serveurs(
     dossier = Path(journaux or tempfile.mkdtemp(prefix="serveurs-"))
     dossier.mkdir(parents=True, exist_ok=True)
     lances: list[subprocess.Popen] = []
+    processus: dict[str, subprocess.Popen] = {}
+    extra = dict(env_extra or {})
+    jeton_actions = None
     try:
         url_actions = None
         endpoints = dossier / "endpoints.yml"
         if actions and base is None:
             base = preparer_base(dossier)
         if actions:
+            import secrets
+
+            jeton_actions = secrets.token_hex(16)
             port = port_libre()
             url_actions = f"http://{HOTE}:{port}"
             journal = dossier / "actions.log"
             proc = _lancer(
-                [str(PYTHON_APP), "-m", "rasa_sdk", "--actions", "bot.actions", "-p", str(port)],
-                journal, RACINE, _environnement(SANIC_HOST=HOTE, DATABASE_URL=base),
+                [str(PYTHON_APP), "-m", "bot.passerelle.serveur_actions", "--actions", "bot.actions",
+                 "-p", str(port)],
+                journal, RACINE, _environnement(SANIC_HOST=HOTE, DATABASE_URL=base, ACTIONS_JETON=jeton_actions,
+                                                **extra),
             )
             lances.append(proc)
+            processus["actions"] = proc
             _attendre(f"{url_actions}/health", proc, journal, ATTENTE_ACTIONS)
-            endpoints.write_text(f"action_endpoint:\n  url: {url_actions}/webhook\n")
+            endpoints.write_text(f"action_endpoint:\n  url: {url_actions}/webhook\n  token: {jeton_actions}\n"
+                                 + endpoints_extra)
         else:
-            endpoints.write_text("")
+            endpoints.write_text(endpoints_extra)
+        endpoints.chmod(0o600)
         credentials = dossier / "credentials.yml"
         credentials.write_text("rest:\n")
         port = port_libre()
         url_rasa = f"http://{HOTE}:{port}"
         journal = dossier / "rasa.log"
+        # Sans jeton, l'API de Rasa reste ouverte (contrat de cette fonction) : scripts/rasa_run.py le refuse
+        # sauf avec RASA_API_OUVERTE=1 (tests et banc seulement, jamais le Procfile).
+        env_rasa = _environnement(**extra, **({"RASA_JETON": jeton} if jeton else {"RASA_API_OUVERTE": "1"}))
         proc = _lancer(
-            [str(RASA), "run", "--enable-api", "-m", str(modele), "-i", HOTE, "-p", str(port),
-             "--endpoints", str(endpoints), "--credentials", str(credentials)]
-            + (["--auth-token", jeton] if jeton else []),
-            journal, Path(projet), _environnement(),
+            [str(PYTHON_RASA), str(LANCEUR_RASA), "run", "--enable-api", "-m", str(modele), "-i", HOTE,
+             "-p", str(port), "--endpoints", str(endpoints), "--credentials", str(credentials)],
+            journal, Path(projet), env_rasa,
         )
         lances.append(proc)
-        _attendre(f"{url_rasa}/status", proc, journal, ATTENTE_RASA, {"token": jeton} if jeton else None)
-        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier, jeton=jeton, base=base)
+        processus["rasa"] = proc
+        _attendre(f"{url_rasa}/status", proc, journal, attente_rasa, {"token": jeton} if jeton else None)
+        yield Serveurs(rasa=url_rasa, actions=url_actions, journaux=dossier, jeton=jeton, base=base,
+                       jeton_actions=jeton_actions, processus=processus)
     finally:
         for proc in reversed(lances):
             _arreter(proc)
@@ -248,3 +275,92 @@ if __name__ == "__main__":  # démarrage à la main : python -m tests.serveurs
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
     sys.exit(0)
+
+
+# --------------------------------------------------------------------------------------------
+# Topologie de production (issue 14) : N paires (serveur d'actions, Rasa), suivis dans PostgreSQL,
+# verrous dans Redis. Utilisée par les tests de pannes (tests/passerelle/test_pannes.py), le banc de
+# charge et make run-prod (scripts/prod.py).
+# --------------------------------------------------------------------------------------------
+
+def endpoints_production(pg_port: int, base_suivis: str, redis_port: int) -> str:
+    """Les lignes d'endpoints.yml de la production : SQLTrackerStore (PostgreSQL) et RedisLockStore."""
+    return (
+        "tracker_store:\n"
+        "  type: SQL\n"
+        "  dialect: postgresql\n"
+        f"  url: 127.0.0.1\n  port: {pg_port}\n"
+        f"  db: {base_suivis}\n"
+        "  username: postgres\n"
+        "lock_store:\n"
+        "  type: redis\n"
+        f"  url: 127.0.0.1\n  port: {redis_port}\n  db: 1\n  key_prefix: droits\n"
+    )
+
+
+@dataclass
+class Grappe:
+    instances: list[Serveurs]
+    pg: Any
+    redis: Any
+    base_rdv: str
+    suivis: str  # URL SQLAlchemy de la base des suivis de Rasa
+    jeton: str
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return [s.rasa for s in self.instances]
+
+    @property
+    def actions_urls(self) -> list[str]:
+        return [s.actions for s in self.instances]
+
+
+@contextlib.contextmanager
+def grappe(n: int = 2, modele: Path | str = MODELE, journaux: Path | str | None = None) -> Iterator[Grappe]:
+    """PostgreSQL et Redis jetables (paquets Debian), puis ``n`` paires (actions, Rasa) démarrées en
+    parallèle sur les mêmes bases. Tout écoute sur 127.0.0.1, sur des ports libres."""
+    import secrets
+    import threading
+
+    from rdv.db import migrer
+    from rdv.pg_jetable import PostgresJetable
+    from rdv.redis_jetable import RedisJetable
+    from rdv.service import ServiceRdv
+
+    dossier = Path(journaux or tempfile.mkdtemp(prefix="grappe-"))
+    jeton = secrets.token_hex(16)
+    with PostgresJetable() as pg, RedisJetable() as r, contextlib.ExitStack() as pile:
+        base_rdv = pg.creer_base("rdv")
+        migrer(base_rdv)
+        service = ServiceRdv(base_rdv)
+        service.generer_creneaux()
+        service.sessions.kw["bind"].dispose()
+        suivis = pg.creer_base("suivis")
+        extra = endpoints_production(pg.port, "suivis", r.port)
+        resultats: list[Any] = [None] * n
+
+        def demarrer(i: int) -> None:
+            try:
+                gestionnaire = serveurs(modele=modele, journaux=dossier / f"instance-{i}", jeton=jeton,
+                                        base=base_rdv, endpoints_extra=extra,
+                                        env_extra={"REDIS_URL": r.url, "TICKET_LOCK_LIFETIME": "15"},
+                                        attente_rasa=ATTENTE_RASA * 2.5)
+                resultats[i] = (gestionnaire, gestionnaire.__enter__())
+            except BaseException as exc:  # noqa: BLE001 - rendu au fil principal
+                resultats[i] = exc
+
+        fils = [threading.Thread(target=demarrer, args=(i,)) for i in range(n)]
+        for f in fils:
+            f.start()
+        for f in fils:
+            f.join()
+        instances = []
+        for res in resultats:
+            if isinstance(res, tuple):
+                pile.push(res[0].__exit__)
+                instances.append(res[1])
+        erreurs = [res for res in resultats if isinstance(res, BaseException)]
+        if erreurs:
+            raise erreurs[0]
+        yield Grappe(instances=instances, pg=pg, redis=r, base_rdv=base_rdv, suivis=suivis, jeton=jeton)

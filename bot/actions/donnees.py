@@ -56,7 +56,10 @@ class ActionRecommencer(Action):
         suite = await dialogue.lire_si_reponse(dispatcher, tracker, domain)
         if suite is not None:
             return suite
-        dispatcher.utter_message(response="utter_recommencer")
+        # « J'ai effacé vos réponses » doit être vrai (issue 14) : les faits sont remis à zéro ici, et
+        # ``custom.donnees_supprimees`` demande à la passerelle d'effacer le suivi gardé par Rasa
+        # (textes compris). Les rendez-vous, eux, restent : recommencer n'est pas les annuler.
+        dispatcher.utter_message(response="utter_recommencer", json_message={"donnees_supprimees": True})
         from bot.actions import menu
 
         menu.envoyer(dispatcher)

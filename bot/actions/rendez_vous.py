@@ -20,6 +20,7 @@ et seulement si la personne veut des SMS.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import time
@@ -62,36 +63,69 @@ MOTS_AUTRE_JOUR = re.compile(r"\b(?:autre|autres|plus tard|apres|suivant|suivant
 MOTS_DATE = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|avril|mai|"
                        r"juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 MOTS_LIEU_COMMUNS = {"caf", "esi", "psa", "eps", "de", "du", "la", "le", "les", "des", "paris", "ville", "d", "l"}
-# Codes essayés : au plus 2 par message, et au plus 30 codes introuvables par minute pour tout le
-# serveur d'actions (la passerelle limite déjà chaque expéditeur) : deviner un code reste hors de portée.
+# Codes essayés : au plus 2 par message ; au plus 6 codes introuvables par minute et par conversation
+# (issue 14 : un compteur par expéditeur, pas un seul pour tout le serveur, qu'un seul aurait bloqué pour
+# tous), et un plafond global de 120 par minute. Avec REDIS_URL, les compteurs sont partagés par toutes
+# les instances du serveur d'actions.
 CODES_PAR_MESSAGE = 2
-ECHECS_CODE_PAR_MINUTE = 30
+ECHECS_CODE_PAR_MINUTE = 6
+ECHECS_CODE_GLOBAL_PAR_MINUTE = 120
 
 _service: ServiceRdv | None = None
 
 
 class _FreinCodes:
-    """Compte les codes introuvables de la dernière minute (tout le processus)."""
+    """Compte les codes introuvables de la dernière minute : par expéditeur, et pour tout le service."""
 
-    def __init__(self, limite: int, fenetre: float = 60.0):
+    def __init__(self, limite: int, fenetre: float = 60.0, limite_globale: int | None = None,
+                 redis_url: str | None = None):
         self.limite, self.fenetre = limite, fenetre
-        self._echecs: list[float] = []
+        self.limite_globale = limite_globale if limite_globale is not None else max(limite * 20, ECHECS_CODE_GLOBAL_PAR_MINUTE)
+        self._echecs: dict[str, list[float]] = {}
         self._verrou = threading.Lock()
+        self._redis = None
+        if redis_url:
+            import redis
 
-    def _nettoyer(self, maintenant: float) -> None:
-        self._echecs = [t for t in self._echecs if maintenant - t < self.fenetre]
+            self._redis = redis.Redis.from_url(redis_url, socket_timeout=1.0, socket_connect_timeout=1.0)
 
-    def bloque(self) -> bool:
+    def _compte(self, cle: str) -> int:
+        if self._redis is not None:
+            try:
+                return int(self._redis.get(f"codes:{cle}:{int(time.time() // self.fenetre)}") or 0)
+            except Exception:  # Redis arrêté : pas de blocage, journalisé
+                log.warning("frein des codes : Redis indisponible")
+                return 0
+        maintenant = time.monotonic()
         with self._verrou:
-            self._nettoyer(time.monotonic())
-            return len(self._echecs) >= self.limite
+            traces = [t for t in self._echecs.get(cle, []) if maintenant - t < self.fenetre]
+            if traces:
+                self._echecs[cle] = traces
+            else:
+                self._echecs.pop(cle, None)
+            return len(traces)
 
-    def noter_echec(self) -> None:
-        with self._verrou:
-            self._echecs.append(time.monotonic())
+    def bloque(self, expediteur: str | None = None) -> bool:
+        return (self._compte(f"exp:{expediteur or '?'}") >= self.limite
+                or self._compte("global") >= self.limite_globale)
+
+    def noter_echec(self, expediteur: str | None = None) -> None:
+        for cle in (f"exp:{expediteur or '?'}", "global"):
+            if self._redis is not None:
+                try:
+                    nom = f"codes:{cle}:{int(time.time() // self.fenetre)}"
+                    self._redis.incr(nom)
+                    self._redis.expire(nom, int(self.fenetre) * 2)
+                except Exception:
+                    log.warning("frein des codes : Redis indisponible")
+                continue
+            with self._verrou:
+                if len(self._echecs) > 100_000:
+                    self._echecs.clear()
+                self._echecs.setdefault(cle, []).append(time.monotonic())
 
 
-frein_codes = _FreinCodes(ECHECS_CODE_PAR_MINUTE)
+frein_codes = _FreinCodes(ECHECS_CODE_PAR_MINUTE, redis_url=os.environ.get("REDIS_URL") or None)
 
 
 def service() -> ServiceRdv:
@@ -486,7 +520,7 @@ def montrer(dispatcher: CollectingDispatcher, tracker: Tracker, code: str,
 
 def code_inconnu(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     essais = _essais(tracker) + 1
-    if frein_codes.bloque():
+    if frein_codes.bloque(tracker.sender_id):
         dispatcher.utter_message(text=texte("rdv.trop_d_essais"))
         return _fin([])
     if essais > ESSAIS:
@@ -499,13 +533,13 @@ def code_inconnu(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
 def code_du_message(tracker: Tracker) -> str | None:
     """Le code d'un rendez-vous qui existe, parmi ceux que le message peut contenir (2 au plus)."""
     for code in chercher_codes(etat.texte_utilisateur(tracker))[:CODES_PAR_MESSAGE]:
-        if frein_codes.bloque():
+        if frein_codes.bloque(tracker.sender_id):
             return None
         try:
             service().consulter(code)
             return code
         except CodeInconnu:
-            frein_codes.noter_echec()
+            frein_codes.noter_echec(tracker.sender_id)
     return None
 
 

@@ -1,4 +1,8 @@
-"""``python -m bot.passerelle`` : lance la passerelle avec uvicorn (un seul worker : état en mémoire)."""
+"""``python -m bot.passerelle`` : lance la passerelle avec uvicorn.
+
+Un worker sans ``REDIS_URL`` (l'état vit en mémoire) ; ``PASSERELLE_WORKERS`` (2 par défaut avec
+Redis) quand l'état est partagé.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,17 @@ def main() -> None:
     app = creer_app(reglages)
     print(f"Borne : http://{reglages.hote}:{reglages.port}/   Page pro : http://{reglages.hote}:{reglages.port}/pro",
           flush=True)
+    import os
+
+    workers = int(os.environ.get("PASSERELLE_WORKERS") or (2 if reglages.redis_url else 1))
+    if workers > 1 and not reglages.redis_url:
+        raise SystemExit("PASSERELLE_WORKERS > 1 demande REDIS_URL (sinon chaque worker aurait son propre état).")
+    if workers > 1:
+        # Chaque worker construit sa propre application (même configuration, état dans Redis).
+        uvicorn.run("bot.passerelle.app:creer_app", factory=True, host=reglages.hote, port=reglages.port,
+                    workers=workers, proxy_headers=False, log_level=reglages.journal_niveau.lower(),
+                    access_log=False)
+        return
     uvicorn.run(app, host=reglages.hote, port=reglages.port, workers=1, proxy_headers=False,
                 log_level=reglages.journal_niveau.lower(), access_log=False)
 

@@ -15,7 +15,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.passerelle import relais as R
-from bot.passerelle.memoire import LimiteurDebit
 
 log = logging.getLogger("passerelle.api")
 
@@ -43,12 +42,20 @@ class Refus(BaseModel):
 
 
 class ChatRequete(BaseModel):
-    sender: str = Field(min_length=1, max_length=128, description="Identifiant choisi par le client (pseudonymisé avant Rasa).")
-    message: str = Field(description="Texte de la personne, ou payload d'un bouton proposé.")
+    sender: str = Field(min_length=1, max_length=128,
+                        description="Identifiant de la conversation : celui émis par POST /api/v1/chat/session "
+                                    "(pseudonymisé avant Rasa). En production, un identifiant choisi par le "
+                                    "client doit avoir 32 signes au moins (EXPEDITEURS=long) ou est refusé "
+                                    "(EXPEDITEURS=emis).")
+    message: str = Field(max_length=100_000, description="Texte de la personne, ou payload d'un bouton proposé.")
 
 
 class ExpediteurRequete(BaseModel):
     sender: str = Field(min_length=1, max_length=128)
+
+
+class SessionReponse(BaseModel):
+    sender: str = Field(description="Identifiant de 128 bits émis par le serveur, à renvoyer dans chaque requête")
 
 
 class EffacerRequete(ExpediteurRequete):
@@ -91,16 +98,29 @@ def qr_svg(donnees: str) -> str:
     return image.to_string(encoding="unicode")
 
 
+EXPEDITEUR_REFUSE = ("Cet identifiant de conversation n'est pas valable. "
+                     "Demandez-en un avec POST /api/v1/chat/session.")
+
+
+def _verifier(request: Request, *textes_recus: str) -> JSONResponse | None:
+    """Texte encodable (sinon ``UnicodeError`` → 400) et identifiant permis (sinon 400)."""
+    for t in textes_recus:
+        t.encode("utf-8")
+    relais: R.Relais = request.app.state.passerelle.relais
+    if textes_recus and not relais.expediteur_permis(textes_recus[0]):
+        return JSONResponse({"detail": EXPEDITEUR_REFUSE, "messages": [{"text": EXPEDITEUR_REFUSE}]},
+                            status_code=400)
+    return None
+
+
 def routeur() -> APIRouter:
     r = APIRouter()
-    limiteur_ip: dict[str, LimiteurDebit] = {}
 
-    def _ip_permise(request: Request) -> bool:
-        reglages = request.app.state.passerelle.reglages
-        if reglages.debit_ip_max <= 0:
-            return True
-        lim = limiteur_ip.setdefault("l", LimiteurDebit(reglages.debit_ip_max, reglages.debit_fenetre))
-        return lim.autoriser(request.client.host if request.client else "?")
+    @r.post("/api/v1/chat/session", tags=["discussion"], response_model=SessionReponse,
+            summary="Un identifiant de conversation (128 bits) émis par le serveur ; rien n'est gardé avant le "
+                    "premier message")
+    async def session(request: Request):
+        return {"sender": request.app.state.passerelle.relais.emettre_expediteur()}
 
     @r.post("/api/v1/chat", tags=["discussion"], response_model=list[MessageBot], response_model_exclude_none=True,
             summary="Envoyer un message au bot ; rend ses messages (texte, boutons, custom)",
@@ -111,11 +131,9 @@ def routeur() -> APIRouter:
                        503: {"model": Refus, "description": "Rasa indisponible"}})
     async def chat(requete: ChatRequete, request: Request):
         relais: R.Relais = request.app.state.passerelle.relais
-        if not _ip_permise(request):
-            from bot.passerelle import textes
-
-            return JSONResponse({"detail": textes.TROP_RAPIDE, "messages": [{"text": textes.TROP_RAPIDE}]},
-                                status_code=429, headers={"Retry-After": "60"})
+        refus = _verifier(request, requete.sender, requete.message)
+        if refus is not None:
+            return refus
         reponse = await relais.envoyer(CANAL_WEB, requete.sender, requete.message)
         if not reponse.ok:
             return _refus(reponse)
@@ -125,12 +143,18 @@ def routeur() -> APIRouter:
             summary="Message d'accueil (consentement et boutons de départ, proposés à cet expéditeur)")
     async def accueil(requete: ExpediteurRequete, request: Request):
         relais: R.Relais = request.app.state.passerelle.relais
+        refus = _verifier(request, requete.sender)
+        if refus is not None:
+            return refus
         return relais.accueil(CANAL_WEB, requete.sender).messages
 
     @r.post("/api/v1/chat/effacer", tags=["discussion"],
             summary="Effacer la conversation (bouton « Effacer et recommencer » ou inactivité de la borne)")
     async def effacer(requete: EffacerRequete, request: Request):
         relais: R.Relais = request.app.state.passerelle.relais
+        refus = _verifier(request, requete.sender)
+        if refus is not None:
+            return refus
         await relais.effacer(CANAL_WEB, requete.sender, garder_reprise=requete.raison == "inactivite")
         return {"efface": True}
 
@@ -139,6 +163,12 @@ def routeur() -> APIRouter:
     async def reprise(requete: ExpediteurRequete, request: Request):
         services = request.app.state.passerelle
         relais: R.Relais = services.relais
+        refus = _verifier(request, requete.sender)
+        if refus is not None:
+            return refus
+        if relais.pseudonyme(CANAL_WEB, requete.sender) not in relais.activite:
+            # Pas d'état pour un expéditeur qui n'a encore rien dit : pas de code de reprise non plus.
+            return JSONResponse({"detail": "Commencez d'abord la conversation."}, status_code=409)
         code = relais.creer_reprise(CANAL_WEB, requete.sender)
         liens = []
         nom = getattr(services.telegram, "nom", "") or services.reglages.telegram_bot_nom
@@ -161,7 +191,7 @@ def routeur() -> APIRouter:
         situation: dict[str, Any] = Body(..., examples=[{"age": 34, "nationalite": "hors_ue",
                                                          "titre_sejour": "aucun", "mois_en_france": 24,
                                                          "logement": "rue", "vit_a_paris": True}]),
-        date: str | None = Query(None, description="Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)"),
+        date: str | None = Query(None, max_length=10, description="Date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)"),
         forme: Literal["vous", "il", "elle", "personne"] = Query(
             "vous", description="À qui parle le résultat : la personne (vous), un tiers (il, elle) ou un "
                                 "professionnel sans genre dit (personne : « la personne »)"),
@@ -175,6 +205,8 @@ def routeur() -> APIRouter:
         if date is not None:
             try:
                 jour = dt.date.fromisoformat(date)
+                if not dt.date(2000, 1, 1) <= jour <= dt.date(2100, 12, 31):
+                    raise ValueError(date)
             except ValueError:
                 return _champ_invalide("date", "La date doit avoir la forme AAAA-MM-JJ, par exemple 2025-12-03.",
                                        lieu="query")

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from bot.passerelle import journal, rdv_lien
+from bot.passerelle.garde import TAILLE_CORPS_MAX, Garde  # noqa: F401 (TAILLE_CORPS_MAX : compatibilité)
 from bot.passerelle.rasa import ClientRasa
 from bot.passerelle.reglages import Reglages
 from bot.passerelle.relais import Relais
@@ -29,19 +30,12 @@ from bot.passerelle.sms import CanalSms
 log = logging.getLogger("passerelle")
 
 ICI = Path(__file__).resolve().parent
-TAILLE_CORPS_MAX = 256 * 1024
 
 SECURITE_PAGES = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
     ),
-}
-SECURITE = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 
 
@@ -76,11 +70,16 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
     reglages = (config or Reglages.depuis_env()).verifier()
     journal.configurer(reglages.journal_niveau,
                        [reglages.telegram_token, reglages.twilio_auth_token, reglages.telegram_webhook_secret,
-                        reglages.rasa_jeton, reglages.pseudonyme_cle.decode("utf-8", "ignore")])
+                        reglages.rasa_jeton, reglages.pseudonyme_cle.decode("utf-8", "ignore")],
+                       reglages.journal_format)
     rasa = ClientRasa(reglages.rasa_url, reglages.actions_url, reglages.rasa_delai, transport=transport_rasa,
-                      jeton=reglages.rasa_jeton)
+                      jeton=reglages.rasa_jeton, instances=reglages.instances_rasa,
+                      suivis_url=reglages.tracker_database_url, actions_urls=reglages.instances_actions)
     relais = Relais(reglages, rasa, horloge=horloge)
-    rdv = rdv_lien.charger_service(reglages.database_url)
+    from rdv.frein import Frein
+
+    rdv = rdv_lien.charger_service(reglages.database_url, frein=Frein(redis_url=reglages.redis_url or None),
+                                   cle_conversation=relais.cle_rdv)
     sms = CanalSms(relais, reglages.twilio_auth_token, reglages.public_base_url, reglages.sms_segments_max, rdv)
     telegram = None
     if reglages.telegram_actif:
@@ -92,7 +91,7 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
     async def cycle(app: FastAPI):
         journal.configurer(reglages.journal_niveau,
                            [reglages.telegram_token, reglages.twilio_auth_token, reglages.telegram_webhook_secret,
-                            reglages.rasa_jeton])
+                            reglages.rasa_jeton], reglages.journal_format)
         if telegram is not None:
             await telegram.demarrer()
         tache = asyncio.create_task(_entretien(relais, reglages.retention_periode))
@@ -116,31 +115,74 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
             "éligibilité (AME, RSA, FSL de Paris, domiciliation), SMS (Twilio) et Telegram."
         ),
         lifespan=cycle,
+        # /docs et /redoc chargent des scripts d'un CDN : fermés en production (DOCS=1 pour les ouvrir).
+        docs_url="/docs" if reglages.docs_actives else None,
+        redoc_url="/redoc" if reglages.docs_actives else None,
     )
     rdv_monte = _monter_rdv(app)
     app.state.passerelle = Services(reglages, rasa, relais, sms, telegram, rdv, rdv_monte)
 
     @app.middleware("http")
     async def entetes(request: Request, appel_suivant):
-        longueur = request.headers.get("content-length")
-        if longueur and longueur.isdigit() and int(longueur) > TAILLE_CORPS_MAX:
-            return JSONResponse({"detail": "Requête trop grande."}, status_code=413)
+        if request.url.path == "/pro" and reglages.pro_connexion_obligatoire:
+            from bot.passerelle import pro_connexion
+
+            if not await pro_connexion.session_valide(request):
+                return RedirectResponse("/pro/connexion", status_code=303)
         reponse = await appel_suivant(request)
-        for cle, valeur in SECURITE.items():
-            reponse.headers.setdefault(cle, valeur)
-        if request.url.path in ("/", "/pro"):
+        if request.url.path in ("/", "/pro", "/pro/connexion"):
             for cle, valeur in SECURITE_PAGES.items():
                 reponse.headers.setdefault(cle, valeur)
         return reponse
 
-    from bot.passerelle import api, canal_telegram, pages, sms as module_sms
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def requete_invalide(request: Request, exc: RequestValidationError):
+        """422 comme FastAPI, sans recopier la valeur reçue : elle peut être illisible en JSON (« -Infinity »
+        accepté par le lecteur Python, refusé à l'écriture : c'était une erreur 500) ou personnelle."""
+        erreurs = [{k: v for k, v in e.items() if k in ("type", "loc", "msg")} for e in exc.errors()]
+        for e in erreurs:
+            e["loc"] = [str(x) for x in e.get("loc", ())]
+        if any(e.get("type") == "string_unicode" for e in erreurs):  # « \ud800 » seul : texte illisible
+            return JSONResponse({"detail": "Le texte contient des caractères illisibles. "
+                                           "Réécrivez-le, s'il vous plaît."}, status_code=400)
+        return JSONResponse({"detail": erreurs}, status_code=422)
+
+    @app.exception_handler(UnicodeError)
+    async def texte_illisible(request: Request, exc: UnicodeError):
+        """Un texte qui ne s'encode pas (« \\ud800 » seul, dans le JSON) : 400, pas 500."""
+        return JSONResponse({"detail": "Le texte contient des caractères illisibles. Réécrivez-le, s'il vous plaît."},
+                            status_code=400)
+
+    try:
+        import redis as _redis
+
+        @app.exception_handler(_redis.RedisError)
+        async def redis_indisponible(request: Request, exc: Exception):
+            """Redis redémarre : rien n'est perdu (journal d'écriture), la personne renvoie son message."""
+            from bot.passerelle import textes
+
+            log.warning("état partagé indisponible (%s)", type(exc).__name__)
+            return JSONResponse({"detail": textes.REESSAYER, "messages": [{"text": textes.REESSAYER}]},
+                                status_code=503, headers={"Retry-After": "2"})
+    except ImportError:  # pragma: no cover
+        pass
+
+    from bot.passerelle import api, canal_telegram, pages, pro_connexion, sms as module_sms
 
     app.include_router(api.routeur())
+    app.include_router(pro_connexion.routeur())
+    from bot.passerelle import metriques
+
+    app.include_router(metriques.routeur())
     app.include_router(module_sms.routeur())
     app.include_router(canal_telegram.routeur())
     app.include_router(pages.routeur())
     app.include_router(pages.routeur_api())
     app.mount("/static", StaticFiles(directory=ICI / "static"), name="static")
+    # La garde (adresse réelle, hôte permis, débit par adresse, taille du corps, en-têtes) : autour de tout.
+    app.add_middleware(Garde, reglages=reglages, horloge=horloge, metriques=relais.metriques)
     return app
 
 

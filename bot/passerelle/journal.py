@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextvars
+import json
 import logging
+import time
+
+# Identifiant de la requête HTTP en cours (posé par la garde), écrit dans chaque ligne du journal JSON.
+ID_REQUETE: contextvars.ContextVar[str] = contextvars.ContextVar("id_requete", default="")
 
 
 class FiltreSecrets(logging.Filter):
@@ -29,7 +35,27 @@ class FiltreSecrets(logging.Filter):
 _FILTRE = FiltreSecrets([])
 
 
-def configurer(niveau: str, secrets: list[str]) -> FiltreSecrets:
+class FormatJson(logging.Formatter):
+    """Une ligne JSON par événement : heure, niveau, module, message, identifiant de requête.
+    Le message passe d'abord par le filtre des secrets ; il ne contient ni texte ni numéro (règle du
+    projet : seulement des pseudonymes et des nombres)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        ligne = {
+            "t": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "niveau": record.levelname,
+            "module": record.name,
+            "message": record.getMessage(),
+        }
+        requete = ID_REQUETE.get()
+        if requete:
+            ligne["requete"] = requete
+        if record.exc_info:
+            ligne["exception"] = record.exc_info[0].__name__ if record.exc_info[0] else ""
+        return json.dumps(ligne, ensure_ascii=False)
+
+
+def configurer(niveau: str, secrets: list[str], format_: str = "texte") -> FiltreSecrets:
     """Réduit au silence les loggers bavards et pose un filtre unique (secrets ajoutés) sur les
     loggers et gestionnaires existants."""
     # httpx (et urllib3) journalisent chaque URL en INFO ; l'URL de l'API Telegram contient le jeton
@@ -47,4 +73,6 @@ def configurer(niveau: str, secrets: list[str]) -> FiltreSecrets:
         for gestionnaire in lg.handlers:
             if _FILTRE not in gestionnaire.filters:
                 gestionnaire.addFilter(_FILTRE)
+            if format_ == "json" and not isinstance(gestionnaire.formatter, FormatJson):
+                gestionnaire.setFormatter(FormatJson())
     return _FILTRE

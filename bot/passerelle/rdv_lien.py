@@ -11,8 +11,9 @@ from bot.passerelle import textes
 log = logging.getLogger("passerelle.rdv")
 
 
-def charger_service(database_url: str):
-    """Construit ``rdv.service.ServiceRdv`` sur ``database_url`` et le donne au routeur ``rdv.api``."""
+def charger_service(database_url: str, **options):
+    """Construit ``rdv.service.ServiceRdv`` sur ``database_url`` et le donne au routeur ``rdv.api``
+    (``options`` : ``frein``, ``cle_conversation``, voir ``rdv.api.configurer``)."""
     try:
         from rdv.service import ServiceRdv  # type: ignore
     except Exception as exc:  # ImportError tant que rdv/ n'a pas atterri
@@ -26,7 +27,7 @@ def charger_service(database_url: str):
     try:
         from rdv import api as rdv_api  # type: ignore
 
-        rdv_api.configurer(service)
+        rdv_api.configurer(service, **options)
     except Exception as exc:  # pragma: no cover
         log.info("routeur rdv non configuré (%s)", type(exc).__name__)
     return service
@@ -83,3 +84,15 @@ async def supprimer(service, *, telephone: str | None = None, pseudonyme: str | 
                 exc = exc2
         log.warning("effacement rdv impossible (%s)", type(exc).__name__)
         return None
+
+
+async def confirmer_par_sms(service, telephone: str, texte: str) -> bool:
+    """Le SMS renvoie le code à 6 chiffres qui confirme le numéro d'un rendez-vous (issue 14)."""
+    f = getattr(service, "confirmer_par_sms", None) if service is not None else None
+    if not callable(f) or len(texte or "") > 20:
+        return False
+    try:
+        return await asyncio.to_thread(f, telephone, texte) is not None
+    except Exception as exc:
+        log.warning("confirmation du numéro impossible (%s)", type(exc).__name__)
+        return False

@@ -43,6 +43,10 @@ def _float(env, nom: str, defaut: float) -> float:
         raise ReglagesInvalides(f"{nom} doit être un nombre (reçu : {brut!r}).") from exc
 
 
+def _liste(valeur: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (valeur or "").replace(";", ",").split(",") if v.strip())
+
+
 @dataclass(frozen=True)
 class Reglages:
     """Toute la configuration de la passerelle. ``Reglages.depuis_env()`` la lit dans l'environnement."""
@@ -83,13 +87,60 @@ class Reglages:
     twilio_auth_token: str = ""
     sms_numero: str = ""  # numéro public à qui écrire (affiché sur la borne)
     sms_segments_max: int = 3
+    # Production (issue 14)
+    # Mandataires (nginx, Caddy) dont on croit l'en-tête X-Forwarded-For : réseaux CIDR.
+    proxies_de_confiance: tuple[str, ...] = ()
+    # Valeurs permises de l'en-tête Host (le reste : 400). Vide : locales + celle de PUBLIC_BASE_URL.
+    hotes_permis: tuple[str, ...] = ()
+    # Qui choisit l'identifiant (sender) d'un client web : « libre » (tests, développement), « long »
+    # (≥ 32 signes [A-Za-z0-9_-.], ou émis par le serveur), « emis » (seulement POST /api/v1/chat/session).
+    expediteurs: str = ""
+    docs: bool | None = None  # /docs et /redoc (scripts tiers) : None = seulement hors production
+    pro_connexion: bool | None = None  # /pro derrière une connexion : None = seulement en production
+    redis_url: str = ""  # état partagé entre workers et instances (vide : mémoire d'un processus)
+    tracker_database_url: str = ""  # magasin SQL des suivis de Rasa (effacement par DELETE)
+    rasa_urls: tuple[str, ...] = ()  # plusieurs instances de Rasa (hachage cohérent, bascule)
+    actions_urls: tuple[str, ...] = ()  # leurs serveurs d'actions (sondes de santé)
     # Divers
     journal_niveau: str = "INFO"
+    journal_format: str = "texte"  # « json » : une ligne JSON par événement, avec l'identifiant de requête
     extra: dict = field(default_factory=dict)
 
     @property
     def production(self) -> bool:
         return self.environnement.lower() in {"production", "prod"}
+
+    @property
+    def mode_expediteurs(self) -> str:
+        return self.expediteurs or ("long" if self.production else "libre")
+
+    @property
+    def pro_connexion_obligatoire(self) -> bool:
+        return self.production if self.pro_connexion is None else self.pro_connexion
+
+    @property
+    def docs_actives(self) -> bool:
+        return (not self.production) if self.docs is None else self.docs
+
+    @property
+    def hotes(self) -> tuple[str, ...]:
+        """Les valeurs permises de Host (sans port)."""
+        from urllib.parse import urlsplit
+
+        hotes = {"127.0.0.1", "localhost", "::1", "testserver", *self.hotes_permis}
+        if self.public_base_url:
+            hotes.add((urlsplit(self.public_base_url).hostname or "").lower())
+        if self.hote not in ("0.0.0.0", "::"):
+            hotes.add(self.hote)
+        return tuple(sorted(h.lower() for h in hotes if h))
+
+    @property
+    def instances_rasa(self) -> tuple[str, ...]:
+        return self.rasa_urls or (self.rasa_url,)
+
+    @property
+    def instances_actions(self) -> tuple[str, ...]:
+        return self.actions_urls or (self.actions_url,)
 
     @property
     def telegram_actif(self) -> bool:
@@ -129,6 +180,15 @@ class Reglages:
                 )
             log.warning("RASA_JETON absent : la passerelle ne pourra pas effacer les conversations dans Rasa "
                         "(make run en tire un au hasard).")
+        if self.expediteurs and self.expediteurs not in {"libre", "long", "emis"}:
+            raise ReglagesInvalides("EXPEDITEURS vaut « libre », « long » ou « emis ».")
+        for reseau in self.proxies_de_confiance:
+            import ipaddress
+
+            try:
+                ipaddress.ip_network(reseau, strict=False)
+            except ValueError as exc:
+                raise ReglagesInvalides(f"PROXIES_DE_CONFIANCE : réseau illisible ({reseau!r}).") from exc
         if self.telegram_mode not in {"polling", "webhook"}:
             raise ReglagesInvalides("TELEGRAM_MODE vaut « polling » ou « webhook ».")
         if self.telegram_actif and self.telegram_mode == "webhook":
@@ -178,4 +238,14 @@ class Reglages:
             twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", "") or "",
             sms_numero=env.get("SMS_NUMERO", "") or "",
             journal_niveau=(env.get("JOURNAL_NIVEAU") or "INFO").upper(),
+            journal_format=(env.get("JOURNAL_FORMAT") or "texte").strip().lower(),
+            proxies_de_confiance=_liste(env.get("PROXIES_DE_CONFIANCE")),
+            hotes_permis=_liste(env.get("HOTES_PERMIS")),
+            expediteurs=(env.get("EXPEDITEURS") or "").strip().lower(),
+            docs=None if not (env.get("DOCS") or "").strip() else _bool(env.get("DOCS")),
+            pro_connexion=None if not (env.get("PRO_CONNEXION") or "").strip() else _bool(env.get("PRO_CONNEXION")),
+            redis_url=(env.get("REDIS_URL") or "").strip(),
+            tracker_database_url=(env.get("TRACKER_DATABASE_URL") or "").strip(),
+            rasa_urls=tuple(u.rstrip("/") for u in _liste(env.get("RASA_URLS"))),
+            actions_urls=tuple(u.rstrip("/") for u in _liste(env.get("ACTIONS_URLS"))),
         )

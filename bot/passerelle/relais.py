@@ -17,6 +17,8 @@ Règles (issue 5) :
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 import re
 import secrets
@@ -115,13 +117,35 @@ class Relais:
         self.rasa = rasa
         self.horloge = horloge
         self.pseudos = Pseudonymiseur(reglages.pseudonyme_cle)
+        from bot.passerelle.metriques import Metriques
+
+        self.metriques = Metriques()
+        # Clés dérivées : jetons de réservation d'une conversation (rdv.jetons) et identifiants émis.
+        self.cle_rdv = hmac.new(reglages.pseudonyme_cle, b"jeton-rdv", hashlib.sha256).digest()
+        self._cle_expediteurs = hmac.new(reglages.pseudonyme_cle, b"expediteurs", hashlib.sha256).digest()
+        self._verrous: MemoireExpirante[str, asyncio.Lock] = MemoireExpirante(600.0)
+        self.redis = None
+        if reglages.redis_url:
+            # État partagé (issue 14) : plusieurs workers, plusieurs machines, rien de perdu au redémarrage.
+            from bot.passerelle import etat_partage as E
+
+            if horloge is time.monotonic:
+                self.horloge = horloge = time.time  # une même échelle pour tous les processus
+            self.redis = E.client(reglages.redis_url)
+            self.offres = E.RedisExpirante(self.redis, "offres", reglages.payloads_duree,
+                                           encoder=lambda o: {"jeton": o.jeton, "boutons": o.boutons},
+                                           decoder=lambda d: Offre(**d))
+            self.alias = E.RedisExpirante(self.redis, "alias", reglages.lien_duree)
+            self.debit = E.LimiteurRedis(self.redis, "debit", reglages.debit_max, reglages.debit_fenetre)
+            self.reprises = Reprises(reglages.reprise_duree, horloge=horloge, redis=self.redis)
+            self.activite = E.ActiviteRedis(self.redis)
+            return
         self.offres: MemoireExpirante[str, Offre] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
         self.alias: MemoireExpirante[str, str] = MemoireExpirante(reglages.lien_duree, horloge=horloge)
         self.debit = LimiteurDebit(reglages.debit_max, reglages.debit_fenetre, horloge=horloge)
         self.reprises = Reprises(reglages.reprise_duree, horloge=horloge)
-        self._verrous: MemoireExpirante[str, asyncio.Lock] = MemoireExpirante(600.0)
-        # Rétention : dernier message (horloge) par pseudonyme de conversation Rasa. En mémoire
-        # seulement : un redémarrage de la passerelle perd cette liste (et un redémarrage de Rasa
+        # Rétention : dernier message (horloge) par pseudonyme de conversation Rasa. En mémoire (sans
+        # REDIS_URL) : un redémarrage de la passerelle perd cette liste (et un redémarrage de Rasa
         # vide son InMemoryTrackerStore : rien ne survit ni à l'un ni à l'autre au-delà du délai).
         # Une conversation dont l'effacement a échoué y reste, « due » : réessayée à chaque passage.
         self.activite: dict[str, float] = {}
@@ -158,12 +182,38 @@ class Relais:
     def accueil(self, canal: str, identifiant: str) -> Reponse:
         """Accueil de la borne, sans appeler Rasa : une phrase, la question, les boutons d'intention.
 
-        Les boutons sont « proposés » à ce pseudonyme : leur payload (``/verifier_droits``…) passera.
+        Rien n'est gardé pour cet expéditeur (issue 14 : pas d'état avant un vrai message, sinon un
+        flot d'accueils chasserait de la mémoire les boutons des vrais utilisateurs). Les payloads
+        d'accueil (``/verifier_droits``…) passent tant que la conversation n'a pas d'autre offre.
         """
         pseudo = self.pseudonyme(canal, identifiant)
-        boutons, offre = self._menu(pseudo)
+        boutons = [dict(b) for b in textes.BOUTONS_ACCUEIL]
+        offre = Offre(jeton=secrets.token_hex(3), boutons=boutons)
         messages = [{"text": textes.ACCUEIL_BORNE}, {"text": textes.QUESTION_ACCUEIL, "buttons": boutons}]
         return Reponse(OK, messages, pseudo, offre)
+
+    # -- identifiants émis par le serveur (clients web) --------------------------------------
+    def emettre_expediteur(self) -> str:
+        """Un identifiant de 128 bits au hasard, signé : ``s1-<aléa>-<signature>``. Rien n'est gardé."""
+        alea = secrets.token_urlsafe(16)
+        signature = hmac.new(self._cle_expediteurs, alea.encode(), hashlib.sha256).hexdigest()[:16]
+        return f"s1-{alea}-{signature}"
+
+    def expediteur_emis(self, sender: str) -> bool:
+        m = re.fullmatch(r"s1-([A-Za-z0-9_-]{22})-([0-9a-f]{16})", sender or "")
+        if not m:
+            return False
+        attendu = hmac.new(self._cle_expediteurs, m.group(1).encode(), hashlib.sha256).hexdigest()[:16]
+        return hmac.compare_digest(attendu, m.group(2))
+
+    def expediteur_permis(self, sender: str) -> bool:
+        """Selon ``EXPEDITEURS`` : « libre » (tout), « long » (≥ 32 signes sûrs, ou émis), « emis »."""
+        mode = self.reglages.mode_expediteurs
+        if mode == "libre":
+            return True
+        if self.expediteur_emis(sender):
+            return True
+        return mode == "long" and re.fullmatch(r"[A-Za-z0-9_.-]{32,128}", sender or "") is not None
 
     async def demarrer(self, canal: str, identifiant: str) -> Reponse:
         """Premier contact (Telegram /start) : « bonjour » à Rasa, qui répond par son consentement ;
@@ -183,6 +233,7 @@ class Relais:
         pseudo = self.pseudonyme(canal, identifiant)
         if not self.debit.autoriser(pseudo):
             log.info("débit dépassé pour %s", pseudo)
+            self.metriques.refus_debit.labels("expediteur").inc()
             return Reponse(TROP_RAPIDE, [{"text": textes.TROP_RAPIDE}], pseudo,
                            attente=self.debit.attente(pseudo))
 
@@ -204,7 +255,8 @@ class Relais:
                     if reponse is not None:
                         return reponse
             offre = self.offres.lire(pseudo)
-            if propre.startswith("/") and not (offre and propre in offre.payloads):
+            permis = offre.payloads if offre else [b["payload"] for b in textes.BOUTONS_ACCUEIL]
+            if propre.startswith("/") and propre not in permis:
                 propre = neutraliser(propre)
                 log.info("texte « / » neutralisé pour %s", pseudo)
             if not propre:
@@ -213,13 +265,31 @@ class Relais:
 
         async with self._verrou(pseudo):
             self.activite[pseudo] = self.horloge()
+            debut = time.perf_counter()
+            pret = getattr(self.rasa, "pret", None)
+            if pret is not None and await pret(pseudo) is not None:
+                # La base des suivis redémarre : rien n'est envoyé à Rasa (qui continuerait en mémoire et
+                # perdrait la conversation) ; la personne renvoie son message dans un instant.
+                self.metriques.tour(canal, "indisponible")
+                log.warning("message de %s non relayé : base des suivis indisponible", pseudo)
+                return Reponse(INDISPONIBLE, [{"text": textes.REESSAYER}], pseudo, self.offres.lire(pseudo))
             try:
-                debut = time.perf_counter()
                 messages = await self.rasa.envoyer(pseudo, a_envoyer)
                 log.info("tour %s : %d message(s) en %.0f ms", pseudo, len(messages),
                          1000 * (time.perf_counter() - debut))
-            except RasaIndisponible:
-                return Reponse(INDISPONIBLE, [{"text": textes.RASA_INDISPONIBLE}], pseudo,
+            except RasaIndisponible as exc:
+                self.metriques.tour(canal, "indisponible", time.perf_counter() - debut)
+                # Rasa a répondu 5xx (sa base des suivis redémarre…) : rien n'est perdu, on renvoie.
+                texte_refus = textes.REESSAYER if exc.statut >= 500 else textes.RASA_INDISPONIBLE
+                if exc.statut >= 500 and (await self.rasa.sonder_actions())["statut"] != "ok":
+                    texte_refus = textes.ACTIONS_INDISPONIBLES
+                return Reponse(INDISPONIBLE, [{"text": texte_refus}], pseudo, self.offres.lire(pseudo))
+            self.metriques.tour(canal, "ok", time.perf_counter() - debut, messages)
+            en_panne = getattr(self.rasa, "actions_en_panne", None)
+            if en_panne is not None and await en_panne(pseudo):
+                # Rasa répond, mais sans le serveur d'actions il ne peut rien dire : le dire clairement.
+                log.warning("serveur d'actions injoignable pour %s", pseudo)
+                return Reponse(INDISPONIBLE, [{"text": textes.ACTIONS_INDISPONIBLES}], pseudo,
                                self.offres.lire(pseudo))
             if donnees_supprimees(messages):
                 # Le bot confirme l'effacement (supprimer_donnees) : Rasa a remis les slots à zéro
@@ -229,7 +299,19 @@ class Relais:
                 pseudo = self.pseudonyme(canal, identifiant)
             offre = self.proposer(pseudo, boutons_de(messages))
         messages = [{k: v for k, v in m.items() if k != "recipient_id"} for m in messages]
+        self._jeton_de_reservation(pseudo, messages)
         return Reponse(OK, messages, pseudo, offre)
+
+    def _jeton_de_reservation(self, pseudo: str, messages: list[dict]) -> None:
+        """Au verdict (``custom.resultats``), la conversation reçoit ``custom.jeton_rdv`` : le droit
+        de réserver par l'API publique (``POST /api/v1/rendez-vous``, ``jeton_conversation``)."""
+        from rdv.jetons import jeton_conversation
+
+        for m in messages:
+            custom = m.get("custom")
+            if isinstance(custom, dict) and isinstance(custom.get("resultats"), dict):
+                m["custom"] = {**custom, "jeton_rdv": jeton_conversation(self.cle_rdv, pseudo)}
+                return
 
     async def _reprendre(self, canal: str, identifiant: str, code: str | None, explicite: bool) -> Reponse | None:
         """Relie cet expéditeur à une conversation de la borne. None : ce n'était pas un code."""
@@ -264,7 +346,7 @@ class Relais:
         if garder_reprise and self.reprises.code_de(pseudo):
             self.offres.retirer(pseudo)
             self._delier(brut)
-            self.reprises.detachees.add(pseudo)
+            self.reprises.detacher(pseudo)
             log.info("conversation %s détachée de la borne (code de reprise en attente)", pseudo)
             return pseudo
         async with self._verrou(pseudo):

@@ -54,12 +54,44 @@ def extraire_code(texte: str) -> tuple[str | None, bool]:
     return code, explicite
 
 
+class _Detachees:
+    """Les conversations détachées de la borne (Redis : avec l'échéance de leur code)."""
+
+    def __init__(self, echeances=None):
+        self._local: set[str] = set()
+        self._echeances = echeances
+
+    def add(self, pseudo: str, echeance: float = 0.0) -> None:
+        if self._echeances is not None:
+            self._echeances.ajouter(pseudo, echeance)
+        else:
+            self._local.add(pseudo)
+
+    def discard(self, pseudo: str) -> None:
+        if self._echeances is not None:
+            self._echeances.retirer(pseudo)
+        else:
+            self._local.discard(pseudo)
+
+    def __contains__(self, pseudo: object) -> bool:
+        return pseudo in (self._echeances if self._echeances is not None else self._local)
+
+
 class Reprises:
-    def __init__(self, duree: float, horloge: Callable[[], float] = time.monotonic):
+    def __init__(self, duree: float, horloge: Callable[[], float] = time.monotonic, redis=None):
         self.duree = duree
-        self._codes: MemoireExpirante[str, str] = MemoireExpirante(duree, horloge=horloge)
-        self._par_pseudo: MemoireExpirante[str, str] = MemoireExpirante(duree, horloge=horloge)
-        self.detachees: set[str] = set()
+        self.horloge = horloge
+        if redis is not None:
+            from bot.passerelle.etat_partage import EnsembleEcheances, RedisExpirante
+
+            self._codes = RedisExpirante(redis, "reprise:codes", duree)
+            self._par_pseudo = RedisExpirante(redis, "reprise:pseudos", duree)
+            self.detachees = _Detachees(EnsembleEcheances(redis, "reprise:detachees"))
+        else:
+            self._codes: MemoireExpirante[str, str] = MemoireExpirante(duree, horloge=horloge)
+            self._par_pseudo: MemoireExpirante[str, str] = MemoireExpirante(duree, horloge=horloge)
+            self.detachees = _Detachees()
+        self._redis = redis
 
     def creer(self, pseudonyme: str) -> str:
         ancien = self._par_pseudo.retirer(pseudonyme)
@@ -75,6 +107,14 @@ class Reprises:
 
     def code_de(self, pseudonyme: str) -> str | None:
         return self._par_pseudo.lire(pseudonyme)
+
+    def detacher(self, pseudonyme: str) -> None:
+        """La borne oublie la conversation ; elle sera effacée quand son code expirera."""
+        echeance = 0.0
+        if self._redis is not None:
+            reste = self._redis.pttl(self._par_pseudo._cle(pseudonyme))
+            echeance = self.horloge() + max(0, reste) / 1000.0
+        self.detachees.add(pseudonyme, echeance)
 
     def utiliser(self, code: str) -> str | None:
         """Consomme le code ; rend le pseudonyme de la conversation, ou None."""
@@ -94,6 +134,8 @@ class Reprises:
 
     def expirees(self) -> list[str]:
         """Pseudonymes détachés dont le code a expiré sans servir : à effacer dans Rasa."""
+        if self._redis is not None:
+            return self.detachees._echeances.echus(self.horloge())
         self._codes.expirees()
         a_effacer = []
         for pseudonyme, _code in self._par_pseudo.expirees():

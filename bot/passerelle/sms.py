@@ -84,8 +84,23 @@ class CanalSms:
         self.segments_max = segments_max
         self.vus: MemoireExpirante[str, bool] = MemoireExpirante(48 * 3600.0, taille_max=500_000)
         self.suites: MemoireExpirante[str, list[str]] = MemoireExpirante(3600.0)
+        if getattr(relais, "redis", None) is not None:  # anti-rejeu et suites partagés (REDIS_URL)
+            from bot.passerelle.etat_partage import RedisExpirante
+
+            self.vus = RedisExpirante(relais.redis, "sms:vus", 48 * 3600.0)
+            self.suites = RedisExpirante(relais.redis, "sms:suites", 3600.0)
         self.vers_gsm7, self.segments = _gsm7()
         self.rdv = rdv
+
+    def premiere_fois(self, sid: str) -> bool:
+        """Vrai la première fois qu'un MessageSid est vu (atomique avec Redis : SET NX)."""
+        redis = getattr(self.relais, "redis", None)
+        if redis is not None:
+            return bool(redis.set(f"passerelle:sms:sid:{sid}", "1", nx=True, ex=48 * 3600))
+        if self.vus.lire(sid):
+            return False
+        self.vus.mettre(sid, True)
+        return True
 
     # -- mise en page ---------------------------------------------------------------------
     def _capacite(self) -> int:
@@ -130,6 +145,9 @@ class CanalSms:
             return self.vers_gsm7(textes.SMS_STOP)
 
         pseudo = self.relais.pseudonyme("sms", telephone)
+        confirme = await rdv_lien.confirmer_par_sms(self.rdv, telephone, propre)
+        if confirme:
+            return self.vers_gsm7(textes.SMS_NUMERO_CONFIRME)
         m = _ANNULER.match(propre)
         if m:
             if not self.relais.debit.autoriser(pseudo):
@@ -184,10 +202,9 @@ def routeur() -> APIRouter:
         sid = parametres.get("MessageSid") or parametres.get("SmsSid") or ""
         if not sid:
             return Response("MessageSid manquant.", status_code=400)
-        if canal.vus.lire(sid):
+        if not canal.premiere_fois(sid):
             log.warning("SMS refusé : MessageSid rejoué")
             return Response("MessageSid déjà traité.", status_code=409)
-        canal.vus.mettre(sid, True)
         telephone = parametres.get("From", "").strip()
         if not telephone:
             return Response("From manquant.", status_code=400)

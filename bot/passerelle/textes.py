@@ -77,3 +77,16 @@ RDV_INDISPONIBLE = "La prise de rendez-vous ne marche pas pour le moment. Appele
 
 # Résumé des résultats pour les canaux texte (quand Rasa n'envoie pas de texte avec le verdict)
 NOMS_DROITS = {d.id: d.nom_sms for d in registre.DROITS}
+
+
+# --- Production (issue 14) ---------------------------------------------------------------------
+# Réponse au SMS qui renvoie le code de confirmation du numéro (rdv : confirmer_par_sms).
+SMS_NUMERO_CONFIRME = "Merci. Votre numero est confirme. Vous recevrez les rappels de votre rendez-vous."
+# Base de données ou Redis redémarrés pendant un message : rien n'est perdu, il suffit de renvoyer.
+REESSAYER = "Le service redémarre. Réessayez dans un instant, s'il vous plaît. Rien n'est perdu."
+# Le serveur d'actions ne répond pas : Rasa ne peut pas avancer.
+ACTIONS_INDISPONIBLES = (
+    "Je ne peux pas répondre pour le moment. Réessayez dans quelques minutes. "
+    "Pour parler à une personne, appelez la CAF au 3230. "
+    "Pour dormir ce soir, appelez le 115. C'est gratuit."
+)

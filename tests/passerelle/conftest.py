@@ -74,3 +74,27 @@ def client(reglages):
 def artefacts() -> Path:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     return ARTEFACTS
+
+
+@pytest.fixture(scope="session")
+def redis_serveur():
+    """Un vrai Redis (paquet Debian redis-server) sur un port libre, pour toute la session."""
+    import shutil
+
+    from rdv.redis_jetable import RedisJetable
+
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server absent (apt-get install redis-server ; scripts/paquets-systeme.sh)")
+    with RedisJetable() as r:
+        yield r
+
+
+@pytest.fixture
+def redis_jetable(redis_serveur):
+    """L'URL du Redis de la session, vidé avant chaque test."""
+    import redis
+
+    client = redis.Redis.from_url(redis_serveur.url)
+    client.flushall()
+    client.close()
+    return redis_serveur.url

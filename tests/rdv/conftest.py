@@ -89,7 +89,9 @@ def horloge():
 
 @pytest.fixture
 def service(moteur, horloge):
-    s = ServiceRdv(moteur, horloge=horloge)
+    # Les tests des rappels partent d'un numéro déjà confirmé ; la confirmation par code SMS a ses
+    # propres tests (test_rdv_production.py, avec telephone_a_confirmer=True, le défaut).
+    s = ServiceRdv(moteur, horloge=horloge, telephone_a_confirmer=False)
     s.charger_lieux()
     return s
 
@@ -112,3 +114,47 @@ def creneau(service, lieux):
         return service.ajouter_creneau(lieux[lieu], debut, duree, capacite)
 
     return fabriquer
+
+
+@pytest.fixture(autouse=True)
+def frein_neuf():
+    """Le frein des essais ratés de l'API est global au processus : neuf pour chaque test."""
+    import rdv.api
+    from rdv.frein import Frein
+
+    ancien = rdv.api._frein
+    rdv.api._frein = Frein()
+    yield rdv.api._frein
+    rdv.api._frein = ancien
+
+
+@pytest.fixture
+def pro(service):
+    """En-tête d'un agent sans lieu : les réservations de l'API sont faites par un professionnel
+    connecté (ou par une conversation qui a son verdict)."""
+    _, jeton = service.creer_agent("Agent de test")
+    return {"Authorization": f"Bearer {jeton}"}
+
+
+@pytest.fixture(scope="session")
+def redis_serveur():
+    """Un vrai Redis (paquet Debian redis-server) sur un port libre, pour toute la session."""
+    import shutil
+
+    from rdv.redis_jetable import RedisJetable
+
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server absent (apt-get install redis-server ; scripts/paquets-systeme.sh)")
+    with RedisJetable() as r:
+        yield r
+
+
+@pytest.fixture
+def redis_jetable(redis_serveur):
+    """L'URL du Redis de la session, vidé avant chaque test."""
+    import redis
+
+    client = redis.Redis.from_url(redis_serveur.url)
+    client.flushall()
+    client.close()
+    return redis_serveur.url

@@ -13,11 +13,12 @@ from rdv.modeles import RendezVous, SmsSortant
 
 
 @pytest.fixture
-def client(service):
+def client(service, pro):
     app = FastAPI()
     app.include_router(router, prefix="/api/v1")
     app.dependency_overrides[obtenir_service] = lambda: service
     with TestClient(app) as c:
+        c.pro = pro  # un professionnel connecté réserve
         yield c
 
 
@@ -46,7 +47,7 @@ def test_parcours_complet(client, service, creneau):
     assert [x["id"] for x in client.get("/api/v1/creneaux", params={"du": "2026-12-10"}).json()] == [c2.id]
     assert [x["id"] for x in client.get("/api/v1/creneaux", params={"au": "2026-12-09"}).json()] == [c1.id]
 
-    r = client.post("/api/v1/rendez-vous", json={"creneau_id": c1.id, "telephone": "06 12 34 56 78"})
+    r = client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": c1.id, "telephone": "06 12 34 56 78"})
     assert r.status_code == 201, r.text
     corps = r.json()
     code = corps["code"]
@@ -55,36 +56,37 @@ def test_parcours_complet(client, service, creneau):
     assert "Votre code : " + code in corps["confirmation"]
     assert len(corps["sms"]) <= 160
 
-    r = client.get(f"/api/v1/rendez-vous/{code.lower()}")
+    j = {"jeton": corps["jeton"]}
+    r = client.get(f"/api/v1/rendez-vous/{code.lower()}", params=j)
     assert r.status_code == 200 and r.json()["code"] == code
-    ics = client.get(f"/api/v1/rendez-vous/{code}/ics")
+    ics = client.get(f"/api/v1/rendez-vous/{code}/ics", params=j)
     assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")
     assert "BEGIN:VEVENT" in ics.text and "\r\n" in ics.text
 
-    r = client.post(f"/api/v1/rendez-vous/{code}/deplacement", json={"creneau_id": c2.id})
-    assert r.status_code == 200 and r.json()["creneau"]["id"] == c2.id
+    r = client.post(f"/api/v1/rendez-vous/{code}/deplacement", json={"creneau_id": c2.id}, params=j)
+    assert r.status_code == 200 and "finlay" in r.json()["lieu"]["nom"].lower()
 
-    r = client.delete(f"/api/v1/rendez-vous/{code}")
+    r = client.delete(f"/api/v1/rendez-vous/{code}", params=j)
     assert r.status_code == 200 and r.json()["statut"] == "annule"
-    erreur(client.delete(f"/api/v1/rendez-vous/{code}"), 409, "deja_annule")
+    erreur(client.delete(f"/api/v1/rendez-vous/{code}", params=j), 409, "deja_annule")
 
 
 def test_erreurs_sans_ecriture(client, service, creneau, horloge):
     c = creneau(jours=2)
     passe = creneau(jours=-1)
     avant = nb(service)
-    erreur(client.post("/api/v1/rendez-vous", json={"creneau_id": c.id, "telephone": "01 42 00 00 00"}),
+    erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": c.id, "telephone": "01 42 00 00 00"}),
            422, "telephone_invalide")
-    erreur(client.post("/api/v1/rendez-vous", json={"creneau_id": passe.id}), 409, "creneau_passe")
-    erreur(client.post("/api/v1/rendez-vous", json={"creneau_id": 999999}), 404, "creneau_inconnu")
-    d = erreur(client.post("/api/v1/rendez-vous", json={"telephone": "0612345678"}), 422, "donnees_invalides")
+    erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": passe.id}), 409, "creneau_passe")
+    erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": 999999}), 404, "creneau_inconnu")
+    d = erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"telephone": "0612345678"}), 422, "donnees_invalides")
     assert "creneau_id" in d["fr"]
-    erreur(client.post("/api/v1/rendez-vous", json={"creneau_id": "abc"}), 422, "donnees_invalides")
-    erreur(client.post("/api/v1/rendez-vous", json={"creneau_id": c.id, "inconnu": 1}), 422, "donnees_invalides")
+    erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": "abc"}), 422, "donnees_invalides")
+    erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": c.id, "inconnu": 1}), 422, "donnees_invalides")
     assert nb(service) == avant == 0 and nb(service, SmsSortant) == 0
 
-    assert client.post("/api/v1/rendez-vous", json={"creneau_id": c.id}).status_code == 201
-    d = erreur(client.post("/api/v1/rendez-vous", json={"creneau_id": c.id}), 409, "creneau_pris")
+    assert client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": c.id}).status_code == 201
+    d = erreur(client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": c.id}), 409, "creneau_pris")
     assert d["fr"] == "Ce créneau vient d'être pris." and d["en"]
     assert nb(service) == 1
 
@@ -96,16 +98,18 @@ def test_erreurs_sans_ecriture(client, service, creneau, horloge):
 
 def test_annulation_trop_tardive(client, service, creneau, horloge):
     c = creneau(jours=1, heure=14, minute=0)
-    code = client.post("/api/v1/rendez-vous", json={"creneau_id": c.id}).json()["code"]
+    corps = client.post("/api/v1/rendez-vous", headers=client.pro, json={"creneau_id": c.id}).json()
+    code, j = corps["code"], {"jeton": corps["jeton"]}
     horloge.regler(c.debut - timedelta(hours=2))
-    erreur(client.delete(f"/api/v1/rendez-vous/{code}"), 409, "trop_tard")
-    assert client.get(f"/api/v1/rendez-vous/{code}").json()["statut"] == "reserve"
+    erreur(client.delete(f"/api/v1/rendez-vous/{code}", params=j), 409, "trop_tard")
+    assert client.get(f"/api/v1/rendez-vous/{code}", params=j).json()["statut"] == "reserve"
 
 
 def test_agent(client, service, creneau, horloge, lieux):
     c = creneau(jours=1, heure=9, minute=0)
     ailleurs = creneau(jours=1, lieu="caf-finlay")
-    code = service.reserver(c.id, resume={"situation": {"logement": "rue"}, "droits": {"ame": {}}}).code
+    r0 = service.reserver(c.id, resume={"situation": {"logement": "rue"}, "droits": {"ame": {}}})
+    code = r0.code
     code_ailleurs = service.reserver(ailleurs.id).code
     agent, jeton = service.creer_agent("Agent Nationale", lieux["caf-nationale"])
     h = {"Authorization": f"Bearer {jeton}"}
@@ -133,7 +137,7 @@ def test_agent(client, service, creneau, horloge, lieux):
     erreur(client.get(f"/api/v1/agent/rendez-vous/{code}/resume"), 401, "non_authentifie")
     erreur(client.get(f"/api/v1/agent/rendez-vous/{code_ailleurs}/resume", headers=h), 404, "code_inconnu")
     # Le résumé n'apparaît nulle part dans l'API publique.
-    assert "logement" not in client.get(f"/api/v1/rendez-vous/{code}").text
+    assert "logement" not in client.get(f"/api/v1/rendez-vous/{code}", params={"jeton": r0.jeton}).text
 
     erreur(client.post(f"/api/v1/agent/rendez-vous/{code}/statut", headers=h, json={"statut": "honore"}),
            409, "statut_invalide")

@@ -153,8 +153,8 @@ def test_expediteur_qui_ne_sait_pas_verifier_ne_renvoie_pas(service, creneau, ho
 
 
 def test_deux_relanceurs_successifs_sans_doublon(service, creneau, horloge, memoire):
-    for j in (3, 4, 5):
-        service.reserver(creneau(jours=j).id, telephone="0612345678")
+    for j, tel in ((3, "0612345678"), (4, "0612345679"), (5, "0612345670")):
+        service.reserver(creneau(jours=j).id, telephone=tel)
     Relanceur(service, memoire).tour()
     Relanceur(service, memoire).tour()
     assert len(memoire.envoyes) == 3

@@ -59,6 +59,8 @@ def _nb(service) -> int:
 def test_service_et_api_pendant_et_apres_un_redemarrage(pg, service):
     c1, c2, c3 = service.creneaux_libres(depuis=MAINTENANT + timedelta(days=1), limite=3)
     avant = service.reserver(c1.id, telephone="06 12 34 56 78")
+    _, jeton_agent = service.creer_agent("Agent de test")
+    pro = {"Authorization": f"Bearer {jeton_agent}"}
 
     app = FastAPI()
     app.include_router(router, prefix="/api/v1")
@@ -68,17 +70,17 @@ def test_service_et_api_pendant_et_apres_un_redemarrage(pg, service):
         try:
             with pytest.raises(DBAPIError):
                 service.reserver(c2.id)
-            r = client.post("/api/v1/rendez-vous", json={"creneau_id": c2.id})
+            r = client.post("/api/v1/rendez-vous", headers=pro, json={"creneau_id": c2.id})
             assert r.status_code == 503, r.text
             assert r.headers["retry-after"] == "60"
             detail = r.json()["detail"]
             assert detail["erreur"] == "base_indisponible" and detail["fr"] and detail["en"]
-            assert client.get(f"/api/v1/rendez-vous/{avant.code}").status_code == 503
+            assert client.get(f"/api/v1/rendez-vous/{avant.code}", params={"jeton": avant.jeton}).status_code == 503
         finally:
             pg.relancer()
 
         # Les connexions du pool sont mortes : pool_pre_ping les remplace, sans erreur visible.
-        r = client.post("/api/v1/rendez-vous", json={"creneau_id": c2.id})
+        r = client.post("/api/v1/rendez-vous", headers=pro, json={"creneau_id": c2.id})
         assert r.status_code == 201, r.text
     apres = service.reserver(c3.id)
     assert service.consulter(avant.code).telephone == "+33612345678"

@@ -216,7 +216,7 @@ def test_purger(service, creneau, horloge):
     vieux = creneau(jours=2)
     recent = creneau(jours=20)
     r1 = service.reserver(vieux.id, telephone="0612345678", resume={"situation": {}, "droits": {}})
-    r2 = service.reserver(recent.id, telephone="0612345678")
+    r2 = service.reserver(recent.id, telephone="0698765432")
     vide = creneau(jours=1)
     horloge.regler(vieux.fin + timedelta(days=30, minutes=1))
     bilan = service.purger(30)
