@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 import droits
+from droits import registre
 from bot import extraction
 from bot.actions.base import ActionSure
 from bot.actions import boutons, dialogue, etat, menu, perimetre, questions, verdict
@@ -42,7 +43,7 @@ def detail_demande(tracker: Tracker) -> str:
 
 
 def message_detail(nom: str, resultat: dict, detail: str) -> str | None:
-    titre = f"{verdict.sigle(nom)} : {verdict.reponse_courte(resultat)}."
+    titre = f"{registre.droit(nom).bouton} : {verdict.reponse_courte(resultat)}."
     if detail == LIEUX:
         if not resultat.get("ou_aller"):
             return None
@@ -57,7 +58,7 @@ def message_detail(nom: str, resultat: dict, detail: str) -> str | None:
         if not resultat.get("pieces"):
             return None
         lignes = [titre, texte("a_apporter"), *(f"- {p}" for p in resultat["pieces"])]
-    return "\n".join(lignes)
+    return verdict.une_explication_par_sigle("\n".join(lignes))
 
 
 class ActionInfos(ActionSure):

@@ -11,6 +11,7 @@ En mode aidant (forme il / elle), un dernier message donne un résumé à copier
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk.events import EventType, SlotSet
@@ -18,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from droits import registre
+from droits.textes import GLOSSAIRE
 from bot.actions import etat, perimetre, recap
 from bot.actions.textes import texte
 
@@ -66,15 +68,28 @@ def sigle(nom: str) -> str:
 
 
 def ligne_droit(nom: str, resultat: dict, sms: bool, avec_etape: bool = True) -> str:
-    """« 🩺 AME : oui, sans doute. » puis la prochaine étape. Par SMS (GSM-7) : le nom du droit en mots
-    simples (« Soins (AME) »), sans pictogramme ; l'étape si elle tient (voir ``texte_verdict``)."""
+    """« 🩺 Soins (AME) : oui, sans doute. » (le nom du droit en mots simples, son sigle entre
+    parenthèses), puis la prochaine étape. Par SMS (GSM-7) : sans pictogramme ; l'étape si elle tient
+    (voir ``texte_verdict``)."""
     if sms:
         entete = f"{registre.droit(nom).bouton} : {reponse_courte(resultat, sms=True)}."
         suite = etape(resultat) if avec_etape else None
         return f"{entete} {suite}" if suite else entete
-    entete = f"{registre.droit(nom).emoji} {sigle(nom)} : {reponse_courte(resultat)}."
-    suite = etape(resultat)
+    entete = f"{registre.droit(nom).emoji} {registre.droit(nom).bouton} : {reponse_courte(resultat)}."
+    suite = etape(resultat) if avec_etape else None
     return f"{entete}\n→ {suite}" if suite else entete
+
+
+def une_explication_par_sigle(texte_message: str) -> str:
+    """Les textes de droits expliquent chaque sigle à sa première apparition dans LEUR message (résumé,
+    étape, raisons…). Un message du bot en prend des morceaux : on retire ces explications, puis on
+    explique chaque sigle à sa première apparition dans CE message (« CPAM (assurance maladie) »)."""
+    for sigle_, sens in GLOSSAIRE.items():
+        texte_message = texte_message.replace(f"{sigle_} ({sens})", sigle_)
+        premier = re.search(rf"(?<![\w(]){re.escape(sigle_)}(?![\w)])|\({re.escape(sigle_)}\)", texte_message)
+        if premier and not premier.group().startswith("("):  # « Soins (AME) » : déjà dit en mots simples
+            texte_message = f"{texte_message[:premier.end()]} ({sens}){texte_message[premier.end():]}"
+    return texte_message
 
 
 # Un SMS en fait au plus 3 (459 signes GSM-7) ; la passerelle ajoute les choix numérotés (« Repondez par
@@ -108,10 +123,12 @@ def texte_verdict(resultats: dict, montres: list[str], forme: str, sms: bool) ->
         gardees = _etapes_qui_tiennent(resultats, montres, [intro, offre(forme, True)])
         lignes = [intro, *(ligne_droit(n, resultats["droits"][n], True, n in gardees) for n in montres)]
     else:
-        lignes = [intro, *(ligne_droit(nom, resultats["droits"][nom], False) for nom in montres)]
+        # l'étape d'un « non » (« pour d'autres aides… ») reste dans le détail : le verdict court dit quoi faire
+        lignes = [intro, *(ligne_droit(n, resultats["droits"][n], False,
+                                       resultats["droits"][n]["statut"] != "non_eligible") for n in montres)]
     if not montres:
         lignes.append(texte("verdict.aucun"))
-    return "\n".join(lignes)
+    return une_explication_par_sigle("\n".join(lignes))
 
 
 def boutons_suite(demandes: list[str]) -> list[dict[str, str]]:

@@ -175,9 +175,9 @@ def test_dernier_bouton_puis_recapitulatif_puis_verdict(faux_moteur, lancer):
     assert messages[0]["custom"]["resultats"] == faux_moteur.evaluer({})
     assert messages[0]["custom"]["verdict"]["droits"] == ["ame", "rsa"]
     assert messages[0]["text"] == (
-        "Voici ce que je peux vous dire. Je vous informe, mais je ne décide pas.\n"
-        "🩺 AME : oui, sans doute.\n"
-        "💶 RSA : peut-être, à vérifier.\n"
+        "Voici mes réponses. Je vous informe, je ne décide pas.\n"
+        "🩺 Soins (AME) : oui, sans doute.\n"
+        "💶 Argent (RSA) : peut-être, à vérifier.\n"
         "Un rendez-vous des droits à la CAF, la caisse d'allocations familiales, peut vous aider. Le voulez-vous ?"
     )
     assert [b["title"] for b in messages[0]["buttons"]] == [
@@ -369,7 +369,7 @@ def test_mode_aidant_questions_a_la_troisieme_personne_et_resume(faux_moteur, la
 
     slots = {**slots, "en_couple": False, "attente": "recap", "question_en_cours": None}
     events, messages = lancer(dialogue.ActionAvancer(), suivi("/affirmer", "affirmer", slots))
-    assert messages[0]["text"].startswith("Voici ce que je peux dire pour cette personne.")
+    assert messages[0]["text"].startswith("Voici mes réponses pour cette personne.")
     assert messages[0]["text"].endswith("peut aider la personne. Le voulez-vous ?")
     assert messages[1]["text"] == (
         "Résumé à copier :\n"
@@ -423,13 +423,13 @@ def test_papiers_avant_le_resultat_puis_apres(faux_moteur, lancer):
              "verdict_donne": True}
     events, messages = lancer(infos.ActionInfos(), suivi("c'est ou ?", "demander_lieu", slots))
     assert events == []
-    assert messages[0]["text"].startswith("AME : oui, sans doute.\nOù aller :\n- Lieu ame, 1 rue de Paris.\n")
+    assert messages[0]["text"].startswith("Soins (AME) : oui, sans doute.\nOù aller :\n- Lieu ame, 1 rue de Paris.\n")
     assert "Pourquoi ?" in [b["title"] for b in messages[0]["buttons"]]
 
     tracker = suivi('/demander_documents{"detail":"pourquoi"}', "demander_documents", slots,
                     entites=[{"entity": "detail", "value": "pourquoi"}])
     events, messages = lancer(infos.ActionInfos(), tracker)
-    assert messages[0]["text"].startswith("AME : oui, sans doute.\nPourquoi :\n- Raison ame.")
+    assert messages[0]["text"].startswith("Soins (AME) : oui, sans doute.\nPourquoi :\n- Raison ame.")
 
 
 def test_entrees_bizarres_sans_plantage(faux_moteur, lancer):
@@ -453,7 +453,7 @@ def test_redemander_un_droit_apres_le_resultat_le_redonne(faux_moteur, lancer):
         SlotSet("attente", "rdv"),
     ]
     assert "resultats" in messages[0]["custom"]
-    assert "💶 RSA" in messages[0]["text"] and "AME" not in messages[0]["text"]
+    assert "💶 Argent (RSA)" in messages[0]["text"] and "AME" not in messages[0]["text"]
     assert len(messages) == 1
 
 

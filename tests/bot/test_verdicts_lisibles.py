@@ -31,6 +31,11 @@ DETAILS = [
 ]
 
 
+def mots(texte: str) -> int:
+    """Les mots lus (pas les pictogrammes ni les flèches)."""
+    return sum(1 for m in texte.split() if any(c.isalnum() for c in m))
+
+
 def textes_lus(domaine) -> tuple[list[str], list[str]]:
     """(verdicts courts, tous les textes lus après le récapitulatif) des personas."""
     from bot.actions.infos import ActionInfos
@@ -62,7 +67,7 @@ def textes_lus(domaine) -> tuple[list[str], list[str]]:
 def test_verdicts_rendus_faciles_a_lire(domaine):
     verdicts, lus = textes_lus(domaine)
     for verdict in verdicts:
-        assert len(verdict.split()) <= 120, verdict
+        assert mots(verdict) <= 120, verdict
     # Une entrée par texte lu ; les lignes « - … » d'une liste sont des phrases à part.
     textes = sorted({t for t in lus})
     sortie = subprocess.run([sys.executable, str(FALC), "--texts", "-", "--json"], input=json.dumps(textes),
