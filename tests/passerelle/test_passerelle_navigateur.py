@@ -234,6 +234,13 @@ def test_page_pro_remplie_envoyee_imprimee_et_rdv(navigateur, passerelle, base_r
     page = navigateur.new_page(viewport={"width": 1280, "height": 900})
     erreurs = []
     page.on("pageerror", lambda e: erreurs.append(str(e)))
+    # Réserver pour une personne demande un compte professionnel (issue 14) : on se connecte d'abord.
+    ServiceRdv(base_rdv).creer_agent("Camille", identifiant="camille", mot_de_passe="mot de passe très long")
+    page.goto(serveur.url + "/pro/connexion")
+    page.get_by_label("Identifiant").fill("camille")
+    page.get_by_label("Mot de passe").fill("mot de passe très long")
+    page.get_by_role("button", name="Me connecter").click()
+    page.wait_for_url("**/pro")
     debut = time.perf_counter()
     page.goto(serveur.url + "/pro")
     assert page.locator("html").get_attribute("lang") == "fr"

@@ -33,7 +33,7 @@
   var repriseBouton = document.getElementById("reprise-bouton");
   var repriseContenu = document.getElementById("reprise-contenu");
 
-  var sender = nouvelId();
+  var sender = nouvelId();  // remplacé par l'identifiant émis par le serveur (nouvelleSession)
   var occupe = false;
   var minuterie = null;
   var minuterieAvertir = null;
@@ -44,6 +44,14 @@
     return "borne-" + Array.prototype.map.call(octets, function (o) {
       return ("0" + o.toString(16)).slice(-2);
     }).join("");
+  }
+
+  // L'identifiant de la conversation est émis par le serveur (128 bits, POST /api/v1/chat/session) ;
+  // s'il ne répond pas, un identifiant tiré ici (128 bits aussi) permet quand même de continuer.
+  function nouvelleSession() {
+    return appeler("/api/v1/chat/session", {}).then(function (r) {
+      sender = (r.ok && r.donnees && r.donnees.sender) || nouvelId();
+    });
   }
 
   function appeler(url, donnees) {
@@ -269,6 +277,8 @@
     toutVider();
     corps.setAttribute("data-efface", raison);
     return appeler("/api/v1/chat/effacer", { sender: ancien, raison: raison }).then(function () {
+      return nouvelleSession();
+    }).then(function () {
       return accueil();
     }).then(function () {
       corps.setAttribute("data-pret", String(Date.now()));
@@ -340,5 +350,5 @@
   });
 
   activite();
-  accueil().then(function () { corps.setAttribute("data-pret", String(Date.now())); });
+  nouvelleSession().then(accueil).then(function () { corps.setAttribute("data-pret", String(Date.now())); });
 })();

@@ -314,8 +314,15 @@
       }).then(function (r) {
         return r.json().catch(function () { return null; }).then(function (d) { return { r: r, d: d }; });
       }).then(function (x) {
+        if (x.r.status === 401) {
+          // Réserver pour quelqu'un demande un compte professionnel (journal de qui réserve pour qui).
+          window.location.assign("/pro/connexion");
+          return;
+        }
         if (x.r.status === 201 && x.d) {
           rdvEtat.textContent = "Rendez-vous réservé. Code : " + x.d.code + ". Donnez ce code à la personne. " +
+            (x.d.jeton ? "Gardez aussi ce jeton pour changer le rendez-vous : " + x.d.jeton + ". " : "") +
+            (corps.telephone ? "Un code arrive par SMS : la personne répond à ce SMS pour confirmer son numéro. " : "") +
             (x.d.resume_partage ? "L'agent de la CAF pourra voir le résumé." : "Aucun résumé n'est partagé.");
           document.body.setAttribute("data-rdv-code", x.d.code);
           document.body.setAttribute("data-rdv-resume", x.d.resume_partage ? "1" : "0");
