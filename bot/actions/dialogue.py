@@ -207,7 +207,8 @@ class ActionAvancer(ActionSure):
 
         demandes = etat.droits_demandes(tracker)
         prerequis_avant = etat.prerequis(tracker)
-        nouvelles, prerequis = perimetre.choisir(tracker, demandes, prerequis_avant, c.reponse, c.dits)
+        nouvelles, prerequis = perimetre.choisir(tracker, demandes, prerequis_avant, c.reponse, c.dits,
+                                                 c.faits)
         if nouvelles != demandes:
             events.append(SlotSet("droits_demandes", nouvelles))
         if prerequis != prerequis_avant:
@@ -287,4 +288,8 @@ class ActionUrgence(ActionSure):
         attente = tracker.get_slot("attente")
         if rendez_vous.en_cours(tracker) and attente != "rdv":
             return c.events + rendez_vous.reposer(dispatcher, tracker)
+        if not etat.droits_demandes(tracker) and (c.dits or etat.droits_nommes(etat.texte_utilisateur(tracker))):
+            # Premier message, long, avec un danger ET des faits ou des droits (« il me frappe… je voudrais
+            # le RSA ») : après les numéros, la conversation commence comme pour tout message.
+            return await ActionAvancer().executer(dispatcher, tracker, domain)
         return reprendre(dispatcher, tracker, domain, c)

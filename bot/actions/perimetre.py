@@ -25,26 +25,35 @@ from bot.actions import etat
 PREALABLES = {"ame": ("domiciliation",), "rsa": ("domiciliation",)}
 
 
-def nommes(tracker: Tracker, reponse: bool) -> list[str]:
+# Un droit nommé parce que la personne l'a déjà (« jsui o rsa », « j'ai une domiciliation ») n'est pas
+# une demande : c'est un fait de sa situation.
+DEJA = {"rsa": "percoit_rsa", "domiciliation": "domiciliation"}
+
+
+def nommes(tracker: Tracker, reponse: bool, faits: dict | None = None) -> list[str]:
     """Les droits que le message nomme : bouton ``/demander_x``, ou nom dans le texte.
 
-    Une réponse à une question (« Loyers pas payés ») ne nomme pas de droit par son intention."""
+    Une réponse à une question (« Loyers pas payés ») ne nomme pas de droit par son intention ; un droit
+    que le message dit déjà touché (``faits`` : les faits de ce message) non plus."""
     texte = etat.texte_utilisateur(tracker)
     intention = etat.intention(tracker)
     if texte.startswith("/"):
         return [etat.INTENTION_DROIT[intention]] if intention in etat.INTENTION_DROIT and not reponse else []
-    return etat.droits_nommes(texte[: etat.LIMITE_TEXTE])
+    faits = faits or {}
+    return [d for d in etat.droits_nommes(texte[: etat.LIMITE_TEXTE]) if faits.get(DEJA.get(d, "")) is not True]
 
 
 def choisir(tracker: Tracker, demandes: list[str], prerequis: list[str], reponse: bool,
-            dits: bool) -> tuple[list[str], list[str]]:
+            dits: bool, faits: dict | None = None) -> tuple[list[str], list[str]]:
     """(droits à regarder, droits regardés seulement comme préalables) après ce message."""
     intention = etat.intention(tracker)
     tous = list(droits.DROITS)
     if intention == "verifier_droits":
         return tous, []
-    explicites = nommes(tracker, reponse)
-    besoin = intention in etat.INTENTION_DROIT and not reponse
+    explicites = nommes(tracker, reponse, faits)
+    deja = [d for d, champ in DEJA.items() if (faits or {}).get(champ) is True]
+    # « jsui o rsa » (classé demander_rsa) : un droit déjà touché n'est pas le besoin dit
+    besoin = intention in etat.INTENTION_DROIT and not reponse and etat.INTENTION_DROIT[intention] not in deja
     if not demandes:
         if explicites:
             ajout = [p for d in explicites for p in PREALABLES.get(d, ()) if p not in explicites]

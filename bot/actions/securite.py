@@ -23,10 +23,16 @@ def message(alertes: list[str], forme: str) -> str | None:
     return " ".join(phrases) if phrases else None
 
 
+def deja_prevenu(dispatcher: CollectingDispatcher) -> bool:
+    return any((m.get("custom") or {}).get("alertes") for m in dispatcher.messages)
+
+
 def prevenir(dispatcher: CollectingDispatcher, alertes: list[str], forme: str) -> bool:
-    """Envoie les numéros (un message, avant tout le reste) ; vrai s'il y en avait."""
+    """Envoie les numéros (un message, avant tout le reste, une fois par tour) ; vrai s'il y en avait."""
     texte_securite = message(alertes, forme)
     if texte_securite is None:
         return False
+    if deja_prevenu(dispatcher):
+        return True
     dispatcher.utter_message(text=texte_securite, json_message={"alertes": list(alertes)})
     return True

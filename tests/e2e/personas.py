@@ -319,6 +319,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je veux le rsa",
         reponses={
+            "conjoint_nationalite": "français", "conjoint_etudiant": "non", "conjoint_age": "55", "en_couple": "oui",
             "travail_declare": "non",
             "nationalite": "francais",
             "age": "52 ans",

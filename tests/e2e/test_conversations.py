@@ -9,6 +9,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from droits import registre
 from tests.e2e.personas import PERSONAS, Persona
 from tests.serveurs import Conversation
 
@@ -69,7 +70,7 @@ def test_persona_jusqu_au_resultat(conversation, persona):
     verdict = next(c["verdict"] for c in conv.customs(tours[-1]) if "verdict" in c)
     assert set(persona.droits) <= set(verdict["droits"]) | {"domiciliation"}
     for nom in verdict["droits"]:
-        assert f"{nom.upper() if nom != 'domiciliation' else 'Domiciliation'} :" in textes
+        assert f"{registre.droit(nom).bouton} :" in textes
     assert "rendez-vous des droits" in textes
     message_verdict = next(m["text"] for m in tours[-1] if m.get("buttons") and m.get("text"))
     mots = sum(1 for m in message_verdict.split() if any(c.isalnum() for c in m))  # pas les pictogrammes
@@ -269,7 +270,7 @@ def test_une_reponse_a_une_autre_question_ne_repond_pas_a_celle_posee(conversati
 def test_une_situation_decrite_regarde_tous_les_droits(conversation, serveurs_reels):
     conv = conversation()
     conv.envoyer("j'ai pas d'argent et je dors dehors")
-    assert _suivi(serveurs_reels, conv)["slots"]["droits_demandes"] == ["ame", "rsa", "fsl", "domiciliation"]
+    assert _suivi(serveurs_reels, conv)["slots"]["droits_demandes"] == list(registre.IDS)
 
 
 def test_l_ame_sans_adresse_amene_la_question_du_courrier(conversation):
@@ -282,7 +283,7 @@ def test_l_ame_sans_adresse_amene_la_question_du_courrier(conversation):
     derouler(conv, Persona(nom="ame", premier="/demander_ame", reponses=reponses, attendus={}))
     assert "adresse_courrier" in conv.questions
     verdict = next(c["verdict"] for c in conv.customs(conv.dernier) if "verdict" in c)
-    assert verdict["droits"] == ["ame", "domiciliation"]
+    assert verdict["droits"] == ["ame", "domiciliation"]  # la domiciliation en préalable de l'AME
 
 
 def test_les_numeros_de_securite_d_abord_dans_un_long_message(conversation):
