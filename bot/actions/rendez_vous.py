@@ -654,7 +654,9 @@ def continuer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
             if reponse is True:
                 return proposer(dispatcher, tracker, mode="reserver")
             if reponse is False:
-                dispatcher.utter_message(response="utter_rdv_non")
+                from bot.actions import verdict  # les détails restent à un toucher après « non »
+
+                dispatcher.utter_message(response="utter_rdv_non", buttons=verdict.boutons_details())
                 return _fin([])
             return None
         return etapes[attente](dispatcher, tracker)

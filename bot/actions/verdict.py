@@ -145,6 +145,11 @@ def boutons_suite(demandes: list[str]) -> list[dict[str, str]]:
     return liste
 
 
+def boutons_details() -> list[dict[str, str]]:
+    """Après « Non merci » : les détails restent à un toucher (la conversation n'est pas dans une impasse)."""
+    return [b for b in boutons_suite(list(registre.IDS)) if b["payload"] not in ("/affirmer", "/nier")]
+
+
 def offre(forme: str, sms: bool = False) -> str:
     if sms:
         return texte("verdict.offre_rdv.sms")

@@ -57,12 +57,39 @@ def url_publique(request: Request, base_publique: str) -> str:
     return f"{url}?{requete}" if requete else url
 
 
+_LETTRE = re.compile(r"^\s*([A-Za-z])\s*[.)]?\s*$")
+_REPONSE_NOMBRE = re.compile(r'"(?:min|max)"\s*:|"valeur"\s*:\s*-?\d')
+
+
+def offre_de_nombres(offre: Offre | None) -> bool:
+    """Les boutons d'une question à nombre (âge, enfants, mois, argent…) : par SMS, on les choisit par une
+    LETTRE, car un chiffre tapé est la réponse elle-même (« 2 » enfants, « 2 » mois), jamais un bouton."""
+    return bool(offre and any(_REPONSE_NOMBRE.search(b["payload"]) for b in offre.boutons))
+
+
+def choix_lu(offre: Offre | None, texte: str) -> int | None:
+    """Le bouton choisi par un SMS : un chiffre (« 2 »), ou une lettre (« B ») pour une question à nombre."""
+    if not offre:
+        return None
+    if offre_de_nombres(offre):
+        m = _LETTRE.match(texte)
+        n = ord(m.group(1).upper()) - ord("A") if m else -1
+    else:
+        m = _CHIFFRE.match(texte)
+        n = int(m.group(1)) - 1 if m else -1
+    return n if 0 <= n < len(offre.boutons) else None
+
+
 def ligne_choix(offre: Offre | None, vers_gsm7) -> str:
     """« Repondez 1 pour Oui, 2 pour Non. » ; au-delà de 3 choix ou pour de longs libellés, une
-    ligne par choix (« 1 Oui, un rendez-vous ») : plus court et plus lisible sur un petit écran."""
+    ligne par choix (« 1 Oui, un rendez-vous ») : plus court et plus lisible sur un petit écran.
+    Question à nombre : des lettres (« A Rien, B Moins de 300 € »), et le nombre peut s'écrire."""
     if not offre or not offre.boutons:
         return ""
     titres = [vers_gsm7(b["title"]).rstrip(" ?.") for b in offre.boutons]
+    if offre_de_nombres(offre):
+        lettres = ", ".join(f"{chr(ord('A') + i)} {t}" for i, t in enumerate(titres))
+        return f"{textes.SMS_CHOIX_NOMBRE} {lettres}."
     if any(len(t) > 20 for t in titres):
         return textes.SMS_CHOIX_NUMEROS + "\n" + "\n".join(f"{i} {t}" for i, t in enumerate(titres, start=1))
     if len(titres) > 3:
@@ -163,10 +190,10 @@ class CanalSms:
         if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
             return self.suite(pseudo, self.relais.offres.lire(pseudo))
 
-        m = _CHIFFRE.match(propre)
         offre = self.relais.offres.lire(pseudo)
-        if m and offre and 1 <= int(m.group(1)) <= len(offre.boutons):
-            reponse = await self.relais.envoyer("sms", telephone, choix=int(m.group(1)) - 1)
+        choix = choix_lu(offre, propre)
+        if choix is not None:
+            reponse = await self.relais.envoyer("sms", telephone, choix=choix)
         else:
             reponse = await self.relais.envoyer("sms", telephone, corps)
         if reponse.statut == INDISPONIBLE:

@@ -64,6 +64,7 @@ REPRISE_INCONNUE = "Ce code ne marche pas. Il est peut-être trop vieux. Recomme
 # SMS
 SMS_CHOIX_INTRO = "Repondez"
 SMS_CHOIX_NUMEROS = "Repondez par un numero :"
+SMS_CHOIX_NOMBRE = "Ecrivez le nombre, ou repondez par une lettre :"
 SMS_SUITE = " Envoyez SUITE pour lire la suite."
 SMS_PAS_DE_SUITE = "Il n'y a pas de suite. Posez votre question."
 SMS_STOP = (

@@ -197,3 +197,148 @@ def test_tous_les_boutons_par_la_borne(passerelle, vrais_serveurs):  # noqa: F81
               f"{sorted(rapport.questions)}")
         assert not rapport.fautes, "\n".join(rapport.fautes)
         assert len(rapport.questions) >= 15, rapport.questions
+
+
+# --- par SMS (numéros, ou lettres pour une question à nombre) et par Telegram (boutons « inline ») --------
+
+JETON_TWILIO = "jeton-twilio-boutons-0123456789"
+JETON_TELEGRAM = "424242:BoutonsTokenForTheFakeBotApi0000"
+BASE = "https://droits.exemple.fr"
+_sid = itertools.count(1)
+_numeros = itertools.count(10_000_001)
+
+
+class _Copiable:
+    """Copier une conversation : le suivi Rasa (par son API) et les boutons proposés par la passerelle."""
+
+    canal = ""
+
+    def _copier_vers(self, copie) -> None:
+        relais = self.client.app.state.passerelle.relais
+        jeton = {"token": self.serveurs.jeton}
+        suivi = httpx.get(f"{self.serveurs.rasa}/conversations/{self.pseudo}/tracker", params=jeton, timeout=60)
+        suivi.raise_for_status()
+        httpx.put(f"{self.serveurs.rasa}/conversations/{copie.pseudo}/tracker/events", params=jeton,
+                  json=suivi.json()["events"], timeout=60).raise_for_status()
+        relais.proposer(copie.pseudo, list(self.dernier.boutons))
+        copie.dernier = self.dernier
+
+    @property
+    def pseudo(self) -> str:
+        return self.client.app.state.passerelle.relais.pseudonyme(self.canal, self.ident)
+
+
+class ConversationSms(_Copiable):
+    canal = "sms"
+
+    def __init__(self, client, serveurs, enregistreur, demarrer: bool = True):
+        from rdv.sms.gsm7 import is_gsm7, segments
+
+        self.client, self.serveurs, self.enr = client, serveurs, enregistreur
+        self.ident = f"+336{next(_numeros):08d}"
+        self.validateur = RequestValidator(JETON_TWILIO)
+        self.is_gsm7, self.segments = is_gsm7, segments
+        self.dernier = Etat(None, False, False, [], "")
+        if demarrer:
+            self._envoyer("bonjour")
+            self.dernier = etat(self.enr.derniers.get(self.pseudo, []))
+            self.dernier.boutons = list(self.client.app.state.passerelle.relais.offres.lire(self.pseudo).boutons) \
+                if self.client.app.state.passerelle.relais.offres.lire(self.pseudo) else []
+
+    def _envoyer(self, corps: str) -> str:
+        import xml.etree.ElementTree as ET
+
+        p = {"MessageSid": f"SMbt{next(_sid):030d}", "From": self.ident, "To": "+33700000000", "Body": corps}
+        sig = self.validateur.compute_signature(BASE + "/sms/twilio", p)
+        r = self.client.post("/sms/twilio", data=p, headers={"X-Twilio-Signature": sig})
+        assert r.status_code == 200, r.text
+        texte = "".join(m.text or "" for m in ET.fromstring(r.text).findall("Message"))
+        assert self.is_gsm7(texte) and self.segments(texte) <= 3, texte  # au plus 3 SMS, en GSM-7
+        return texte
+
+    def toucher(self, bouton: dict) -> Etat:
+        from bot.passerelle.sms import offre_de_nombres
+
+        offre = self.client.app.state.passerelle.relais.offres.lire(self.pseudo)
+        n = [b["payload"] for b in offre.boutons].index(bouton["payload"])
+        self._envoyer(chr(ord("A") + n) if offre_de_nombres(offre) else str(n + 1))
+        self.dernier = etat(self.enr.derniers.get(self.pseudo, []))
+        return self.dernier
+
+    def bifurquer(self) -> "ConversationSms":
+        copie = ConversationSms(self.client, self.serveurs, self.enr, demarrer=False)
+        self._copier_vers(copie)
+        return copie
+
+
+@pytest.mark.timeout(1800)
+def test_tous_les_boutons_par_sms(passerelle, vrais_serveurs):  # noqa: F811
+    with TestClient(passerelle(twilio_auth_token=JETON_TWILIO, public_base_url=BASE)) as c:
+        enr = Enregistreur(c.app.state.passerelle.rasa)
+        rapport = Rapport()
+        nouvelle = lambda: ConversationSms(c, vrais_serveurs, enr)  # noqa: E731
+        explorer(nouvelle, "Tous mes droits", rapport, set())
+        conv = nouvelle()
+        e = jusquau_recap(conv, "Tous mes droits")
+        verdict = conv.toucher(_bouton(e, "C'est juste"))
+        assert verdict.verdict
+        for bouton in verdict.boutons:
+            essai = conv.bifurquer()
+            rapport.verifier(["verdict"], bouton, verdict, essai.toucher(bouton))
+        print(f"\nSMS : {rapport.touches} touchers, {len(rapport.questions)} questions")
+        assert not rapport.fautes, "\n".join(rapport.fautes)
+        assert len(rapport.questions) >= 12, rapport.questions
+
+
+class ConversationTelegram(_Copiable):
+    canal = "telegram"
+
+    def __init__(self, client, serveurs, enregistreur, faux, demarrer: bool = True):
+        self.client, self.serveurs, self.enr, self.faux = client, serveurs, enregistreur, faux
+        self.ident = str(next(_numeros))
+        self.dernier = Etat(None, False, False, [], "")
+        if demarrer:
+            self._attendre_apres(lambda: self.faux.pousser(FauxTelegram.update_texte(int(self.ident), "/start")))
+
+    def _attendre_apres(self, action) -> None:
+        avant = self.enr.tours.get(self.pseudo, 0)
+        envoyes = len(self.faux.messages_vers(int(self.ident)))
+        action()
+        attendre(lambda: self.enr.tours.get(self.pseudo, 0) > avant, delai=60)
+        attendre(lambda: len(self.faux.messages_vers(int(self.ident))) > envoyes, delai=30)
+        offre = self.client.app.state.passerelle.relais.offres.lire(self.pseudo)
+        self.dernier = etat(self.enr.derniers.get(self.pseudo, []))
+        self.dernier.boutons = list(offre.boutons) if offre else []
+        assert all(len(m["text"]) <= 4096 for m in self.faux.messages_vers(int(self.ident)))
+
+    def toucher(self, bouton: dict) -> Etat:
+        offre = self.client.app.state.passerelle.relais.offres.lire(self.pseudo)
+        n = [b["payload"] for b in offre.boutons].index(bouton["payload"])
+        donnees = f"b:{offre.jeton}:{n}"  # ce que porte le bouton « inline » montré (canal_telegram)
+        claviers = [m.get("reply_markup", {}).get("inline_keyboard", []) for m in self.faux.messages_vers(int(self.ident))]
+        if claviers and claviers[-1]:
+            montres = [b["callback_data"] for ligne in claviers[-1] for b in ligne]
+            assert donnees in montres or not self.faux.messages_vers(int(self.ident)), (donnees, montres)
+        self._attendre_apres(lambda: self.faux.pousser(FauxTelegram.update_bouton(int(self.ident), donnees)))
+        return self.dernier
+
+    def bifurquer(self) -> "ConversationTelegram":
+        copie = ConversationTelegram(self.client, self.serveurs, self.enr, self.faux, demarrer=False)
+        self._copier_vers(copie)
+        return copie
+
+
+@pytest.mark.timeout(2400)
+def test_tous_les_boutons_par_telegram(passerelle, vrais_serveurs):  # noqa: F811
+    faux = FauxTelegram(JETON_TELEGRAM)
+    with ServeurFil(faux.app) as serveur:
+        app = passerelle(telegram_token=JETON_TELEGRAM, telegram_base_url=serveur.url, telegram_delai_polling=1)
+        with TestClient(app) as c:
+            attendre(lambda: c.app.state.passerelle.telegram.actif)
+            enr = Enregistreur(c.app.state.passerelle.rasa)
+            rapport = Rapport()
+            nouvelle = lambda: ConversationTelegram(c, vrais_serveurs, enr, faux)  # noqa: E731
+            explorer(nouvelle, "Tous mes droits", rapport, set())
+            print(f"\nTelegram : {rapport.touches} touchers, {len(rapport.questions)} questions")
+            assert not rapport.fautes, "\n".join(rapport.fautes)
+            assert len(rapport.questions) >= 12, rapport.questions

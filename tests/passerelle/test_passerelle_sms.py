@@ -188,3 +188,22 @@ def test_decouper_aux_fins_de_phrase():
     assert all(len(m) <= 100 for m in morceaux)
     assert all(m.endswith(".") for m in morceaux)
     assert " ".join(morceaux).replace("  ", " ") == texte.strip()
+
+
+def test_question_a_nombre_par_sms_des_lettres_et_le_nombre_tape_reste_le_nombre():
+    """Par SMS, « 2 » à « combien d'enfants ? » veut dire 2 enfants, pas le 2e bouton (« 1 ») : les boutons
+    d'une question à nombre se choisissent par une lettre."""
+    from bot.actions import boutons
+    from bot.passerelle.relais import Offre
+    from bot.passerelle.sms import choix_lu, ligne_choix, offre_de_nombres
+    from droits.questions import question
+    from rdv.sms.gsm7 import to_gsm7
+
+    enfants = Offre("j", boutons.pour_question(question("enfants")))
+    assert offre_de_nombres(enfants)
+    assert ligne_choix(enfants, to_gsm7).startswith("Ecrivez le nombre, ou repondez par une lettre : A Aucun, B 1, C 2")
+    assert choix_lu(enfants, "2") is None  # le texte « 2 » part tel quel : 2 enfants
+    assert enfants.boutons[choix_lu(enfants, "c")]["title"] == "2"
+    assert choix_lu(enfants, "Z") is None
+    couple = Offre("j", boutons.pour_question(question("en_couple")))
+    assert not offre_de_nombres(couple) and choix_lu(couple, "2") == 1 and choix_lu(couple, "b") is None
