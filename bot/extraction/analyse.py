@@ -20,6 +20,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .vocabulaire import BOOLEEN, CHAMPS
+
 _CONJONCTIONS = re.compile(
     r"\s(?:mais|car|parce que|puisque|donc|alors que|sauf que|par contre|cependant|pourtant|sinon|"
     r"(?:et|ou|puis) (?=(?:je|j|il|elle|on|nous|moi)\b)|(?:et|puis) (?=(?:ma|mon|mes) (?:femme|mari|copain|copine|"
@@ -134,6 +136,31 @@ _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eron
 # « une personne de 25 ans sans enfant a-t-elle droit au RSA ? » : une question sur les règles
 _QUESTION_GENERALE = re.compile(r"\b(?:une|un) (?:personne|homme|femme|famille|jeune|etudiant|etudiante|etranger|"
                                 r"etrangere|mere|pere|couple|retraite)\b|\b(?:a t elle|a t il|ont ils|peut on|doit on)\b")
+# Marques d'une question (R14), lues sur le texte normalisé (sans traits d'union ni accents) :
+# « est-ce que », « qu'est-ce », « c'est quoi / combien », un mot interrogatif en tête de proposition,
+# un sujet inversé (« peut-elle », « a-t-il », « faut-il », « ai-je ») et « je voudrais savoir si ».
+_INTERROGATIF = re.compile(
+    r"\best ce (?:que|qu|k|kon)\b|\bqu est ce\b|\bc est (?:quoi|combien|comment|ou|qui)\b|\bc (?:quoi|koi|combien)\b"
+    r"|^(?:(?:et|mais|alors|donc|bonjour|oui|non|moi|euh)\s+)*(?:combien|comment|pourquoi|quel|quelle|quels|quelles|"
+    r"quand est|ou est|ou sont|ou (?:faire|aller|trouver|demander))\b"
+    r"|\b(?:peut|peuvent|doit|doivent|faut|puis|dois|pourrait|pourrais|faudrait|devrait|devrais) (?:t )?"
+    r"(?:il|elle|on|je|ils|elles)\b|\b(?:a|va|y a) t (?:il|elle|on)\b|\b(?:ai|suis) je\b|\bont ils\b|\bsont ils\b"
+    r"|\b(?:je )?(?:voudrais|veux|voulais|aimerais|souhaite|souhaiterais|cherche a) (?:savoir|comprendre|connaitre)\b"
+    r"|\bje me (?:demande|demandais)\b|\bje (?:pose|vous pose) (?:la|une) question\b|\bma question\b"
+    r"|\bdroits? a quoi\b|\ba quoi (?:j |je |il |elle |on )?(?:ai|a|aurai|aura|aurais|aurait) droit\b"
+)
+# Une phrase sur les règles, même sans « ? » : un sujet général (« les étudiants », « une femme enceinte »,
+# « quand on est... ») avec un mot de droit (« ont droit », « peut avoir », « il faut »), sans « je » ni « mon ».
+_SUJET_GENERAL = re.compile(
+    r"(?:^|[,.;:!?] )(?:(?:et|mais|alors|bonjour|donc|oui|non)\s+)*(?:les|des|une|un|1)\s+(?:personnes?|femmes?|hommes?|familles?|"
+    r"etrangers?|etrangeres?|sans papiers|demandeu(?:r|se|rs|ses)|etudiante?s?|meres?|peres?|jeunes?|couples?|retraitee?s?|"
+    r"salariee?s?|refugiee?s?|parents?|gens|mineure?s?|majeure?s?|locataires?|beneficiaires?)\b"
+    r"|\b(?:quand|si|lorsque|lorsqu) on\b|\bpour (?:avoir|toucher|obtenir|beneficier)\b"
+)
+_MOT_DE_DROIT = re.compile(r"\b(?:droit|droits|peut|peuvent|faut|fallait|doit|doivent|suffit|plafond|conditions?|"
+                           r"eligibles?|ouvre|ouvrent)\b")
+_PREMIERE_OU_AIDANT = re.compile(r"\b(?:je|j|moi|mon|ma|mes|nous|notre|nos|il|elle|madame|monsieur|accompagne)\b")
+_ANNONCE_QUESTION = re.compile(r"\bquestion\b|\bje (?:voudrais|veux|aimerais) savoir\b|\bje me demande\b")
 _NOMS_AIDES = (r"frere|soeur|mere|pere|oncle|tante|cousin|cousine|grand mere|grand pere|maman|papa|fils|fille|neveu|"
                r"niece|voisin|voisine|ami|amie|pote")
 _PROCHE_AIDE = re.compile(
@@ -145,6 +172,24 @@ _ECRIT_POUR = re.compile(r"\bje (?:vous |te )?(?:ecris|ecri|contacte|demande|app
                          r"|\bj ecris pour\b|\bje vous ecris\b|\bje l (?:heberge|aide|accompagne)\b"
                          r"|\bje suis (?:son|sa|le|la) \w+\b")
 _AIDANT_CONJOINT = re.compile(r"\bpour (?:mon|ma) (?:" + CONJOINT + r")\b")
+_NULLE_PART = re.compile(r"\bnulle part\b")
+_ETRE = {"suis", "es", "est", "sommes", "etes", "sont", "etre", "etais", "etait", "ete", "nee", "nes", "nees"}
+# mots qui, après « ne », confirment une négation (« ne ... pas / plus / jamais / rien / personne / aucun »)
+_NEGATIONS_APRES = {"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "nulle", "guere", "point", "ni"}
+# ce qui peut précéder le « non » qui répond (« euh non », « bah non », « oh non ») : rien d'autre
+_OUVERTURES = {"euh", "ah", "oh", "bah", "ben", "alors", "bonjour", "bonsoir", "non", ",", ".", "!", "madame",
+               "monsieur", "hmm", "heu"}
+_QUANTIFIEURS_SUJETS = {"personne", "aucun", "aucune", "nul", "nulle"}
+_DETERMINANTS_PERSONNE = {"la", "une", "1", "cette", "chaque", "de", "d", "toute", "seule", "autre", "en", "par", "pour",
+                          "ma", "sa", "ta", "votre", "notre", "leur", "une", "quelle", "cet", "telle", "meme", "bonne"}
+_PREPOSITIONS = {"chez", "de", "d", "entre", "parmi", "avec", "pour", "a", "sans"}
+_SUJETS_PRONOMS = {"je", "j", "il", "elle", "on", "nous", "vous", "ils", "elles", "moi"}
+# après le sujet négatif : un verbe (« personne a », « personne travaille ») ou « de nous » (« aucun de nous »)
+_APRES_QUANTIFIEUR = {"n", "ne", "a", "ai", "est", "sont", "travaille", "travail", "bosse", "touche", "gagne", "etudie",
+                      "fait", "va", "vit", "dort", "peut", "de", "d", "du", "dans", "ici", "chez", "parmi", "entre"}
+_AVANT_QUANTIFIEUR = ("chez nous", "ici", "a la maison", "dans la famille", "dans le foyer", "dans notre famille",
+                      "non", "et")
+_QUESTIONS_OUI_NON = {c for c, spec in CHAMPS.items() if spec["type"] == BOOLEEN}
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
 _HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
                         r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
@@ -249,6 +294,44 @@ class Analyse:
                     if autre.phrase == seg.phrase and (not _PERSONNEL.search(autre.texte)
                                                        or _QUESTION_GENERALE.search(autre.texte)):
                         autre.question = True
+        self._interrogations(segments)
+        return segments
+
+    def _interrogations(self, segments: list[Segment]) -> None:
+        """Garde-fou : une phrase interrogative ne pose aucun fait (R14).
+
+        - la dernière proposition d'une phrase qui finit par « ? » (« je suis sans papiers, je peux avoir
+          l'AME ? » : seule la première proposition dit un fait) ;
+        - depuis une marque d'interrogation (« est-ce que », « peut-elle », « a-t-il », « c'est quoi »,
+          « je voudrais savoir si », « question : »...) jusqu'à la fin de la phrase, même sans « ? » ;
+        - la phrase qui suit « question : » / « ma question ».
+        """
+        texte = self.texte
+        par_phrase: dict[int, list[Segment]] = {}
+        for seg in segments:
+            par_phrase.setdefault(seg.phrase, []).append(seg)
+        annonce = False
+        for numero in sorted(par_phrase):
+            liste = par_phrase[numero]
+            if annonce:
+                for seg in liste:
+                    seg.question = True
+            dernier = liste[-1]
+            fin = texte[dernier.fin:dernier.fin + 3].strip()
+            annonce = bool(_ANNONCE_QUESTION.search(dernier.texte)) and fin.startswith(":")
+            if fin.startswith("?"):
+                dernier.question = True
+            phrase = " ".join(seg.texte for seg in liste)
+            if _SUJET_GENERAL.search(phrase) and _MOT_DE_DROIT.search(phrase) \
+                    and not _PREMIERE_OU_AIDANT.search(_SUJET_GENERAL.sub(" ", phrase)):
+                for seg in liste:
+                    seg.question = True  # « les étudiants ont droit au RSA », « quand on est sans papiers on a droit... »
+            marque = False
+            for seg in liste:
+                if marque or _INTERROGATIF.search(seg.texte):
+                    marque = True
+                    seg.question = True
+
         return segments
 
     def _sujet(self, morceau: str, precedent: str, dernier_proche: str) -> tuple[str, str]:
@@ -349,7 +432,12 @@ class Analyse:
         return self.texte[pos:fin].split()[:n]
 
     def nie(self, pos: int, fenetre: int = 4) -> bool:
-        """Une négation précède ``pos`` dans la proposition (« je suis pas étudiant »)."""
+        """Une négation porte sur le fait à ``pos`` (« je suis pas étudiant », « je ne peux recevoir mon courrier
+        nulle part », « chez nous personne a un travail »)."""
+        seg = self.segment(pos)
+        suite = self.texte[pos:min(seg.fin, pos + 80)]
+        if _NULLE_PART.search(suite):
+            return True  # « je ne peux recevoir mon courrier nulle part », « je reçois mon courrier nulle part »
         if _PRONOM_SUJET.match(self.texte, pos):
             return False  # le fait commence une nouvelle proposition (« ... j'ai un titre »)
         if self.quantifieur_negatif(pos):
@@ -360,6 +448,8 @@ class Analyse:
         mots = self.mots_avant(pos, fenetre)
         for i in range(len(mots) - 1, -1, -1):
             mot = mots[i]
+            if mot in ("ne", "n") and len(mots) - i <= 2 and self._ne_negatif(mots, i, suite):
+                return True  # « je ne peux recevoir », « il n'étudie » (sans « pas » écrit)
             if mot in _ARRETS:
                 return False
             if mot in _NEGATIONS:
@@ -368,20 +458,57 @@ class Analyse:
                 precedent = mots[i - 1] if i > 0 else ""
                 if mot == "plus" and precedent in ("en", "de", "le", "au", "non", "ni"):
                     continue
+                if mot == "non" and self._non_reponse(pos, mots, i):
+                    continue
                 return True
         apres = self.texte[pos:].split()[1:3]
         return bool(apres) and apres[0] in ("non", "pas") and (len(apres) == 1 or apres[1] in (",", "."))
 
-    def quantifieur_negatif(self, pos: int) -> bool:
-        """« aucun de nous n'est étudiant », « personne ne travaille », « ni moi ni ma femme ne travaillons ».
+    def _ne_negatif(self, mots: list[str], i: int, suite: str) -> bool:
+        """« ne / n' » devant le verbe est une négation, sauf « né » (« je suis né en France ») et la restriction
+        « ne ... que » (« je ne touche que 350 euros »)."""
+        precedent = mots[i - 1] if i > 0 else ""
+        if mots[i] == "ne" and precedent in _ETRE:
+            return False  # « je suis ne en Algérie » : né
+        if precedent in ("madame", "monsieur", "mademoiselle"):
+            return False  # « Mme N. a 2 enfants » : une initiale
+        # « ne » seul (« je ne peux recevoir ») : négation ; « ne ... pas / rien » après le fait : le motif du fait
+        # la porte déjà (« je ne touche rien ») ; « ne ... que » : une restriction (« je ne touche que 350 »).
+        return not any(m in _NEGATIONS_APRES or m in ("que", "qu") for m in suite.split()[:8])
 
-        Le sujet est un mot négatif et le verbe porte « ne / n' » juste avant le fait.
+    def _non_reponse(self, pos: int, mots: list[str], i: int) -> bool:
+        """« non » en tête d'une réponse à une question oui / non est la réponse, pas la négation du mot qui
+        suit : « non célibataire » à « Vivez-vous en couple ? » veut dire « non, célibataire »."""
+        if self.question not in _QUESTIONS_OUI_NON:
+            return False
+        avant = self.texte[:pos].split()
+        debut = len(avant) - (len(mots) - i)
+        return all(m in _OUVERTURES for m in avant[:debut])
+
+    def quantifieur_negatif(self, pos: int) -> bool:
+        """« aucun de nous n'est étudiant », « personne ne travaille », « ni moi ni ma femme ne travaillons »,
+        et sans « ne » (SMS, oral) : « chez nous personne a un boulot déclaré ».
+
+        Le sujet est un mot négatif (pas « la personne », pas « aucun » suivi d'un autre sujet : « aucun, je suis
+        sans papiers » répond « aucun ») ; le verbe porte « ne / n' » ou suit directement le sujet.
         """
         seg = self.segment(pos)
         mots = self.texte[seg.debut:pos].split()
-        if mots[:1] in (["personne"], ["aucun"], ["aucune"], ["nul"], ["nulle"]) or mots[:2] in (
-                ["non", "personne"], ["non", "aucun"], ["euh", "personne"]):
-            return True
+        if mots.count("ni") >= 2 and mots.index("ni") <= 2:
+            return True  # « ni moi ni ma femme (on) a un travail »
+        for j, m in enumerate(mots):
+            if m not in _QUANTIFIEURS_SUJETS:
+                continue
+            if j > 0 and mots[j - 1] in _DETERMINANTS_PERSONNE:
+                continue  # « la personne a un titre », « une personne âgée »
+            if any(x in _SUJETS_PRONOMS and mots[j + k - 1] not in _PREPOSITIONS
+                   for k, x in enumerate(mots[j + 1:], start=1)):
+                continue  # « aucun, je suis sans papiers » : « aucun » répond, « je » est le sujet
+            suivant = mots[j + 1] if j + 1 < len(mots) else ""
+            if j == 0:
+                return True  # « aucun n'a de papiers », « aucune ne travaille »
+            if suivant in _APRES_QUANTIFIEUR or (j > 0 and " ".join(mots[max(0, j - 3):j]).endswith(_AVANT_QUANTIFIEUR)):
+                return True
         if not any(m in ("n", "ne") for m in mots[-3:]):
             return False
         i = max(j for j, m in enumerate(mots) if m in ("n", "ne"))
@@ -416,7 +543,7 @@ class Analyse:
                 r"\b(?:maintenant|aujourd hui|actuellement|mtn|desormais|depuis)\b", self.texte[self.segments[i].debut:pos]):
             return True
         texte = " ".join(mots)
-        return bool(re.search(r"\b(?:ai|a|avons|avez|ont) ete\b|\bj ai fini\b|\bj ai arrete\b", texte))
+        return bool(re.search(r"\b(?:ai|a|avons|avez|ont) ete\b|\bj ai fini\b|\bj ai arrete\b|\b(?:ai|a|avons|avez|ont) (?:habite|vecu)\b", texte))
 
     def futur(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""

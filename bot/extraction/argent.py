@@ -36,6 +36,11 @@ _MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "d
                  "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
                  "participation", "coutait", "vaut", "payer", "donne", "donnant", "donnons", "verse", "versons",
                  "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons"}
+_VIVRE = {"vis", "vit", "vivons", "vivent"}
+_PERSONNES_NOMS = set((
+    "moi lui elle eux femme epouse conjointe compagne copine mari epoux conjoint compagnon copain concubin concubine "
+    "fils fille enfant enfants bebe petit petite grand grande aine ainee cadet cadette frere soeur mere pere maman papa "
+    "oncle tante cousin cousine ami amie pote voisin voisine monsieur madame mademoiselle").split())
 _MOTS_REVENU = {"touche", "touchons", "touchez", "gagne", "gagnons", "percois", "percoit", "percevons", "recois",
                 "recoit", "salaire", "salaires", "revenu", "revenus", "ressources", "ressource", "rsa", "are", "ada",
                 "aah", "asf", "paje", "smic", "pension", "retraite", "chomage", "allocation", "allocations",
@@ -102,6 +107,10 @@ def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
                 break  # on ne passe pas par-dessus un autre nombre ni une fin de phrase
             genre = ("aide" if mot in _MOTS_AIDE else "depense" if mot in _MOTS_DEPENSE else
                      "revenu" if mot in _MOTS_REVENU else None)
+            if mot in _VIVRE:
+                suivant = mots[i + 1] if sens == "apres" and i + 1 < len(mots) else mots[i - 1] if i > 0 else ""
+                if suivant not in ("avec", "de", "grace", "d", "sur"):
+                    genre = None  # « on vit ensemble » n'est pas un revenu ; « je vis avec 500 € » oui
             if mot == "paye":
                 precedent = mots[i + 1] if sens == "avant" and i + 1 < len(mots) else ""
                 genre = "revenu" if precedent in ("ma", "la", "sa", "une") else "depense"
@@ -144,11 +153,15 @@ _AVANT_ANNEE = {"en", "depuis", "le", "ne", "nee", "fin", "debut", "janvier", "f
 
 
 def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
-    """Un nombre qui n'est pas de l'argent : « Paris 18e », « 3 enfants », « en 2019 », « au 115 », une date."""
+    """Un nombre qui n'est pas de l'argent : « Paris 18e », « 3 enfants », « en 2019 », « au 115 », une date,
+    un nombre nu collé à une personne (« ma copine 26 », « Awa 4 », « moi 33 ») : un âge, pas un montant."""
     unite = m.group("u")
     apres = a.mots_apres(m.end(), 1)
     avant = a.mots_avant(m.start(), 2)
     precedent = avant[-1] if avant else ""
+    if not unite and valeur <= 120 and (precedent in _PERSONNES_NOMS or (
+            len(avant) == 2 and avant[0] in ("monsieur", "madame", "mademoiselle"))):
+        return True
     if unite == "e" and valeur <= 20 and precedent in ("le", "paris", "du", "au", "dans"):
         return True
     if not unite:
@@ -164,9 +177,19 @@ def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
     return precedent in ("depuis", "il", "y")
 
 
+_AIDE_DITE = re.compile(r"\b(?:apl|als|alf|aides? (?:au|pour le|pr le) (?:logement|loyer)|caf pour le (?:loyer|logement))\b")
+
+
+def _douteux_dans_une_liste(a: Analyse, m: re.Match) -> bool:
+    """Un montant sans mot-clé (lu comme revenu parce que la question porte sur l'argent) est douteux dans
+    une liste si le message parle aussi d'aide au logement : il peut être l'APL, qui n'est jamais un revenu."""
+    return bool(_AIDE_DITE.search(a.texte))
+
+
 def montants(a: Analyse, jour: dt.date) -> list[Constat]:
     revenus_mois: list[tuple[int, float]] = []
     revenus_an: list[tuple[int, float]] = []
+    douteux = False
     constats: list[Constat] = []
     for m in _MONTANT.finditer(a.texte):
         valeur = nombres.nombre(m.group("n"))
@@ -184,8 +207,10 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « 3 mois à 1500 » : un salaire d'un moment, pas le revenu du foyer
         if periode is None and a.question == "ressources_annuelles" and genre != "aide":
             periode = "an"
+        devine = False
         if genre is None and periode is None and a.question in _QUESTIONS_ARGENT:
             genre = "aide" if a.question == "aide_logement" else "revenu"
+            devine = True  # aucun mot ne dit ce qu'est ce montant : seule la question le suggère
         if genre is None and periode is None and not _SEUL_MONTANT.match(a.texte.strip()):
             # « ma femme gagne 1300, moi 700 » : le montant suit un revenu du foyer, même phrase
             avant = a.mots_avant(m.start(), 2)
@@ -203,12 +228,18 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         if genre == "aide":
             constats.append(Constat("aide_logement", round(valeur, 2), m.start()))
             continue
+        if devine and _douteux_dans_une_liste(a, m):
+            douteux = True
         if periode == "an":
             revenus_an.append((m.start(), valeur))
         elif periode == "semaine":
             revenus_mois.append((m.start(), valeur * 52 / 12))
         else:
             revenus_mois.append((m.start(), valeur))
+    if douteux and len(revenus_mois) + len(revenus_an) >= 2:
+        # « 600 de rsa et 180 dapl » : un montant sans mot de revenu, dans une liste où l'aide au logement
+        # est dite (ou suivi d'un mot inconnu) : il peut être l'APL, qui n'est jamais un revenu. On s'abstient.
+        revenus_mois, revenus_an = [], []
     total_dit = _TOTAL.search(a.texte)
     if total_dit and len(revenus_mois) >= 2 and not revenus_an:
         # « salaire 900. femme 300. tout 1200 » : le total dit l'emporte

@@ -142,7 +142,9 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                 constats.append(Constat("en_couple", True, m.start(), poids=2))
             continue
         force = bool(re.match(r"(?:le pere|le papa|leur pere|leur mere)\b", mot))  # l'autre parent est parti
-        constats.append(Constat("en_couple", False, m.start(), poids=2, force=force))
+        # « marié mais on vit pas ensemble » : ne pas vivre ensemble l'emporte sur l'état civil
+        poids = 3 if re.search(r"\bensemble\b", mot) else 2
+        constats.append(Constat("en_couple", False, m.start(), poids=poids, force=force))
     return constats
 
 
@@ -214,6 +216,13 @@ _UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|beb
                       r"|\b(?:seule?|vis|vit|habite|vivons|j y vis) avec (?:ma|mon|son|sa) (?:fille|fils|bebe|enfant|petit|"
                       r"petite|garcon)\b(?!.{0,80}\b(?:autres?|aussi|et (?:mon|ma|mes|son|sa|ses)|mes enfants|enfants)\b)"
                       r"|\bhabite avec (?:fille|fils|enfant|bebe)\b")
+
+
+def _bebe_nie(a: Analyse, m: re.Match) -> bool:
+    """« pas de bébé » dit d'abord qu'il n'y a pas de grossesse : ce n'est un nombre d'enfants (0) qu'en
+    réponse à la question des enfants, et jamais suivi de « en route », « prévu »..."""
+    return bool(re.search(r"\bbebes?\b", m.group())) and (a.question != "enfants" or bool(re.match(
+        r" (?:en route|prevu|qui arrive|a naitre|pour (?:le moment|l instant|maintenant))", a.texte[m.end():])))
 
 
 def a_naitre(a: Analyse) -> bool:
@@ -295,7 +304,7 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     if a_naitre(a):
         # Seuls des enfants déjà nés, dits par un nombre, comptent ; « mon premier enfant » à naître : 0.
         for m in _ENFANTS_AUCUN.finditer(a.texte):  # « j'attends des jumeaux, je n'ai pas d'enfant »
-            if not a.hypothese(m.start()):
+            if not a.hypothese(m.start()) and not _bebe_nie(a, m):
                 constats.append(Constat("enfants", 0, m.start(), poids=3))
         premier = _PREMIER.search(a.texte)
         if premier and not re.search(r"\b(?:deja|autres?|aine|grand|grande)\b", a.texte):
@@ -309,6 +318,8 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _ENFANTS_AUCUN.finditer(a.texte):
         if a.futur(m.start()) or a.hypothese(m.start()) or a.passe(m.start()):
             continue
+        if _bebe_nie(a, m):
+            continue  # « non, pas de bébé en route » (à « Êtes-vous enceinte ? ») : une grossesse, pas les enfants
         constats.append(Constat("enfants", 0, m.start(), poids=2))
     for m in _ENFANTS_NOMBRE.finditer(a.texte):
         if m.group("jumeaux"):
@@ -391,7 +402,7 @@ _PLUS_JEUNE = re.compile(
     r"cadette|benjamin|benjamine)(?: (?:a|de|qui a|aura))? (?P<n>\d{1,2}) (?P<u>ans?|mois|semaines|jours)\b"
 )
 _BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>\d{1,2}) (?P<u>mois|semaines|jours)\b"
-                   r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:bebe|nourrisson|nouveau ne)\b"
+                   r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:nourrisson|nouveau ne)\b"  # « le bébé » seul : âge non dit
                    r"|\b(?:bebe|enfant|fils|fille|petit|petite|jumeaux|jumelles) (?:de|a) \d{1,2} (?:mois|semaines|jours)\b"
                    r"|\bne (?:il y a|y a) \d{1,2} (?:mois|semaines|jours)\b|\baccouche\w* il y a \d+ (?:mois|semaines)\b"
                    r"|\b(?:vient|viens) de naitre\b|\bnaissance (?:du petit |de la petite |du bebe )?(?:,\s)?il y a \d{1,2} "
@@ -438,9 +449,13 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     ages = []
     listes = []
     for m in _LISTE_AGES.finditer(a.texte):  # « ils ont 3, 5, 8 et 12 ans », « 2 enfants de 4 et 7 ans »
+        if a.segment(m.start()).question:
+            continue
         ages += [int(x) for x in re.findall(r"\d{1,2}", m.group("liste"))]
         listes.append((m.start(), m.end()))
     for m in _AGE_ENFANT.finditer(a.texte):
+        if a.segment(m.start()).question:
+            continue  # « une famille avec des enfants de 3 et 5 ans a-t-elle droit... ? »
         if any(d < m.end() and m.start() < f for d, f in listes):
             continue  # déjà lue comme une liste
         avant = a.mots_avant(m.start(), 3)
@@ -460,7 +475,7 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     if dits and len(ages) < max(dits):
         return constats  # tous les âges ne sont pas dits : le plus jeune n'est pas sûr
     tranche = re.search(r"\b(?:enfants|gosses|petits) (?:de |ages de |agees de )?entre (\d{1,2}) et \d{1,2} ans\b", a.texte)
-    if tranche and not constats:  # « leurs 4 enfants de 1 à 10 ans » : le plus jeune a 1 an
+    if tranche and not constats and not a.segment(tranche.start()).question:  # « leurs 4 enfants de 1 à 10 ans »
         return [Constat("age_plus_jeune_enfant", int(tranche.group(1)), len(a.texte), force=True)]
     if ages and (a.question == "age_plus_jeune_enfant" or len(ages) >= 2 or (dits == [1] and len(ages) == 1)
                  or (len(ages) == 1 and _UN_SEUL.search(a.texte))):

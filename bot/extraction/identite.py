@@ -120,6 +120,31 @@ _AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans 
                          r"avant hier|ce mois ci|le mois dernier|ce matin|aujourd hui)\b")
 
 
+# Fin d'une proposition qui nomme une autre personne : « ... avec M. H. », « et son mari », « avec sa sœur Awa ».
+_AUTRE_NOMME = re.compile(
+    r"\b(?:avec|et)\s+(?:(?:monsieur|madame|mademoiselle)(?: [a-z]{1,12})?|(?:son|sa|ses|leur|mon|ma) (?:\w+ )?"
+    r"(?:" + "|".join((CONJOINT, FAMILLE, AMI)) + r")(?: [a-z]{1,12})?)\s*$")
+_COUPLE_DIT = re.compile(r"\b(?:en couple|marie\w*|pacse\w*|concubin\w*|mari|epoux|epouse|femme|conjointe?|compagnon|"
+                         r"compagne|ensemble)\b")
+_AGE_SEUL = re.compile(r"^\s*(?:age de |agee de )?\d{1,3} ans?\s*$")
+
+
+def _age_appose(a: Analyse, m: re.Match) -> str | None:
+    """Un âge dit seul dans sa proposition (« , 40 ans , ») se rapporte à la personne nommée juste avant.
+    Si la proposition d'avant finit par une autre personne (« ... en couple avec M. H. ») : « conjoint » quand
+    un couple est dit, sinon « autre » ; None si c'est bien la personne."""
+    seg = a.segment(m.start())
+    if not _AGE_SEUL.match(seg.texte):
+        return None
+    i = a.indice(seg)
+    if i == 0:
+        return None
+    avant = a.segments[i - 1]
+    if avant.phrase != seg.phrase or not _AUTRE_NOMME.search(avant.texte):
+        return None
+    return "conjoint" if _COUPLE_DIT.search(avant.texte) else "autre"
+
+
 def age(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age")) and not a.tiers:
@@ -135,6 +160,12 @@ def age(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _AGE.finditer(a.texte):
         trouve = _age_plausible(a, m)
         if trouve and 0 <= trouve[0] <= 120:
+            autre = _age_appose(a, m)
+            if autre == "autre":
+                continue  # « ... avec son frère, 40 ans » : l'âge d'une autre personne
+            if autre == "conjoint":
+                constats.append(Constat("conjoint_age", trouve[0], m.start(), force=True, poids=2))
+                continue  # « Mme H., 35 ans, qui vit en couple avec M. H., 40 ans »
             constats.append(Constat("age", trouve[0], m.start(), force=trouve[1]))
     for m in _AGE_EXPLICITE.finditer(a.texte):
         n = int(m.group("n"))
@@ -271,7 +302,9 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\ben regle\b|\bregularise(?:e|s|es)?\b"), False),
     ("aucun", 2, re.compile(
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
-        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de )?(?:identite|naissance))"
+        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de |du |des |pour (?:la |le |l |les )?|sur )?"
+        r"(?:identite|naissance|etat civil|age|caf|banque|logement|domiciliation|mariage|voiture|maison|appartement|"
+        r"travail|ecole|enfants?|bebe))"
         r"|\bsans (?:titre|statut)\b"
         r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"
         r"|\bjamais eu (?:de |d )?(?:papiers|titre|titre de sejour|carte de sejour)\b"), True),
@@ -318,7 +351,8 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
             if v == "aucun" and not nie:
                 constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
     # « ma femme a une carte de séjour mais moi rien », « moi papier non »
-    for m in re.finditer(r"\bmoi (?:papiers? )?(?:rien|non|nn|aucun|pas)\b", a.texte):
+    for m in re.finditer(r"\bmoi (?:papiers? )?(?:rien|non|nn|aucun|pas)\b(?= ?$| [,.;!?]| (?:de |d )?(?:papiers?|titre|"
+                         r"carte)\b)", a.texte):
         if re.search(r"\b(?:papiers?|titre|carte|sejour)\b", a.texte[max(0, m.start() - 50):m.end() + 30]) and not any(
                 d <= m.start() < f for d, f in pris) and a.sujet(m.start()) == "personne":
             constats.append(Constat("titre_sejour", "aucun", m.start(), poids=2))
@@ -429,7 +463,7 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
         if mois is None:
             continue
         categorie = _categorie(a, m.start(), m.end())
-        if ancre == "il y a" and any(x.startswith(("arriv", "venu", "debarqu")) for x in a.mots_avant(m.start(), 7)):
+        if ancre == "il y a" and any(x.startswith(("arriv", "venu", "debarqu")) for x in a.mots_avant(m.start(), 9)):
             categorie = "france"  # « arrivée en France il y a 8 mois »
         trouvees.append(Duree(m.start(), m.end(), mois, ancre, categorie))
     for m in nombres.DATE.finditer(a.texte):
@@ -638,8 +672,8 @@ _TRAVAIL_OUI = re.compile(
 )
 _TRAVAIL_NON = re.compile(
     r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
-    r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite|"
-    r"salaire)\b|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
+    r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite)\b"
+    r"|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
     r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\bjamais (?:travaille|bosse)\b"
     r"|\b(?:pas|plus) (?:travaille|bosse)\b(?! (?:hier|ce matin|aujourd))|\bno job\b|\bunemployed\b|\bjobless\b"
     r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"

@@ -300,6 +300,15 @@ EXPRESSIONS: list[tuple[str, str]] = [
     (r"\bin the street\b|\bon the street\b|\bdans la street\b", "dans la rue"),
     (r"\bno papiers\b|\bwithout papiers\b", "sans papiers"),
     (r"\basile seeker\b|\basylum seeker\b|\basile seekers\b", "demandeur d asile"),
+    (r"\b(?:la )?(femme|epouse|copine|compagne) (?:de|a) moi\b", r"ma \1"),  # « femme de moi réfugiée »
+    (r"\b(?:le )?(mari|epoux|copain|compagnon) (?:de|a) moi\b", r"mon \1"),
+    (r"\bd(apl|als|alf|ada|are|aah|aide|aides|allocs?|allocations?)\b", r"d \1"),  # « 180 dapl » (apostrophe oubliée)
+    (r"\b(?:l |les )?aides? (?:au |pour le |pr le |du |de |sur le )?logement\b", "apl"),
+    (r"\bl(apl|als|alf|ada|are|aah)\b", r"l \1"),
+    (r"\b(?:l |les )?aides? (?:de la caf |caf )?(?:pour|pr|au|du) (?:le |mon |notre )?(?:loyer|logement)\b", "apl"),
+    (r"\b(?:la )?caf (?:pour|pr) (?:le |mon |notre )?(?:loyer|logement)\b", "d apl"),
+    (r"\bla caf (?:me |nous |lui )?(?:donne|verse|paie|paye|rembourse) (\d+(?:[.,]\d+)? (?:euros |e )?)"
+     r"(?:pour|pr|sur) (?:le |mon |notre |son )?(?:loyer|logement)\b", r"\1 d apl"),
     (r"\bmy (wife|femme)\b", "ma femme"),
     (r"\bmy (husband|mari)\b", "mon mari"),
     (r"\bi am\b|\bi m\b|\bim\b", "je suis"),

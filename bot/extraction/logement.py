@@ -90,6 +90,29 @@ _PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|donnant|verse|vers
 _LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
 
 
+_VERBES_LOGE = {"dors", "dort", "dormons", "dorment", "dormir", "vis", "vit", "vivons", "vivent", "vivre", "habite",
+                "habitons", "habitent", "habiter", "loge", "logeons", "heberge", "hebergee", "heberges", "hebergees",
+                "suis", "est", "sommes", "sont", "reste", "restons", "installe", "installee", "squatte", "accueilli",
+                "accueillie", "moi", "nous", "on", "je", "j"}
+_AUTRE_PERSONNE = re.compile(r"\b(?:\d+|un|une|mon|ma|mes|son|sa|ses|nos|leurs?|les|le|la) (?:\w+ )?"
+                             r"(?:fille|filles|fils|enfants?|bebes?|bb|gosses|petits?|petites?|garcons?|mari|femme|"
+                             r"frere|soeur|mere|pere|parents)\b")
+
+
+def _chez_d_un_autre(a: Analyse, pos: int) -> bool:
+    """« chez X » qui suit une autre personne sans verbe de logement entre les deux : son logement à elle."""
+    seg = a.segment(pos)
+    avant = a.texte[seg.debut:pos].split()
+    morceau = []
+    for mot in reversed(avant):
+        if mot in _VERBES_LOGE:
+            break
+        morceau.insert(0, mot)
+    if "avec" in morceau:
+        return False  # « (je vis) avec mes deux enfants chez ma sœur » : la personne y est aussi
+    return bool(_AUTRE_PERSONNE.search(" ".join(morceau)))
+
+
 def logement(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     courrier = a.question in ("adresse_courrier", "domiciliation")
@@ -102,6 +125,8 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
             if courrier and not _DORMIR.search(a.segment(m.start()).texte):
                 continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
+            if m.group().startswith("chez") and _chez_d_un_autre(a, m.start()):
+                continue  # « j'ai 1 fille en Roumanie chez ma mère » : chez qui vit la fille, pas la personne
             if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()) and not (
                     a.tiers and re.match(r"chez (?:nous|moi)\b", m.group()) and a.sujet(m.start()) == "personne"):
                 continue  # « je dors chez lui » ; mais un aidant : « Mme T. vit chez moi »
@@ -120,6 +145,10 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue  # « il est hébergé chez nous » écrit par l'éducateur d'un centre
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
+            if valeur == "locataire" and re.search(
+                    r"\b(?:trouve|trouvee|obtenu|obtenue|propose|proposee|attribue|attribuee|accorde|accordee|eu|visite)"
+                    r"(?: \w+)?(?: un| une| 1| le| la)?\s*$", a.texte[max(0, m.start() - 30):m.start()]):
+                continue  # « a trouvé un logement social mais ne peut pas payer la caution » : pas encore locataire
             if valeur == "heberge_gratuitement":
                 seg = a.segment(m.start())
                 phrase = a.texte[seg.debut:m.start()] + " " + a.texte[m.start():m.start() + 160]
@@ -178,6 +207,29 @@ _LIEN = re.compile(
 _SUIVI = re.compile(r"\bsuivie?\b|\bassistante? sociale?\b|\bcasvp\b|\bccas\b|\bpsa\b|\bess\b|\bespace solidarite\b")
 
 
+# Un lieu dit après des études (« en master à Nanterre », « inscrit en licence à Paris 8 », « au lycée à
+# Montreuil ») est le lieu des études : ni un lieu de vie, ni un arrondissement (« Paris 8 » est une université).
+_ETUDES = {"master", "licence", "fac", "faculte", "universite", "univ", "ecole", "lycee", "college", "bts", "cap", "dut",
+           "but", "inscrit", "inscrite", "inscrits", "etudes", "etudiant", "etudiante", "etudie", "cours", "these",
+           "doctorat", "prepa", "iut", "sorbonne", "campus", "classe", "formation", "stage", "alternance", "apprentissage"}
+
+
+_ADRESSE = {"domicilie", "domiciliee", "domicilies", "domiciliation", "courrier", "courriers", "adresse", "boite"}
+
+
+def _lieu_d_etudes(a: Analyse, pos: int) -> bool:
+    """Le lieu est celui des études (« en master à Nanterre ») ou d'une adresse de courrier (« domicilié au CCAS
+    de Montreuil ») : pas un lieu de vie."""
+    avant = a.mots_avant(pos, 6)
+    for i in range(len(avant) - 1, -1, -1):
+        if avant[i] in _ETUDES or avant[i] in _ADRESSE:
+            return True
+        if avant[i] in ("dors", "dort", "dormons", "vis", "vit", "vivons", "habite", "habitons", "loge", "heberge",
+                        "hebergee", "loue", "louons", "chez"):
+            return False  # « j'étudie et j'habite à Paris 18e » : le verbe de vie est le plus proche
+    return False
+
+
 def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     """Constats ``vit_a_paris`` / ``lien_paris`` et l'arrondissement (ou None)."""
     constats: list[Constat] = []
@@ -195,6 +247,9 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         if n is not None and not 1 <= n <= 20:
             n = None
         zones_paris.append((m.start(), m.end()))
+        if _lieu_d_etudes(a, m.start()) and a.sujet(m.start()) == "personne" and not re.search(
+                r"\b(?:enfants?|fils|filles?|petits?|petites?|gosses|tous|toutes|ils|elles)\b", a.segment(m.start()).texte):
+            continue  # « inscrit en licence à Paris 8 » : une université, pas un lieu de vie ni un arrondissement
         seg = a.segment(m.start())
         avant = a.mots_avant(m.start(), 6)
         if m.group("arr2") or m.group("arr4") or m.group("arr1") or m.group("cp"):
@@ -238,6 +293,8 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         avant = a.mots_avant(m.start(), 6)
         if any(v in ("ne", "nee", "nes", "nees", "naissance") for v in avant):
             continue  # « né à Bobigny » : pas où la personne vit
+        if _lieu_d_etudes(a, m.start()):
+            continue  # « je suis en master à Nanterre » : le lieu des études
         if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6) \
                 and not a.passe(m.start()) and a.sujet(m.start()) == "personne":
             if "travaille" in avant or "bosse" in avant:
