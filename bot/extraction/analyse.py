@@ -159,7 +159,7 @@ _SUJET_GENERAL = re.compile(
 )
 _MOT_DE_DROIT = re.compile(r"\b(?:droit|droits|peut|peuvent|faut|fallait|doit|doivent|suffit|plafond|conditions?|"
                            r"eligibles?|ouvre|ouvrent)\b")
-_PREMIERE_OU_AIDANT = re.compile(r"\b(?:je|j|moi|mon|ma|mes|nous|notre|nos|il|elle|madame|monsieur|accompagne)\b")
+_PREMIERE_OU_AIDANT = re.compile(r"\b(?:je|j|moi|mon|ma|mes|nous|notre|nos|madame|monsieur|accompagne)\b")
 _ANNONCE_QUESTION = re.compile(r"\bquestion\b|\bje (?:voudrais|veux|aimerais) savoir\b|\bje me demande\b")
 _NOMS_AIDES = (r"frere|soeur|mere|pere|oncle|tante|cousin|cousine|grand mere|grand pere|maman|papa|fils|fille|neveu|"
                r"niece|voisin|voisine|ami|amie|pote")

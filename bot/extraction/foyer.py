@@ -244,6 +244,8 @@ _ENFANTS_EXCLUS = re.compile(
     r"grand|grands|tante|oncle|ex)\b|\bplaces?\b|\bplacees?\b|\ba l ase\b|\ben foyer\b|\barmee\b"
     r"|\bne sont (?:plus|pas) a (?:ma|notre) charge\b|\bpas a (?:ma|notre) charge\b|\bgrands maintenant\b"
     r"|\btravaillent\b|\bdecede\w*\b|\bmort\w*\b"
+    r"|\b(?:fils|filles?|enfants?|aine|ainee|grand|grande|ans|ados?|petits?|petites?) (?:\w+ ){0,3}?qui "
+    r"(?:vit|vivent|habite|habitent|dort|dorment|loge|logent) (?:chez|en|au|aux|dans|a)\b(?! (?:moi|nous)\b)"
 )
 _TOUS_LOIN = re.compile(r"\b(?:ils|elles|tous|toutes|mes enfants|les enfants|mes gosses|nos enfants) (?:sont |vivent |"
                         r"habitent |restent |ont )?(?:tous |toutes |encore |deja )?")

@@ -115,6 +115,8 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
     return None
 
 
+_AGE_PARTENAIRE_NU = re.compile(r"\b(?:ma|mon) (?:femme|mari|copine|copain|compagne|compagnon|epoux|epouse|conjointe?)"
+                                r" \d{2}\b(?! (?:euros|e|ans?|mois)\b)")  # « ma copine 24 et moi 25 »
 _MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b)")
 _AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
                          r"avant hier|ce mois ci|le mois dernier|ce matin|aujourd hui)\b")
@@ -123,7 +125,7 @@ _AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans 
 # Fin d'une proposition qui nomme une autre personne : « ... avec M. H. », « et son mari », « avec sa sœur Awa ».
 _AUTRE_NOMME = re.compile(
     r"\b(?:avec|et)\s+(?:(?:monsieur|madame|mademoiselle)(?: [a-z]{1,12})?|(?:son|sa|ses|leur|mon|ma) (?:\w+ )?"
-    r"(?:" + "|".join((CONJOINT, FAMILLE, AMI)) + r")(?: [a-z]{1,12})?)\s*$")
+    r"(?:" + "|".join((CONJOINT, FAMILLE, AMI, ENFANT)) + r")(?: [a-z]{1,12})?)\s*$")
 _COUPLE_DIT = re.compile(r"\b(?:en couple|marie\w*|pacse\w*|concubin\w*|mari|epoux|epouse|femme|conjointe?|compagnon|"
                          r"compagne|ensemble)\b")
 _AGE_SEUL = re.compile(r"^\s*(?:age de |agee de )?\d{1,3} ans?\s*$")
@@ -147,7 +149,8 @@ def _age_appose(a: Analyse, m: re.Match) -> str | None:
 
 def age(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
-    if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age")) and not a.tiers:
+    if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age") or _AGE_PARTENAIRE_NU.search(
+            a.texte)) and not a.tiers:
         for m in _MOI_AGE.finditer(a.texte):  # « ma femme a 29 ans, et moi 33 »
             n = int(m.group("n"))
             if 15 <= n <= 110 and not a.nie(m.start()):
@@ -677,7 +680,9 @@ _TRAVAIL_NON = re.compile(
     r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\bjamais (?:travaille|bosse)\b"
     r"|\b(?:pas|plus) (?:travaille|bosse)\b(?! (?:hier|ce matin|aujourd))|\bno job\b|\bunemployed\b|\bjobless\b"
     r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"
-    r"|\bpersonne ne travaille\b|\bpersonne travail\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
+    r"|\bpersonne ne travaille\b|\bpersonne travail\b"
+    r"|(?<!la )(?<!une )(?<!cette )(?<!1 )\b(?:personne|aucun|aucune)(?: de nous| d entre nous| des 2| des deux)?(?: 2| deux)? "
+    r"(?:ne |n )?(?:travaill\w*|bosse\w*|taffe\w*|a (?:un |de |d )?(?:travail|boulot|emploi|contrat|cdi|cdd|fiches? de paie))\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
     r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
     r"commence)\b)"
 )

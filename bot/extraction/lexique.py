@@ -309,6 +309,7 @@ EXPRESSIONS: list[tuple[str, str]] = [
     (r"\b(?:la )?caf (?:pour|pr) (?:le |mon |notre )?(?:loyer|logement)\b", "d apl"),
     (r"\bla caf (?:me |nous |lui )?(?:donne|verse|paie|paye|rembourse) (\d+(?:[.,]\d+)? (?:euros |e )?)"
      r"(?:pour|pr|sur) (?:le |mon |notre |son )?(?:loyer|logement)\b", r"\1 d apl"),
+    (r"\bnul(?:le)? par(?:t|s)?\b", "nulle part"),
     (r"\bmy (wife|femme)\b", "ma femme"),
     (r"\bmy (husband|mari)\b", "mon mari"),
     (r"\bi am\b|\bi m\b|\bim\b", "je suis"),

@@ -74,6 +74,9 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\bj ai achete (?:mon|ma|un|une|1) (?:appartement|maison|logement|studio)\b"
         r"|\b(?:ma|mon|notre) (?:maison|appartement) (?:m appartient|est a moi)\b")),
 ]
+# Ce que dit un propriétaire à son locataire (menace, loyer) : « le proprio veut me mettre dehors ».
+_BAIL_DIT = re.compile(r"\b(?:dehors|partir|quitter|expuls\w*|vir\w*|sortir|rue|recuper\w*|vend\w*|reprendre|loyers?|"
+                       r"augment\w*|bail|impaye\w*|relance\w*|huissier|menace\w*|porte|retard|dette|doi[st]|payer)\b")
 _LOUE_PAYANT = re.compile(r"\b(?:paie|paye|payons|donne|verse)\b.{0,25}\b(?:loyer|euros|participation|par mois)\b"
                           r"|\bloyer\b")
 
@@ -149,6 +152,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                     r"\b(?:trouve|trouvee|obtenu|obtenue|propose|proposee|attribue|attribuee|accorde|accordee|eu|visite)"
                     r"(?: \w+)?(?: un| une| 1| le| la)?\s*$", a.texte[max(0, m.start() - 30):m.start()]):
                 continue  # « a trouvé un logement social mais ne peut pas payer la caution » : pas encore locataire
+            if valeur == "locataire" and re.match(r"(?:le |la )?(?:proprietaire|bailleur)", m.group()) and not \
+                    _BAIL_DIT.search(a.texte, m.end(), min(len(a.texte), m.end() + 70)):
+                continue  # « j'ai visité un studio, le propriétaire veut 2 mois de caution » : pas (encore) son bailleur
             if valeur == "heberge_gratuitement":
                 seg = a.segment(m.start())
                 phrase = a.texte[seg.debut:m.start()] + " " + a.texte[m.start():m.start() + 160]
@@ -305,7 +311,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
 
 # --- courrier et domiciliation -------------------------------------------------------------------
 _COURRIER_OUI = re.compile(
-    r"\b(?:peux|peut|pouvons|pourrais) recevoir (?:du|le|mon|mes|des|son|ses|mon) (?:courriers?|lettres?)\b"
+    r"\b(?:peux|peut|pouvons|pourrais|puis) recevoir (?:du|le|mon|mes|des|son|ses|mon|de) (?:courriers?|lettres?)\b"
     r"|\b(?:je |il |elle |on )?(?:recois|recoit|recevons|recupere) (?:mon|mes|le|du|son|ses|les) (?:courriers?|"
     r"lettres?)\b|\bj ai (?:une|1) (?:adresse|boite aux lettres)\b(?! (?:mail|email|e mail|electronique|gmail)\b)"
     r"|\badresse (?:stable|fixe|postale)\b|\b(?:mon|son) courrier (?:arrive|va|est envoye) (?:chez|a|au)\b"
@@ -315,6 +321,8 @@ _COURRIER_NON = re.compile(
     r"\b(?:pas|plus|aucune?|sans)\s+(?:d |de |des )?(?:adresse|boite aux lettres|courrier)\b"
     r"(?! (?:mail|email|e mail|electronique|gmail)\b)"
     r"|\b(?:recois|recoit|recevons) (?:pas|rien|jamais|plus)\b|\bpeux pas recevoir\b|\bpeut pas recevoir\b"
+    r"|\b(?:recevoir|recois|recoit|recevons|arrive|arrivent)(?: \w+){0,3} nulle part\b"
+    r"|\b(?:aucune?|pas de|sans) (?:lettres?|courriers?)\b"
     r"|\bcourriers? (?:se perd|perdus?|ne m arrive|n arrive|arrive pas|arrivent pas|se perdent)\b"
     r"|\bpas de domicile\b|\bnulle part pour (?:le|mon) courrier\b"
 )
