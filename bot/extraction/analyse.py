@@ -179,6 +179,16 @@ _NEGATIONS_APRES = {"pas", "plus", "jamais", "rien", "personne", "aucun", "aucun
 # ce qui peut précéder le « non » qui répond (« euh non », « bah non », « oh non ») : rien d'autre
 _OUVERTURES = {"euh", "ah", "oh", "bah", "ben", "alors", "bonjour", "bonsoir", "non", ",", ".", "!", "madame",
                "monsieur", "hmm", "heu"}
+# La personne dite avec d'autres (conjoint, enfants) : un « ils / elles » qui suit peut être le foyer.
+_GROUPE_AVEC_PERSONNE = re.compile(
+    r"\b(?:en couple avec|mariee? (?:avec|a)|(?:vit|vivent|habite|habitent|heberge\w*|dort|dorment|est|sont|seule?|loge\w*)"
+    r" avec (?:son|sa|ses|leur|leurs|mon|ma|mes|nos|notre) (?:\d+ |deux |trois |quatre )?(?:\w+ )?(?:" + CONJOINT +
+    r"|enfants?|fils|filles?|bebes?|petits?|petites?|jumeaux|jumelles))\b"
+    r"|\b(?:monsieur|m) et (?:madame|mme)\b|\ble couple\b|(?<!ma )(?<!sa )(?<!ta )(?<!de )\bla famille\b"
+    r"|\btou(?:te)?s (?:les )?(?:deux|2)\b|\bles parents\b")
+# Une phrase qui commence par un verbe sans sujet (peu de français, SMS) : la personne parle d'elle.
+_VERBE_SANS_SUJET = re.compile(r"\s*(?:habite|habiter|dors|dormir|vis|vivre|loue|louer|loge|touche|gagne|suis|ai|"
+                               r"travaille|cherche|paye|paie|heberge)\b")
 _QUANTIFIEURS_SUJETS = {"personne", "aucun", "aucune", "nul", "nulle"}
 _DETERMINANTS_PERSONNE = {"la", "une", "1", "cette", "chaque", "de", "d", "toute", "seule", "autre", "en", "par", "pour",
                           "ma", "sa", "ta", "votre", "notre", "leur", "une", "quelle", "cet", "telle", "meme", "bonne"}
@@ -272,11 +282,17 @@ class Analyse:
             if forte:
                 phrase += 1
         bornes.append((debut, len(texte), phrase))
+        phrase_avant = 0
         for s_debut, s_fin, s_phrase in bornes:
             morceau = texte[s_debut:s_fin]
             if not morceau.strip():
                 continue
-            sujet, dernier_proche = self._sujet(morceau, sujet, dernier_proche)
+            avant = sujet
+            if s_phrase != phrase_avant and not self.tiers and sujet in ("conjoint", "famille", "ami", "enfant") \
+                    and _VERBE_SANS_SUJET.match(morceau):
+                avant = "personne"  # « ... mari aussi travail. habite Paris 13, location » : la personne parle d'elle
+            phrase_avant = s_phrase
+            sujet, dernier_proche = self._sujet(morceau, avant, dernier_proche, s_debut)
             question = texte[s_fin:s_fin + 3].strip().startswith("?") and not _PERSONNEL.search(morceau)
             segments.append(Segment(s_debut, s_fin, morceau, sujet, s_phrase, question))
         if not segments:
@@ -334,14 +350,18 @@ class Analyse:
 
         return segments
 
-    def _sujet(self, morceau: str, precedent: str, dernier_proche: str) -> tuple[str, str]:
+    def _sujet(self, morceau: str, precedent: str, dernier_proche: str, position: int = 0) -> tuple[str, str]:
         debut = _DEBUT_SUJET.search(morceau)
         proche = _MENTION_PROCHE.search(morceau)
         if proche:
             dernier_proche = next(k for k, v in proche.groupdict().items() if v)
         categorie = next(k for k, v in debut.groupdict().items() if v) if debut else None
         if categorie == "autres":
-            # « ils / elles » : jamais la personne seule (ses enfants, ses proches)
+            # « ils / elles » : jamais la personne seule (ses enfants, ses proches) ; mais le foyer quand le
+            # message vient de dire la personne avec son conjoint ou ses enfants (« Mme H. vit en couple avec
+            # M. H. ... Ils sont locataires ») : seuls les faits du foyer (logement, argent...) en sont tirés.
+            if position and _GROUPE_AVEC_PERSONNE.search(self.texte, max(0, position - 400), position):
+                return "foyer", dernier_proche
             return ("enfant" if dernier_proche == "enfant" else "famille"), dernier_proche
         if self.question and self.question.startswith("conjoint_"):
             # réponse à une question sur le conjoint : « elle a 30 ans », « française » parlent du conjoint

@@ -19,7 +19,7 @@ from . import nombres
 from .analyse import Analyse
 from .modele import Constat
 
-_SUJETS_FOYER = ("personne", "conjoint")
+_SUJETS_FOYER = ("personne", "conjoint", "foyer")
 _QUESTIONS_ARGENT = ("ressources_mensuelles", "ressources_annuelles", "aide_logement")
 _TOTAL = re.compile(r"\b(?:en tout|au total|total|tout|soit|ca fait en tout|tout compris|ensemble) :? ?(?P<n>\d+(?:[.,]\d+)?)"
                     r"(?: euros| e)?\b")
@@ -98,13 +98,15 @@ def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
     l'emporte (« 450 de RSA », « je touche 450 de RSA et 200 d'APL »).
     """
     avant = a.mots_avant(m.start(), 6, phrase=True)
+    if not avant and a.texte[max(0, m.start() - 3):m.start()].strip() == ":":
+        avant = a.texte[max(0, m.start() - 60):m.start()].split()[:-1][-4:]  # « Revenus du foyer : 1650 € »
     apres = a.mots_apres(m.end(), 6, phrase=True)
     meilleur, distance = None, 99.0
     for sens, mots in (("apres", apres), ("avant", list(reversed(avant)))):
         pleins = 0
         for i, mot in enumerate(mots):
-            if re.fullmatch(r"\d+(?:[.,]\d+)?", mot) or mot in (".", ";", "!", "?"):
-                break  # on ne passe pas par-dessus un autre nombre ni une fin de phrase
+            if re.fullmatch(r"\d+(?:[.,]\d+)?", mot) or mot in (".", ";", "!", "?") or (sens == "apres" and mot == ","):
+                break  # on ne passe pas par-dessus un autre nombre ni une fin de phrase (ni, après, une virgule)
             genre = ("aide" if mot in _MOTS_AIDE else "depense" if mot in _MOTS_DEPENSE else
                      "revenu" if mot in _MOTS_REVENU else None)
             if mot in _VIVRE:

@@ -25,9 +25,13 @@ GENTILES_RE = sorted((g for g in GENTILES if " " not in g), key=len, reverse=Tru
 log = logging.getLogger(__name__)
 
 # Qui peut porter un fait : la personne seule, ou aussi son foyer.
-_SUJETS_FOYER = {"personne", "conjoint"}
+_SUJETS_FOYER = {"personne", "conjoint", "foyer"}
+# « ils / elles » quand le message vient de dire la personne avec son conjoint ou ses enfants (sujet « foyer ») :
+# les faits que la personne partage avec ce groupe (pas l'âge, le genre, les études, le travail...).
+_FAITS_DU_GROUPE = {"logement", "vit_a_paris", "arrondissement", "lien_paris", "domiciliation", "adresse_courrier",
+                    "mois_en_france", "nationalite", "titre_sejour", "age_plus_jeune_enfant"}
 _SUJETS: dict[str, set[str]] = {
-    **{c: {"personne"} for c in CHAMPS},
+    **{c: ({"personne", "foyer"} if c in _FAITS_DU_GROUPE else {"personne"}) for c in CHAMPS},
     "en_couple": _SUJETS_FOYER,
     "enceinte": _SUJETS_FOYER,
     "ressources_mensuelles": _SUJETS_FOYER,

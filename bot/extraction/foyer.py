@@ -20,6 +20,8 @@ _PARTENAIRE = re.compile(
     r"(?P<nom>femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
     r"partenaire|fiance|fiancee)\b"
 )
+_PARTENAIRE_DE = re.compile(r"\b(?:le|la) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|concubin|"
+                            r"concubine) de (?:madame|monsieur|mademoiselle)\b")
 # Le partenaire ne vit pas avec la personne, dit en toutes lettres : plus en couple.
 _PARTENAIRE_SEPARE = re.compile(
     r"\b(?:pas avec moi|pas avec lui|pas avec elle|vit ailleurs|decedee?|morte?|m a quittee?|l a quittee?|"
@@ -33,6 +35,8 @@ _PARTENAIRE_ABSENT = re.compile(
     r"decedee?|morte?|m a quitte|l a quitte|est partie?|en prison|separes?|separees?|divorces?|divorcees?|"
     r"plus ensemble|nous a quitte|nous a abandonne|m a abandonnee?|est decede|"
     r"ne vit pas avec|ne vivons pas|on vit pas ensemble|pas en france)\b"
+    r"|^(?: et (?:les |mes |nos )?(?:\d+ )?(?:enfants?|fils|filles?|bebe|gosses))? (?:au|en|aux) (?:" + "|".join(
+        sorted((p for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True)) + r")\b"
     r"|\b(?:est|sont|vit|vivent|reste\w*) (?:encore |toujours )?(?:en|au|aux|a) (?:pays|bled|prison|" + "|".join(
         sorted((p for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True)) + r")\b"
 )
@@ -55,6 +59,8 @@ _COUPLE_NON = re.compile(
     r"|\b(?:vit|vivons|vivez|habitons|vis) (?:pas|plus) ensemble\b|\bne vivons (?:pas|plus) ensemble\b|\bplus avec (?:lui|elle)\b"
     r"|\bje l ai quittee?\b|\b(?:depuis )?qu il est parti\b|\bil est parti (?:y a|il y a|depuis)\b"
     r"|\b(?:maintenant|mtn|now) (?:toute |tout )?seule?\b|\bmoi (?:tout |toute )?seule?(?= ?$| [,.;!?])"
+    r"|\b(?:pas|sans|ni|plus|aucun|aucune) (?:de |d )?(?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|"
+    r"copain|copine)\b(?! de\b| d\b)"
     r"|\b(?:je suis|suis) (?:une |un )?(?:femme|homme|mere|pere|maman|papa) (?:toute |tout )?seule?\b"
     r"|\b(?:le pere|le papa|leur pere|leur mere|mon mari|mon copain|mon conjoint|mon compagnon|ma femme|ma compagne|"
     r"mon ex) (?:il |elle )?(?:est|s est|n est) (?:parti|partie|decede|decedee|mort|morte|plus la)\b"
@@ -119,6 +125,11 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                                                          r"|\b(?:viendra|arrivera|reste au|restee au|rester au)\b", suite):
             continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
         constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
+    for m in _PARTENAIRE_DE.finditer(a.texte):  # « le mari de Madame est portugais » (aidant)
+        suite = a.texte[m.end():a.segment(m.start()).fin]
+        if a.tiers and not _PARTENAIRE_SEPARE.search(suite) and not _PARTENAIRE_ABSENT.search(suite) \
+                and not a.passe(m.start()) and not a.nie(m.start()):
+            constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
     absent = any(_PARTENAIRE_ABSENT.search(a.texte, p.end(), min(len(a.texte), p.end() + 80))
                  for p in _PARTENAIRE.finditer(a.texte))
     for m in _COUPLE_OUI.finditer(a.texte):

@@ -310,6 +310,12 @@ EXPRESSIONS: list[tuple[str, str]] = [
     (r"\bla caf (?:me |nous |lui )?(?:donne|verse|paie|paye|rembourse) (\d+(?:[.,]\d+)? (?:euros |e )?)"
      r"(?:pour|pr|sur) (?:le |mon |notre |son )?(?:loyer|logement)\b", r"\1 d apl"),
     (r"\bnul(?:le)? par(?:t|s)?\b", "nulle part"),
+    # « salaire 900. femme 300 », « moi 40, femme 35 », « non. femme pas école » : en peu de mots, « femme » /
+    # « mari » seul en tête de proposition est le conjoint (pas « moi femme », « femme de ménage », « une femme »).
+    (r"(?:^|(?<=[.,;:!?] ))(femme|epouse)(?= (?!de |d |enceinte|seule|isolee|celibataire|solo|victime|avec|frap|tap|bat|"
+     r"menac|insult|crie)[a-z0-9])", r"ma \1"),
+    (r"(?:^|(?<=[.,;:!?] ))(mari|epoux)(?= (?!de |d |et moi|violent|avec|frap|tap|bat|menac|insult|crie|tu)[a-z0-9])",
+     r"mon \1"),
     (r"\bmy (wife|femme)\b", "ma femme"),
     (r"\bmy (husband|mari)\b", "mon mari"),
     (r"\bi am\b|\bi m\b|\bim\b", "je suis"),

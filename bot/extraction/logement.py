@@ -281,7 +281,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         elif (any(v in _VIVRE for v in avant) or "parisien" in m.group()) and not (
                 m.group("lieu") and re.search(r"\b(?:vers|pres de|pres d|a cote de|du cote de|autour de|c est)\s*(?:la |le |l )?$",
                                               a.texte[max(0, m.start() - 16):m.start()])):
-            if a.sujet(m.start()) in ("personne",) and not a.passe(m.start()):
+            if a.sujet(m.start()) in ("personne", "foyer", "conjoint") and not a.passe(m.start()):
                 constats.append(Constat("vit_a_paris", not nie, m.start(), nie=False))
                 if not nie and n and not m.group("lieu"):
                     arrondissement = n
@@ -302,7 +302,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         if _lieu_d_etudes(a, m.start()):
             continue  # « je suis en master à Nanterre » : le lieu des études
         if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6) \
-                and not a.passe(m.start()) and a.sujet(m.start()) == "personne":
+                and not a.passe(m.start()) and a.sujet(m.start()) in ("personne", "foyer"):
             if "travaille" in avant or "bosse" in avant:
                 continue
             constats.append(Constat("vit_a_paris", False, m.start()))
