@@ -168,6 +168,10 @@ _PROCHE_AIDE = re.compile(
     r"|^(?:(?:bonjour|bonsoir|salut|slt|bjr|allo|oui)\s*,?\s*)*(?:c est pour |je vous ecris pour |j ecris pour )?"
     r"(?:mon|ma) (?P<nom2>" + _NOMS_AIDES + r")(?: \w+)? (?:a \d+ ans|qui a \d+ ans|\d+ ans)\b"
 )
+_ECRIT_POUR_LUI = re.compile(r"\b(?P<qui>celui|celle) pour qui (?:je|j)\b"
+                             r"|\b(?:j |je )?(?:vous |te )?(?:ecris|ecrit|ecri|demande|remplis|appelle) pour (?:lui|elle)\b")
+_PROCHE_NOMME = re.compile(r"\b(?:mon|ma) (?P<nom>" + _NOMS_AIDES + r"|mari|femme|epoux|epouse|compagnon|compagne|conjoint|"
+                           r"conjointe)\b")
 _ECRIT_POUR = re.compile(r"\bje (?:vous |te )?(?:ecris|ecri|contacte|demande|appelle) (?:pour|a sa place|en son nom)\b"
                          r"|\bj ecris pour\b|\bje vous ecris\b|\bje l (?:heberge|aide|accompagne)\b"
                          r"|\bje suis (?:son|sa|le|la) \w+\b")
@@ -189,6 +193,10 @@ _GROUPE_AVEC_PERSONNE = re.compile(
 # Une phrase qui commence par un verbe sans sujet (peu de français, SMS) : la personne parle d'elle.
 _VERBE_SANS_SUJET = re.compile(r"\s*(?:habite|habiter|dors|dormir|vis|vivre|loue|louer|loge|touche|gagne|suis|ai|"
                                r"travaille|cherche|paye|paie|heberge)\b")
+# L'aidant présente la personne (« j'accompagne une dame », « je suis avec un jeune homme de 22 ans »).
+_PRESENTE_LA_PERSONNE = re.compile(
+    r"\b(?:avec|accompagne|suis|recois|rencontre|aide|oriente|ecris pour|pour) (?:un|une|1|ce|cette) (?:jeune )?"
+    r"(?:homme|femme|dame|monsieur|personne|garcon|fille|mere|pere|patient|patiente|usager|usagere)\b")
 _QUANTIFIEURS_SUJETS = {"personne", "aucun", "aucune", "nul", "nulle"}
 _DETERMINANTS_PERSONNE = {"la", "une", "1", "cette", "chaque", "de", "d", "toute", "seule", "autre", "en", "par", "pour",
                           "ma", "sa", "ta", "votre", "notre", "leur", "une", "quelle", "cet", "telle", "meme", "bonne"}
@@ -229,6 +237,13 @@ class Analyse:
                                                                     " ", texte)))):
             proche = None  # « ma mère a 70 ans et moi 45 » : la personne parle d'elle
         self.proche_aide = (proche.group("nom") or proche.group("nom2")) if proche else None
+        if not self.proche_aide:
+            # « Mon fils, celui pour qui je vous écris, ... », « mon mari 60 ans. moi j'écris pour lui »
+            pour = _ECRIT_POUR_LUI.search(texte)
+            if pour:
+                avant = [m for m in _PROCHE_NOMME.finditer(texte, 0, pour.start())]
+                if avant and (pour.group("qui") or len(avant) == 1):
+                    self.proche_aide = avant[-1].group("nom")
         enfant_de = re.search(r"\bje suis (?:le |la )?(?:fils|fille) de (madame|monsieur)\b", texte)
         if enfant_de and not self.proche_aide:
             self.proche_aide = "mere" if enfant_de.group(1) == "madame" else "pere"  # « je suis la fille de M. N. »
@@ -295,6 +310,8 @@ class Analyse:
             sujet, dernier_proche = self._sujet(morceau, avant, dernier_proche, s_debut)
             question = texte[s_fin:s_fin + 3].strip().startswith("?") and not _PERSONNEL.search(morceau)
             segments.append(Segment(s_debut, s_fin, morceau, sujet, s_phrase, question))
+            if sujet == "aidant" and _PRESENTE_LA_PERSONNE.search(morceau):
+                sujet = "personne"  # « je suis avec un jeune homme de 22 ans, français, sans emploi » : la suite le décrit
         if not segments:
             segments.append(Segment(0, len(texte), texte, "personne", 0))
         # « Pour une famille qui touche 1 200 € par mois, le FSL est-il possible ? » : toute la phrase

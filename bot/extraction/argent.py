@@ -339,7 +339,8 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
 
 # R1 : le foyer touche déjà le RSA (« je suis au RSA », « jsui o rsa », « je touche 600 de RSA »).
 _RSA_OUI = re.compile(
-    r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:au|a|o) rsa\b"
+    r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:deja |toujours |encore )?(?:au|a|o) rsa\b"
+    r"|(?:^|[,.;:] )au rsa(?= ?[,.;]| ?$)|\b(?:moi|et moi) rsa\b(?! (?:non|pas)\b)"
     r"|\b(?:touche|touchons|touchez|touchent|percois|percoit|percevons|recois|recoit|recevons|ai|a|avons|"
     r"beneficie|beneficiaire|beneficiaires|allocataire|allocataires) (?:du |le |la |de |d )?(?:rsa)\b"
     r"|\b\d+(?:[.,]\d+)? (?:euros |e )?(?:de |du |d )?rsa\b|\brsa (?:de |a |: |, )?\d+|\brsa (?:socle|activite|majore)\b"
@@ -350,6 +351,7 @@ _RSA_NON = re.compile(
     r"\b(?:touche|touchons|percois|percoit|recois|recoit|ai|a|avons) (?:pas|plus|jamais|pas encore) (?:le |de |du |d )?rsa\b"
     r"|\b(?:pas|plus|jamais) (?:au|de|le|du) rsa\b|\bsans (?:le )?rsa\b|\bpas encore (?:le |de )?rsa\b"
     r"|\brsa (?:a ete )?(?:coupe|suspendu|supprime|arrete)\b|\brsa\b.{0,25}\b(?:a ete|est) (?:coupe|supprime|arrete)\b"
+    r"|\b(?:coupe|suspendu|supprime|arrete) (?:mon |le |notre |son )?rsa\b"
 )
 _RSA_PAS_UN_FAIT = re.compile(r"\b(?:droit|droits|demande|demander|demande de|obtenir|avoir|toucher|percevoir|"
                               r"faire|dossier|calcul|montant|combien|comment|quoi|ouvrir|ouverture)\s+(?:au |le |du |"
@@ -370,8 +372,10 @@ def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _RSA_PAS_MOI.finditer(a.texte):
         constats.append(Constat("percoit_rsa", False, m.end() - 1, poids=3, force=True))
     for m in _RSA_NON.finditer(a.texte):
-        if not a.passe(m.start()) and a.sujet(m.start()) in _SUJETS_FOYER:
-            constats.append(Constat("percoit_rsa", False, m.start(), poids=2))
+        # « il touchait le RSA mais ça a été coupé » : la coupure est dite au présent (lue à sa fin)
+        fin = m.end() - 1 if re.search(r"(?:coupe|suspendu|supprime|arrete)$", m.group()) else m.start()
+        if not a.passe(fin) and a.sujet(fin) in _SUJETS_FOYER:
+            constats.append(Constat("percoit_rsa", False, fin, poids=2))
     for m in _RSA_OUI.finditer(a.texte):
         debut = m.start()
         if any(c.pos <= debut < c.pos + 40 for c in constats):

@@ -206,10 +206,10 @@ _SEUL_AVEC = re.compile(r"\bseule? avec\b|\b(?:mere|pere|maman|papa|parent) (?:i
 
 # Un enfant pas encore né n'est pas compté (R8) : « il n'est pas encore né », « enceinte de mon premier ».
 _A_NAITRE = re.compile(
-    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|petit frere|petite soeur|autre) (?:qui )?"
+    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|[2-9] e|petit frere|petite soeur|autre) (?:qui )?"
     r"(?:arrive|va arriver|doit arriver|arrivera|est prevue?|est attendue?|en route)\b"
     r"|\b(?:j attends|attend|on attend|nous attendons|attendons) (?:un|1|notre|mon|son|un autre|un troisieme|un 3e|des) "
-    r"(?:bebe|enfants?|bb|jumeaux|jumelles|premier|premiere)\b|\b(?:bebe|bb) dans (?:le |mon |son )?ventre\b"
+    r"(?:bebe|enfants?|bb|jumeaux|jumelles|premier|premiere|1er|1ere|1 er|2 e|3 e|4 e)\b|\b(?:bebe|bb) dans (?:le |mon |son )?ventre\b"
     r"|\b(?:celui|celle) qui va naitre\b"
     r"|\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
     r"|\b(?:prevue?|terme|accouche\w*|naissance|bebe|bb|premier|deuxieme|enceinte|naitre)\b.{0,20}\bpour (?:janvier|fevrier|mars|avril|"

@@ -44,6 +44,10 @@ _AIDEE_H = re.compile(
     r"mari|ami|pote|compagnon)|mon (?:pere|grand pere|frere|oncle|cousin|voisin) (?=\w+ a \d|a \d|qui|il|est|vit|touche|n)"
     r"|un usager|un beneficiaire)\b"
 )
+_PROCHES_HOMMES = {"pere", "frere", "oncle", "cousin", "fils", "grand pere", "neveu", "voisin", "ami", "pote", "mari",
+                   "epoux", "compagnon", "conjoint", "papa"}
+_PROCHES_FEMMES = {"mere", "soeur", "tante", "cousine", "fille", "grand mere", "niece", "voisine", "amie", "femme",
+                   "epouse", "compagne", "conjointe", "maman"}
 _MOI_PRONOMS = re.compile(r"\b(?:je|j|moi)\b")
 # enceinte dite de la personne (« je suis enceinte », « moi enceinte », « la personne est enceinte »)
 _ENCEINTE_DITE = re.compile(r"\benceinte\b")
@@ -65,6 +69,9 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
     if _CENTRE_FEMMES.search(texte) and _MOI_PRONOMS.search(texte) and not a.tiers:
         return [Constat("genre", "femme", 0, force=True)]
     if a.tiers:
+        choix = re.search(r"\bc est (madame|monsieur) qui\b", texte)
+        if choix:  # « M. et Mme Da Silva... C'est Madame qui veut connaître ses droits »
+            return [Constat("genre", "femme" if choix.group(1) == "madame" else "homme", choix.start(), force=True)]
         if re.search(r"\ble couple\b|\btous les deux\b|\btoutes les deux\b|\bmonsieur et madame\b", texte):
             return constats  # le foyer est un couple : de qui parle-t-on ?
         f = [m for m in _AIDEE_F.finditer(texte) if not re.search(r"\b(?:chez|avec|par)\s*$",
@@ -73,6 +80,9 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
                                                                   texte[max(0, m.start() - 6):m.start()])]
         f = [m for m in f if not re.search(r"\b(?:je suis|je m appelle)\s*$", texte[max(0, m.start() - 15):m.start()])]
         h = [m for m in h if not re.search(r"\b(?:je suis|je m appelle)\s*$", texte[max(0, m.start() - 15):m.start()])]
+        if not f and not h and a.proche_aide in _PROCHES_HOMMES | _PROCHES_FEMMES:
+            # « Mon fils, celui pour qui je vous écris », « mon mari ... j'écris pour lui »
+            return [Constat("genre", "homme" if a.proche_aide in _PROCHES_HOMMES else "femme", 0, force=True)]
         if f and not h:
             constats.append(Constat("genre", "femme", f[0].start(), force=True))
         elif h and not f:

@@ -20,7 +20,8 @@ _NAISSANCE = re.compile(r"\b(?:nee?s?\s+(?:en|le|a|au|aux|dans|du|l)\b|date de n
                         r"|nee?\s+(?=\d))")
 _NAISSANCE_2_CHIFFRES = re.compile(r"\bnee?s? en (?P<a>\d{2})\b")
 _NOMS_PROCHES = re.compile(r"^(?:" + "|".join((CONJOINT, ENFANT, FAMILLE, AMI)) + r")$")
-_PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune",
+_PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune", "solo",
+                     "maman", "papa", "isolee", "isole", "seule", "seul",
                      "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
                      "usagere", "beneficiaire", "mec", "gars", "type", "demandeur", "demandeuse",
                      "refugie", "celibataire", "pere", "mere"}
@@ -112,13 +113,18 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         return None
     if not avant or avant[-1] in _AVANT_AGE_NU or avant[-1] in GENTILES:
         return n, False
+    if a.proche_aide and avant[-1] == a.proche_aide and avant[-2:-1] in (["mon"], ["ma"]):
+        return n, True  # « mon mari 60 ans. moi j'écris pour lui » : le proche pour qui on écrit
+    if avant[-1] == "je" and len(avant) == 1:
+        return n, False  # « Je 23 ans. Afghan. »
     return None
 
 
 _AGE_PARTENAIRE_NU = re.compile(r"\b(?:ma|mon) (?:femme|mari|copine|copain|compagne|compagnon|epoux|epouse|conjointe?)"
                                 r" \d{2}\b(?! (?:euros|e|ans?|mois)\b)")  # « ma copine 24 et moi 25 »
-_MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b)")
-_AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
+_MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b| (?:ma|mon) (?:femme|mari|"
+                      r"copine|copain|compagne|compagnon|epoux|epouse|conjointe?)\b)")
+_AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?:j ai )?(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
                          r"avant hier|ce mois ci|le mois dernier|ce matin|aujourd hui)\b")
 
 

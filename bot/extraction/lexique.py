@@ -302,7 +302,7 @@ EXPRESSIONS: list[tuple[str, str]] = [
     (r"\basile seeker\b|\basylum seeker\b|\basile seekers\b", "demandeur d asile"),
     (r"\b(?:la )?(femme|epouse|copine|compagne) (?:de|a) moi\b", r"ma \1"),  # « femme de moi réfugiée »
     (r"\b(?:le )?(mari|epoux|copain|compagnon) (?:de|a) moi\b", r"mon \1"),
-    (r"\bd(apl|als|alf|ada|are|aah|aide|aides|allocs?|allocations?)\b", r"d \1"),  # « 180 dapl » (apostrophe oubliée)
+    (r"\bd(apl|als|alf|ada|are|aah|aide|aides|allocs?|allocations?|asile)\b", r"d \1"),  # « 180 dapl » (apostrophe oubliée)
     (r"\b(?:l |les )?aides? (?:au |pour le |pr le |du |de |sur le )?logement\b", "apl"),
     (r"\bl(apl|als|alf|ada|are|aah)\b", r"l \1"),
     (r"\b(?:l |les )?aides? (?:de la caf |caf )?(?:pour|pr|au|du) (?:le |mon |notre )?(?:loyer|logement)\b", "apl"),
@@ -316,6 +316,7 @@ EXPRESSIONS: list[tuple[str, str]] = [
      r"menac|insult|crie)[a-z0-9])", r"ma \1"),
     (r"(?:^|(?<=[.,;:!?] ))(mari|epoux)(?= (?!de |d |et moi|violent|avec|frap|tap|bat|menac|insult|crie|tu)[a-z0-9])",
      r"mon \1"),
+    (r"\b(?:me|i am|im|i m) (\d{1,3}) (?:years?|yo|ans)(?: old)?\b", r"moi \1 ans"),  # « me 38 years »
     (r"\bmy (wife|femme)\b", "ma femme"),
     (r"\bmy (husband|mari)\b", "mon mari"),
     (r"\bi am\b|\bi m\b|\bim\b", "je suis"),

@@ -314,11 +314,26 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     simple = _simple(brut)
     courte = champ not in ext.faits
     reponse = _lire(champ, brut, simple, ext, choix, jour)
+    _deduire_de_la_reponse(champ, reponse)
     if CHAMPS[champ]["type"] == BOOLEEN and reponse.valeur is not None \
             and not _oui_non_sur(simple, brut, reponse.valeur, courte):
         reponse.valeur = None
         reponse.extraction.faits.pop(champ, None)
     return reponse
+
+
+def _deduire_de_la_reponse(champ: str, reponse: Reponse) -> None:
+    """Ce que la valeur lue pour le champ demandé dit aussi : un titre de séjour (même « aucun ») n'existe que
+    pour une personne hors UE (R4, R16) ; un montant par an, à la question du mois, se divise par 12."""
+    faits = reponse.extraction.faits
+    if reponse.valeur is None and champ == "ressources_mensuelles" and "ressources_annuelles" in faits:
+        reponse.valeur = valeur_valide(champ, round(faits["ressources_annuelles"] / 12, 2))  # « 13 200 € par an »
+    if reponse.valeur is None:
+        return
+    if champ == "titre_sejour" and "nationalite" not in faits:
+        faits["nationalite"] = "hors_ue"
+    if champ == "conjoint_titre_sejour" and "conjoint_nationalite" not in faits:
+        faits["conjoint_nationalite"] = "hors_ue"
 
 
 # Mots de négation : une réponse à une question oui / non qui en contient un n'est jamais lue comme un oui
