@@ -307,14 +307,25 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
     """
     constats = []
     for debut, fin, bas, haut in a.fourchettes:
-        if a.sujet(debut) not in _SUJETS_FOYER or a.passe(debut) or a.hypothese(debut):
-            continue
         suite = a.texte[fin:fin + 12]
         avant = a.mots_avant(debut, 3)
+        sujet = a.sujet(debut)
+        if a.passe(debut) or a.hypothese(debut) or a.futur(debut, 3):
+            continue
         if _APRES_FOURCHETTE_AGE.match(suite):
-            if a.sujet(debut) == "personne" and avant[-2:] in (["j", "ai"], ["a"], ["il", "a"], ["elle", "a"]) or \
-                    (avant and avant[-1] in ("age", "agee", "ai")):
-                constats.append(Constat("fourchettes", {"age": [bas, haut]}, debut))
+            # « j'ai entre 30 et 35 ans », « Monsieur a entre 60 et 65 ans », « Entre 40 et 45 ans, je ne sais pas »,
+            # « ma femme a entre 30 et 35 ans » (conjoint), « le petit a entre 3 et 4 ans » (à la question du plus jeune)
+            verbe = avant[-2:] in (["j", "ai"], ["a"], ["il", "a"], ["elle", "a"]) or (avant and avant[-1] in (
+                "age", "agee", "ai")) or (avant[-1:] == ["a"] and avant[-2:-1] in (["monsieur"], ["madame"], ["personne"]))
+            if sujet == "personne" and (verbe or (not avant and a.segment(debut).debut == 0 and bas >= 15
+                                                  and a.question in (None, "age"))):
+                constats.append(Constat("fourchettes", {"age": [bas, haut]}, debut, force=True))
+            elif sujet == "conjoint" and (avant[-1:] == ["a"] or avant[-2:] in (["elle", "a"], ["il", "a"])):
+                constats.append(Constat("fourchettes", {"conjoint_age": [bas, haut]}, debut, force=True))
+            elif sujet == "enfant" and a.question == "age_plus_jeune_enfant" and avant[-1:] == ["a"]:
+                constats.append(Constat("fourchettes", {"age_plus_jeune_enfant": [bas, haut]}, debut, force=True))
+            continue
+        if sujet not in _SUJETS_FOYER:
             continue
         zone = _Zone(debut, fin)
         genre, _ = _mots_proches(a, zone)

@@ -20,6 +20,8 @@ _PARTENAIRE = re.compile(
     r"(?P<nom>femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
     r"partenaire|fiance|fiancee)\b"
 )
+_VIOLENCE = re.compile(r"\b(?:frapp\w*|tap(?:e|er|ait|aient|ee)|bat(?:tu|tue|ait|tre)?|violen\w*|coups)\b")
+_DEPART_VIOLENCE = re.compile(r"\bmoi (?:partie?|partir|enfuie?|fui|fuir)\b|\bj ai fui\b|\bje (?:suis|me suis) (?:partie|enfuie|sauvee)\b")
 _PARTENAIRE_DE = re.compile(r"\b(?:le|la) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|concubin|"
                             r"concubine) de (?:madame|monsieur|mademoiselle)\b")
 # Le partenaire ne vit pas avec la personne, dit en toutes lettres : plus en couple.
@@ -125,6 +127,15 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                                                          r"|\b(?:viendra|arrivera|reste au|restee au|rester au)\b", suite):
             continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
         constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
+    if _VIOLENCE.search(a.texte) and not a.tiers:
+        # R13 : la personne est partie loin d'un conjoint violent (« mari taper moi. moi partie »), ou parle de
+        # son « ex » qui la frappe : plus en couple (avec lui), sauf si un autre partenaire est dit.
+        depart = _DEPART_VIOLENCE.search(a.texte)
+        ex = None if _PARTENAIRE.search(a.texte) else re.search(r"\bmon ex\b", a.texte)
+        if depart and (a.futur(depart.start()) or a.hypothese(depart.start())):
+            depart = None
+        if depart or ex:
+            constats.append(Constat("en_couple", False, (depart or ex).start(), force=True, poids=3))
     for m in _PARTENAIRE_DE.finditer(a.texte):  # « le mari de Madame est portugais » (aidant)
         suite = a.texte[m.end():a.segment(m.start()).fin]
         if a.tiers and not _PARTENAIRE_SEPARE.search(suite) and not _PARTENAIRE_ABSENT.search(suite) \

@@ -102,7 +102,7 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
     if not constats:
         m = _VIOLENCE_HOMME.search(texte)
         if m and _MOI_PRONOMS.search(texte) and re.search(
-                r"\b(?:quitte|partie|seule|fatiguee|battue|frappee|mariee|enfuie|sauvee)\b", texte) and not re.search(r"\b(?:ma (?:femme|copine|compagne|conjointe|epouse))\b",
+                r"\b(?:quitte|partie|partir|seule|fatiguee|battue|frappee|mariee|enfuie|sauvee|fui)\b", texte) and not re.search(r"\b(?:ma (?:femme|copine|compagne|conjointe|epouse))\b",
                                                               texte):
             constats.append(Constat("genre", "femme", m.start(), force=True))
     if len({c.valeur for c in constats}) > 1:

@@ -379,6 +379,9 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
     valeur: Any = None
     if genre in (ENTIER, NOMBRE) or champ in ARGENT:
         bornes = _fourchette_seule(champ, simple)
+        morceaux = re.split(r" ?[,.;!?] ?", normaliser(brut), maxsplit=1)
+        if bornes is None and len(morceaux) == 2 and not re.search(r"\d", morceaux[1]):
+            bornes = _fourchette_seule(champ, morceaux[0].strip())  # « entre 30 et 35. pas papier de naissance »
         if bornes:
             ext.faits.setdefault("fourchettes", {})[champ] = bornes
             return Reponse(None, False, ext)
