@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .vocabulaire import BOOLEEN, CHAMPS
+from .rapide import motif
 
 _CONJONCTIONS = re.compile(
     r"\s(?:mais|car|parce que|puisque|donc|alors que|sauf que|par contre|cependant|pourtant|sinon|"
@@ -62,7 +63,7 @@ _IMPERSONNEL = (r"(?!\s+(?:y a|y avait|(?:me |m |nous |vous |te |t |lui |leur )?
                 r"manque|manquait)|fait (?:froid|chaud|beau|nuit|jour)|s agit|parait|pleut|semble|suffit|"
                 r"est (?:possible|difficile|temps|tard|urgent|important|"
                 r"necessaire|vrai|clair|normal|interdit|impossible|dur|complique|facile))\b)")
-_TROISIEME = re.compile(r"(?<!\bs )(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )(?<!\ba )"
+_TROISIEME = motif(r"(?<!\bs )(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )(?<!\ba )"
                         r"(?<!\bque )(?<!\bqu )\b(?P<p>il|elle)\b" + _IMPERSONNEL)
 
 # La personne aidée, nommée par un aidant.
@@ -90,7 +91,7 @@ _AIDANT = re.compile(
 # « un homme de 50 ans », « une femme seule » : une description, à la 3e personne sans « je ».
 _DESCRIPTION = re.compile(r"^(?:bonjour |bonsoir )?(?:un|une|1) (?:homme|femme|jeune|monsieur|dame|garcon|fille|"
                           r"mineur|mineure|personne)\b")
-_CIVILITE = re.compile(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )(?<!je suis )"
+_CIVILITE = motif(r"(?<!bonjour )(?<!bonsoir )(?<!merci )(?<!salut )(?<!pardon )(?<!revoir )(?<!je suis )"
                        r"(?<!appelle )(?<!c est )(?<!moi )"
                        r"\b(?P<civ>monsieur|madame|mademoiselle)\b"
                        r"(?! le robot| la robot| ?[,.!?:]| je\b| j\b| svp\b| s il\b| merci\b| bonjour\b| ?$)")
@@ -139,7 +140,7 @@ _QUESTION_GENERALE = re.compile(r"\b(?:une|un) (?:personne|homme|femme|famille|j
 # Marques d'une question (R14), lues sur le texte normalisé (sans traits d'union ni accents) :
 # « est-ce que », « qu'est-ce », « c'est quoi / combien », un mot interrogatif en tête de proposition,
 # un sujet inversé (« peut-elle », « a-t-il », « faut-il », « ai-je ») et « je voudrais savoir si ».
-_INTERROGATIF = re.compile(
+_INTERROGATIF = motif(
     r"\best ce (?:que|qu|k|kon)\b|\bqu est ce\b|\bc est (?:quoi|combien|comment|ou|qui)\b|\bc (?:quoi|koi|combien)\b"
     r"|^(?:(?:et|mais|alors|donc|bonjour|oui|non|moi|euh)\s+)*(?:combien|comment|pourquoi|quel|quelle|quels|quelles|"
     r"quand est|ou est|ou sont|ou (?:faire|aller|trouver|demander))\b"
@@ -168,7 +169,7 @@ _PROCHE_AIDE = re.compile(
     r"|^(?:(?:bonjour|bonsoir|salut|slt|bjr|allo|oui)\s*,?\s*)*(?:c est pour |je vous ecris pour |j ecris pour )?"
     r"(?:mon|ma) (?P<nom2>" + _NOMS_AIDES + r")(?: \w+)? (?:a \d+ ans|qui a \d+ ans|\d+ ans)\b"
 )
-_ECRIT_POUR_LUI = re.compile(r"\b(?P<qui>celui|celle) pour qui (?:je|j)\b"
+_ECRIT_POUR_LUI = motif(r"\b(?P<qui>celui|celle) pour qui (?:je|j)\b"
                              r"|\b(?:j |je )?(?:vous |te )?(?:ecris|ecrit|ecri|demande|remplis|appelle) pour (?:lui|elle)\b")
 _PROCHE_NOMME = re.compile(r"\b(?:mon|ma) (?P<nom>" + _NOMS_AIDES + r"|mari|femme|epoux|epouse|compagnon|compagne|conjoint|"
                            r"conjointe)\b")
@@ -184,7 +185,7 @@ _NEGATIONS_APRES = {"pas", "plus", "jamais", "rien", "personne", "aucun", "aucun
 _OUVERTURES = {"euh", "ah", "oh", "bah", "ben", "alors", "bonjour", "bonsoir", "non", ",", ".", "!", "madame",
                "monsieur", "hmm", "heu"}
 # La personne dite avec d'autres (conjoint, enfants) : un « ils / elles » qui suit peut être le foyer.
-_GROUPE_AVEC_PERSONNE = re.compile(
+_GROUPE_AVEC_PERSONNE = motif(
     r"\b(?:en couple avec|mariee? (?:avec|a)|(?:vit|vivent|habite|habitent|heberge\w*|dort|dorment|est|sont|seule?|loge\w*)"
     r" avec (?:son|sa|ses|leur|leurs|mon|ma|mes|nos|notre) (?:\d+ |deux |trois |quatre )?(?:\w+ )?(?:" + CONJOINT +
     r"|enfants?|fils|filles?|bebes?|petits?|petites?|jumeaux|jumelles))\b"
@@ -209,7 +210,7 @@ _AVANT_QUANTIFIEUR = ("chez nous", "ici", "a la maison", "dans la famille", "dan
                       "non", "et")
 _QUESTIONS_OUI_NON = {c for c, spec in CHAMPS.items() if spec["type"] == BOOLEEN}
 _QUANTIFIEURS_NEGATIFS = {"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni", "jamais"}
-_HYPOTHESE = re.compile(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
+_HYPOTHESE = motif(r"(?:^|\s)(?:si|s)\s(?:je|j|il|elle|on|nous|vous|ils|elles|jamais|un jour|demain|ma|mon|"
                         r"mes|le|la|les)\b|\bau cas ou\b|\bquand (?:j aurai|je serai|j aurais|il aura|elle aura)\b"
                         r"|\bdes que (?:j aurai|je serai)\b|\ben cas de\b|\bimagine(?:z|ons)? que\b")
 

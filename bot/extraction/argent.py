@@ -18,6 +18,7 @@ import re
 from . import nombres
 from .analyse import Analyse
 from .modele import Constat
+from .rapide import motif
 
 _SUJETS_FOYER = ("personne", "conjoint", "foyer")
 _QUESTIONS_ARGENT = ("ressources_mensuelles", "ressources_annuelles", "aide_logement")
@@ -349,7 +350,7 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
 
 
 # R1 : le foyer touche déjà le RSA (« je suis au RSA », « jsui o rsa », « je touche 600 de RSA »).
-_RSA_OUI = re.compile(
+_RSA_OUI = motif(
     r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:deja |toujours |encore )?(?:au|a|o) rsa\b"
     r"|(?:^|[,.;:] )au rsa(?= ?[,.;]| ?$)|\b(?:moi|et moi) rsa\b(?! (?:non|pas)\b)"
     r"|\b(?:touche|touchons|touchez|touchent|percois|percoit|percevons|recois|recoit|recevons|ai|a|avons|"

@@ -13,6 +13,7 @@ import re
 from .analyse import Analyse
 from .lexique import PAYS
 from .modele import Constat
+from .rapide import motif
 
 # --- couple --------------------------------------------------------------------------------------
 _PARTENAIRE = re.compile(
@@ -42,7 +43,7 @@ _PARTENAIRE_ABSENT = re.compile(
     r"|\b(?:est|sont|vit|vivent|reste\w*) (?:encore |toujours )?(?:en|au|aux|a) (?:pays|bled|prison|" + "|".join(
         sorted((p for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True)) + r")\b"
 )
-_COUPLE_OUI = re.compile(
+_COUPLE_OUI = motif(
     r"\ben couple\b|\b(?:suis|est|sommes|sont|etes|deja|bien|je suis|on est)\s+marie(?:e|s|es)?\b"
     r"|\bmarie(?:e|s|es)? (?:avec|religieusement|civilement|depuis)\b|\bpacse(?:e|s|es)?\b|\bconcubinage\b"
     r"|\b(?:sommes|est|on est|etes|sont) (?:un|1) couple\b|\bvie maritale\b"
@@ -233,7 +234,7 @@ _PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|gr
 _COMPTE_TOTAL = re.compile(r"^(?P<n>\d{1,2}) (?:en tout|au total|en tt)\b")
 _COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
                           r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma|des)\b")
-_UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|bebe)\b|\b(?:mon|ma) (?:seul|seule|unique) "
+_UN_SEUL = motif(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|bebe)\b|\b(?:mon|ma) (?:seul|seule|unique) "
                       r"(?:enfants?|fils|fille)\b|\b(?:enfant|fille|fils) unique\b|^(?:moi )?(?:un|une|1) seule? (?:enfants?)?\b"
                       r"|\b(?:seule?|vis|vit|habite|vivons|j y vis) avec (?:ma|mon|son|sa) (?:fille|fils|bebe|enfant|petit|"
                       r"petite|garcon)\b(?!.{0,80}\b(?:autres?|aussi|et (?:mon|ma|mes|son|sa|ses)|mes enfants|enfants)\b)"

@@ -13,8 +13,9 @@ import re
 
 from .analyse import Analyse
 from .modele import Constat
+from .rapide import motif
 
-_FEMME_DIT = re.compile(
+_FEMME_DIT = motif(
     r"\b(?:je suis|moi|jsui|chui) (?:une )?(?:femme|maman|mere)\b(?! de (?:mon|ma|son|sa))"
     r"|\b(?:je suis|moi|suis|jsui) (?:enceinte|madame|mme|mademoiselle)\b|\bj ai accouche\b|\bmoi (?:bebe|bb) dans\b"
     r"|^(?:enceinte|moi enceinte)\b|\b(?:je suis|suis) (?:maman|mere) (?:de|d|seule|isolee|solo|celibataire)\b"
@@ -32,7 +33,7 @@ _VIOLENCE_HOMME = re.compile(
     r"|\bm a frappee\b|\bmoi partie\b.{0,30}\b(?:frapp\w*|tap\w*)|\b(?:frapp\w*|tap\w*)\b.{0,30}\bmoi partie\b"
 )
 # Personne aidée désignée par un aidant
-_AIDEE_F = re.compile(
+_AIDEE_F = motif(
     r"(?<!je suis )(?<!suis )\b(?:madame|mme|mademoiselle|mlle|la dame|une dame|cette dame|une femme|une jeune femme|"
     r"la jeune femme|une patiente|la patiente|une mere|pour ma (?:mere|soeur|tante|cousine|fille|grand mere|voisine|"
     r"maman|amie)|ma (?:mere|grand mere|soeur|tante|cousine|voisine|maman) (?=\w+ a \d|a \d|qui|elle|est|vit|touche|n)"

@@ -12,6 +12,7 @@ from . import nombres
 from .analyse import AMI, CONJOINT, ENFANT, FAMILLE, Analyse
 from .lexique import GENTILES, PAYS
 from .modele import Constat
+from .rapide import motif
 
 # --- âge -----------------------------------------------------------------------------------------
 _AGE = re.compile(r"\b(?P<n>\d{1,3}) (?P<u>ans|an|a)\b")
@@ -297,7 +298,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
         r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans\b"
         r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
-    ("demande_asile", 4, re.compile(
+    ("demande_asile", 4, motif(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
         r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
         r"|\bspada\b|\bofpra\b|\bcnda\b|\bada\b"
@@ -309,7 +310,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"de travail|de travailleur)\b|\btitre (?:salarie|travail|de travail|pluriannuel|temporaire)\b"
         r"|\bautorisation de travail\b|\bj ai (?:des|mes|les|1|mon) (?:papiers|titre)\b|\bpapiers en regle\b"
         r"|\ben regle\b|\bregularise(?:e|s|es)?\b"), False),
-    ("aucun", 2, re.compile(
+    ("aucun", 2, motif(
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
         r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de |du |des |pour (?:la |le |l |les )?|sur )?"
         r"(?:identite|naissance|etat civil|age|caf|banque|logement|domiciliation|mariage|voiture|maison|appartement|"
@@ -616,7 +617,7 @@ _FRACTION = [
 _HEURES_SEMAINE = re.compile(r"\b(?P<n>\d{1,2}(?:[.,]\d+)?) ?(?:h|heures)\s*(?:par|/|la|chaque) ?semaine\b"
                              r"|\b(?P<n2>\d{1,2}) ?(?:h|heures) hebdo\w*\b")
 _HEURES_MOIS = re.compile(r"\b(?P<n>\d{2,3}) ?(?:h|heures)\s*(?:par|/|le|chaque) ?mois\b")
-_HEURES_TOTAL = re.compile(r"(?<!\ba )(?<!\bde )(?<!\bvers )\b(?P<n>\d{3,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
+_HEURES_TOTAL = motif(r"(?<!\ba )(?<!\bde )(?<!\bvers )\b(?P<n>\d{3,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
                            r"route|de marche|de bus|de train|d attente))")
 _A_L_ETRANGER = re.compile(r"\bau pays\b|\ben (?:" + "|".join(sorted((p for p, v in PAYS.items() if v != "francaise"),
                                                                       key=len, reverse=True)) + r")\b")
@@ -679,7 +680,7 @@ _TRAVAIL_OUI = re.compile(
     r"|\b(?:mon|ma) (?:employeur|patron|patronne|contrat de travail)\b|\bmon contrat (?:se termine|finit|se finit|"
     r"s arrete|prend fin)\b"
 )
-_TRAVAIL_NON = re.compile(
+_TRAVAIL_NON = motif(
     r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
     r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite)\b"
     r"|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from .analyse import Analyse
+from .rapide import motif
 
-_NE_SAIT_PAS = re.compile(
+_NE_SAIT_PAS = motif(
     r"\b(?:je |j |on |il |elle |ils )?(?:ne |n )?(?:sais|sait|savons|savais|savait) (?:pas|plus|rien)\b"
     r"|\bj en sais rien\b|\bj en sais pas\b|\bje n en sais rien\b|\ben sais rien\b|\baucune idee\b|\bpas d idee\b"
     r"|\bpas la moindre idee\b|\b(?:ne )?(?:me|se) (?:souviens|souvient|rappelle) (?:pas|plus)\b"

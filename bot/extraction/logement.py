@@ -13,6 +13,7 @@ import re
 from .analyse import Analyse
 from .lexique import HORS_PARIS, LIEUX_PARIS
 from .modele import Constat
+from .rapide import motif
 
 _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere|freres|soeur|soeurs|cousin|"
             r"cousine|cousins|cousines|oncle|tante|tonton|tata|parents|mere|pere|fils|fille|famille|connaissance|"
@@ -21,7 +22,7 @@ _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere
             r"maman|papa|proches?|particulier|compagnon|compagne|ex|frangin|frangine|copain du pays|bled")
 _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
-    ("rue", 2, re.compile(
+    ("rue", 2, motif(
         r"(?:^|[.,;] )rue(?= ?[.,;]| ?$)|"
         r"\b(?:dormir|dors|dort|dodo|sleep|dormi|moi|maintenant) (?:a la |dans la |dans le |dans les |la |le |sous (?:la |le )?)?"
         r"(?:rue|gare|metro|tente|parc|voiture|squat|pont|canal|parking)\b|\btente (?:sous|au bord|pres|dans|sur)\b"
