@@ -62,7 +62,9 @@ _POSSESSIF_1 = re.compile(r"\b(?:mon|ma|mes)\b")
 _IMPERSONNEL = (r"(?!\s+(?:y a|y avait|(?:me |m |nous |vous |te |t |lui |leur )?(?:faut|fallait|reste|restait|"
                 r"manque|manquait)|fait (?:froid|chaud|beau|nuit|jour)|s agit|parait|pleut|semble|suffit|"
                 r"est (?:possible|difficile|temps|tard|urgent|important|"
-                r"necessaire|vrai|clair|normal|interdit|impossible|dur|complique|facile))\b)")
+                r"necessaire|vrai|clair|normal|interdit|impossible|dur|complique|facile)"
+                r"|(?:a |est |n est |n a |a ete |est plus |n est plus )?(?:pas )?(?:expire\w*|perime\w*|fini|finie|termine\w*|"
+                r"renouvele\w*|valable|valide|coupe\w*|suspendu\w*))\b)")  # « elle a expiré » : le titre, pas une personne
 _TROISIEME = motif(r"(?<!\bs )(?<!\bchez )(?<!\bavec )(?<!\bpour )(?<!\bde )(?<!\bsans )(?<!\ba )"
                         r"(?<!\bque )(?<!\bqu )\b(?P<p>il|elle)\b" + _IMPERSONNEL)
 
@@ -299,6 +301,7 @@ class Analyse:
                 phrase += 1
         bornes.append((debut, len(texte), phrase))
         phrase_avant = 0
+        self._faits_jusqu_ici = segments  # lu par _sujet : le groupe dit avec la personne (« ... avec ses enfants »)
         for s_debut, s_fin, s_phrase in bornes:
             morceau = texte[s_debut:s_fin]
             if not morceau.strip():
@@ -378,7 +381,8 @@ class Analyse:
             # « ils / elles » : jamais la personne seule (ses enfants, ses proches) ; mais le foyer quand le
             # message vient de dire la personne avec son conjoint ou ses enfants (« Mme H. vit en couple avec
             # M. H. ... Ils sont locataires ») : seuls les faits du foyer (logement, argent...) en sont tirés.
-            if position and _GROUPE_AVEC_PERSONNE.search(self.texte, max(0, position - 400), position):
+            if position and any(seg.sujet == "personne" and seg.fin > position - 400
+                                and _GROUPE_AVEC_PERSONNE.search(seg.texte) for seg in self._faits_jusqu_ici):
                 return "foyer", dernier_proche
             return ("enfant" if dernier_proche == "enfant" else "famille"), dernier_proche
         if self.question and self.question.startswith("conjoint_"):

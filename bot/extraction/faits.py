@@ -257,6 +257,10 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
     if not normal:
         return Extraction(alertes=dangers)
     jour = _aujourd_hui(aujourd_hui)
+    if question and question.startswith("conjoint_"):
+        # « femme 28 », « mari Algérie » en réponse à une question sur le conjoint : « ma femme », « mon mari »
+        normal = re.sub(r"^(femme|epouse|mari|epoux)\b",
+                        lambda m: ("ma " if m.group(1) in ("femme", "epouse") else "mon ") + m.group(1), normal)
     a = Analyse(normal, question=question)
     constats, arrondissement = _constats(a, jour)
     ne_sait_pas, inconnus, zones = incertitude.ne_sait_pas(a)

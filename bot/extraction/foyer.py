@@ -22,6 +22,7 @@ _PARTENAIRE = re.compile(
     r"partenaire|fiance|fiancee)\b"
 )
 _VIOLENCE = re.compile(r"\b(?:frapp\w*|tap(?:e|er|ait|aient|ee)|bat(?:tu|tue|ait|tre)?|violen\w*|coups)\b")
+_AUTEUR_CONJOINT = re.compile(r"\b(?:mari|epoux|conjoint|compagnon|copain|homme|ex)\b")
 _DEPART_VIOLENCE = re.compile(r"\bmoi (?:partie?|partir|enfuie?|fui|fuir)\b|\bj ai fui\b|\bje (?:suis|me suis) (?:partie|enfuie|sauvee)\b")
 _PARTENAIRE_DE = re.compile(r"\b(?:le|la) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|concubin|"
                             r"concubine) de (?:madame|monsieur|mademoiselle)\b")
@@ -128,7 +129,7 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                                                          r"|\b(?:viendra|arrivera|reste au|restee au|rester au)\b", suite):
             continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
         constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
-    if _VIOLENCE.search(a.texte) and not a.tiers:
+    if _VIOLENCE.search(a.texte) and not a.tiers and _AUTEUR_CONJOINT.search(a.texte):
         # R13 : la personne est partie loin d'un conjoint violent (« mari taper moi. moi partie »), ou parle de
         # son « ex » qui la frappe : plus en couple (avec lui), sauf si un autre partenaire est dit.
         depart = _DEPART_VIOLENCE.search(a.texte)

@@ -405,6 +405,7 @@ _ARRIVEE_IMMEDIATE = re.compile(
 _NE_EN_FRANCE = re.compile(r"\bnee?s? (?:en france|ici|a paris)\b")
 
 
+_FIN_DE_TITRE = {"fini", "finie", "expire", "expiree", "perime", "perimee", "termine", "terminee"}
 _MOTS_ANCRE = {"depuis", "il", "y", "a", "ca", "fait", "pendant", "durant", "voila", "cela"}
 
 
@@ -430,7 +431,7 @@ def _categorie(a: Analyse, debut: int, fin: int) -> str | None:
             d = len([w for w in entre.split() if w not in _MOTS_ANCRE]) * 2
             if nom == "france":
                 d -= 1  # à égalité, la France l'emporte
-            if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|aucun|aucune|plus de)\s*$", seg.texte[:m.start()]):
+            if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|pas|aucun|aucune|plus de|plus)\s*$", seg.texte[:m.start()]):
                 nom_effectif = "sans_titre"  # « sans papiers depuis 2 ans » : 24 mois sans titre
             else:
                 nom_effectif = nom
@@ -461,6 +462,9 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
                 ancre = "il y a"
             elif avant[-1] in ("de", "d") and len(avant) >= 2 and avant[-2] in ("plus", "moins"):
                 ancre = None
+            elif avant[-1] in _FIN_DE_TITRE or (avant[-1] in ("papiers", "papier", "titre", "visa") and any(
+                    x in ("pas", "sans", "aucun", "plus", "fini", "finie", "expire", "expiree") for x in avant[:-1])):
+                ancre = "depuis"  # « visa fini 3 mois », « moi pas papier 5 ans » (peu de mots)
         if ancre is None:
             # « 2 ans en France », « 3 mois que je suis là »
             apres = a.mots_apres(m.end(), 2)
@@ -491,6 +495,8 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
             ancre = "date"
         elif avant[-1] in ("en", "le", "de") and any(x in ("eu", "obtenu", "recu") for x in avant[:-1]):
             ancre = "titre"
+        elif avant[-1] in ("en", "le", "depuis") and avant[-2:-1] and avant[-2] in _FIN_DE_TITRE:
+            ancre = "depuis"  # « titre expiré en juin » : mois écoulés depuis la fin du titre
         elif avant[-2:] == ["mois", "de"] or avant[-3:] == ["au", "mois", "de"]:
             ancre = "date" if any(x.startswith("arriv") for x in avant) else None
             if ancre is None:
@@ -531,8 +537,31 @@ def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Consta
 
 
 def mois_sans_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
-    """« mon visa a expiré il y a 5 mois », « sans papiers depuis 2 ans » (personne sans titre)."""
-    return [Constat("mois_sans_titre", d.mois, d.pos) for d in liste if d.categorie == "sans_titre"]
+    """« mon visa a expiré il y a 5 mois », « sans papiers depuis 2 ans » (personne sans titre),
+    « mon récépissé a expiré le mois dernier » (1 mois)."""
+    constats = [Constat("mois_sans_titre", d.mois, d.pos) for d in liste if d.categorie == "sans_titre"
+                and _document_de_sejour(a, d.pos)]
+    for m in _EXPIRE_LE_MOIS_DERNIER.finditer(a.texte):
+        if not a.nie(m.start()) and not a.hypothese(m.start()):
+            constats.append(Constat("mois_sans_titre", 1, m.start()))
+    return constats
+
+
+_DOCUMENTS = re.compile(r"\b(?:(?P<titre>visa|titre|carte de sejour|carte de resident|recepisse|papiers?|sejour|statut|asile)"
+                        r"|domicil\w*|contrat|bail|assurance|ame|css|c 2 s|mutuelle|passeport|carte vitale|abonnement|"
+                        r"navigo|rsa|apl|allocation|aide|droits?)\b")
+
+
+def _document_de_sejour(a: Analyse, pos: int) -> bool:
+    """« elle a expiré en septembre » parle-t-il d'un titre de séjour ? Oui si le dernier document nommé avant
+    (dans les 150 caractères) est un visa, un titre, des papiers ; non pour une domiciliation, un contrat..."""
+    derniers = list(_DOCUMENTS.finditer(a.texte, max(0, pos - 150), pos + 40))
+    avant = [m for m in derniers if m.start() < pos] or derniers
+    return bool(avant) and avant[-1].group("titre") is not None
+
+
+_EXPIRE_LE_MOIS_DERNIER = re.compile(r"\b(?:visa|titre|carte|recepisse|papiers?)(?: \w+){0,3} (?:a |est |sont |ont )?"
+                                     r"(?:expire\w*|perime\w*|fini\w*|termine\w*) le mois dernier\b")
 
 
 def mois_depuis_separation(a: Analyse, liste: list[Duree]) -> list[Constat]:

@@ -312,10 +312,9 @@ EXPRESSIONS: list[tuple[str, str]] = [
     (r"\bnul(?:le)? par(?:t|s)?\b", "nulle part"),
     # « salaire 900. femme 300 », « moi 40, femme 35 », « non. femme pas école » : en peu de mots, « femme » /
     # « mari » seul en tête de proposition est le conjoint (pas « moi femme », « femme de ménage », « une femme »).
-    (r"(?:^|(?<=[.,;:!?] ))(femme|epouse)(?= (?!de |d |enceinte|seule|isolee|celibataire|solo|victime|avec|frap|tap|bat|"
-     r"menac|insult|crie)[a-z0-9])", r"ma \1"),
-    (r"(?:^|(?<=[.,;:!?] ))(mari|epoux)(?= (?!de |d |et moi|violent|avec|frap|tap|bat|menac|insult|crie|tu)[a-z0-9])",
-     r"mon \1"),
+    (r"(?<=[.,;:!?] )(femme|epouse|mari|epoux)(?= (?:\d|aussi|pas |non\b|oui\b|travail|bosse|refugie|carte|titre|papier|"
+     r"rsa\b|asile|demande|chomage|salaire|cdi|cdd|etudiant|ecole|fac\b))",
+     lambda m: ("ma " if m.group(1) in ("femme", "epouse") else "mon ") + m.group(1)),
     (r"\b(?:me|i am|im|i m) (\d{1,3}) (?:years?|yo|ans)(?: old)?\b", r"moi \1 ans"),  # « me 38 years »
     (r"\bmy (wife|femme)\b", "ma femme"),
     (r"\bmy (husband|mari)\b", "mon mari"),
