@@ -163,6 +163,10 @@ _SUJET_GENERAL = re.compile(
 _MOT_DE_DROIT = re.compile(r"\b(?:droit|droits|peut|peuvent|faut|fallait|doit|doivent|suffit|plafond|conditions?|"
                            r"eligibles?|ouvre|ouvrent)\b")
 _PREMIERE_OU_AIDANT = re.compile(r"\b(?:je|j|moi|mon|ma|mes|nous|notre|nos|madame|monsieur|accompagne)\b")
+# Après une question, une proposition qui commence par « je / j' / moi / on » redit la situation de la personne
+# (« Je voudrais savoir si j'ai droit au RSA, j'ai 26 ans ») : elle n'est pas dans la question.
+_DECLARATION = re.compile(r"\s*(?:(?:et|mais|donc|alors|sinon|car)\s+)?(?:je|j|moi|on|nous)\b(?! (?:peux|peut|pourrais|"
+                          r"pourrait|dois|doit|devrais|aurais|aurait|ai droit|a droit)\b)")
 _ANNONCE_QUESTION = re.compile(r"\bquestion\b|\bje (?:voudrais|veux|aimerais) savoir\b|\bje me demande\b")
 _NOMS_AIDES = (r"frere|soeur|mere|pere|oncle|tante|cousin|cousine|grand mere|grand pere|maman|papa|fils|fille|neveu|"
                r"niece|voisin|voisine|ami|amie|pote")
@@ -365,9 +369,11 @@ class Analyse:
                     seg.question = True  # « les étudiants ont droit au RSA », « quand on est sans papiers on a droit... »
             marque = False
             for seg in liste:
-                if marque or _INTERROGATIF.search(seg.texte):
+                if _INTERROGATIF.search(seg.texte):
                     marque = True
                     seg.question = True
+                elif marque and not _DECLARATION.match(seg.texte):
+                    seg.question = True  # « est-ce qu'une personne de 25 ans, sans enfant, ... » : la question continue
 
         return segments
 

@@ -26,12 +26,14 @@ _HOMME_DIT = re.compile(
     r"|\b(?:je suis|moi) monsieur\b|\ben tant qu homme\b|\b(?:je suis|suis) (?:papa|pere) (?:de|d|seul|isole|solo)\b"
 )
 _VIOLENCE_HOMME = re.compile(
-    r"\b(?:mon mari|mon epoux|mari|homme)\b[^.]{0,60}\b(?:me frapp\w*|m a frappee|me bat\w*|m a battue|violent|"
-    r"me tap\w*|tap(?:e|er|ait)|frapp\w*|coups|m a violee|pas gentil)\b"
-    r"|\b(?:frapp\w*|battue|violences?)\b[^.]{0,30}\b(?:mon mari|mon epoux)\b"
+    r"\b(?:mon mari|mon epoux|mari|homme|mon copain|mon compagnon|mon conjoint|mon ex)\b[^.]{0,60}\b(?:me frapp\w*|"
+    r"m a frappee|me bat\w*|m a battue|violent|battre|me tap\w*|tap(?:e|er|ait)|frapp\w*|coups|m a violee|pas gentil)\b"
+    r"|\b(?:frapp\w*|battue|violences?)\b[^.]{0,30}\b(?:mon mari|mon epoux|mon copain|mon compagnon|mon conjoint)\b"
     r"|\bsuis partie\b[^.]{0,40}\b(?:coups|violent|frapp\w*)|\b(?:coups|violent|frapp\w*)\b.{0,60}\bsuis partie\b"
     r"|\bm a frappee\b|\bmoi partie\b.{0,30}\b(?:frapp\w*|tap\w*)|\b(?:frapp\w*|tap\w*)\b.{0,30}\bmoi partie\b"
 )
+# Les coups viennent d'un homme du couple (R13) ; « mon père me frappait » ne dit pas le genre par ce chemin.
+_AUTEUR_PARENT = re.compile(r"\b(?:mon|ma) (?:pere|mere|frere|soeur|oncle|tante|cousin|cousine|fils|beau pere|patron)\b")
 # Personne aidée désignée par un aidant
 _AIDEE_F = motif(
     r"(?<!je suis )(?<!suis )\b(?:madame|mme|mademoiselle|mlle|la dame|une dame|cette dame|une femme|une jeune femme|"
@@ -102,6 +104,9 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("genre", "homme", m.start(), force=True))
     if not constats:
         m = _VIOLENCE_HOMME.search(texte)
+        if m and _AUTEUR_PARENT.search(texte) and not re.search(r"\b(?:mari|epoux|copain|compagnon|conjoint|homme|ex)\b",
+                                                                  texte):
+            m = None
         if m and _MOI_PRONOMS.search(texte) and re.search(
                 r"\b(?:quitte|partie|partir|seule|fatiguee|battue|frappee|mariee|enfuie|sauvee|fui)\b", texte) and not re.search(r"\b(?:ma (?:femme|copine|compagne|conjointe|epouse))\b",
                                                               texte):

@@ -288,6 +288,9 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"ont |m a |il a |n a pas ete |n ont pas ete |a pas ete |pas ete )?(?:expire|expires|expiree|expirees|perime|"
         r"perimes|perimee|perimees|plus valables?|fini|finie|termine|terminee|plus bon|renouvelee?s?)\b"
         r"(?! (?:le (?!mois dernier)|dans|bientot|en|a|ce (?!mois ci)|cette|demain|au|fin)\b)"
+        # « mon titre a expiré en août » (passé composé) ; « mon titre expire en mars » reste un futur
+        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)(?: \w+){0,2}\s+(?:est|sont|a|ont|m a|"
+        r"il a|elle a) (?:expire|expiree|expires|perime|perimee|fini|finie|termine|terminee)\b(?= en\b)"
         r"|\b(?:depuis|maintenant|aujourd hui|actuellement|desormais|now) (?:je suis |il est |elle est |on est )?"
         r"sans (?:papiers|titre)\b|\bpapiers? (?:aucun|rien|non|0)\b"), True),
     ("protection_internationale", 5, re.compile(

@@ -201,7 +201,7 @@ _VIVRE = {"locataire", "locataires", "loue", "louons", "hlm", "studio", "apparte
           "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
           "domicile", "vivre", "habiter"}
 _TRAVAIL = {"travaille", "bosse", "travail", "emploi", "stage", "formation", "suivi", "suivie", "ecole", "scolarise",
-            "scolarisee"}
+            "scolarisee", "scolarises", "scolarisees"}
 _LIEN = re.compile(
     r"\b(?:travaille|bosse|travail|job|emploi|stage|formation)\b"
     r"|\bsuivie? (?:par|a|au|chez)\b|\b(?:assistante? sociale?|as|eps|psa|casvp|ccas|ssp|referent|referente|"
@@ -273,7 +273,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         elif any(v in _TRAVAIL for v in a.mots_avant(m.start(), 9)):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
-            elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint") and re.search(
+            elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint", "foyer") and re.search(
                     r"\b(?:ecole|college|lycee|creche|scolaris\w*|travaille|bosse)\b", seg.texte):
                 constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
         elif any(v in _VIVRE for v in avant) and a.sujet(m.start()) in ("famille", "enfant") and not nie \
