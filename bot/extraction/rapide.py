@@ -79,6 +79,18 @@ def _sans_debut_lent(branche: str) -> str:
         return branche
 
 
+def _deplier(source: str) -> list[str]:
+    """Les alternatives de premier niveau, en ouvrant un groupe ``(?:...)`` qui fait toute une alternative
+    (« (?:a|\\bb)|c » -> « a », « \\bb », « c ») : chacune peut alors perdre son début lent."""
+    sortie = []
+    for branche in _branches(source):
+        if branche.startswith("(?:") and _fin_groupe(branche, 0) == len(branche):
+            sortie += _deplier(branche[3:-1])
+        else:
+            sortie.append(branche)
+    return sortie
+
+
 class Motif:
     """Un motif compilé et son filtre large ; mêmes méthodes que ``re.Pattern`` (``finditer``, ``search``,
     ``match``, ``sub``...), mêmes résultats."""
@@ -87,7 +99,7 @@ class Motif:
 
     def __init__(self, source: str, drapeaux: int = 0):
         self.motif = re.compile(source, drapeaux)
-        branches = [_sans_debut_lent(b) for b in _branches(source)]
+        branches = [_sans_debut_lent(b) for b in _deplier(source)]
         self.filtre = None if any(not b for b in branches) else re.compile("|".join(branches), drapeaux)
 
     def _peut(self, texte: str, *bornes: int) -> bool:
@@ -101,6 +113,9 @@ class Motif:
 
     def findall(self, texte: str, *bornes: int) -> list:
         return self.motif.findall(texte, *bornes) if self._peut(texte, *bornes) else []
+
+    def sub(self, remplacement, texte: str, count: int = 0) -> str:
+        return self.motif.sub(remplacement, texte, count) if self._peut(texte) else texte
 
     def __getattr__(self, nom: str):
         return getattr(self.motif, nom)  # match, fullmatch, sub, split, pattern, groupindex...

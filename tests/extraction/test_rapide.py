@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from bot.extraction import analyse, argent, foyer, genre, identite, incertitude, logement, nombres, normaliser
+from bot.extraction import analyse, argent, foyer, genre, identite, incertitude, logement, nombres, normalisation, normaliser
 from bot.extraction.rapide import Motif, _branches, _sans_debut_lent
 from tests.extraction.rapport import CAS_REGLES, DOSSIER_CORPUS, charger
 
@@ -15,7 +15,7 @@ TEXTES = [normaliser(c["texte"]) for c in charger([DOSSIER_CORPUS, CAS_REGLES])]
 
 
 def _motifs():
-    for module in (analyse, argent, foyer, genre, identite, incertitude, logement, nombres):
+    for module in (analyse, argent, foyer, genre, identite, incertitude, logement, nombres, normalisation):
         for nom, valeur in vars(module).items():
             if isinstance(valeur, Motif):
                 yield f"{module.__name__}.{nom}", valeur
