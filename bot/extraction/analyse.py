@@ -132,7 +132,8 @@ _FUTUR = {"vais", "va", "vont", "allons", "risque", "risquer", "peur", "bientot"
 
 _FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", "aurons", "serais", "serait",
            "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
-           "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons"}
+           "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons",
+           "propose", "proposee", "proposes", "proposition"}  # « on m'a proposé un logement dans le 19e » : pas encore
 _FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
 # futur simple : « toucherai », « serai », « aurai », « dormirai » (pas « vrai »)
 _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eront)")

@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 _SUJETS_FOYER = {"personne", "conjoint", "foyer"}
 # « ils / elles » quand le message vient de dire la personne avec son conjoint ou ses enfants (sujet « foyer ») :
 # les faits que la personne partage avec ce groupe (pas l'âge, le genre, les études, le travail...).
+# Pas la nationalité ni le titre : « Mme D. vit avec ses enfants. Ils n'ont pas de papiers » parle des enfants.
 _FAITS_DU_GROUPE = {"logement", "vit_a_paris", "arrondissement", "lien_paris", "domiciliation", "adresse_courrier",
-                    "mois_en_france", "nationalite", "titre_sejour", "age_plus_jeune_enfant"}
+                    "age_plus_jeune_enfant"}
 _SUJETS: dict[str, set[str]] = {
     **{c: ({"personne", "foyer"} if c in _FAITS_DU_GROUPE else {"personne"}) for c in CHAMPS},
     "en_couple": _SUJETS_FOYER,

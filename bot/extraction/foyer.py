@@ -115,6 +115,11 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « sa femme » dans un message à la première personne : quelqu'un d'autre
         if a.passe(m.start()) or a.futur(m.start()):
             continue
+        if re.search(r"\b(?:est|etait|sont) (?:pas|plus|jamais) $", a.texte[max(0, m.start() - 25):m.start()]):
+            # « c'est pas mon conjoint, on est juste amis » : pas en couple avec lui (s'il est dit aussi « mon
+            # copain », les deux indices se contredisent et le couple reste inconnu)
+            constats.append(Constat("en_couple", False, m.start(), force=True, poids=2))
+            continue
         seg = a.segment(m.start())
         suite = a.texte[m.end():seg.fin]
         suivant = a.indice(seg) + 1

@@ -42,7 +42,7 @@ _AIDEE_F = motif(
     r"|une usagere|une beneficiaire)\b"
 )
 _AIDEE_H = re.compile(
-    r"(?<!je suis )(?<!suis )\b(?:monsieur|m\b|mr|le monsieur|un monsieur|ce monsieur|un homme|un jeune homme|"
+    r"(?<!je suis )(?<!suis )\b(?:monsieur|mr|le monsieur|un monsieur|ce monsieur|un homme|un jeune homme|"
     r"le jeune homme|un gars|un patient|le patient|un pere|pour mon (?:pere|frere|oncle|cousin|fils|grand pere|voisin|"
     r"mari|ami|pote|compagnon)|mon (?:pere|grand pere|frere|oncle|cousin|voisin) (?=\w+ a \d|a \d|qui|il|est|vit|touche|n)"
     r"|un usager|un beneficiaire)\b"

@@ -75,6 +75,8 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\bj ai achete (?:mon|ma|un|une|1) (?:appartement|maison|logement|studio)\b"
         r"|\b(?:ma|mon|notre) (?:maison|appartement) (?:m appartient|est a moi)\b")),
 ]
+_EXPULSION_FAITE = re.compile(r"\s*(?:il |elle )?(?:(?:m a|m ont|nous a|nous ont|a|ont) )?(?:expulse\w*|mis\w* (?:a la porte|dehors)|"
+                              r"vire\w*|jete\w*|fait expulser)")
 # Ce que dit un propriétaire à son locataire (menace, loyer) : « le proprio veut me mettre dehors ».
 _BAIL_DIT = re.compile(r"\b(?:dehors|partir|quitter|expuls\w*|vir\w*|sortir|rue|recuper\w*|vend\w*|reprendre|loyers?|"
                        r"augment\w*|bail|impaye\w*|relance\w*|huissier|menace\w*|porte|retard|dette|doi[st]|payer)\b")
@@ -153,6 +155,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                     r"\b(?:trouve|trouvee|obtenu|obtenue|propose|proposee|attribue|attribuee|accorde|accordee|eu|visite)"
                     r"(?: \w+)?(?: un| une| 1| le| la)?\s*$", a.texte[max(0, m.start() - 30):m.start()]):
                 continue  # « a trouvé un logement social mais ne peut pas payer la caution » : pas encore locataire
+            if valeur == "locataire" and re.match(r"(?:(?:le|la|mon|ma|notre) )?(?:proprietaire|bailleur)", m.group()) \
+                    and _EXPULSION_FAITE.match(a.texte, m.end()):
+                continue  # « depuis que mon proprio m'a expulsé » : l'expulsion est faite, plus locataire (R6)
             if valeur == "locataire" and re.match(r"(?:le |la )?(?:proprietaire|bailleur)", m.group()) and not \
                     _BAIL_DIT.search(a.texte, m.end(), min(len(a.texte), m.end() + 70)):
                 continue  # « j'ai visité un studio, le propriétaire veut 2 mois de caution » : pas (encore) son bailleur
@@ -377,14 +382,16 @@ def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
 
 
 # --- difficultés de logement (FSL) ---------------------------------------------------------------
+# Entre le mot de la dette et celui du loyer (ou de l'énergie) : quelques mots, sans passer un « mais »
+# (« pas de dettes mais le loyer est en retard » : c'est le loyer qui est en retard).
 _DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|payes?|payees?|"
           r"regler|regle|dois|doit|devons|huissier|arrieres?|rappel|mise en demeure|pas pu|peux plus|peut plus)")
 _DIFFICULTES: list[tuple[str, re.Pattern]] = [
     ("impayes_loyer", re.compile(
         r"\bloyers? (?:impayes?|impayees?|en retard|pas payes?|non payes?)\b|\bimpayes? (?:de|d) loyers?\b"
         r"|\bretards? (?:de|d|dans le|dans les|pour le) (?:paiement (?:du |des )?)?loyers?\b"
-        r"|\b(?:dettes?|retards?|impayes?|arrieres?)\b(?:\s+\S+){0,4}?\s+(?:de |d |du |des |mon |le )?loyers?\b"
-        r"|\bloyers?\b(?:\s+\S+){0,3}?\s+(?:de |en )?(?:retard|impayes?|pas payes?)\b"
+        r"|\b(?:dettes?|retards?|impayes?|arrieres?)\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+(?:de |d |du |des |mon |le )?loyers?\b"
+        r"|\bloyers?\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,3}?\s+(?:de |en )?(?:retard|impayes?|pas payes?)\b"
         r"|\bdettes? (?:de|d) loyers?\b|\bdette locative\b|\barrieres? (?:de )?loyers?\b"
         r"|\b(?:dois|doit|devons) (?:\d+ mois de |\d+ euros de |des |du |mon |le )?loyers?\b"
         r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
@@ -394,13 +401,13 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"loyers?\b|\b\d+ mois de loyers? (?:en )?retard\b"
         r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
-        r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
+        r"\b" + _DETTE + r"\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
         r"chauffage|totalenergies|total energies)\b"
-        r"|\b(?:edf|engie|electricite|elec|gaz|energie|courant|chauffage|totalenergies)\b(?:\s+\S+){0,4}?\s+"
+        r"|\b(?:edf|engie|electricite|elec|gaz|energie|courant|chauffage|totalenergies)\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+"
         + _DETTE + r"\b|\bfactures? (?:d |de l |de )?(?:edf|engie|electricite|gaz|energie)\b")),
     ("factures_eau", re.compile(
-        r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:d |de l |l )?(?:eau|veolia|suez|eau de paris)\b"
-        r"|\b(?:eau|veolia|suez)\b(?:\s+\S+){0,4}?\s+" + _DETTE + r"\b|\bfactures? (?:d |de l )?eau\b")),
+        r"\b" + _DETTE + r"\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+(?:d |de l |l )?(?:eau|veolia|suez|eau de paris)\b"
+        r"|\b(?:eau|veolia|suez)\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+" + _DETTE + r"\b|\bfactures? (?:d |de l )?eau\b")),
     ("entree_logement", re.compile(
         r"\bcaution\b|\bdepot de garantie\b|\bpremier loyer\b|\b1 er loyer\b|\bassurance habitation\b"
         r"|\bfrais d (?:agence|installation|entree)\b|\bemmenager\b|\bemmenagement\b|\bdemenagement\b"
