@@ -316,7 +316,7 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     reponse = _lire(champ, brut, simple, ext, choix, jour)
     _deduire_de_la_reponse(champ, reponse)
     if CHAMPS[champ]["type"] == BOOLEEN and reponse.valeur is not None \
-            and not _oui_non_sur(simple, brut, reponse.valeur, courte):
+            and not _oui_non_sur(champ, simple, brut, reponse.valeur, courte):
         reponse.valeur = None
         reponse.extraction.faits.pop(champ, None)
     return reponse
@@ -344,7 +344,16 @@ _OUI_TETE = re.compile(r"^(?:euh |ben |bah |ah |oh )*(?:oui|ouais|si|bien sur|ex
 _NON_TETE = re.compile(r"^(?:euh |ben |bah |ah |oh )*(?:non|nn|nan|pas du tout|jamais|aucun|aucune|rien)\b")
 
 
-def _oui_non_sur(simple: str, brut: str, valeur: bool, courte: bool) -> bool:
+# « oui mais il vit au pays » : le « oui » est aussitôt restreint par une absence ; on ne le garde pas.
+_OUI_MAIS_ABSENT = re.compile(r"\bmais\b.*\b(?:pays|bled|ailleurs|loin|parti|partie|separee?s?|prison|hopital|"
+                              r"pas encore|au noir|a l etranger)\b")
+# Un conjoint nommé dans une réponse courte : le « non » peut ne parler que de la personne (« non mais ma femme
+# oui » à « Êtes-vous enceinte ? », question qui vaut pour le foyer).
+_CONJOINT_NOMME = re.compile(r"\b(?:ma|mon) (?:femme|epouse|copine|compagne|conjointe?|mari|epoux|copain|compagnon)\b")
+_CHAMPS_DU_FOYER = {"enceinte"}
+
+
+def _oui_non_sur(champ: str, simple: str, brut: str, valeur: bool, courte: bool) -> bool:
     """Garde-fous d'une réponse à une question oui / non (issue 11) :
     - le mot de tête (« oui » / « non ») et la valeur lue ne se contredisent pas (« non célibataire » à
       « Vivez-vous en couple ? » : la réponse est « non », jamais « oui »), sauf quand la réponse se corrige
@@ -355,8 +364,11 @@ def _oui_non_sur(simple: str, brut: str, valeur: bool, courte: bool) -> bool:
         return True
     if _CORRIGE.search(simple) or re.search(r"\b(?:en fait|enfin|finalement)\b", simple):
         return True
+    if courte and valeur is False and champ in _CHAMPS_DU_FOYER and _CONJOINT_NOMME.search(simple):
+        return False
     if valeur is True:
-        return not _NON_TETE.match(simple) and not (courte and _NEGATION_MOT.search(simple))
+        return not _NON_TETE.match(simple) and not (courte and (_NEGATION_MOT.search(simple)
+                                                                 or _OUI_MAIS_ABSENT.search(simple)))
     return not _OUI_TETE.match(simple)
 
 
