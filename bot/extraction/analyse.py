@@ -319,8 +319,11 @@ class Analyse:
             sujet, dernier_proche = self._sujet(morceau, avant, dernier_proche, s_debut)
             question = texte[s_fin:s_fin + 3].strip().startswith("?") and not _PERSONNEL.search(morceau)
             segments.append(Segment(s_debut, s_fin, morceau, sujet, s_phrase, question))
-            if sujet == "aidant" and _PRESENTE_LA_PERSONNE.search(morceau):
-                sujet = "personne"  # « je suis avec un jeune homme de 22 ans, français, sans emploi » : la suite le décrit
+            if sujet == "aidant" and (_PRESENTE_LA_PERSONNE.search(morceau) or (
+                    self.proche_aide and re.search(r"\b(?:mon|ma) " + self.proche_aide + r"$", morceau.strip()))):
+                # « je suis avec un jeune homme de 22 ans, français, sans emploi », « je vous écris pour ma mère,
+                # 68 ans, ... » : la suite décrit la personne
+                sujet = "personne"
         if not segments:
             segments.append(Segment(0, len(texte), texte, "personne", 0))
         # « Pour une famille qui touche 1 200 € par mois, le FSL est-il possible ? » : toute la phrase

@@ -132,7 +132,8 @@ _AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?:j ai )?(?P<n2>\d{
 # Fin d'une proposition qui nomme une autre personne : « ... avec M. H. », « et son mari », « avec sa sœur Awa ».
 _AUTRE_NOMME = re.compile(
     r"\b(?:avec|et)\s+(?:(?:monsieur|madame|mademoiselle)(?: [a-z]{1,12})?|(?:son|sa|ses|leur|mon|ma) (?:\w+ )?"
-    r"(?:" + "|".join((CONJOINT, FAMILLE, AMI, ENFANT)) + r")(?: [a-z]{1,12})?)\s*$")
+    r"(?P<nom>" + "|".join((CONJOINT, FAMILLE, AMI, ENFANT)) + r")(?: [a-z]{1,12})?)\s*$"
+    r"|\b(?:mon|ma|mes|son|sa|ses|leur) (?:\w+ )?(?P<nom2>" + "|".join((CONJOINT, FAMILLE, AMI, ENFANT)) + r")\s*$")
 _COUPLE_DIT = re.compile(r"\b(?:en couple|marie\w*|pacse\w*|concubin\w*|mari|epoux|epouse|femme|conjointe?|compagnon|"
                          r"compagne|ensemble)\b")
 _AGE_SEUL = re.compile(r"^\s*(?:age de |agee de )?\d{1,3} ans?\s*$")
@@ -149,8 +150,15 @@ def _age_appose(a: Analyse, m: re.Match) -> str | None:
     if i == 0:
         return None
     avant = a.segments[i - 1]
-    if avant.phrase != seg.phrase or not _AUTRE_NOMME.search(avant.texte):
+    autre = _AUTRE_NOMME.search(avant.texte) if avant.phrase == seg.phrase else None
+    if not autre:
         return None
+    nom = autre.group("nom") or autre.group("nom2")
+    if nom and nom == a.proche_aide:
+        return None  # « je vous écris pour ma mère, 68 ans » : le proche pour qui on écrit est la personne
+    if autre.group("nom2") and not re.fullmatch(r"mari|femme|epoux|epouse|conjointe?|compagnon|compagne|copain|copine",
+                                                nom or ""):
+        return "autre"  # « je m'occupe de mon père, 82 ans »
     return "conjoint" if _COUPLE_DIT.search(avant.texte) else "autre"
 
 
