@@ -118,6 +118,8 @@ def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
                 precedent = mots[i + 1] if sens == "avant" and i + 1 < len(mots) else ""
                 genre = "revenu" if precedent in ("ma", "la", "sa", "une") else "depense"
             if genre is not None:
+                if sens == "avant" and _mot_d_un_autre_montant(mots, i):
+                    break  # « 600 de rsa et 180 dapls » : « rsa » dit ce qu'est 600, pas 180
                 d = pleins + (0.5 if sens == "avant" else 0)
                 if d < distance:
                     meilleur, distance = genre, d
@@ -125,6 +127,16 @@ def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
             if mot not in _REMPLISSAGE:
                 pleins += 1
     return meilleur, distance
+
+
+def _mot_d_un_autre_montant(mots_a_rebours: list[str], i: int) -> bool:
+    """Le mot-clé lu avant un montant suit de près un autre montant (« 600 de RSA et 180 ... ») : il le décrit."""
+    for mot in mots_a_rebours[i + 1:i + 4]:
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", mot):
+            return True
+        if mot not in ("de", "d", "du", "euros", "e", "par", "mois"):
+            return False
+    return False
 
 
 def _periode(a: Analyse, m: re.Match) -> str | None:
