@@ -18,8 +18,9 @@ import re
 from . import nombres
 from .analyse import Analyse
 from .modele import Constat
+from .rapide import motif
 
-_SUJETS_FOYER = ("personne", "conjoint")
+_SUJETS_FOYER = ("personne", "conjoint", "foyer")
 _QUESTIONS_ARGENT = ("ressources_mensuelles", "ressources_annuelles", "aide_logement")
 _TOTAL = re.compile(r"\b(?:en tout|au total|total|tout|soit|ca fait en tout|tout compris|ensemble) :? ?(?P<n>\d+(?:[.,]\d+)?)"
                     r"(?: euros| e)?\b")
@@ -36,6 +37,11 @@ _MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "d
                  "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
                  "participation", "coutait", "vaut", "payer", "donne", "donnant", "donnons", "verse", "versons",
                  "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons"}
+_VIVRE = {"vis", "vit", "vivons", "vivent"}
+_PERSONNES_NOMS = set((
+    "moi lui elle eux femme epouse conjointe compagne copine mari epoux conjoint compagnon copain concubin concubine "
+    "fils fille enfant enfants bebe petit petite grand grande aine ainee cadet cadette frere soeur mere pere maman papa "
+    "oncle tante cousin cousine ami amie pote voisin voisine monsieur madame mademoiselle").split())
 _MOTS_REVENU = {"touche", "touchons", "touchez", "gagne", "gagnons", "percois", "percoit", "percevons", "recois",
                 "recoit", "salaire", "salaires", "revenu", "revenus", "ressources", "ressource", "rsa", "are", "ada",
                 "aah", "asf", "paje", "smic", "pension", "retraite", "chomage", "allocation", "allocations",
@@ -93,19 +99,27 @@ def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
     l'emporte (« 450 de RSA », « je touche 450 de RSA et 200 d'APL »).
     """
     avant = a.mots_avant(m.start(), 6, phrase=True)
+    if not avant and a.texte[max(0, m.start() - 3):m.start()].strip() == ":":
+        avant = a.texte[max(0, m.start() - 60):m.start()].split()[:-1][-4:]  # « Revenus du foyer : 1650 € »
     apres = a.mots_apres(m.end(), 6, phrase=True)
     meilleur, distance = None, 99.0
     for sens, mots in (("apres", apres), ("avant", list(reversed(avant)))):
         pleins = 0
         for i, mot in enumerate(mots):
-            if re.fullmatch(r"\d+(?:[.,]\d+)?", mot) or mot in (".", ";", "!", "?"):
-                break  # on ne passe pas par-dessus un autre nombre ni une fin de phrase
+            if re.fullmatch(r"\d+(?:[.,]\d+)?", mot) or mot in (".", ";", "!", "?") or (sens == "apres" and mot == ","):
+                break  # on ne passe pas par-dessus un autre nombre ni une fin de phrase (ni, après, une virgule)
             genre = ("aide" if mot in _MOTS_AIDE else "depense" if mot in _MOTS_DEPENSE else
                      "revenu" if mot in _MOTS_REVENU else None)
+            if mot in _VIVRE:
+                suivant = mots[i + 1] if sens == "apres" and i + 1 < len(mots) else mots[i - 1] if i > 0 else ""
+                if suivant not in ("avec", "de", "grace", "d", "sur"):
+                    genre = None  # « on vit ensemble » n'est pas un revenu ; « je vis avec 500 € » oui
             if mot == "paye":
                 precedent = mots[i + 1] if sens == "avant" and i + 1 < len(mots) else ""
                 genre = "revenu" if precedent in ("ma", "la", "sa", "une") else "depense"
             if genre is not None:
+                if sens == "avant" and _mot_d_un_autre_montant(mots, i):
+                    break  # « 600 de rsa et 180 dapls » : « rsa » dit ce qu'est 600, pas 180
                 d = pleins + (0.5 if sens == "avant" else 0)
                 if d < distance:
                     meilleur, distance = genre, d
@@ -113,6 +127,16 @@ def _mots_proches(a: Analyse, m: re.Match) -> tuple[str | None, float]:
             if mot not in _REMPLISSAGE:
                 pleins += 1
     return meilleur, distance
+
+
+def _mot_d_un_autre_montant(mots_a_rebours: list[str], i: int) -> bool:
+    """Le mot-clé lu avant un montant suit de près un autre montant (« 600 de RSA et 180 ... ») : il le décrit."""
+    for mot in mots_a_rebours[i + 1:i + 4]:
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", mot):
+            return True
+        if mot not in ("de", "d", "du", "euros", "e", "par", "mois"):
+            return False
+    return False
 
 
 def _periode(a: Analyse, m: re.Match) -> str | None:
@@ -144,11 +168,15 @@ _AVANT_ANNEE = {"en", "depuis", "le", "ne", "nee", "fin", "debut", "janvier", "f
 
 
 def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
-    """Un nombre qui n'est pas de l'argent : « Paris 18e », « 3 enfants », « en 2019 », « au 115 », une date."""
+    """Un nombre qui n'est pas de l'argent : « Paris 18e », « 3 enfants », « en 2019 », « au 115 », une date,
+    un nombre nu collé à une personne (« ma copine 26 », « Awa 4 », « moi 33 ») : un âge, pas un montant."""
     unite = m.group("u")
     apres = a.mots_apres(m.end(), 1)
     avant = a.mots_avant(m.start(), 2)
     precedent = avant[-1] if avant else ""
+    if not unite and valeur <= 120 and (precedent in _PERSONNES_NOMS or (
+            len(avant) == 2 and avant[0] in ("monsieur", "madame", "mademoiselle"))):
+        return True
     if unite == "e" and valeur <= 20 and precedent in ("le", "paris", "du", "au", "dans"):
         return True
     if not unite:
@@ -164,9 +192,19 @@ def _pas_un_montant(a: Analyse, m: re.Match, valeur: float) -> bool:
     return precedent in ("depuis", "il", "y")
 
 
+_AIDE_DITE = re.compile(r"\b(?:apl|als|alf|aides? (?:au|pour le|pr le) (?:logement|loyer)|caf pour le (?:loyer|logement))\b")
+
+
+def _douteux_dans_une_liste(a: Analyse, m: re.Match) -> bool:
+    """Un montant sans mot-clé (lu comme revenu parce que la question porte sur l'argent) est douteux dans
+    une liste si le message parle aussi d'aide au logement : il peut être l'APL, qui n'est jamais un revenu."""
+    return bool(_AIDE_DITE.search(a.texte))
+
+
 def montants(a: Analyse, jour: dt.date) -> list[Constat]:
     revenus_mois: list[tuple[int, float]] = []
     revenus_an: list[tuple[int, float]] = []
+    douteux = False
     constats: list[Constat] = []
     for m in _MONTANT.finditer(a.texte):
         valeur = nombres.nombre(m.group("n"))
@@ -184,8 +222,10 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « 3 mois à 1500 » : un salaire d'un moment, pas le revenu du foyer
         if periode is None and a.question == "ressources_annuelles" and genre != "aide":
             periode = "an"
+        devine = False
         if genre is None and periode is None and a.question in _QUESTIONS_ARGENT:
             genre = "aide" if a.question == "aide_logement" else "revenu"
+            devine = True  # aucun mot ne dit ce qu'est ce montant : seule la question le suggère
         if genre is None and periode is None and not _SEUL_MONTANT.match(a.texte.strip()):
             # « ma femme gagne 1300, moi 700 » : le montant suit un revenu du foyer, même phrase
             avant = a.mots_avant(m.start(), 2)
@@ -203,12 +243,18 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
         if genre == "aide":
             constats.append(Constat("aide_logement", round(valeur, 2), m.start()))
             continue
+        if devine and _douteux_dans_une_liste(a, m):
+            douteux = True
         if periode == "an":
             revenus_an.append((m.start(), valeur))
         elif periode == "semaine":
             revenus_mois.append((m.start(), valeur * 52 / 12))
         else:
             revenus_mois.append((m.start(), valeur))
+    if douteux and len(revenus_mois) + len(revenus_an) >= 2:
+        # « 600 de rsa et 180 dapl » : un montant sans mot de revenu, dans une liste où l'aide au logement
+        # est dite (ou suivi d'un mot inconnu) : il peut être l'APL, qui n'est jamais un revenu. On s'abstient.
+        revenus_mois, revenus_an = [], []
     total_dit = _TOTAL.search(a.texte)
     if total_dit and len(revenus_mois) >= 2 and not revenus_an:
         # « salaire 900. femme 300. tout 1200 » : le total dit l'emporte
@@ -274,14 +320,25 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
     """
     constats = []
     for debut, fin, bas, haut in a.fourchettes:
-        if a.sujet(debut) not in _SUJETS_FOYER or a.passe(debut) or a.hypothese(debut):
-            continue
         suite = a.texte[fin:fin + 12]
         avant = a.mots_avant(debut, 3)
+        sujet = a.sujet(debut)
+        if a.passe(debut) or a.hypothese(debut) or a.futur(debut, 3):
+            continue
         if _APRES_FOURCHETTE_AGE.match(suite):
-            if a.sujet(debut) == "personne" and avant[-2:] in (["j", "ai"], ["a"], ["il", "a"], ["elle", "a"]) or \
-                    (avant and avant[-1] in ("age", "agee", "ai")):
-                constats.append(Constat("fourchettes", {"age": [bas, haut]}, debut))
+            # « j'ai entre 30 et 35 ans », « Monsieur a entre 60 et 65 ans », « Entre 40 et 45 ans, je ne sais pas »,
+            # « ma femme a entre 30 et 35 ans » (conjoint), « le petit a entre 3 et 4 ans » (à la question du plus jeune)
+            verbe = avant[-2:] in (["j", "ai"], ["a"], ["il", "a"], ["elle", "a"]) or (avant and avant[-1] in (
+                "age", "agee", "ai")) or (avant[-1:] == ["a"] and avant[-2:-1] in (["monsieur"], ["madame"], ["personne"]))
+            if sujet == "personne" and (verbe or (not avant and a.segment(debut).debut == 0 and bas >= 15
+                                                  and a.question in (None, "age"))):
+                constats.append(Constat("fourchettes", {"age": [bas, haut]}, debut, force=True))
+            elif sujet == "conjoint" and (avant[-1:] == ["a"] or avant[-2:] in (["elle", "a"], ["il", "a"])):
+                constats.append(Constat("fourchettes", {"conjoint_age": [bas, haut]}, debut, force=True))
+            elif sujet == "enfant" and a.question == "age_plus_jeune_enfant" and avant[-1:] == ["a"]:
+                constats.append(Constat("fourchettes", {"age_plus_jeune_enfant": [bas, haut]}, debut, force=True))
+            continue
+        if sujet not in _SUJETS_FOYER:
             continue
         zone = _Zone(debut, fin)
         genre, _ = _mots_proches(a, zone)
@@ -305,8 +362,9 @@ def fourchettes(a: Analyse, jour: dt.date) -> list[Constat]:
 
 
 # R1 : le foyer touche déjà le RSA (« je suis au RSA », « jsui o rsa », « je touche 600 de RSA »).
-_RSA_OUI = re.compile(
-    r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:au|a|o) rsa\b"
+_RSA_OUI = motif(
+    r"\b(?:suis|sommes|est|etes|sont|on est|moi) (?:deja |toujours |encore )?(?:au|a|o) rsa\b"
+    r"|(?:^|[,.;:] )au rsa(?= ?[,.;]| ?$)|\b(?:moi|et moi) rsa\b(?! (?:non|pas)\b)"
     r"|\b(?:touche|touchons|touchez|touchent|percois|percoit|percevons|recois|recoit|recevons|ai|a|avons|"
     r"beneficie|beneficiaire|beneficiaires|allocataire|allocataires) (?:du |le |la |de |d )?(?:rsa)\b"
     r"|\b\d+(?:[.,]\d+)? (?:euros |e )?(?:de |du |d )?rsa\b|\brsa (?:de |a |: |, )?\d+|\brsa (?:socle|activite|majore)\b"
@@ -317,6 +375,7 @@ _RSA_NON = re.compile(
     r"\b(?:touche|touchons|percois|percoit|recois|recoit|ai|a|avons) (?:pas|plus|jamais|pas encore) (?:le |de |du |d )?rsa\b"
     r"|\b(?:pas|plus|jamais) (?:au|de|le|du) rsa\b|\bsans (?:le )?rsa\b|\bpas encore (?:le |de )?rsa\b"
     r"|\brsa (?:a ete )?(?:coupe|suspendu|supprime|arrete)\b|\brsa\b.{0,25}\b(?:a ete|est) (?:coupe|supprime|arrete)\b"
+    r"|\b(?:coupe|suspendu|supprime|arrete) (?:mon |le |notre |son )?rsa\b"
 )
 _RSA_PAS_UN_FAIT = re.compile(r"\b(?:droit|droits|demande|demander|demande de|obtenir|avoir|toucher|percevoir|"
                               r"faire|dossier|calcul|montant|combien|comment|quoi|ouvrir|ouverture)\s+(?:au |le |du |"
@@ -337,8 +396,10 @@ def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _RSA_PAS_MOI.finditer(a.texte):
         constats.append(Constat("percoit_rsa", False, m.end() - 1, poids=3, force=True))
     for m in _RSA_NON.finditer(a.texte):
-        if not a.passe(m.start()) and a.sujet(m.start()) in _SUJETS_FOYER:
-            constats.append(Constat("percoit_rsa", False, m.start(), poids=2))
+        # « il touchait le RSA mais ça a été coupé » : la coupure est dite au présent (lue à sa fin)
+        fin = m.end() - 1 if re.search(r"(?:coupe|suspendu|supprime|arrete)$", m.group()) else m.start()
+        if not a.passe(fin) and a.sujet(fin) in _SUJETS_FOYER:
+            constats.append(Constat("percoit_rsa", False, fin, poids=2))
     for m in _RSA_OUI.finditer(a.texte):
         debut = m.start()
         if any(c.pos <= debut < c.pos + 40 for c in constats):

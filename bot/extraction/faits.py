@@ -18,16 +18,28 @@ from .analyse import Analyse
 from .modele import Constat, Extraction
 from .normalisation import normaliser
 from .lexique import GENTILES
-from .vocabulaire import CHAMPS, valider
+from .vocabulaire import BOOLEEN, CHAMPS, valider
 
-GENTILES_RE = sorted((g for g in GENTILES if " " not in g), key=len, reverse=True)
+_GENTILES_SIMPLES = frozenset(g for g in GENTILES if " " not in g) | {"nationalite"}
+_GENTILES_COMPOSES = [g for g in GENTILES if " " in g]
+_ASILE_DIT = re.compile(r"\b(?:asile|refugies|demandeurs|sans papiers)\b")
+# La phrase dit-elle une nationalité / un statut ? (recherche par mot : une alternative de 500 gentilés coûtait 1 ms)
+_DIT_LE_CHAMP = {
+    "nationalite": lambda p: not _GENTILES_SIMPLES.isdisjoint(p.split()) or any(g in p for g in _GENTILES_COMPOSES),
+    "titre_sejour": lambda p: bool(_ASILE_DIT.search(p)),
+}
 
 log = logging.getLogger(__name__)
 
 # Qui peut porter un fait : la personne seule, ou aussi son foyer.
-_SUJETS_FOYER = {"personne", "conjoint"}
+_SUJETS_FOYER = {"personne", "conjoint", "foyer"}
+# « ils / elles » quand le message vient de dire la personne avec son conjoint ou ses enfants (sujet « foyer ») :
+# les faits que la personne partage avec ce groupe (pas l'âge, le genre, les études, le travail...).
+# Pas la nationalité ni le titre : « Mme D. vit avec ses enfants. Ils n'ont pas de papiers » parle des enfants.
+_FAITS_DU_GROUPE = {"logement", "vit_a_paris", "arrondissement", "lien_paris", "domiciliation", "adresse_courrier",
+                    "age_plus_jeune_enfant"}
 _SUJETS: dict[str, set[str]] = {
-    **{c: {"personne"} for c in CHAMPS},
+    **{c: ({"personne", "foyer"} if c in _FAITS_DU_GROUPE else {"personne"}) for c in CHAMPS},
     "en_couple": _SUJETS_FOYER,
     "enceinte": _SUJETS_FOYER,
     "ressources_mensuelles": _SUJETS_FOYER,
@@ -86,7 +98,7 @@ _CONJOINT = {"age": "conjoint_age", "nationalite": "conjoint_nationalite", "titr
 
 
 def _accepte(c: Constat, a: Analyse) -> bool:
-    if a.segment(c.pos).question:
+    if c.pos < len(a.texte) and a.segment(c.pos).question:
         return False  # une question générale (« le RSA c'est 646 euros ? ») ne dit rien de la personne
     sujet = a.sujet(c.pos)
     if c.champ in _CONJOINT and sujet == "conjoint" and not c.force:
@@ -129,6 +141,20 @@ def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
     return garder
 
 
+_NEGATION_MOT = re.compile(r"\b(?:non|pas|jamais|aucune?|rien|ni|sans|nulle part|ne|n|"
+                           r"(?<!la )(?<!une )(?<!cette )(?<!1 )(?<!chaque )personne)\b")
+
+
+def _oui_nie(constats: list[Constat], a: Analyse) -> list[Constat]:
+    """Garde-fou : en réponse à une question oui / non, un « oui » (True) pour le champ demandé n'est pas posé
+    si la proposition qui le dit contient une négation (« chez nous personne a un boulot déclaré ») :
+    la portée de la négation est incertaine, on s'abstient."""
+    if a.question not in CHAMPS or CHAMPS[a.question]["type"] != BOOLEEN:
+        return constats
+    return [c for c in constats if not (c.champ == a.question and c.valeur is True and not c.nie
+                                        and _NEGATION_MOT.search(a.segment(c.pos).texte))]
+
+
 _TOUS_LES_DEUX = re.compile(r"\b(?:tous les deux|toutes les deux|tous deux|tous les 2|toutes les 2|comme moi|pareil que moi|"
                             r"nous deux|on est|nous sommes|on a demande|nous avons demande|tous)\b")
 _UN_SEUL_DES_DEUX = re.compile(r"\b(?:moi|lui|elle) (?:non|nn|pas)\b|\bmais (?:moi|lui|elle)\b|\ba nous deux\b")
@@ -137,6 +163,15 @@ _MARQUE_CORRECTION = re.compile(
     r"correction|je rectifie|je corrige|en fait non|enfin non|euh non|enfin si|non enfin|ou plutot|plutot|a nn)\b"
     r"|\benfin(?: ,)?(?= (?:c est|a |au |j ai|je |j |pas|plus|non|si|il|elle|\d))"
 )
+
+
+# Faits qui ne changent pas au fil d'un récit (à la différence du logement : « avant la rue, maintenant un
+# CHRS ») : deux valeurs différentes de même force dans un message = un doute, on s'abstient.
+_STABLES = {"age", "conjoint_age", "nationalite", "conjoint_nationalite", "titre_sejour", "conjoint_titre_sejour",
+            "enfants", "age_plus_jeune_enfant", "genre", "etudiant", "conjoint_etudiant", "enceinte", "en_couple",
+            "travail_declare", "adresse_courrier", "domiciliation", "vit_a_paris", "lien_paris", "arrondissement",
+            "percoit_rsa", "annees_titre_sejour", "conjoint_annees_titre_sejour", "mois_en_france", "mois_sans_titre",
+            "mois_depuis_separation", "heures_travail_3_ans"}
 
 
 def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
@@ -162,6 +197,8 @@ def _fusionner(constats: list[Constat]) -> tuple[dict[str, Any], dict[str, list[
                 faits[champ] = []
         elif positifs:
             meilleur = max(positifs, key=lambda c: (c.poids, c.pos))
+            if champ in _STABLES and any(c.poids == meilleur.poids and c.valeur != meilleur.valeur for c in positifs):
+                continue  # « Mme H., 35 ans, ... avec M. H., 40 ans » : deux indices de même force se contredisent
             faits[champ] = meilleur.valeur
         nies = [v for v in dict.fromkeys(nies) if v != faits.get(champ)]
         if nies:
@@ -189,18 +226,15 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
     if faits.get("en_couple"):
         phrases = re.split(r" [.;!?] ", a.texte)
         for perso, conj in (("nationalite", "conjoint_nationalite"), ("titre_sejour", "conjoint_titre_sejour")):
-            cle = (r"\b(?:nationalite|" + "|".join(GENTILES_RE) + r")\b") if perso == "nationalite" \
-                else r"\b(?:asile|refugies|demandeurs|sans papiers)\b"
             if perso in faits and conj not in faits and any(
-                    _TOUS_LES_DEUX.search(p) and re.search(cle, p) and not _UN_SEUL_DES_DEUX.search(p) for p in phrases):
+                    _TOUS_LES_DEUX.search(p) and _DIT_LE_CHAMP[perso](p) and not _UN_SEUL_DES_DEUX.search(p)
+                    for p in phrases):
                 faits[conj] = faits[perso]  # la phrase dit les deux
         memes = re.search(r"\b(?:on a|nous avons) (\d{2}) ans tous les deux\b", a.texte)
         if memes and faits.get("age") == int(memes.group(1)):
             faits.setdefault("conjoint_age", faits["age"])  # « on a 23 ans tous les deux »
-    if faits.get("vit_a_paris") and "lien_paris" not in faits and re.search(
-            r"\b(?:chez|par) (?:mon|ma|mes|son|sa|ses|leur|leurs) (?:mere|pere|parents|soeur|frere|fille|fils|tante|oncle|"
-            r"cousin|cousine|grand mere|grand pere|famille)\b", a.texte):
-        faits["lien_paris"] = True  # hébergé par sa famille, à Paris : un lien (famille) avec Paris
+    # « hébergée par ma fille à Paris 16e » ne pose pas lien_paris : les deux corpus se contredisent sur ce cas
+    # (tests/extraction/corpus/CHANGEMENTS.md) ; dans le doute, la question du lien est posée avec ses boutons.
     ecart = re.search(r"\b(?:il|elle) a (\d{1,2}) ans? de (plus|moins) que moi\b", a.texte)
     if ecart and "age" in faits and "conjoint_age" not in faits:
         n = int(ecart.group(1))
@@ -224,6 +258,10 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
     if not normal:
         return Extraction(alertes=dangers)
     jour = _aujourd_hui(aujourd_hui)
+    if question and question.startswith("conjoint_"):
+        # « femme 28 », « mari Algérie » en réponse à une question sur le conjoint : « ma femme », « mon mari »
+        normal = re.sub(r"^(femme|epouse|mari|epoux)\b",
+                        lambda m: ("ma " if m.group(1) in ("femme", "epouse") else "mon ") + m.group(1), normal)
     a = Analyse(normal, question=question)
     constats, arrondissement = _constats(a, jour)
     ne_sait_pas, inconnus, zones = incertitude.ne_sait_pas(a)
@@ -232,6 +270,7 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
                 if _accepte(c, a) and not any(d <= c.pos < f for d, f in zones)
                 and (c.champ == "fourchettes" or not a.dans_fourchette(c.pos))]
     constats = _apres_correction(constats, a)
+    constats = _oui_nie(constats, a)
     faits, negations = _fusionner(constats)
     _deduire(faits, a)
     faits = valider(faits)
@@ -246,6 +285,7 @@ def _extraire(texte: Any, aujourd_hui: Any = None, question: str | None = None) 
         correction=incertitude.est_correction(a),
         arrondissement=arrondissement,
         alertes=dangers,
+        interroge=any(s.question for s in a.segments),
     )
 
 

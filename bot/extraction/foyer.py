@@ -13,6 +13,7 @@ import re
 from .analyse import Analyse
 from .lexique import PAYS
 from .modele import Constat
+from .rapide import motif
 
 # --- couple --------------------------------------------------------------------------------------
 _PARTENAIRE = re.compile(
@@ -20,6 +21,11 @@ _PARTENAIRE = re.compile(
     r"(?P<nom>femme|epouse|conjointe|compagne|copine|mari|epoux|conjoint|compagnon|copain|concubin|concubine|"
     r"partenaire|fiance|fiancee)\b"
 )
+_VIOLENCE = re.compile(r"\b(?:frapp\w*|tap(?:e|er|ait|aient|ee)|bat(?:tu|tue|ait|tre)?|violen\w*|coups)\b")
+_AUTEUR_CONJOINT = re.compile(r"\b(?:mari|epoux|conjoint|compagnon|copain|homme|ex)\b")
+_DEPART_VIOLENCE = re.compile(r"\bmoi (?:partie?|partir|enfuie?|fui|fuir)\b|\bj ai fui\b|\bje (?:suis|me suis) (?:partie|enfuie|sauvee)\b")
+_PARTENAIRE_DE = re.compile(r"\b(?:le|la) (?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|concubin|"
+                            r"concubine) de (?:madame|monsieur|mademoiselle)\b")
 # Le partenaire ne vit pas avec la personne, dit en toutes lettres : plus en couple.
 _PARTENAIRE_SEPARE = re.compile(
     r"\b(?:pas avec moi|pas avec lui|pas avec elle|vit ailleurs|decedee?|morte?|m a quittee?|l a quittee?|"
@@ -33,10 +39,12 @@ _PARTENAIRE_ABSENT = re.compile(
     r"decedee?|morte?|m a quitte|l a quitte|est partie?|en prison|separes?|separees?|divorces?|divorcees?|"
     r"plus ensemble|nous a quitte|nous a abandonne|m a abandonnee?|est decede|"
     r"ne vit pas avec|ne vivons pas|on vit pas ensemble|pas en france)\b"
+    r"|^(?: et (?:les |mes |nos )?(?:\d+ )?(?:enfants?|fils|filles?|bebe|gosses))? (?:au|en|aux) (?:" + "|".join(
+        sorted((p for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True)) + r")\b"
     r"|\b(?:est|sont|vit|vivent|reste\w*) (?:encore |toujours )?(?:en|au|aux|a) (?:pays|bled|prison|" + "|".join(
         sorted((p for p, v in PAYS.items() if v != "francaise"), key=len, reverse=True)) + r")\b"
 )
-_COUPLE_OUI = re.compile(
+_COUPLE_OUI = motif(
     r"\ben couple\b|\b(?:suis|est|sommes|sont|etes|deja|bien|je suis|on est)\s+marie(?:e|s|es)?\b"
     r"|\bmarie(?:e|s|es)? (?:avec|religieusement|civilement|depuis)\b|\bpacse(?:e|s|es)?\b|\bconcubinage\b"
     r"|\b(?:sommes|est|on est|etes|sont) (?:un|1) couple\b|\bvie maritale\b"
@@ -55,6 +63,8 @@ _COUPLE_NON = re.compile(
     r"|\b(?:vit|vivons|vivez|habitons|vis) (?:pas|plus) ensemble\b|\bne vivons (?:pas|plus) ensemble\b|\bplus avec (?:lui|elle)\b"
     r"|\bje l ai quittee?\b|\b(?:depuis )?qu il est parti\b|\bil est parti (?:y a|il y a|depuis)\b"
     r"|\b(?:maintenant|mtn|now) (?:toute |tout )?seule?\b|\bmoi (?:tout |toute )?seule?(?= ?$| [,.;!?])"
+    r"|\b(?:pas|sans|ni|plus|aucun|aucune) (?:de |d )?(?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|"
+    r"copain|copine)\b(?! de\b| d\b)"
     r"|\b(?:je suis|suis) (?:une |un )?(?:femme|homme|mere|pere|maman|papa) (?:toute |tout )?seule?\b"
     r"|\b(?:le pere|le papa|leur pere|leur mere|mon mari|mon copain|mon conjoint|mon compagnon|ma femme|ma compagne|"
     r"mon ex) (?:il |elle )?(?:est|s est|n est) (?:parti|partie|decede|decedee|mort|morte|plus la)\b"
@@ -105,6 +115,11 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
             continue  # « sa femme » dans un message à la première personne : quelqu'un d'autre
         if a.passe(m.start()) or a.futur(m.start()):
             continue
+        if re.search(r"\b(?:est|etait|sont) (?:pas|plus|jamais) $", a.texte[max(0, m.start() - 25):m.start()]):
+            # « c'est pas mon conjoint, on est juste amis » : pas en couple avec lui (s'il est dit aussi « mon
+            # copain », les deux indices se contredisent et le couple reste inconnu)
+            constats.append(Constat("en_couple", False, m.start(), force=True, poids=2))
+            continue
         seg = a.segment(m.start())
         suite = a.texte[m.end():seg.fin]
         suivant = a.indice(seg) + 1
@@ -119,6 +134,20 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                                                          r"|\b(?:viendra|arrivera|reste au|restee au|rester au)\b", suite):
             continue  # au pays, en prison, va venir : on ne sait pas s'ils vivent en couple
         constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
+    if _VIOLENCE.search(a.texte) and not a.tiers and _AUTEUR_CONJOINT.search(a.texte):
+        # R13 : la personne est partie loin d'un conjoint violent (« mari taper moi. moi partie »), ou parle de
+        # son « ex » qui la frappe : plus en couple (avec lui), sauf si un autre partenaire est dit.
+        depart = _DEPART_VIOLENCE.search(a.texte)
+        ex = None if _PARTENAIRE.search(a.texte) else re.search(r"\bmon ex\b", a.texte)
+        if depart and (a.futur(depart.start()) or a.hypothese(depart.start())):
+            depart = None
+        if depart or ex:
+            constats.append(Constat("en_couple", False, (depart or ex).start(), force=True, poids=3))
+    for m in _PARTENAIRE_DE.finditer(a.texte):  # « le mari de Madame est portugais » (aidant)
+        suite = a.texte[m.end():a.segment(m.start()).fin]
+        if a.tiers and not _PARTENAIRE_SEPARE.search(suite) and not _PARTENAIRE_ABSENT.search(suite) \
+                and not a.passe(m.start()) and not a.nie(m.start()):
+            constats.append(Constat("en_couple", True, m.start(), force=True, poids=2))
     absent = any(_PARTENAIRE_ABSENT.search(a.texte, p.end(), min(len(a.texte), p.end() + 80))
                  for p in _PARTENAIRE.finditer(a.texte))
     for m in _COUPLE_OUI.finditer(a.texte):
@@ -142,7 +171,9 @@ def couple(a: Analyse, jour: dt.date) -> list[Constat]:
                 constats.append(Constat("en_couple", True, m.start(), poids=2))
             continue
         force = bool(re.match(r"(?:le pere|le papa|leur pere|leur mere)\b", mot))  # l'autre parent est parti
-        constats.append(Constat("en_couple", False, m.start(), poids=2, force=force))
+        # « marié mais on vit pas ensemble » : ne pas vivre ensemble l'emporte sur l'état civil
+        poids = 3 if re.search(r"\bensemble\b", mot) else 2
+        constats.append(Constat("en_couple", False, m.start(), poids=poids, force=force))
     return constats
 
 
@@ -193,10 +224,10 @@ _SEUL_AVEC = re.compile(r"\bseule? avec\b|\b(?:mere|pere|maman|papa|parent) (?:i
 
 # Un enfant pas encore né n'est pas compté (R8) : « il n'est pas encore né », « enceinte de mon premier ».
 _A_NAITRE = re.compile(
-    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|petit frere|petite soeur|autre) (?:qui )?"
+    r"\b(?:bebe|enfant|troisieme|deuxieme|second|seconde|quatrieme|cinquieme|[2-9] e|petit frere|petite soeur|autre) (?:qui )?"
     r"(?:arrive|va arriver|doit arriver|arrivera|est prevue?|est attendue?|en route)\b"
     r"|\b(?:j attends|attend|on attend|nous attendons|attendons) (?:un|1|notre|mon|son|un autre|un troisieme|un 3e|des) "
-    r"(?:bebe|enfants?|bb|jumeaux|jumelles|premier|premiere)\b|\b(?:bebe|bb) dans (?:le |mon |son )?ventre\b"
+    r"(?:bebe|enfants?|bb|jumeaux|jumelles|premier|premiere|1er|1ere|1 er|2 e|3 e|4 e)\b|\b(?:bebe|bb) dans (?:le |mon |son )?ventre\b"
     r"|\b(?:celui|celle) qui va naitre\b"
     r"|\bpas encore nee?s?\b|\ba naitre\b|\b(?:va|doit|vont) naitre\b|\bnaitra\b|\bnaissance (?:prevue|est prevue|en)\b"
     r"|\b(?:prevue?|terme|accouche\w*|naissance|bebe|bb|premier|deuxieme|enceinte|naitre)\b.{0,20}\bpour (?:janvier|fevrier|mars|avril|"
@@ -209,11 +240,18 @@ _PREMIER = re.compile(r"\b(?:1er|1 er|premier|1ere|premiere) (?:enfants?|bebe|gr
 _COMPTE_TOTAL = re.compile(r"^(?P<n>\d{1,2}) (?:en tout|au total|en tt)\b")
 _COMPTE_DONT = re.compile(r"(?:^|\b(?:j ai|on a|nous avons|j en ai|on en a|elle a|il a|a) )(?P<n>\d{1,2})"
                           r"(?: (?:enfants|gosses|petits))?(?: ,)? dont (?:un|une|1|2|3|deux|le|la|les|mon|ma|des)\b")
-_UN_SEUL = re.compile(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|bebe)\b|\b(?:mon|ma) (?:seul|seule|unique) "
+_UN_SEUL = motif(r"\bn ai qu (?:un|une|1) (?:enfants?|fils|fille|garcon|bebe)\b|\b(?:mon|ma) (?:seul|seule|unique) "
                       r"(?:enfants?|fils|fille)\b|\b(?:enfant|fille|fils) unique\b|^(?:moi )?(?:un|une|1) seule? (?:enfants?)?\b"
                       r"|\b(?:seule?|vis|vit|habite|vivons|j y vis) avec (?:ma|mon|son|sa) (?:fille|fils|bebe|enfant|petit|"
                       r"petite|garcon)\b(?!.{0,80}\b(?:autres?|aussi|et (?:mon|ma|mes|son|sa|ses)|mes enfants|enfants)\b)"
                       r"|\bhabite avec (?:fille|fils|enfant|bebe)\b")
+
+
+def _bebe_nie(a: Analyse, m: re.Match) -> bool:
+    """« pas de bébé » dit d'abord qu'il n'y a pas de grossesse : ce n'est un nombre d'enfants (0) qu'en
+    réponse à la question des enfants, et jamais suivi de « en route », « prévu »..."""
+    return bool(re.search(r"\bbebes?\b", m.group())) and (a.question != "enfants" or bool(re.match(
+        r" (?:en route|prevu|qui arrive|a naitre|pour (?:le moment|l instant|maintenant))", a.texte[m.end():])))
 
 
 def a_naitre(a: Analyse) -> bool:
@@ -235,6 +273,8 @@ _ENFANTS_EXCLUS = re.compile(
     r"grand|grands|tante|oncle|ex)\b|\bplaces?\b|\bplacees?\b|\ba l ase\b|\ben foyer\b|\barmee\b"
     r"|\bne sont (?:plus|pas) a (?:ma|notre) charge\b|\bpas a (?:ma|notre) charge\b|\bgrands maintenant\b"
     r"|\btravaillent\b|\bdecede\w*\b|\bmort\w*\b"
+    r"|\b(?:fils|filles?|enfants?|aine|ainee|grand|grande|ans|ados?|petits?|petites?) (?:\w+ ){0,3}?qui "
+    r"(?:vit|vivent|habite|habitent|dort|dorment|loge|logent) (?:chez|en|au|aux|dans|a)\b(?! (?:moi|nous)\b)"
 )
 _TOUS_LOIN = re.compile(r"\b(?:ils|elles|tous|toutes|mes enfants|les enfants|mes gosses|nos enfants) (?:sont |vivent |"
                         r"habitent |restent |ont )?(?:tous |toutes |encore |deja )?")
@@ -295,7 +335,7 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     if a_naitre(a):
         # Seuls des enfants déjà nés, dits par un nombre, comptent ; « mon premier enfant » à naître : 0.
         for m in _ENFANTS_AUCUN.finditer(a.texte):  # « j'attends des jumeaux, je n'ai pas d'enfant »
-            if not a.hypothese(m.start()):
+            if not a.hypothese(m.start()) and not _bebe_nie(a, m):
                 constats.append(Constat("enfants", 0, m.start(), poids=3))
         premier = _PREMIER.search(a.texte)
         if premier and not re.search(r"\b(?:deja|autres?|aine|grand|grande)\b", a.texte):
@@ -309,6 +349,8 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _ENFANTS_AUCUN.finditer(a.texte):
         if a.futur(m.start()) or a.hypothese(m.start()) or a.passe(m.start()):
             continue
+        if _bebe_nie(a, m):
+            continue  # « non, pas de bébé en route » (à « Êtes-vous enceinte ? ») : une grossesse, pas les enfants
         constats.append(Constat("enfants", 0, m.start(), poids=2))
     for m in _ENFANTS_NOMBRE.finditer(a.texte):
         if m.group("jumeaux"):
@@ -391,7 +433,7 @@ _PLUS_JEUNE = re.compile(
     r"cadette|benjamin|benjamine)(?: (?:a|de|qui a|aura))? (?P<n>\d{1,2}) (?P<u>ans?|mois|semaines|jours)\b"
 )
 _BEBE = re.compile(r"\b(?:bebe|nourrisson|nouveau ne)(?: (?:de|qui a|a))? (?P<n>\d{1,2}) (?P<u>mois|semaines|jours)\b"
-                   r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:bebe|nourrisson|nouveau ne)\b"
+                   r"|\b(?:un|1|mon|notre|le|dont 1|dont un) (?:nourrisson|nouveau ne)\b"  # « le bébé » seul : âge non dit
                    r"|\b(?:bebe|enfant|fils|fille|petit|petite|jumeaux|jumelles) (?:de|a) \d{1,2} (?:mois|semaines|jours)\b"
                    r"|\bne (?:il y a|y a) \d{1,2} (?:mois|semaines|jours)\b|\baccouche\w* il y a \d+ (?:mois|semaines)\b"
                    r"|\b(?:vient|viens) de naitre\b|\bnaissance (?:du petit |de la petite |du bebe )?(?:,\s)?il y a \d{1,2} "
@@ -438,9 +480,13 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     ages = []
     listes = []
     for m in _LISTE_AGES.finditer(a.texte):  # « ils ont 3, 5, 8 et 12 ans », « 2 enfants de 4 et 7 ans »
+        if a.segment(m.start()).question:
+            continue
         ages += [int(x) for x in re.findall(r"\d{1,2}", m.group("liste"))]
         listes.append((m.start(), m.end()))
     for m in _AGE_ENFANT.finditer(a.texte):
+        if a.segment(m.start()).question:
+            continue  # « une famille avec des enfants de 3 et 5 ans a-t-elle droit... ? »
         if any(d < m.end() and m.start() < f for d, f in listes):
             continue  # déjà lue comme une liste
         avant = a.mots_avant(m.start(), 3)
@@ -460,7 +506,7 @@ def age_plus_jeune_enfant(a: Analyse, jour: dt.date) -> list[Constat]:
     if dits and len(ages) < max(dits):
         return constats  # tous les âges ne sont pas dits : le plus jeune n'est pas sûr
     tranche = re.search(r"\b(?:enfants|gosses|petits) (?:de |ages de |agees de )?entre (\d{1,2}) et \d{1,2} ans\b", a.texte)
-    if tranche and not constats:  # « leurs 4 enfants de 1 à 10 ans » : le plus jeune a 1 an
+    if tranche and not constats and not a.segment(tranche.start()).question:  # « leurs 4 enfants de 1 à 10 ans »
         return [Constat("age_plus_jeune_enfant", int(tranche.group(1)), len(a.texte), force=True)]
     if ages and (a.question == "age_plus_jeune_enfant" or len(ages) >= 2 or (dits == [1] and len(ages) == 1)
                  or (len(ages) == 1 and _UN_SEUL.search(a.texte))):

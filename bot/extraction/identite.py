@@ -12,6 +12,7 @@ from . import nombres
 from .analyse import AMI, CONJOINT, ENFANT, FAMILLE, Analyse
 from .lexique import GENTILES, PAYS
 from .modele import Constat
+from .rapide import motif
 
 # --- âge -----------------------------------------------------------------------------------------
 _AGE = re.compile(r"\b(?P<n>\d{1,3}) (?P<u>ans|an|a)\b")
@@ -20,7 +21,8 @@ _NAISSANCE = re.compile(r"\b(?:nee?s?\s+(?:en|le|a|au|aux|dans|du|l)\b|date de n
                         r"|nee?\s+(?=\d))")
 _NAISSANCE_2_CHIFFRES = re.compile(r"\bnee?s? en (?P<a>\d{2})\b")
 _NOMS_PROCHES = re.compile(r"^(?:" + "|".join((CONJOINT, ENFANT, FAMILLE, AMI)) + r")$")
-_PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune",
+_PERSONNE_DECRITE = {"homme", "femme", "monsieur", "madame", "mademoiselle", "personne", "dame", "jeune", "solo",
+                     "maman", "papa", "isolee", "isole", "seule", "seul",
                      "mineur", "mineure", "majeur", "majeure", "patient", "patiente", "usager",
                      "usagere", "beneficiaire", "mec", "gars", "type", "demandeur", "demandeuse",
                      "refugie", "celibataire", "pere", "mere"}
@@ -112,17 +114,58 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         return None
     if not avant or avant[-1] in _AVANT_AGE_NU or avant[-1] in GENTILES:
         return n, False
+    if a.proche_aide and avant[-1] == a.proche_aide and avant[-2:-1] in (["mon"], ["ma"]):
+        return n, True  # « mon mari 60 ans. moi j'écris pour lui » : le proche pour qui on écrit
+    if avant[-1] == "je" and len(avant) == 1:
+        return n, False  # « Je 23 ans. Afghan. »
     return None
 
 
-_MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b)")
-_AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
+_AGE_PARTENAIRE_NU = re.compile(r"\b(?:ma|mon) (?:femme|mari|copine|copain|compagne|compagnon|epoux|epouse|conjointe?)"
+                                r" \d{2}\b(?! (?:euros|e|ans?|mois)\b)")  # « ma copine 24 et moi 25 »
+_MOI_AGE = re.compile(r"\bmoi (?:j ai |j en ai )?(?P<n>\d{1,3})(?: ans?)?(?= ?$| [,.;!?]| et\b| (?:ma|mon) (?:femme|mari|"
+                      r"copine|copain|compagne|compagnon|epoux|epouse|conjointe?)\b)")
+_AGE_RECENT = re.compile(r"\bfete mes (?P<n>\d{1,3}) ans\b|^(?:j ai )?(?P<n2>\d{1,3}) ans depuis (?:la semaine derniere|hier|"
                          r"avant hier|ce mois ci|le mois dernier|ce matin|aujourd hui)\b")
+
+
+# Fin d'une proposition qui nomme une autre personne : « ... avec M. H. », « et son mari », « avec sa sœur Awa ».
+_AUTRE_NOMME = re.compile(
+    r"\b(?:avec|et)\s+(?:(?:monsieur|madame|mademoiselle)(?: [a-z]{1,12})?|(?:son|sa|ses|leur|mon|ma) (?:\w+ )?"
+    r"(?P<nom>" + "|".join((CONJOINT, FAMILLE, AMI, ENFANT)) + r")(?: [a-z]{1,12})?)\s*$"
+    r"|\b(?:mon|ma|mes|son|sa|ses|leur) (?:\w+ )?(?P<nom2>" + "|".join((CONJOINT, FAMILLE, AMI, ENFANT)) + r")\s*$")
+_COUPLE_DIT = re.compile(r"\b(?:en couple|marie\w*|pacse\w*|concubin\w*|mari|epoux|epouse|femme|conjointe?|compagnon|"
+                         r"compagne|ensemble)\b")
+_AGE_SEUL = re.compile(r"^\s*(?:age de |agee de )?\d{1,3} ans?\s*$")
+
+
+def _age_appose(a: Analyse, m: re.Match) -> str | None:
+    """Un âge dit seul dans sa proposition (« , 40 ans , ») se rapporte à la personne nommée juste avant.
+    Si la proposition d'avant finit par une autre personne (« ... en couple avec M. H. ») : « conjoint » quand
+    un couple est dit, sinon « autre » ; None si c'est bien la personne."""
+    seg = a.segment(m.start())
+    if not _AGE_SEUL.match(seg.texte):
+        return None
+    i = a.indice(seg)
+    if i == 0:
+        return None
+    avant = a.segments[i - 1]
+    autre = _AUTRE_NOMME.search(avant.texte) if avant.phrase == seg.phrase else None
+    if not autre:
+        return None
+    nom = autre.group("nom") or autre.group("nom2")
+    if nom and nom == a.proche_aide:
+        return None  # « je vous écris pour ma mère, 68 ans » : le proche pour qui on écrit est la personne
+    if autre.group("nom2") and not re.fullmatch(r"mari|femme|epoux|epouse|conjointe?|compagnon|compagne|copain|copine",
+                                                nom or ""):
+        return "autre"  # « je m'occupe de mon père, 82 ans »
+    return "conjoint" if _COUPLE_DIT.search(avant.texte) else "autre"
 
 
 def age(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
-    if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age")) and not a.tiers:
+    if (re.search(r"\b\d{1,3} ans\b", a.texte) or a.question in ("age", "conjoint_age") or _AGE_PARTENAIRE_NU.search(
+            a.texte)) and not a.tiers:
         for m in _MOI_AGE.finditer(a.texte):  # « ma femme a 29 ans, et moi 33 »
             n = int(m.group("n"))
             if 15 <= n <= 110 and not a.nie(m.start()):
@@ -135,6 +178,12 @@ def age(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _AGE.finditer(a.texte):
         trouve = _age_plausible(a, m)
         if trouve and 0 <= trouve[0] <= 120:
+            autre = _age_appose(a, m)
+            if autre == "autre":
+                continue  # « ... avec son frère, 40 ans » : l'âge d'une autre personne
+            if autre == "conjoint":
+                constats.append(Constat("conjoint_age", trouve[0], m.start(), force=True, poids=2))
+                continue  # « Mme H., 35 ans, qui vit en couple avec M. H., 40 ans »
             constats.append(Constat("age", trouve[0], m.start(), force=trouve[1]))
     for m in _AGE_EXPLICITE.finditer(a.texte):
         n = int(m.group("n"))
@@ -247,6 +296,9 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"ont |m a |il a |n a pas ete |n ont pas ete |a pas ete |pas ete )?(?:expire|expires|expiree|expirees|perime|"
         r"perimes|perimee|perimees|plus valables?|fini|finie|termine|terminee|plus bon|renouvelee?s?)\b"
         r"(?! (?:le (?!mois dernier)|dans|bientot|en|a|ce (?!mois ci)|cette|demain|au|fin)\b)"
+        # « mon titre a expiré en août » (passé composé) ; « mon titre expire en mars » reste un futur
+        r"|\b(?:titre de sejour|carte de sejour|titre|carte|papiers|recepisse|visa)(?: \w+){0,2}\s+(?:est|sont|a|ont|m a|"
+        r"il a|elle a) (?:expire|expiree|expires|perime|perimee|fini|finie|termine|terminee)\b(?= en\b)"
         r"|\b(?:depuis|maintenant|aujourd hui|actuellement|desormais|now) (?:je suis |il est |elle est |on est )?"
         r"sans (?:papiers|titre)\b|\bpapiers? (?:aucun|rien|non|0)\b"), True),
     ("protection_internationale", 5, re.compile(
@@ -257,7 +309,7 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
         r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans\b"
         r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
-    ("demande_asile", 4, re.compile(
+    ("demande_asile", 4, motif(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
         r"|\basile en cours\b|\bprocedure (?:d )?asile\b|\bdubline(?:e|s)?\b|\bprocedure dublin\b|\bdublin\b"
         r"|\bspada\b|\bofpra\b|\bcnda\b|\bada\b"
@@ -269,9 +321,11 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"de travail|de travailleur)\b|\btitre (?:salarie|travail|de travail|pluriannuel|temporaire)\b"
         r"|\bautorisation de travail\b|\bj ai (?:des|mes|les|1|mon) (?:papiers|titre)\b|\bpapiers en regle\b"
         r"|\ben regle\b|\bregularise(?:e|s|es)?\b"), False),
-    ("aucun", 2, re.compile(
+    ("aucun", 2, motif(
         r"\bsans papiers\b|\b(?:pas|plus|aucun|aucune|ni|0)\s+(?:encore\s+)?(?:de |d |des |mes |les |1 )?"
-        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de )?(?:identite|naissance))"
+        r"(?:papiers|titre de sejour|carte de sejour|titres?|statut|papier)\b(?! (?:d |de |du |des |pour (?:la |le |l |les )?|sur )?"
+        r"(?:identite|naissance|etat civil|age|caf|banque|logement|domiciliation|mariage|voiture|maison|appartement|"
+        r"travail|ecole|enfants?|bebe))"
         r"|\bsans (?:titre|statut)\b"
         r"|\bsituation irreguliere\b|\birreguliere?\b|\bclandestin(?:e|s|es)?\b|\bsans pap\b"
         r"|\bjamais eu (?:de |d )?(?:papiers|titre|titre de sejour|carte de sejour)\b"), True),
@@ -318,7 +372,8 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
             if v == "aucun" and not nie:
                 constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
     # « ma femme a une carte de séjour mais moi rien », « moi papier non »
-    for m in re.finditer(r"\bmoi (?:papiers? )?(?:rien|non|nn|aucun|pas)\b", a.texte):
+    for m in re.finditer(r"\bmoi (?:papiers? )?(?:rien|non|nn|aucun|pas)\b(?= ?$| [,.;!?]| (?:de |d )?(?:papiers?|titre|"
+                         r"carte)\b)", a.texte):
         if re.search(r"\b(?:papiers?|titre|carte|sejour)\b", a.texte[max(0, m.start() - 50):m.end() + 30]) and not any(
                 d <= m.start() < f for d, f in pris) and a.sujet(m.start()) == "personne":
             constats.append(Constat("titre_sejour", "aucun", m.start(), poids=2))
@@ -361,6 +416,7 @@ _ARRIVEE_IMMEDIATE = re.compile(
 _NE_EN_FRANCE = re.compile(r"\bnee?s? (?:en france|ici|a paris)\b")
 
 
+_FIN_DE_TITRE = {"fini", "finie", "expire", "expiree", "perime", "perimee", "termine", "terminee"}
 _MOTS_ANCRE = {"depuis", "il", "y", "a", "ca", "fait", "pendant", "durant", "voila", "cela"}
 
 
@@ -386,7 +442,7 @@ def _categorie(a: Analyse, debut: int, fin: int) -> str | None:
             d = len([w for w in entre.split() if w not in _MOTS_ANCRE]) * 2
             if nom == "france":
                 d -= 1  # à égalité, la France l'emporte
-            if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|aucun|aucune|plus de)\s*$", seg.texte[:m.start()]):
+            if nom == "titre" and re.search(r"\b(?:sans|pas de|pas d|pas|aucun|aucune|plus de|plus)\s*$", seg.texte[:m.start()]):
                 nom_effectif = "sans_titre"  # « sans papiers depuis 2 ans » : 24 mois sans titre
             else:
                 nom_effectif = nom
@@ -417,6 +473,9 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
                 ancre = "il y a"
             elif avant[-1] in ("de", "d") and len(avant) >= 2 and avant[-2] in ("plus", "moins"):
                 ancre = None
+            elif avant[-1] in _FIN_DE_TITRE or (avant[-1] in ("papiers", "papier", "titre", "visa") and any(
+                    x in ("pas", "sans", "aucun", "plus", "fini", "finie", "expire", "expiree") for x in avant[:-1])):
+                ancre = "depuis"  # « visa fini 3 mois », « moi pas papier 5 ans » (peu de mots)
         if ancre is None:
             # « 2 ans en France », « 3 mois que je suis là »
             apres = a.mots_apres(m.end(), 2)
@@ -429,7 +488,7 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
         if mois is None:
             continue
         categorie = _categorie(a, m.start(), m.end())
-        if ancre == "il y a" and any(x.startswith(("arriv", "venu", "debarqu")) for x in a.mots_avant(m.start(), 7)):
+        if ancre == "il y a" and any(x.startswith(("arriv", "venu", "debarqu")) for x in a.mots_avant(m.start(), 9)):
             categorie = "france"  # « arrivée en France il y a 8 mois »
         trouvees.append(Duree(m.start(), m.end(), mois, ancre, categorie))
     for m in nombres.DATE.finditer(a.texte):
@@ -447,6 +506,8 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
             ancre = "date"
         elif avant[-1] in ("en", "le", "de") and any(x in ("eu", "obtenu", "recu") for x in avant[:-1]):
             ancre = "titre"
+        elif avant[-1] in ("en", "le", "depuis") and avant[-2:-1] and avant[-2] in _FIN_DE_TITRE:
+            ancre = "depuis"  # « titre expiré en juin » : mois écoulés depuis la fin du titre
         elif avant[-2:] == ["mois", "de"] or avant[-3:] == ["au", "mois", "de"]:
             ancre = "date" if any(x.startswith("arriv") for x in avant) else None
             if ancre is None:
@@ -487,8 +548,31 @@ def mois_en_france(a: Analyse, jour: dt.date, liste: list[Duree]) -> list[Consta
 
 
 def mois_sans_titre(a: Analyse, liste: list[Duree]) -> list[Constat]:
-    """« mon visa a expiré il y a 5 mois », « sans papiers depuis 2 ans » (personne sans titre)."""
-    return [Constat("mois_sans_titre", d.mois, d.pos) for d in liste if d.categorie == "sans_titre"]
+    """« mon visa a expiré il y a 5 mois », « sans papiers depuis 2 ans » (personne sans titre),
+    « mon récépissé a expiré le mois dernier » (1 mois)."""
+    constats = [Constat("mois_sans_titre", d.mois, d.pos) for d in liste if d.categorie == "sans_titre"
+                and _document_de_sejour(a, d.pos)]
+    for m in _EXPIRE_LE_MOIS_DERNIER.finditer(a.texte):
+        if not a.nie(m.start()) and not a.hypothese(m.start()):
+            constats.append(Constat("mois_sans_titre", 1, m.start()))
+    return constats
+
+
+_DOCUMENTS = re.compile(r"\b(?:(?P<titre>visa|titre|carte de sejour|carte de resident|recepisse|papiers?|sejour|statut|asile)"
+                        r"|domicil\w*|contrat|bail|assurance|ame|css|c 2 s|mutuelle|passeport|carte vitale|abonnement|"
+                        r"navigo|rsa|apl|allocation|aide|droits?)\b")
+
+
+def _document_de_sejour(a: Analyse, pos: int) -> bool:
+    """« elle a expiré en septembre » parle-t-il d'un titre de séjour ? Oui si le dernier document nommé avant
+    (dans les 150 caractères) est un visa, un titre, des papiers ; non pour une domiciliation, un contrat..."""
+    derniers = list(_DOCUMENTS.finditer(a.texte, max(0, pos - 150), pos + 40))
+    avant = [m for m in derniers if m.start() < pos] or derniers
+    return bool(avant) and avant[-1].group("titre") is not None
+
+
+_EXPIRE_LE_MOIS_DERNIER = re.compile(r"\b(?:visa|titre|carte|recepisse|papiers?)(?: \w+){0,3} (?:a |est |sont |ont )?"
+                                     r"(?:expire\w*|perime\w*|fini\w*|termine\w*) le mois dernier\b")
 
 
 def mois_depuis_separation(a: Analyse, liste: list[Duree]) -> list[Constat]:
@@ -573,7 +657,7 @@ _FRACTION = [
 _HEURES_SEMAINE = re.compile(r"\b(?P<n>\d{1,2}(?:[.,]\d+)?) ?(?:h|heures)\s*(?:par|/|la|chaque) ?semaine\b"
                              r"|\b(?P<n2>\d{1,2}) ?(?:h|heures) hebdo\w*\b")
 _HEURES_MOIS = re.compile(r"\b(?P<n>\d{2,3}) ?(?:h|heures)\s*(?:par|/|le|chaque) ?mois\b")
-_HEURES_TOTAL = re.compile(r"(?<!\ba )(?<!\bde )(?<!\bvers )\b(?P<n>\d{3,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
+_HEURES_TOTAL = motif(r"(?<!\ba )(?<!\bde )(?<!\bvers )\b(?P<n>\d{3,5}) ?(?:h|heures)\b(?!\s*(?:par|/|la|le|chaque|hebdo|du matin|du soir|de "
                            r"route|de marche|de bus|de train|d attente))")
 _A_L_ETRANGER = re.compile(r"\bau pays\b|\ben (?:" + "|".join(sorted((p for p, v in PAYS.items() if v != "francaise"),
                                                                       key=len, reverse=True)) + r")\b")
@@ -636,14 +720,16 @@ _TRAVAIL_OUI = re.compile(
     r"|\b(?:mon|ma) (?:employeur|patron|patronne|contrat de travail)\b|\bmon contrat (?:se termine|finit|se finit|"
     r"s arrete|prend fin)\b"
 )
-_TRAVAIL_NON = re.compile(
+_TRAVAIL_NON = motif(
     r"\b(?:travaille|bosse|taffe|travail) (?:pas|plus|jamais|non)\b|\b(?:ne|n) (?:travaille|bosse) (?:pas|plus|jamais)\b"
-    r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite|"
-    r"salaire)\b|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
+    r"|\b(?:pas|plus|aucun|sans|0|ni|jamais eu de|pas encore de) (?:de |d )?(?:travail|emploi|boulot|job|taf|activite)\b"
+    r"|\bsans emploi\b|\bau chomage\b|\bchomeu(?:r|se)\b|\bdemandeu(?:r|se) d emploi\b|\bperdu (?:mon|son|le) "
     r"(?:travail|emploi|boulot|job|taf|poste)\b|\blicencie\w*\b|\bjamais (?:travaille|bosse)\b"
     r"|\b(?:pas|plus) (?:travaille|bosse)\b(?! (?:hier|ce matin|aujourd))|\bno job\b|\bunemployed\b|\bjobless\b"
     r"|\bni (?:etudiant|etudiante) ni salarie\w*\b|\bni salarie\w*\b|\bne peux pas travailler\b|\bpeux pas travailler\b"
-    r"|\bpersonne ne travaille\b|\bpersonne travail\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
+    r"|\bpersonne ne travaille\b|\bpersonne travail\b"
+    r"|(?<!la )(?<!une )(?<!cette )(?<!1 )\b(?:personne|aucun|aucune)(?: de nous| d entre nous| des 2| des deux)?(?: 2| deux)? "
+    r"(?:ne |n )?(?:travaill\w*|bosse\w*|taffe\w*|a (?:un |de |d )?(?:travail|boulot|emploi|contrat|cdi|cdd|fiches? de paie))\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
     r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
     r"commence)\b)"
 )

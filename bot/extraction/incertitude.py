@@ -4,17 +4,19 @@ from __future__ import annotations
 import re
 
 from .analyse import Analyse
+from .rapide import motif
 
-_NE_SAIT_PAS = re.compile(
+_NE_SAIT_PAS = motif(
     r"\b(?:je |j |on |il |elle |ils )?(?:ne |n )?(?:sais|sait|savons|savais|savait) (?:pas|plus|rien)\b"
     r"|\bj en sais rien\b|\bj en sais pas\b|\bje n en sais rien\b|\ben sais rien\b|\baucune idee\b|\bpas d idee\b"
     r"|\bpas la moindre idee\b|\b(?:ne )?(?:me|se) (?:souviens|souvient|rappelle) (?:pas|plus)\b"
     r"|\bje (?:ne )?connais pas\b|\b(?:je )?(?:ne )?suis pas (?:sur|sure|certain|certaine)\b|\bpas sur\b"
     r"|\bpas sure\b|\bj ignore\b|\bignore\b|\bconnais pas\b|\bconnait pas\b|\bdifficile a dire\b"
     r"|\bje vois pas\b|\bje sais pas trop\b|\bsais pas\b|\bno se\b|\bnose\b|\bje ne sais\b"
+    r"|\b(?:moi )?pas (?:savoir|connaitre|connais|sais)\b|\bmoi (?:savoir|sais) pas\b"
     r"|^\s*\?+\s*$|^\s*(?:aucune idee|inconnu|inconnue|je sais pas|sais pas|bof|euh+|hmm+)\s*[.!?]*\s*$"
 )
-_INDICES = re.compile(r"sai|idee|souvien|rappel|conna|sur|ignor|dire|vois|no ?se|\?|inconnu|bof|euh|hmm")
+_INDICES = re.compile(r"sai|sav|idee|souvien|rappel|conna|sur|ignor|dire|vois|no ?se|\?|inconnu|bof|euh|hmm")
 # « je sais pas où dormir » n'est pas une ignorance sur un fait : c'est une demande d'aide.
 _PAS_UNE_IGNORANCE = re.compile(
     r"^\s*(?:pas |plus |rien )?(?:ou (?:aller|dormir|je vais|je peux|on va|il va|elle va|manger)|quoi faire|"

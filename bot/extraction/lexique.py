@@ -300,6 +300,22 @@ EXPRESSIONS: list[tuple[str, str]] = [
     (r"\bin the street\b|\bon the street\b|\bdans la street\b", "dans la rue"),
     (r"\bno papiers\b|\bwithout papiers\b", "sans papiers"),
     (r"\basile seeker\b|\basylum seeker\b|\basile seekers\b", "demandeur d asile"),
+    (r"\b(?:la )?(femme|epouse|copine|compagne) (?:de|a) moi\b", r"ma \1"),  # « femme de moi réfugiée »
+    (r"\b(?:le )?(mari|epoux|copain|compagnon) (?:de|a) moi\b", r"mon \1"),
+    (r"\bd(apl|als|alf|ada|are|aah|aide|aides|allocs?|allocations?|asile)\b", r"d \1"),  # « 180 dapl » (apostrophe oubliée)
+    (r"\b(?:l |les )?aides? (?:au |pour le |pr le |du |de |sur le )?logement\b", "apl"),
+    (r"\bl(apl|als|alf|ada|are|aah)\b", r"l \1"),
+    (r"\b(?:l |les )?aides? (?:de la caf |caf )?(?:pour|pr|au|du) (?:le |mon |notre )?(?:loyer|logement)\b", "apl"),
+    (r"\b(?:la )?caf (?:pour|pr) (?:le |mon |notre )?(?:loyer|logement)\b", "d apl"),
+    (r"\bla caf (?:me |nous |lui )?(?:donne|verse|paie|paye|rembourse) (\d+(?:[.,]\d+)? (?:euros |e )?)"
+     r"(?:pour|pr|sur) (?:le |mon |notre |son )?(?:loyer|logement)\b", r"\1 d apl"),
+    (r"\bnul(?:le)? par(?:t|s)?\b", "nulle part"),
+    # « salaire 900. femme 300 », « moi 40, femme 35 », « non. femme pas école » : en peu de mots, « femme » /
+    # « mari » seul en tête de proposition est le conjoint (pas « moi femme », « femme de ménage », « une femme »).
+    (r"(?<=[.,;:!?] )(femme|epouse|mari|epoux)(?= (?:\d|aussi|pas |non\b|oui\b|travail|bosse|refugie|carte|titre|papier|"
+     r"rsa\b|asile|demande|chomage|salaire|cdi|cdd|etudiant|ecole|fac\b))",
+     lambda m: ("ma " if m.group(1) in ("femme", "epouse") else "mon ") + m.group(1)),
+    (r"\b(?:me|i am|im|i m) (\d{1,3}) (?:years?|yo|ans)(?: old)?\b", r"moi \1 ans"),  # « me 38 years »
     (r"\bmy (wife|femme)\b", "ma femme"),
     (r"\bmy (husband|mari)\b", "mon mari"),
     (r"\bi am\b|\bi m\b|\bim\b", "je suis"),

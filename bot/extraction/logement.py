@@ -13,6 +13,7 @@ import re
 from .analyse import Analyse
 from .lexique import HORS_PARIS, LIEUX_PARIS
 from .modele import Constat
+from .rapide import motif
 
 _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere|freres|soeur|soeurs|cousin|"
             r"cousine|cousins|cousines|oncle|tante|tonton|tata|parents|mere|pere|fils|fille|famille|connaissance|"
@@ -21,7 +22,7 @@ _PROCHES = (r"pote|potes|ami|amie|amis|amies|copain|copine|copains|copines|frere
             r"maman|papa|proches?|particulier|compagnon|compagne|ex|frangin|frangine|copain du pays|bled")
 _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("rue", 1, re.compile(r"\bsdf\b|\bsans domicile\b|\bsans logement\b|\bsans logis\b|\bsans abris?\b|\bsans toit\b")),
-    ("rue", 2, re.compile(
+    ("rue", 2, motif(
         r"(?:^|[.,;] )rue(?= ?[.,;]| ?$)|"
         r"\b(?:dormir|dors|dort|dodo|sleep|dormi|moi|maintenant) (?:a la |dans la |dans le |dans les |la |le |sous (?:la |le )?)?"
         r"(?:rue|gare|metro|tente|parc|voiture|squat|pont|canal|parking)\b|\btente (?:sous|au bord|pres|dans|sur)\b"
@@ -74,6 +75,11 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
         r"|\bj ai achete (?:mon|ma|un|une|1) (?:appartement|maison|logement|studio)\b"
         r"|\b(?:ma|mon|notre) (?:maison|appartement) (?:m appartient|est a moi)\b")),
 ]
+_EXPULSION_FAITE = re.compile(r"\s*(?:il |elle )?(?:(?:m a|m ont|nous a|nous ont|a|ont) )?(?:expulse\w*|mis\w* (?:a la porte|dehors)|"
+                              r"vire\w*|jete\w*|fait expulser)")
+# Ce que dit un propriétaire à son locataire (menace, loyer) : « le proprio veut me mettre dehors ».
+_BAIL_DIT = re.compile(r"\b(?:dehors|partir|quitter|expuls\w*|vir\w*|sortir|rue|recuper\w*|vend\w*|reprendre|loyers?|"
+                       r"augment\w*|bail|impaye\w*|relance\w*|huissier|menace\w*|porte|retard|dette|doi[st]|payer)\b")
 _LOUE_PAYANT = re.compile(r"\b(?:paie|paye|payons|donne|verse)\b.{0,25}\b(?:loyer|euros|participation|par mois)\b"
                           r"|\bloyer\b")
 
@@ -90,6 +96,29 @@ _PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|donnant|verse|vers
 _LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
 
 
+_VERBES_LOGE = {"dors", "dort", "dormons", "dorment", "dormir", "vis", "vit", "vivons", "vivent", "vivre", "habite",
+                "habitons", "habitent", "habiter", "loge", "logeons", "heberge", "hebergee", "heberges", "hebergees",
+                "suis", "est", "sommes", "sont", "reste", "restons", "installe", "installee", "squatte", "accueilli",
+                "accueillie", "moi", "nous", "on", "je", "j"}
+_AUTRE_PERSONNE = re.compile(r"\b(?:\d+|un|une|mon|ma|mes|son|sa|ses|nos|leurs?|les|le|la) (?:\w+ )?"
+                             r"(?:fille|filles|fils|enfants?|bebes?|bb|gosses|petits?|petites?|garcons?|mari|femme|"
+                             r"frere|soeur|mere|pere|parents)\b")
+
+
+def _chez_d_un_autre(a: Analyse, pos: int) -> bool:
+    """« chez X » qui suit une autre personne sans verbe de logement entre les deux : son logement à elle."""
+    seg = a.segment(pos)
+    avant = a.texte[seg.debut:pos].split()
+    morceau = []
+    for mot in reversed(avant):
+        if mot in _VERBES_LOGE:
+            break
+        morceau.insert(0, mot)
+    if "avec" in morceau:
+        return False  # « (je vis) avec mes deux enfants chez ma sœur » : la personne y est aussi
+    return bool(_AUTRE_PERSONNE.search(" ".join(morceau)))
+
+
 def logement(a: Analyse, jour: dt.date) -> list[Constat]:
     constats = []
     courrier = a.question in ("adresse_courrier", "domiciliation")
@@ -102,6 +131,8 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
             if courrier and not _DORMIR.search(a.segment(m.start()).texte):
                 continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
+            if m.group().startswith("chez") and _chez_d_un_autre(a, m.start()):
+                continue  # « j'ai 1 fille en Roumanie chez ma mère » : chez qui vit la fille, pas la personne
             if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()) and not (
                     a.tiers and re.match(r"chez (?:nous|moi)\b", m.group()) and a.sujet(m.start()) == "personne"):
                 continue  # « je dors chez lui » ; mais un aidant : « Mme T. vit chez moi »
@@ -120,6 +151,16 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue  # « il est hébergé chez nous » écrit par l'éducateur d'un centre
             if valeur == "locataire" and m.group().startswith("logement social") and a.futur(m.start(), 8):
                 continue
+            if valeur == "locataire" and re.search(
+                    r"\b(?:trouve|trouvee|obtenu|obtenue|propose|proposee|attribue|attribuee|accorde|accordee|eu|visite)"
+                    r"(?: \w+)?(?: un| une| 1| le| la)?\s*$", a.texte[max(0, m.start() - 30):m.start()]):
+                continue  # « a trouvé un logement social mais ne peut pas payer la caution » : pas encore locataire
+            if valeur == "locataire" and re.match(r"(?:(?:le|la|mon|ma|notre) )?(?:proprietaire|bailleur)", m.group()) \
+                    and _EXPULSION_FAITE.match(a.texte, m.end()):
+                continue  # « depuis que mon proprio m'a expulsé » : l'expulsion est faite, plus locataire (R6)
+            if valeur == "locataire" and re.match(r"(?:le |la )?(?:proprietaire|bailleur)", m.group()) and not \
+                    _BAIL_DIT.search(a.texte, m.end(), min(len(a.texte), m.end() + 70)):
+                continue  # « j'ai visité un studio, le propriétaire veut 2 mois de caution » : pas (encore) son bailleur
             if valeur == "heberge_gratuitement":
                 seg = a.segment(m.start())
                 phrase = a.texte[seg.debut:m.start()] + " " + a.texte[m.start():m.start() + 160]
@@ -165,7 +206,7 @@ _VIVRE = {"locataire", "locataires", "loue", "louons", "hlm", "studio", "apparte
           "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
           "domicile", "vivre", "habiter"}
 _TRAVAIL = {"travaille", "bosse", "travail", "emploi", "stage", "formation", "suivi", "suivie", "ecole", "scolarise",
-            "scolarisee"}
+            "scolarisee", "scolarises", "scolarisees"}
 _LIEN = re.compile(
     r"\b(?:travaille|bosse|travail|job|emploi|stage|formation)\b"
     r"|\bsuivie? (?:par|a|au|chez)\b|\b(?:assistante? sociale?|as|eps|psa|casvp|ccas|ssp|referent|referente|"
@@ -176,6 +217,29 @@ _LIEN = re.compile(
 
 
 _SUIVI = re.compile(r"\bsuivie?\b|\bassistante? sociale?\b|\bcasvp\b|\bccas\b|\bpsa\b|\bess\b|\bespace solidarite\b")
+
+
+# Un lieu dit après des études (« en master à Nanterre », « inscrit en licence à Paris 8 », « au lycée à
+# Montreuil ») est le lieu des études : ni un lieu de vie, ni un arrondissement (« Paris 8 » est une université).
+_ETUDES = {"master", "licence", "fac", "faculte", "universite", "univ", "ecole", "lycee", "college", "bts", "cap", "dut",
+           "but", "inscrit", "inscrite", "inscrits", "etudes", "etudiant", "etudiante", "etudie", "cours", "these",
+           "doctorat", "prepa", "iut", "sorbonne", "campus", "classe", "formation", "stage", "alternance", "apprentissage"}
+
+
+_ADRESSE = {"domicilie", "domiciliee", "domicilies", "domiciliation", "courrier", "courriers", "adresse", "boite"}
+
+
+def _lieu_d_etudes(a: Analyse, pos: int) -> bool:
+    """Le lieu est celui des études (« en master à Nanterre ») ou d'une adresse de courrier (« domicilié au CCAS
+    de Montreuil ») : pas un lieu de vie."""
+    avant = a.mots_avant(pos, 6)
+    for i in range(len(avant) - 1, -1, -1):
+        if avant[i] in _ETUDES or avant[i] in _ADRESSE:
+            return True
+        if avant[i] in ("dors", "dort", "dormons", "vis", "vit", "vivons", "habite", "habitons", "loge", "heberge",
+                        "hebergee", "loue", "louons", "chez"):
+            return False  # « j'étudie et j'habite à Paris 18e » : le verbe de vie est le plus proche
+    return False
 
 
 def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
@@ -195,6 +259,9 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         if n is not None and not 1 <= n <= 20:
             n = None
         zones_paris.append((m.start(), m.end()))
+        if _lieu_d_etudes(a, m.start()) and a.sujet(m.start()) == "personne" and not re.search(
+                r"\b(?:enfants?|fils|filles?|petits?|petites?|gosses|tous|toutes|ils|elles)\b", a.segment(m.start()).texte):
+            continue  # « inscrit en licence à Paris 8 » : une université, pas un lieu de vie ni un arrondissement
         seg = a.segment(m.start())
         avant = a.mots_avant(m.start(), 6)
         if m.group("arr2") or m.group("arr4") or m.group("arr1") or m.group("cp"):
@@ -211,7 +278,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         elif any(v in _TRAVAIL for v in a.mots_avant(m.start(), 9)):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
-            elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint") and re.search(
+            elif not nie and a.sujet(m.start()) in ("famille", "enfant", "conjoint", "foyer") and re.search(
                     r"\b(?:ecole|college|lycee|creche|scolaris\w*|travaille|bosse)\b", seg.texte):
                 constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
         elif any(v in _VIVRE for v in avant) and a.sujet(m.start()) in ("famille", "enfant") and not nie \
@@ -220,7 +287,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         elif (any(v in _VIVRE for v in avant) or "parisien" in m.group()) and not (
                 m.group("lieu") and re.search(r"\b(?:vers|pres de|pres d|a cote de|du cote de|autour de|c est)\s*(?:la |le |l )?$",
                                               a.texte[max(0, m.start() - 16):m.start()])):
-            if a.sujet(m.start()) in ("personne",) and not a.passe(m.start()):
+            if a.sujet(m.start()) in ("personne", "foyer", "conjoint") and not a.passe(m.start()):
                 constats.append(Constat("vit_a_paris", not nie, m.start(), nie=False))
                 if not nie and n and not m.group("lieu"):
                     arrondissement = n
@@ -238,8 +305,10 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         avant = a.mots_avant(m.start(), 6)
         if any(v in ("ne", "nee", "nes", "nees", "naissance") for v in avant):
             continue  # « né à Bobigny » : pas où la personne vit
+        if _lieu_d_etudes(a, m.start()):
+            continue  # « je suis en master à Nanterre » : le lieu des études
         if any(v in _VIVRE for v in avant) and not a.futur(m.start()) and not a.nie(m.start(), 6) \
-                and not a.passe(m.start()) and a.sujet(m.start()) == "personne":
+                and not a.passe(m.start()) and a.sujet(m.start()) in ("personne", "foyer"):
             if "travaille" in avant or "bosse" in avant:
                 continue
             constats.append(Constat("vit_a_paris", False, m.start()))
@@ -248,7 +317,7 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
 
 # --- courrier et domiciliation -------------------------------------------------------------------
 _COURRIER_OUI = re.compile(
-    r"\b(?:peux|peut|pouvons|pourrais) recevoir (?:du|le|mon|mes|des|son|ses|mon) (?:courriers?|lettres?)\b"
+    r"\b(?:peux|peut|pouvons|pourrais|puis) recevoir (?:du|le|mon|mes|des|son|ses|mon|de) (?:courriers?|lettres?)\b"
     r"|\b(?:je |il |elle |on )?(?:recois|recoit|recevons|recupere) (?:mon|mes|le|du|son|ses|les) (?:courriers?|"
     r"lettres?)\b|\bj ai (?:une|1) (?:adresse|boite aux lettres)\b(?! (?:mail|email|e mail|electronique|gmail)\b)"
     r"|\badresse (?:stable|fixe|postale)\b|\b(?:mon|son) courrier (?:arrive|va|est envoye) (?:chez|a|au)\b"
@@ -258,6 +327,8 @@ _COURRIER_NON = re.compile(
     r"\b(?:pas|plus|aucune?|sans)\s+(?:d |de |des )?(?:adresse|boite aux lettres|courrier)\b"
     r"(?! (?:mail|email|e mail|electronique|gmail)\b)"
     r"|\b(?:recois|recoit|recevons) (?:pas|rien|jamais|plus)\b|\bpeux pas recevoir\b|\bpeut pas recevoir\b"
+    r"|\b(?:recevoir|recois|recoit|recevons|arrive|arrivent)(?: \w+){0,3} nulle part\b"
+    r"|\b(?:aucune?|pas de|sans) (?:lettres?|courriers?)\b"
     r"|\bcourriers? (?:se perd|perdus?|ne m arrive|n arrive|arrive pas|arrivent pas|se perdent)\b"
     r"|\bpas de domicile\b|\bnulle part pour (?:le|mon) courrier\b"
 )
@@ -311,14 +382,16 @@ def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
 
 
 # --- difficultés de logement (FSL) ---------------------------------------------------------------
+# Entre le mot de la dette et celui du loyer (ou de l'énergie) : quelques mots, sans passer un « mais »
+# (« pas de dettes mais le loyer est en retard » : c'est le loyer qui est en retard).
 _DETTE = (r"(?:factures?|dettes?|impayes?|impayees?|retards?|coupure|coupe|coupee|relances?|payer|payes?|payees?|"
           r"regler|regle|dois|doit|devons|huissier|arrieres?|rappel|mise en demeure|pas pu|peux plus|peut plus)")
 _DIFFICULTES: list[tuple[str, re.Pattern]] = [
     ("impayes_loyer", re.compile(
         r"\bloyers? (?:impayes?|impayees?|en retard|pas payes?|non payes?)\b|\bimpayes? (?:de|d) loyers?\b"
         r"|\bretards? (?:de|d|dans le|dans les|pour le) (?:paiement (?:du |des )?)?loyers?\b"
-        r"|\b(?:dettes?|retards?|impayes?|arrieres?)\b(?:\s+\S+){0,4}?\s+(?:de |d |du |des |mon |le )?loyers?\b"
-        r"|\bloyers?\b(?:\s+\S+){0,3}?\s+(?:de |en )?(?:retard|impayes?|pas payes?)\b"
+        r"|\b(?:dettes?|retards?|impayes?|arrieres?)\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+(?:de |d |du |des |mon |le )?loyers?\b"
+        r"|\bloyers?\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,3}?\s+(?:de |en )?(?:retard|impayes?|pas payes?)\b"
         r"|\bdettes? (?:de|d) loyers?\b|\bdette locative\b|\barrieres? (?:de )?loyers?\b"
         r"|\b(?:dois|doit|devons) (?:\d+ mois de |\d+ euros de |des |du |mon |le )?loyers?\b"
         r"|\b(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas) (?:a )?payer (?:mon|le|notre|son) loyer\b"
@@ -328,13 +401,13 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
         r"loyers?\b|\b\d+ mois de loyers? (?:en )?retard\b"
         r"|\bcommandement de payer\b")),
     ("factures_energie", re.compile(
-        r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
+        r"\b" + _DETTE + r"\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+(?:edf|engie|electricite|elec|electrique|gaz|energie|courant|"
         r"chauffage|totalenergies|total energies)\b"
-        r"|\b(?:edf|engie|electricite|elec|gaz|energie|courant|chauffage|totalenergies)\b(?:\s+\S+){0,4}?\s+"
+        r"|\b(?:edf|engie|electricite|elec|gaz|energie|courant|chauffage|totalenergies)\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+"
         + _DETTE + r"\b|\bfactures? (?:d |de l |de )?(?:edf|engie|electricite|gaz|energie)\b")),
     ("factures_eau", re.compile(
-        r"\b" + _DETTE + r"\b(?:\s+\S+){0,4}?\s+(?:d |de l |l )?(?:eau|veolia|suez|eau de paris)\b"
-        r"|\b(?:eau|veolia|suez)\b(?:\s+\S+){0,4}?\s+" + _DETTE + r"\b|\bfactures? (?:d |de l )?eau\b")),
+        r"\b" + _DETTE + r"\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+(?:d |de l |l )?(?:eau|veolia|suez|eau de paris)\b"
+        r"|\b(?:eau|veolia|suez)\b(?:\s+(?!mais\b|sauf\b|par contre\b)\S+){0,4}?\s+" + _DETTE + r"\b|\bfactures? (?:d |de l )?eau\b")),
     ("entree_logement", re.compile(
         r"\bcaution\b|\bdepot de garantie\b|\bpremier loyer\b|\b1 er loyer\b|\bassurance habitation\b"
         r"|\bfrais d (?:agence|installation|entree)\b|\bemmenager\b|\bemmenagement\b|\bdemenagement\b"

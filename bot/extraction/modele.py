@@ -19,7 +19,9 @@ class Extraction:
     - ``correction`` : le message corrige une réponse précédente (« non en fait j'ai 35 ans ») ;
     - ``arrondissement`` : l'arrondissement de Paris où la personne vit ou dort, s'il est dit ;
     - ``alertes`` : catégories de sécurité dites n'importe où dans le message (``violence``, ``suicide``,
-      ``enfant_danger``, ``urgence_medicale``, ``froid_dehors``), voir ``alertes_motifs.py``.
+      ``enfant_danger``, ``urgence_medicale``, ``froid_dehors``), voir ``alertes_motifs.py`` ;
+    - ``interroge`` : le message pose une question (« le RSA c'est combien ? », « est-ce que j'ai droit... ») ;
+      aucun fait n'est tiré d'une phrase interrogative, ni une réponse courte d'un message qui en contient une.
     """
 
     faits: dict[str, Any] = field(default_factory=dict)
@@ -30,6 +32,7 @@ class Extraction:
     correction: bool = False
     arrondissement: int | None = None
     alertes: list[str] = field(default_factory=list)
+    interroge: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.faits or self.inconnus or self.ne_sait_pas)

@@ -14,6 +14,7 @@ import math
 import re
 
 from .lexique import MOIS_ANNEE
+from .rapide import motif
 
 NOMBRE = r"\d+(?:[.,]\d+)?"
 
@@ -29,7 +30,7 @@ DUREE = re.compile(
 
 _NOMS_MOIS = "|".join(sorted(MOIS_ANNEE, key=len, reverse=True))
 # Date : « 12/03/1990 », « 03/2023 », « 3 mars 2023 », « 1 er mars 2020 », « mars 2023 », « 2019 ».
-DATE = re.compile(
+DATE = motif(
     r"(?:(?P<j>\d{1,2})(?:\s+er)?\s+(?=(?:" + _NOMS_MOIS + r")\b))?"
     r"(?:(?P<mn>" + _NOMS_MOIS + r")\s+)?"
     r"(?P<a>(?:19|20)\d{2})\b"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from text_to_num import alpha2digit
 
 from .lexique import EXPRESSIONS, MOTS, ORDINAUX
+from .rapide import motif as motif_rapide
 
 # Au-delà, le texte est coupé : un message utile tient en quelques phrases, et le temps de
 # traitement reste borné (un message de 10 ko est traité en quelques millisecondes).
@@ -28,7 +29,7 @@ _TIRET_MOTS = re.compile(r"(?<=[a-z])[-_](?=[a-z])")
 _TIRET_CHIFFRE = re.compile(r"(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)")
 _AUTRES = re.compile(r"[^a-z0-9.,;:!?/+\n ]+")
 _REPETITIONS = re.compile(r"([a-z])\1{2,}")
-_MILLIERS_K = re.compile(r"\b(\d+)(?:[.,](\d+))? ?k(\d{1,3})?\b")
+_MILLIERS_K = motif_rapide(r"\b(\d+)(?:[.,](\d+))? ?k(\d{1,3})?\b")
 _COLLE_CHIFFRE_LETTRE = re.compile(r"(\d)([a-z])")
 _COLLE_LETTRE_CHIFFRE = re.compile(r"([a-z])(\d)")
 _PONCT_POINT = re.compile(r"(?<!\d)[.,]|[.,](?!\d)")
@@ -46,21 +47,21 @@ _AVANT_CHIFFRES_TOUS = re.compile("|".join(m.pattern for m, _ in _AVANT_CHIFFRES
 # « un an », « un enfant », « vingt et un » restent des nombres.
 _UNITES_UN = (r"ans?|mois|semaines?|jours?|h|heures?|euros|e|k|et demi|enfants|fils|filles?|gosses|bebes?|garcons?|"
               r"personnes?|pers|fois|annees?|nuits?|seule?|kids|ados?|mille|cent|cents|million|millions")
-_UN_ARTICLE = re.compile(r"(?<!vingt et )(?<!trente et )(?<!quarante et )(?<!cinquante et )(?<!soixante et )"
+_UN_ARTICLE = motif_rapide(r"(?<!vingt et )(?<!trente et )(?<!quarante et )(?<!cinquante et )(?<!soixante et )"
                          r"(?<!\bdix et )\b(un|une) (?!(?:" + _UNITES_UN + r")\b)(?=[a-z])")
 # Fourchettes : « de 300 à 400 », « 300-400 », « 30 ou 35 ans » -> « entre 300 et 400 » (forme unique,
 # lue par ``analyse`` : les nombres d'une fourchette ne sont jamais pris pour une valeur exacte).
 _N = r"\d+(?:[.,]\d+)?"
 _FOURCHETTES = [
-    re.compile(r"\bentre (" + _N + r") (?:euros |e )?(?:e|a) (" + _N + r")\b"),
-    re.compile(r"\bde (" + _N + r") (?:euros |e )?(?:a|au) (" + _N + r")\b"),
-    re.compile(r"\b(" + _N + r") (?:a|ou) (" + _N + r")\b(?= ?(?:euros|e|ans|an|mois|par|/|net|"
+    motif_rapide(r"\bentre (" + _N + r") (?:euros |e )?(?:e|a) (" + _N + r")\b"),
+    motif_rapide(r"\bde (" + _N + r") (?:euros |e )?(?:a|au) (" + _N + r")\b"),
+    motif_rapide(r"\b(" + _N + r") (?:a|ou) (" + _N + r")\b(?= ?(?:euros|e|ans|an|mois|par|/|net|"
                r"enfants|heures|h|$|[,.;!?]))"),
-    re.compile(r"\b(" + _N + r") (?:euros|e) (?:a|ou) (" + _N + r") (?=euros|e\b)"),
-    re.compile(r"\b(" + _N + r") (?:euros |e )?(?:et|a) (" + _N + r") (?=euros|e\b)"),
+    motif_rapide(r"\b(" + _N + r") (?:euros|e) (?:a|ou) (" + _N + r") (?=euros|e\b)"),
+    motif_rapide(r"\b(" + _N + r") (?:euros |e )?(?:et|a) (" + _N + r") (?=euros|e\b)"),
 ]
-_TIRET_NOMBRES = re.compile(r"(?<![\d/.-])(\d+)\s*-\s*(\d+)(?![\d/.-])")
-_EXPRESSIONS = [(re.compile(motif), remplacement) for motif, remplacement in EXPRESSIONS]
+_TIRET_NOMBRES = motif_rapide(r"(?<![\d/.-])(\d+)\s*-\s*(\d+)(?![\d/.-])")
+_EXPRESSIONS = [(motif_rapide(motif), remplacement) for motif, remplacement in EXPRESSIONS]
 
 
 def _alternatives(motif: str) -> list[str]:
@@ -103,16 +104,16 @@ _EXPRESSIONS_INDICES = [(motif, remplacement, _indices(source))
 
 
 
-_ORDINAL = re.compile(
+_ORDINAL = motif_rapide(
     r"\b(paris|dans le|le)\s+(" + "|".join(sorted(ORDINAUX, key=len, reverse=True)) + r")\b"
     r"|\b(" + "|".join(sorted(ORDINAUX, key=len, reverse=True)) + r")(?=\s+arrondissement)"
 )
 _UNITE_APRES = (r"(?=\s*(?:euros?\b|e\b|net|brut|par\b|/|mensuel|de\s+(?:revenu|salaire|rsa|apl|loyer|dette)"
                 r"|$|[,.;:!?]))")
 # « 1 200 », « 12 500 », « 100 000 » ; pas « 200 300 » (deux montants, ou une fourchette)
-_GROUPES = re.compile(r"\b(\d{1,2}|\d{3}(?= 000))((?: \d{3})+)\b" + _UNITE_APRES)
-_POINT_MILLIERS = re.compile(r"\b(\d{1,3})[.,](\d{3})\b" + _UNITE_APRES)
-_MULTIPLIE = re.compile(r"\b(\d+(?:[.,]\d+)?) (1000000|1000)\b")
+_GROUPES = motif_rapide(r"\b(\d{1,2}|\d{3}(?= 000))((?: \d{3})+)\b" + _UNITE_APRES)
+_POINT_MILLIERS = motif_rapide(r"\b(\d{1,3})[.,](\d{3})\b" + _UNITE_APRES)
+_MULTIPLIE = motif_rapide(r"\b(\d+(?:[.,]\d+)?) (1000000|1000)\b")
 
 
 def _sans_accents(texte: str) -> str:
@@ -169,11 +170,11 @@ def _nombres(texte: str) -> str:
 _MOT_CORRECTION = (r"(?:non|pardon|non pardon|enfin|plutot|ou plutot|je veux dire|je voulais dire|oups|attends|attendez|"
                    r"erreur|non non|correction|je corrige|je me suis trompee?)")
 _CORRECTIONS_NOMBRES = [
-    (re.compile(r"\b(\d+)((?: [a-z]+){0,3}?)(?: [,.!?:;])* (?:" + _MOT_CORRECTION + r"(?: [,.!?:;])* )+(\d+)\b"
+    (motif_rapide(r"\b(\d+)((?: [a-z]+){0,3}?)(?: [,.!?:;])* (?:" + _MOT_CORRECTION + r"(?: [,.!?:;])* )+(\d+)\b"
                 r"(?P<u> (?:ans?|mois|euros|e|enfants|heures|semaines|jours)\b)?"),
      lambda m: f"{m.group(3)}{m.group('u') or m.group(2) or ''}"),
-    (re.compile(r"\bpas (\d+)(?: ,)? mais (\d+)\b"), r"\2"),
-    (re.compile(r"\b(\d+) pas (\d+)\b"), r"\1"),
+    (motif_rapide(r"\bpas (\d+)(?: ,)? mais (\d+)\b"), r"\2"),
+    (motif_rapide(r"\b(\d+) pas (\d+)\b"), r"\1"),
 ]
 
 

@@ -312,6 +312,67 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     jour = _aujourd_hui(aujourd_hui)
     ext = extraire_faits(brut, jour, question=champ)
     simple = _simple(brut)
+    courte = champ not in ext.faits
+    reponse = _lire(champ, brut, simple, ext, choix, jour)
+    _deduire_de_la_reponse(champ, reponse)
+    if CHAMPS[champ]["type"] == BOOLEEN and reponse.valeur is not None \
+            and not _oui_non_sur(champ, simple, brut, reponse.valeur, courte):
+        reponse.valeur = None
+        reponse.extraction.faits.pop(champ, None)
+    return reponse
+
+
+def _deduire_de_la_reponse(champ: str, reponse: Reponse) -> None:
+    """Ce que la valeur lue pour le champ demandé dit aussi : un titre de séjour (même « aucun ») n'existe que
+    pour une personne hors UE (R4, R16) ; un montant par an, à la question du mois, se divise par 12."""
+    faits = reponse.extraction.faits
+    if reponse.valeur is None and champ == "ressources_mensuelles" and "ressources_annuelles" in faits:
+        reponse.valeur = valeur_valide(champ, round(faits["ressources_annuelles"] / 12, 2))  # « 13 200 € par an »
+    if reponse.valeur is None:
+        return
+    if champ == "titre_sejour" and "nationalite" not in faits:
+        faits["nationalite"] = "hors_ue"
+    if champ == "conjoint_titre_sejour" and "conjoint_nationalite" not in faits:
+        faits["conjoint_nationalite"] = "hors_ue"
+
+
+# Mots de négation : une réponse à une question oui / non qui en contient un n'est jamais lue comme un oui
+# (« non célibataire », « chez nous personne a un travail déclaré », « je reçois mon courrier nulle part »).
+_NEGATION_MOT = re.compile(r"\b(?:non|pas|jamais|aucune?|rien|ni|sans|nulle part|ne|n|nn|nan|nada|walou|"
+                           r"(?<!la )(?<!une )(?<!cette )(?<!1 )personne)\b")
+_OUI_TETE = re.compile(r"^(?:euh |ben |bah |ah |oh )*(?:oui|ouais|si|bien sur|exact|exactement|tout a fait)\b")
+_NON_TETE = re.compile(r"^(?:euh |ben |bah |ah |oh )*(?:non|nn|nan|pas du tout|jamais|aucun|aucune|rien)\b")
+
+
+# « oui mais il vit au pays » : le « oui » est aussitôt restreint par une absence ; on ne le garde pas.
+_OUI_MAIS_ABSENT = re.compile(r"\bmais\b.*\b(?:pays|bled|ailleurs|loin|parti|partie|separee?s?|prison|hopital|"
+                              r"pas encore|au noir|a l etranger)\b")
+# Un conjoint nommé dans une réponse courte : le « non » peut ne parler que de la personne (« non mais ma femme
+# oui » à « Êtes-vous enceinte ? », question qui vaut pour le foyer).
+_CONJOINT_NOMME = re.compile(r"\b(?:ma|mon) (?:femme|epouse|copine|compagne|conjointe?|mari|epoux|copain|compagnon)\b")
+_CHAMPS_DU_FOYER = {"enceinte"}
+
+
+def _oui_non_sur(champ: str, simple: str, brut: str, valeur: bool, courte: bool) -> bool:
+    """Garde-fous d'une réponse à une question oui / non (issue 11) :
+    - le mot de tête (« oui » / « non ») et la valeur lue ne se contredisent pas (« non célibataire » à
+      « Vivez-vous en couple ? » : la réponse est « non », jamais « oui »), sauf quand la réponse se corrige
+      elle-même (« oui… ah non, on s'est séparés ») ;
+    - une réponse courte (lue par son premier mot) qui contient une négation n'est jamais un oui ; une
+      phrase complète est lue proposition par proposition (``faits._oui_nie``)."""
+    if "👍" in brut or "✅" in brut or "👎" in brut or "❌" in brut:
+        return True
+    if _CORRIGE.search(simple) or re.search(r"\b(?:en fait|enfin|finalement)\b", simple):
+        return True
+    if courte and valeur is False and champ in _CHAMPS_DU_FOYER and _CONJOINT_NOMME.search(simple):
+        return False
+    if valeur is True:
+        return not _NON_TETE.match(simple) and not (courte and (_NEGATION_MOT.search(simple)
+                                                                 or _OUI_MAIS_ABSENT.search(simple)))
+    return not _OUI_TETE.match(simple)
+
+
+def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[Any] | None, jour: dt.date) -> Reponse:
     if champ in ext.faits:
         if incertitude.hesite(simple) and champ not in ("genre", "enceinte"):
             # « moi 40… peut-être 42. pas sûr » : la réponse hésite, on la laisse inconnue (R3)
@@ -323,10 +384,16 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     if incertitude.hesite(simple):
         # « je crois pas, non », « peut-être », « ça dépend » : pas de valeur, la question est reposée.
         return Reponse(None, incertitude.seulement_hesitation(simple), ext)
+    if ext.interroge:
+        # « 3 mois c'est suffisant pour l'AME ? », « récépissé c'est bon ? » : une question n'est pas une réponse (R14)
+        return Reponse(None, False, ext)
     genre = CHAMPS[champ]["type"]
     valeur: Any = None
     if genre in (ENTIER, NOMBRE) or champ in ARGENT:
         bornes = _fourchette_seule(champ, simple)
+        morceaux = re.split(r" ?[,.;!?] ?", normaliser(brut), maxsplit=1)
+        if bornes is None and len(morceaux) == 2 and not re.search(r"\d", morceaux[1]):
+            bornes = _fourchette_seule(champ, morceaux[0].strip())  # « entre 30 et 35. pas papier de naissance »
         if bornes:
             ext.faits.setdefault("fourchettes", {})[champ] = bornes
             return Reponse(None, False, ext)

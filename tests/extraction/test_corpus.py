@@ -40,10 +40,13 @@ def test_chiffres_du_corpus():
     chiffres = rapport(resultats)
     print(json.dumps({k: chiffres[k] for k in ("total", "pieges", "ne_sait_pas_reconnus")}, ensure_ascii=False))
     assert chiffres["pieges"]["faits_faux"] == 0
+    assert chiffres["total"]["faits_faux"] == 0
     assert chiffres["total"]["precision"] >= 0.995
-    # Rappel mesuré le jour de la livraison (voir bot/extraction/README.md) : plancher juste dessous,
-    # pour qu'une régression se voie. La cible de l'issue est 0.90.
+    travail = rapport([r for r in resultats if r.cas["_fichier"] != CAS_REGLES.name])
+    assert travail["total"]["rappel"] >= RAPPEL_PLANCHER, travail["total"]  # le corpus de travail seul
+    # Rappel mesuré le jour de la livraison (voir bot/extraction/README.md, 90,8 %) : plancher juste dessous,
+    # pour qu'une régression se voie ; c'est aussi la cible de l'issue 11 (0.90).
     assert chiffres["total"]["rappel"] >= RAPPEL_PLANCHER
 
 
-RAPPEL_PLANCHER = 0.88
+RAPPEL_PLANCHER = 0.90

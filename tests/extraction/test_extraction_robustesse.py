@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.extraction import CHAMPS, Extraction, extraire_faits, interpreter_reponse, normaliser
 from bot.extraction.faits import _extraire
 from bot.extraction.reponses import _analyser
-from bot.extraction.vocabulaire import valeur_valide
+from bot.extraction.vocabulaire import fourchettes_valides, valeur_valide
 
 JOUR = dt.date(2026, 11, 26)
 RACINE = Path(__file__).resolve().parents[2]
@@ -39,6 +39,10 @@ def verifier(ext: Extraction) -> None:
     assert isinstance(ext, Extraction)
     assert isinstance(ext.faits, dict)
     for champ, valeur in ext.faits.items():
+        if champ == "fourchettes":  # {champ: [min, max]} (« 0-1 » à l'âge), bornes validées
+            autres = {k: v for k, v in ext.faits.items() if k != "fourchettes"}
+            assert fourchettes_valides(valeur, autres) == valeur, valeur
+            continue
         assert champ in CHAMPS
         assert valeur_valide(champ, valeur) == valeur, (champ, valeur)
         genre = CHAMPS[champ]["type"]
