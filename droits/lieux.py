@@ -315,15 +315,22 @@ def choisir(demandes: Iterable[str], situation: Mapping | None = None, date: Any
     return [fiche(i, jour) for i in _montres(demandes, situation or {}, limite)]
 
 
+# Une question de plus pour une personne sur vingt ne vaut pas la peine : on demande l'arrondissement
+# seulement s'il change les lieux montrés dans au moins ce nombre d'arrondissements (sur 20).
+ARRONDISSEMENTS_UTILES_MIN = 5
+
+
 def arrondissement_utile(demandes: Iterable[str], situation: Mapping | None = None, limite: int = LIMITE) -> bool:
     """True si l'arrondissement n'est pas connu et que le connaître changerait les lieux montrés (leur
-    liste, pas seulement leur ordre : une question de plus pour un autre ordre ne vaut pas la peine)."""
+    liste, pas seulement leur ordre) dans assez d'arrondissements (aujourd'hui, seul l'EPS du 10e a une
+    adresse sourcée : la question viendra quand d'autres lieux seront vérifiés)."""
     s = dict(situation or {})
     if s.get("arrondissement") is not None:
         return False
     s["arrondissement"] = None
     sans = set(_montres(demandes, s, limite))
-    return any(set(_montres(demandes, {**s, "arrondissement": a}, limite)) != sans for a in VOISINS)
+    utiles = sum(1 for a in VOISINS if set(_montres(demandes, {**s, "arrondissement": a}, limite)) != sans)
+    return utiles >= ARRONDISSEMENTS_UTILES_MIN
 
 
 def ou_aller(identifiants: Iterable[str], date: Any = None, situation: Mapping | None = None) -> list[dict]:

@@ -244,7 +244,10 @@ def test_eps_de_l_arrondissement_de_la_personne():
     assert selection(["eps"], {"arrondissement": 18}) == []
 
 
-def test_arrondissement_demande_seulement_s_il_change_les_lieux():
+def test_arrondissement_demande_seulement_s_il_change_les_lieux(monkeypatch):
+    # aujourd'hui, seul l'EPS du 10e a une adresse sourcée : une question pour 1 personne sur 20, non
+    assert arrondissement_utile(["eps"]) is False
+    monkeypatch.setattr(L, "ARRONDISSEMENTS_UTILES_MIN", 1)
     assert arrondissement_utile(["eps"]) is True
     assert arrondissement_utile(["eps"], {"arrondissement": 18}) is False  # déjà connu
     for demandes in (["psa"], ["spada"], ["numero_115"], ["caf"], ["paris_adresse", "cpam_paris"]):
