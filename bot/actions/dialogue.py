@@ -97,13 +97,18 @@ def suivre(
     question = questions.prochaine(c.situation, demandes, c.inconnus)
     if question is not None and question["champ"] == champ_avant and not c.reponse:
         echecs = etat.echecs(tracker)
-        if reprise or c.compris or etat.intention(tracker) not in INTENTIONS_ECHEC:
+        if reprise or c.faits:
+            # un parcours annexe, ou des faits nouveaux (une réponse à une autre question) : on repose
+            # la question sans compter d'échec
             if reprise:
                 avant = [*avant, etat.phrase_du_domaine(domain, "utter_on_reprend")]
             return questions.poser(dispatcher, question, c.forme, echecs, avant, c.situation)
+        # Rien de neuf pour cette question (même si le message redit des faits déjà connus) : c'est un
+        # échec ; au 3e, le fait reste inconnu et on passe à la suite (jamais de boucle sans fin).
         echecs += 1
         if echecs < questions.ABANDONNER_APRES:
-            avant = [etat.phrase_du_domaine(domain, "utter_pas_compris"), *avant]
+            if etat.intention(tracker) in INTENTIONS_ECHEC or c.dits:
+                avant = [etat.phrase_du_domaine(domain, "utter_pas_compris"), *avant]
             return questions.poser(dispatcher, question, c.forme, echecs, avant, c.situation)
         # Trop d'essais : le fait reste inconnu, on passe à la suite.
         inconnus = [*c.inconnus, question["champ"]]

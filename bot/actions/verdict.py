@@ -31,7 +31,12 @@ def montant(valeur: float) -> str:
 
 
 def lieu(lieu: dict) -> list[str]:
-    """Un lieu : nom et adresse, téléphone, horaires (sinon « appelez avant »)."""
+    """Un lieu : nom et adresse, téléphone, horaires (sinon « appelez avant »). Un service par
+    téléphone (« Assurance Maladie : le 3646 ») tient en une ligne."""
+    if lieu.get("acces") == "telephone" or not lieu.get("adresse"):
+        nom = lieu.get("nom") or ""
+        numero = lieu.get("telephone")
+        return [f"- {nom}." if not numero or numero in nom else f"- {nom} : {numero}."]
     lignes = [f"- {', '.join(p for p in (lieu.get('nom'), lieu.get('adresse')) if p)}."]
     if lieu.get("telephone"):
         lignes.append(texte("telephone", telephone=lieu["telephone"]) + ".")

@@ -545,3 +545,17 @@ def test_une_reponse_tapee_classee_recommencer_ou_effacer_reste_une_reponse(faux
         assert messages[0]["custom"] == {"question": "age"}
     events, messages = lancer(donnees.ActionRecommencer(), suivi("on recommence tout", "recommencer", slots))
     assert events == [AllSlotsReset()]
+
+
+def test_redire_des_faits_deja_connus_ne_fait_pas_tourner_la_question_en_rond(faux_moteur, lancer):
+    """« toujours sans papiers » (déjà connu) à la question de l'âge, trois fois : au 3e, on passe."""
+    dialogue, *_ = actions()
+    base = {"droits_demandes": TOUS, "question_en_cours": "age", "nationalite": "hors_ue", "titre_sejour": "aucun"}
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("bjr jsui san papié", "informer", base))
+    assert events == [SlotSet("question_en_cours", "age"), SlotSet("echecs", 1.0)]
+    assert messages[0]["text"].startswith("Je n'ai pas bien compris votre réponse.")
+    events, _ = lancer(dialogue.ActionAvancer(), suivi("bjr jsui san papié", "demander_ame", {**base, "echecs": 1.0}))
+    assert events == [SlotSet("question_en_cours", "age"), SlotSet("echecs", 2.0)]
+    events, messages = lancer(dialogue.ActionAvancer(), suivi("bjr jsui san papié", "informer", {**base, "echecs": 2.0}))
+    assert SlotSet("inconnus", ["age"]) in events
+    assert messages[0]["custom"] == {"question": "en_couple"}
