@@ -3,12 +3,12 @@
 Mesure, côte à côte avec un modèle nu ``rasa init`` entraîné et servi dans la même exécution :
 - le temps d'entraînement ;
 - le temps de chargement du modèle (démarrage du serveur, et ``PUT /model`` seul) ;
-- le nombre de questions avant le résultat, par persona (tests/e2e/personas.py),
-  pour les droits demandés et pour les 4 droits ;
+- le nombre de questions et de tours (réponses et récapitulatif) avant le verdict, par persona
+  (tests/e2e/personas.py), pour les droits demandés et pour tous les droits ;
 - la latence par tour (p50 / p95) avec 20 conversations en même temps, canal REST.
 
 Résultats : bench/resultats/conversation.json, et un tableau (machine, date).
-Usage : .venv/bin/python bench/bench_conversation.py [--sans-entrainement] [--conversations 20]
+Usage : .venv/bin/python bench/bench_conversation.py [--sans-entrainement] [--conversations 20]\n        .venv/bin/python bench/bench_conversation.py --tours-seulement   (questions et tours, modèle actuel)
 """
 
 from __future__ import annotations
@@ -99,26 +99,66 @@ def recharger(url_rasa: str, modele: Path) -> float:
 
 
 def jouer(webhook: str, persona: Persona, tous: bool) -> dict:
-    """Une persona jusqu'au résultat ; tous=True : elle demande d'abord les 4 droits."""
+    """Une persona jusqu'au résultat ; tous=True : elle touche d'abord « Tous mes droits ».
+
+    Les tours comptés sont les messages de la personne après son premier message : ses réponses
+    et sa confirmation du récapitulatif (« C'est juste », issue 11 §2), jusqu'au verdict."""
     conv = Conversation(webhook)
     avant = 0
     if tous:  # « Tous mes droits », puis la persona parle : on compte les questions après son message
         conv.envoyer("/verifier_droits")
         avant = len(conv.questions)
     conv.envoyer(persona.premier)
+    tours = recaps = 0
     for _ in range(MAX_TOURS):
         if any("resultats" in c for c in conv.customs(conv.dernier)):
             break
+        if any("recap" in c for c in conv.customs(conv.dernier)):
+            conv.envoyer(persona.confirmation)
+            tours += 1
+            recaps += 1
+            continue
         champ = conv.question
         if champ is None:
             break
         conv.envoyer(persona.reponses.get(champ, "je ne sais pas"))
+        tours += 1
     resultats = conv.resultats or {}
     return {
         "questions": len(conv.questions) - avant,
+        "tours": tours,
+        "recapitulatifs": recaps,
         "champs": conv.questions[avant:],
         "resultat": bool(resultats),
         "statuts": {d: v["statut"] for d, v in (resultats.get("droits") or {}).items()},
+    }
+
+
+def tours_par_persona(webhook: str) -> dict:
+    """Questions et tours jusqu'au verdict, pour chaque persona, droits demandés et tous les droits."""
+    par_persona = {}
+    for persona in PERSONAS:
+        par_persona[persona.nom] = {
+            "droits_demandes": list(persona.droits),
+            "demandes": jouer(webhook, persona, tous=False),
+            "tous": jouer(webhook, persona, tous=True),
+        }
+    q_dem = [p["demandes"]["questions"] for p in par_persona.values()]
+    q_tous = [p["tous"]["questions"] for p in par_persona.values()]
+    t_dem = [p["demandes"]["tours"] for p in par_persona.values()]
+    t_tous = [p["tous"]["tours"] for p in par_persona.values()]
+    return {
+        "par_persona": par_persona,
+        "personas": len(par_persona),
+        "sans_verdict": sorted(n for n, p in par_persona.items()
+                               if not (p["demandes"]["resultat"] and p["tous"]["resultat"])),
+        "moyenne_droits_demandes": round(statistics.fmean(q_dem), 2),
+        "moyenne_4_droits": round(statistics.fmean(q_tous), 2),
+        "maximum_4_droits": max(q_tous),
+        "tours_moyenne_droits_demandes": round(statistics.fmean(t_dem), 2),
+        "tours_moyenne_tous_les_droits": round(statistics.fmean(t_tous), 2),
+        "tours_maximum_tous_les_droits": max(t_tous),
+        "objectif_moyenne_4_droits": 8,
     }
 
 
@@ -182,7 +222,11 @@ def main() -> int:
     # sur 345 tours, 1.52 sur 1 146.
     ap.add_argument("--tours-par-conversation", type=int, default=10,
                     help="conversations jouées par chaque client parallèle")
+    ap.add_argument("--tours-seulement", action="store_true",
+                    help="seulement les questions et les tours jusqu'au verdict, avec models/assistant.tar.gz")
     args = ap.parse_args()
+    if args.tours_seulement:
+        return tours_seulement()
 
     resultats: dict = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                        "machine": machine(), "conversations_paralleles": args.conversations}
@@ -202,13 +246,7 @@ def main() -> int:
         gestionnaire, s, demarrage = demarrer(modele, True, RACINE)
         try:
             chargement = recharger(s.rasa, modele)
-            par_persona = {}
-            for persona in PERSONAS:
-                par_persona[persona.nom] = {
-                    "droits_demandes": list(persona.droits),
-                    "demandes": jouer(s.webhook, persona, tous=False),
-                    "tous": jouer(s.webhook, persona, tous=True),
-                }
+            questions = tours_par_persona(s.webhook)
             scripts = scenarios_assistant(s.webhook, n_scenarios)
             latences = asyncio.run(charge(s.webhook, scripts, args.conversations))
         finally:
@@ -218,15 +256,7 @@ def main() -> int:
             "chargement_modele_s": round(chargement, 1),
             "latence": resume_latences(latences),
         }
-        q_dem = [p["demandes"]["questions"] for p in par_persona.values()]
-        q_tous = [p["tous"]["questions"] for p in par_persona.values()]
-        resultats["questions"] = {
-            "par_persona": par_persona,
-            "moyenne_droits_demandes": round(statistics.fmean(q_dem), 2),
-            "moyenne_4_droits": round(statistics.fmean(q_tous), 2),
-            "maximum_4_droits": max(q_tous),
-            "objectif_moyenne_4_droits": 8,
-        }
+        resultats["questions"] = questions
 
         # 3. Le modèle nu, mêmes mesures de charge
         gestionnaire, s, demarrage_nu = demarrer(modele_nu, False, tmp / "nu")
@@ -252,6 +282,34 @@ def main() -> int:
     return 0
 
 
+def tours_seulement() -> int:
+    resultats: dict = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                       "machine": machine()}
+    gestionnaire, s, _ = demarrer(MODELE, True, RACINE)
+    try:
+        resultats["questions"] = tours_par_persona(s.webhook)
+    finally:
+        gestionnaire.__exit__(None, None, None)
+    sortie = SORTIE.with_name("tours.json")
+    sortie.write_text(json.dumps(resultats, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    afficher_tours(resultats["questions"])
+    print(f"\nRésultats : {sortie.relative_to(RACINE)}")
+    return 0
+
+
+def afficher_tours(q: dict) -> None:
+    print("\nJusqu'au verdict : questions (droits demandés | tous) ; tours, récapitulatif compris (droits demandés | tous) :")
+    for nom, p in q["par_persona"].items():
+        print(f"  {nom:<28}{p['demandes']['questions']:>4} | {p['tous']['questions']:>3}"
+              f"   {p['demandes']['tours']:>4} | {p['tous']['tours']:>3}"
+              f"   {'/'.join(p['droits_demandes']) if len(p['droits_demandes']) < 4 else 'tous'}")
+    print(f"  moyenne questions : {q['moyenne_droits_demandes']} | {q['moyenne_4_droits']}")
+    print(f"  moyenne tours : {q['tours_moyenne_droits_demandes']} | {q['tours_moyenne_tous_les_droits']}"
+          f" (objectif tous les droits ≤ {q['objectif_moyenne_4_droits']}, récapitulatif compris)")
+    if q["sans_verdict"]:
+        print(f"  SANS VERDICT : {', '.join(q['sans_verdict'])}")
+
+
 def afficher(r: dict) -> None:
     m = r["machine"]
     print(f"\nBanc d'essai de la conversation — {r['date']}")
@@ -269,13 +327,7 @@ def afficher(r: dict) -> None:
     for l in lignes:
         print(f"  {str(l[0]):<32}{str(l[1]):>12}{str(l[2]):>12}")
     print(f"  rapport p95 assistant / nu : {r['rapport_p95']} (objectif ≤ {r['objectif_rapport_p95']})")
-    q = r["questions"]
-    print("\nQuestions avant le résultat (droits demandés | 4 droits) :")
-    for nom, p in q["par_persona"].items():
-        print(f"  {nom:<28}{p['demandes']['questions']:>4} | {p['tous']['questions']:>3}"
-              f"   {'/'.join(p['droits_demandes']) if len(p['droits_demandes']) < 4 else 'tous'}")
-    print(f"  moyenne : {q['moyenne_droits_demandes']} | {q['moyenne_4_droits']}"
-          f" (objectif 4 droits ≤ {q['objectif_moyenne_4_droits']})")
+    afficher_tours(r["questions"])
     print(f"\nRésultats : {SORTIE.relative_to(RACINE)}")
 
 

@@ -46,9 +46,14 @@ RACINE = Path(__file__).resolve().parent.parent
 RASA = RACINE / ".venv-rasa" / "bin" / "rasa"
 PY_RASA = RACINE / ".venv-rasa" / "bin" / "python"
 
+# Les 22 intentions du contrat (issue 3) ; une intention « demander_<droit> » par droit du
+# registre (droits/registre.yaml), dans l'ordre du registre.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from droits import registre  # noqa: E402
+
 INTENTS = (
     "saluer", "au_revoir", "remercier", "affirmer", "nier", "verifier_droits",
-    "demander_ame", "demander_rsa", "demander_fsl", "demander_domiciliation",
+    *registre.INTENTIONS,
     "prendre_rdv", "annuler_rdv", "informer", "demander_documents", "demander_lieu",
     "parler_humain", "aide", "supprimer_donnees", "recommencer", "hors_sujet",
     "demander_si_robot", "urgence",

@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
+from droits import registre
 from bot.passerelle.app import creer_app
 from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
 from tests.passerelle.outils import FauxTelegram, ServeurFil, attendre
@@ -234,7 +235,7 @@ def test_e2e_borne_navigateur(navigateur, fabrique_reglages, vrais_serveurs, per
                 ecrits += 1
             tour += 1
             attendre_tour(tour)
-        assert page.locator("#verdict .carte").count() == 4
+        assert page.locator("#verdict .carte").count() == len(registre.IDS)
         for droit, statut in persona.attendus.items():
             assert page.locator(f".carte[data-droit='{droit}']").count() == 1
         page.screenshot(path=str(artefacts / "borne-e2e-verdict.png"), full_page=True)
