@@ -52,23 +52,26 @@ def _ignorer(ignorer: Iterable[str]) -> frozenset[str]:
     return ignorer
 
 
-def _manquants(decisions: Mapping) -> list[str]:
-    """Faits qui changent un statut (manquants), puis ceux qui ne changent qu'un montant (a_preciser)."""
+def _manquants(decisions: Mapping, montants: bool = True) -> list[str]:
+    """Faits qui changent un statut (manquants), puis ceux qui ne changent qu'un montant (a_preciser),
+    sauf si `montants` est faux : le verdict dit alors le montant en fourchette (« entre 679 et 901 € »)."""
     vus: dict[str, None] = {}
     for d in decisions.values():
         for m in d.manquants:
             vus.setdefault(m, None)
-    for d in decisions.values():
-        for m in d.a_preciser:
-            vus.setdefault(m, None)
+    if montants:
+        for d in decisions.values():
+            for m in d.a_preciser:
+                vus.setdefault(m, None)
     return list(vus)
 
 
 class _Recherche:
     """Estime le nombre de questions qui restent, en essayant des réponses typiques (2 coups d'avance)."""
 
-    def __init__(self, b, droits: tuple[str, ...], ignorer: frozenset, profondeur: int, largeur: int):
-        self.b, self.droits, self.ignorer = b, droits, ignorer
+    def __init__(self, b, droits: tuple[str, ...], ignorer: frozenset, profondeur: int, largeur: int,
+                 montants: bool = True):
+        self.b, self.droits, self.ignorer, self.montants = b, droits, ignorer, montants
         self.profondeur, self.largeur = profondeur, largeur
         self._cache: dict = {}
 
@@ -76,7 +79,7 @@ class _Recherche:
         cle = tuple(sorted((k, repr(v)) for k, v in s.items()))
         if cle not in self._cache:
             decisions = decisions_brutes(self.b, s, "vous", self.droits)
-            self._cache[cle] = [m for m in _manquants({d: decisions[d] for d in self.droits})
+            self._cache[cle] = [m for m in _manquants({d: decisions[d] for d in self.droits}, self.montants)
                                 if m not in self.ignorer and m not in s]
         return self._cache[cle]
 
@@ -155,12 +158,17 @@ def _question_du_lieu(decisions: Mapping, droits: tuple[str, ...], ignorer: froz
     return None
 
 
-def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None) -> dict | None:
+def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None,
+                       montants: bool = True) -> dict | None:
+    """La question qui mène au verdict en le moins de questions. `montants=False` : seulement les faits qui
+    changent un statut ; ceux qui ne changent qu'un montant ne sont pas demandés (la conversation : le verdict
+    dit la fourchette, la CAF calcule le montant exact)."""
     droits, ignorer = _droits(droits), _ignorer(ignorer)
     b, s, decisions = decider(situation, date, "vous", droits)
-    candidats = [c for c in _manquants({d: decisions[d] for d in droits}) if c not in ignorer and c not in s]
+    candidats = [c for c in _manquants({d: decisions[d] for d in droits}, montants) if c not in ignorer and c not in s]
     if not candidats:
         return _question_du_lieu(decisions, droits, ignorer, s)
     if len(candidats) == 1:
         return _avec_fourchette(question(candidats[0]), s)
-    return _avec_fourchette(question(_Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR).meilleur(s, candidats)), s)
+    recherche = _Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR, montants)
+    return _avec_fourchette(question(recherche.meilleur(s, candidats)), s)

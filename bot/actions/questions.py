@@ -14,7 +14,9 @@ ABANDONNER_APRES = 3  # réponses non comprises avant de passer à la suite (le 
 
 
 def prochaine(situation: dict, demandes: list[str], inconnus: list[str]) -> dict | None:
-    return droits.prochaine_question(situation, droits=tuple(demandes), ignorer=tuple(inconnus))
+    """Seulement les faits qui changent un verdict : un fait qui ne change qu'un montant (l'âge du plus jeune
+    enfant, la date d'une séparation) n'allonge pas la conversation ; le verdict dit alors la fourchette."""
+    return droits.prochaine_question(situation, droits=tuple(demandes), ignorer=tuple(inconnus), montants=False)
 
 
 def question_du_champ(champ: str) -> dict:

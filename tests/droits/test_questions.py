@@ -84,3 +84,20 @@ def test_droits_demandes_seulement():
 def test_none_pour_un_seul_droit_decide():
     assert prochaine_question({"nationalite": "francaise"}, droits=["ame"], date=DATE) is None
     assert prochaine_question({"logement": "locataire"}, droits=["domiciliation"], date=DATE) is None
+
+
+def test_sans_les_montants_les_faits_qui_ne_changent_qu_un_montant_ne_sont_pas_demandes():
+    """La conversation (montants=False) ne demande pas l'âge du plus jeune enfant ni la date de la séparation
+    quand le RSA est déjà décidé : le verdict dit la fourchette ; avec montants=True ils sont demandés."""
+    s = {"vit_a_paris": True, "logement": "locataire", "nationalite": "francaise", "en_couple": False,
+         "enfants": 2, "etudiant": False, "ressources_mensuelles": 300, "age": 35,
+         "difficultes_logement": ["impayes_loyer"], "aide_logement": 250}
+    rsa = evaluer(s, DATE)["droits"]["rsa"]
+    assert rsa["statut"] == "eligible" and rsa["montant_min"] < rsa["montant_max"]
+    assert set(rsa["a_preciser"]) == {"age_plus_jeune_enfant", "mois_depuis_separation"}
+    assert prochaine_question(s, date=DATE)["champ"] in rsa["a_preciser"]
+    q = prochaine_question(s, date=DATE, montants=False)
+    assert q is None or q["champ"] not in rsa["a_preciser"]
+    # un fait qui change le statut reste demandé sans les montants
+    sans_ressources = {k: v for k, v in s.items() if k != "ressources_mensuelles"}
+    assert prochaine_question(sans_ressources, date=DATE, montants=False)["champ"] == "ressources_mensuelles"

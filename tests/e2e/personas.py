@@ -360,6 +360,23 @@ PERSONAS = [
         sans_questions=("difficultes_logement",),
     ),
     Persona(
+        # répond dans le désordre : à « Où dormez-vous ? », il dit aussi sa nationalité, son âge et sa ville
+        nom="reponses_dans_le_desordre",
+        intention="demander_rsa",
+        premier="slt c pour le rsa",
+        reponses={
+            "logement": "oui jsui francais, g 23 ans et jdor chez ma mere a paris 18e",
+            "adresse_courrier": "oui chez ma mere", "en_couple": "nn", "enfants": "pa d'enfant",
+            "enceinte": "non", "etudiant": "non jsui plu a l ecole", "heures_travail_3_ans": "jamais travaillé",
+            "travail_declare": "non", "ressources_mensuelles": "0", "difficultes_logement": "non",
+            "domiciliation": "non", "lien_paris": "oui", "aide_logement": "non", "arrondissement": "18",
+        },
+        attendus={"rsa": "non_eligible"},
+        droits=("rsa",),
+        sans_questions=("nationalite", "age", "vit_a_paris"),
+        interdits={"age": 18},
+    ),
+    Persona(
         nom="enfant_a_naitre",
         intention="informer",
         premier="je suis enceinte de mon premier enfant, il n'est pas encore né, je vis seule",
