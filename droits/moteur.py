@@ -105,6 +105,7 @@ def _rendre(decision: Decision, forme: str, b: Bareme, s: dict) -> dict:
         "montant_estime_fourchette": decision.fourchette,
         "resume": phrases[0],
         "etape": phrases[1] if etape else None,
+        "etape_utile": decision.etape_utile,
         "raisons": phrases[debut: debut + len(raisons)],
         "manquants": manquants,
         "a_preciser": [m for m in decision.a_preciser if m not in manquants],

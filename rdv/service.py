@@ -359,12 +359,14 @@ class ServiceRdv:
         limite: int | None = None,
         jusqua: datetime | date | None = None,
         un_par_jour: bool = False,
+        sans_categories: tuple[str, ...] = (),
     ) -> list[CreneauInfo]:
         """Créneaux libres des ``jours`` (14) prochains jours, le plus tôt d'abord.
 
         « Le plus proche » = celui qui commence le plus tôt. ``arrondissement`` filtre les lieux
         de cet arrondissement. ``un_par_jour`` garde au plus un créneau par jour et par lieu
-        (pour proposer 3 boutons variés).
+        (pour proposer 3 boutons variés). ``sans_categories`` écarte des lieux (``("caf",)`` : pas
+        la CAF pour qui n'a aucun droit de la CAF à voir).
         """
         now = self._maintenant()
         if isinstance(depuis, date) and not isinstance(depuis, datetime):
@@ -396,6 +398,8 @@ class ServiceRdv:
             requete = requete.where(Creneau.lieu_id == int(lieu_id))
         if arr is not None:
             requete = requete.where(Lieu.arrondissement == arr)
+        if sans_categories:
+            requete = requete.where(Lieu.categorie.not_in(list(sans_categories)))
         if limite and not un_par_jour:
             requete = requete.limit(int(limite))
         sortie: list[CreneauInfo] = []

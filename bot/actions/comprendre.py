@@ -23,6 +23,7 @@ from bot.actions import boutons, etat
 log = logging.getLogger(__name__)
 
 CHAMPS_D_UN_PROCHE = ("conjoint_", "age_plus_jeune_enfant")
+ALERTE_RUE = "froid_dehors"  # le 115 (bot/actions/textes.yml, securite)
 
 
 @dataclass
@@ -80,6 +81,14 @@ def _valider(avant: dict, nouveaux: dict) -> str | None:
     return erreur
 
 
+def _parle_peut_etre_du_conjoint(ext, forme_avant: str, avant: dict, champ: str | None) -> bool:
+    """Un message à la 3e personne (« elle a 31 ans ») dans une conversation où la personne parle d'elle
+    (forme « vous ») et vit en couple : il peut parler du ou de la partenaire (sauf en réponse à une question
+    sur le conjoint, où « elle » est le conjoint)."""
+    return (ext.forme in etat.FORMES_TIERS and forme_avant == "vous" and avant.get("en_couple") is True
+            and not (champ or "").startswith(CHAMPS_D_UN_PROCHE))
+
+
 def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = True) -> Comprehension:
     """Lit le dernier message ; ``question`` est la question posée juste avant (ou None).
 
@@ -108,6 +117,10 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
             nouveaux[champ] = choix.valeur
     elif texte and not texte.startswith("/"):
         ext, valeur, ne_sait_pas = _lire(texte, question if reponse_courte else None)
+    if ext is not None and _parle_peut_etre_du_conjoint(ext, forme_avant, avant, champ):
+        # « elle a 31 ans » d'une personne en couple qui parle d'elle-même (« vous ») : sa femme, ou elle ?
+        # Dans le doute, aucun fait et pas de changement de forme ; la question est reposée.
+        ext = None
     if ext is not None:
         nouveaux.update({c: v for c, v in (ext.faits or {}).items() if c in droits.CHAMPS})
         if isinstance(nouveaux.get("fourchettes"), dict):
@@ -165,5 +178,15 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
         erreur=erreur,
         situation={c: v for c, v in {**avant, **faits}.items() if v is not None},
         events=events,
-        alertes=list(getattr(ext, "alertes", None) or []) if ext is not None else [],
+        alertes=_alertes(ext, faits, intention),
     )
+
+
+def _alertes(ext, faits: dict, intention: str | None) -> list[str]:
+    """Les alertes lues dans le texte ; et dormir à la rue, dit par un bouton ou en mots (« jsui a la
+    rue avec mon fils »), donne le 115 tout de suite, pas seulement après le verdict (sauf après la
+    réponse d'urgence, qui vient de le donner)."""
+    alertes = list(getattr(ext, "alertes", None) or []) if ext is not None else []
+    if faits.get("logement") == "rue" and ALERTE_RUE not in alertes and intention != "urgence":
+        alertes.append(ALERTE_RUE)
+    return alertes

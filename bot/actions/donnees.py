@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, EventType, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions import rendez_vous
+from bot.actions import menu, rendez_vous
 
 
 def effacer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -22,7 +22,8 @@ def effacer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     gardés par Rasa (PUT /conversations/{id}/tracker/events avec une liste vide).
     """
     rendez_vous.effacer_rendez_vous(tracker)
-    dispatcher.utter_message(response="utter_donnees_supprimees", json_message={"donnees_supprimees": True})
+    dispatcher.utter_message(response="utter_donnees_supprimees", json_message={"donnees_supprimees": True},
+                             buttons=menu.boutons())  # recommencer d'un toucher
     return [AllSlotsReset(), Restarted()]
 
 

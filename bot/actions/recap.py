@@ -55,6 +55,16 @@ def _fourchette(champ: str, bornes: list[float]) -> str:
     return texte("recap.fourchette.entre", min=_nombre(bas), max=_nombre(haut))
 
 
+def _heures_en_temps(bornes: list[float]) -> str | None:
+    """Les boutons des heures de travail disent un temps (« Moins de 2 ans ») : le récapitulatif aussi."""
+    bas, haut = bornes
+    if bas <= 0 and haut == 3213:
+        return texte("recap.heures_moins_de_2_ans")
+    if bas == 3214:
+        return texte("recap.heures_2_ans_ou_plus")
+    return None
+
+
 def _ordinal(n: int) -> str:
     return "1er" if n == 1 else f"{n}e"
 
@@ -70,7 +80,10 @@ def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None =
         if f not in modele:
             return None
         bornes = _fourchette(champ, fourchette)
-        return modele[f].format(v=bornes, duree=f"{bornes} mois")
+        if champ == "heures_travail_3_ans":
+            bornes = _heures_en_temps(fourchette) or texte("recap.heures", v=bornes)
+        unite = "ans" if champ.endswith("annees_titre_sejour") else "mois"
+        return modele[f].format(v=bornes, duree=f"{bornes} {unite}")
     if isinstance(valeur, list):
         if not valeur:
             return modeles["aucune"][f]
@@ -84,7 +97,13 @@ def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None =
         return None
     if champ == "arrondissement":
         return modele[f].format(v=_ordinal(int(valeur)))
-    duree = _duree(int(valeur)) if isinstance(valeur, (int, float)) and champ.startswith("mois") else ""
+    duree = ""
+    if isinstance(valeur, (int, float)) and champ.startswith("mois"):
+        duree = _duree(int(valeur))
+    elif isinstance(valeur, (int, float)) and champ.endswith("annees_titre_sejour"):
+        duree = _duree(round(valeur * 12))  # 0,5 an : « 6 mois », pas « 0,50 ans »
+    if champ == "heures_travail_3_ans":
+        return modele[f].format(v=texte("recap.heures", v=_nombre(valeur)))
     return modele[f].format(v=_nombre(valeur) if isinstance(valeur, (int, float)) else valeur, duree=duree)
 
 

@@ -225,6 +225,25 @@ def pieces(tracker: Tracker) -> list[str]:
     return liste or [texte("rdv.pieces_generales")]
 
 
+# Les droits que la CAF instruit (son « rendez-vous des droits ») ; AME et C2S : la CPAM ; FSL : l'EPS ;
+# domiciliation : CCAS ou association. Sans l'un d'eux à voir, pas de créneau à la CAF (joué à la main :
+# une personne sans papiers, pour l'AME seule, se voyait proposer la CAF).
+DROITS_DE_LA_CAF = ("rsa",)
+
+
+def sans_categories(tracker: Tracker) -> tuple[str, ...]:
+    situation = etat.situation(tracker)
+    demandes = etat.droits_demandes(tracker)
+    if not situation or not demandes:
+        return ()
+    try:
+        resultats = droits.evaluer(situation, forme=etat.forme(tracker))
+    except Exception:  # noqa: BLE001 - une situation invalide ne doit pas empêcher de réserver
+        return ()
+    a_voir = [n for n in demandes if (resultats["droits"].get(n) or {}).get("statut") != "non_eligible"]
+    return () if not a_voir or any(n in DROITS_DE_LA_CAF for n in a_voir) else ("caf",)
+
+
 def _fin(events: list[EventType]) -> list[EventType]:
     """Sortir du parcours de rendez-vous (le code du rendez-vous reste connu de la conversation)."""
     return events + [SlotSet("attente", None), SlotSet("rdv_proposes", None), SlotSet("rdv_choisi", None),
@@ -249,12 +268,15 @@ def proposer(dispatcher: CollectingDispatcher, tracker: Tracker, *, apres: date 
     debut = max(plus_tot, datetime.combine(apres, datetime.min.time(), tzinfo=PARIS)) if apres else plus_tot
     phrases = list(avant or [])
     autres = apres is not None
+    ecartees = sans_categories(tracker) if mode == "reserver" else ()
     try:
-        creneaux = s.creneaux_libres(depuis=debut, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True)
+        creneaux = s.creneaux_libres(depuis=debut, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True,
+                                     sans_categories=ecartees)
         if not creneaux and autres:
             phrases.append(texte("rdv.plus_d_autre_jour"))
             autres = False
-            creneaux = s.creneaux_libres(depuis=plus_tot, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True)
+            creneaux = s.creneaux_libres(depuis=plus_tot, jusqua=limite, limite=NB_CRENEAUX, un_par_jour=True,
+                                         sans_categories=ecartees)
     except ErreurRdv:
         log.exception("créneaux indisponibles")
         creneaux = []
@@ -729,17 +751,21 @@ def effacer_rendez_vous(tracker: Tracker) -> None:
 
 # ------------------------------------------------------------------------------ actions
 class ActionAuRevoir(ActionSure):
-    """« Au revoir » ; mais un code ou un numéro attendu, classé au_revoir par le NLU, est lu."""
+    """« Au revoir » ; mais un code ou un numéro attendu, ou une réponse à la question posée (« le visa est
+    fini » était lu « au revoir »), classé au_revoir par le NLU, est lu. L'au revoir garde les boutons du menu :
+    jamais une fin sans bouton."""
 
     def name(self) -> str:
         return "action_au_revoir"
 
     async def executer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: dict[str, Any]) -> list[EventType]:
-        suite = lire_si_reponse(dispatcher, tracker)
+        from bot.actions import dialogue, menu  # dialogue importe ce module
+
+        suite = await dialogue.lire_si_reponse(dispatcher, tracker, domain)
         if suite is not None:
             return suite
-        dispatcher.utter_message(response="utter_au_revoir")
+        menu.envoyer(dispatcher, "utter_au_revoir")
         return []
 
 

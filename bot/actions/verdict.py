@@ -129,8 +129,10 @@ def texte_verdict(resultats: dict, montres: list[str], forme: str, sms: bool) ->
         lignes = [intro, *(ligne_droit(n, resultats["droits"][n], True, n in gardees) for n in montres)]
     else:
         # l'étape d'un « non » (« pour d'autres aides… ») reste dans le détail : le verdict court dit quoi faire
+        # sauf celle qui dit où se soigner maintenant (`etape_utile` : la PASS avant l'AME)
         lignes = [intro, *(ligne_droit(n, resultats["droits"][n], False,
-                                       resultats["droits"][n]["statut"] != "non_eligible") for n in montres)]
+                                       resultats["droits"][n]["statut"] != "non_eligible"
+                                       or bool(resultats["droits"][n].get("etape_utile"))) for n in montres)]
     if not montres:
         lignes.append(texte("verdict.aucun"))
     return une_explication_par_sigle("\n".join(lignes))

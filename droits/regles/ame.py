@@ -149,6 +149,8 @@ def _notes(b: Bareme, s: dict, adultes: list[Critere], valeur: bool | None) -> l
     residence = adultes[1]
     if residence.valeur is False:
         notes.append(("ame.note.soins_urgents", {}))
+        if s.get("enceinte") is True:
+            notes.append(("ame.note.grossesse_soins_urgents", {}))  # CASF L254-1 : « enfant à naître »
     titre = s.get("titre_sejour")
     if titre == "demande_asile":
         notes.append(("ame.note.asile_soins_urgents", {"mois": b["ame.mois_residence_minimum"]}))
@@ -203,9 +205,13 @@ def ame(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
     else:
         resume = ("ame.resume.a_verifier", {})
     titre = s.get("titre_sejour")
+    etape_utile = False
+    references = refs(b, "ame")
     if adultes[1].valeur is False and mineur.valeur is not True:
         lieux = ["pass", "numero_15"]
         etape = ("ame.etape.pass", {})
+        etape_utile = True  # pas encore d'AME, mais des soins à chercher maintenant : dit dans le verdict court
+        references = references + refs(b, "soins_urgents")
     elif valeur is False:
         lieux = ["cpam"]
         if titre == "demande_asile":
@@ -219,5 +225,6 @@ def ame(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         etape = ("ame.etape.demander" if valeur else "ame.etape.a_verifier", {"mois": b["ame.mois_residence_minimum"]})
     return Decision(
         valeur=valeur, criteres=criteres, resume=resume, notes=_notes(b, s, adultes, valeur),
-        pieces=_pieces(b, s) if valeur is not False else [], lieux=lieux, references=refs(b, "ame"), etape=etape,
+        pieces=_pieces(b, s) if valeur is not False else [], lieux=lieux, references=references, etape=etape,
+        etape_utile=etape_utile,
     )

@@ -82,6 +82,7 @@ class Decision:
     a_preciser: tuple[str, ...] = ()
     etape: Phrase | None = None
     fourchette: bool = False  # le montant vient d'une réponse donnée par une fourchette (bouton)
+    etape_utile: bool = False  # l'étape d'un « non » qui dit quoi faire maintenant (se soigner à la PASS)
 
     @property
     def statut(self) -> str:

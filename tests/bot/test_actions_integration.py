@@ -74,3 +74,51 @@ def test_persona_sans_rasa(domaine, persona):
     statuts = {d: sim.resultats["droits"][d]["statut"] for d in persona.attendus}
     assert statuts == persona.attendus, (sim.questions, sim.slots)
     assert sim.slots.get("forme") == persona.forme
+
+
+def test_elle_a_31_ans_d_un_homme_en_couple_ne_donne_ni_son_age_ni_la_forme_elle(domaine):
+    """Joué à la main (2/12/2026) : un homme en couple (« avec ma femme »), à « Êtes-vous étudiant ? »,
+    écrit « elle a 31 ans » ; le récapitulatif disait « La personne a 31 ans » et le bot parlait de lui
+    au féminin. « elle » peut être sa femme : aucun fait, pas de changement de forme, la question revient."""
+    sim = Simulateur(domaine)
+    sim.slots.update({"en_couple": True, "nationalite": "francaise", "question_en_cours": "etudiant",
+                      "droits_demandes": ["rsa"]})
+    messages = sim.envoyer("elle a 31 ans")
+    assert "age" not in sim.slots and sim.slots["forme"] == "vous"
+    assert (messages[-1].get("custom") or {}).get("question")  # une question revient, avec ses boutons
+    assert messages[-1].get("buttons")
+    # « elle » en réponse à une question sur le conjoint reste le conjoint
+    sim.slots["question_en_cours"] = "conjoint_age"
+    sim.envoyer("elle a 31 ans")
+    assert sim.slots.get("conjoint_age") == 31 and "age" not in sim.slots and sim.slots["forme"] == "vous"
+
+
+def test_a_la_rue_donne_le_115_tout_de_suite(domaine):
+    """Joué à la main : « jsui a la rue avec mon fils de 3 ans » ou le bouton « À la rue » ne donnaient le 115
+    qu'après le verdict (ou jamais). Le numéro vient d'abord, puis la question suivante."""
+    from bot.actions import boutons
+
+    payload = boutons.payload(champ="logement", valeur="rue")
+    entites = [{"entity": "champ", "value": "logement"}, {"entity": "valeur", "value": "rue"}]
+    for message, ents in (("jsui a la rue avec mon fils de 3 ans", None), (payload, entites)):
+        slots = {**INITIAUX, "question_en_cours": "logement", "droits_demandes": ["domiciliation"]}
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ActionAvancer().run(dispatcher, suivi(message, "informer", slots, entites=ents),
+                                                 domaine))
+        messages = dispatcher.messages
+        assert "115" in messages[0]["text"] and messages[0]["custom"] == {"alertes": ["froid_dehors"]}
+        assert {"event": "slot", "timestamp": None, "name": "logement", "value": "rue"} in events
+        assert any((m.get("custom") or {}).get("question") for m in messages[1:])
+
+
+def test_pas_de_creneau_a_la_caf_pour_l_ame_seule():
+    """Joué à la main : une personne sans papiers, pour l'AME seule, se voyait proposer la CAF."""
+    from bot.actions import rendez_vous
+
+    sans_papiers = {**INITIAUX, "droits_demandes": ["ame"], "nationalite": "hors_ue", "titre_sejour": "aucun",
+                    "mois_sans_titre": 24, "ressources_mensuelles": 0, "vit_a_paris": True}
+    assert rendez_vous.sans_categories(suivi("oui", "affirmer", sans_papiers)) == ("caf",)
+    rsa = {**INITIAUX, "droits_demandes": ["rsa"], "nationalite": "francaise", "age": 40, "etudiant": False,
+           "en_couple": False, "enfants": 0, "ressources_mensuelles": 0, "logement": "rue"}
+    assert rendez_vous.sans_categories(suivi("oui", "affirmer", rsa)) == ()
+    assert rendez_vous.sans_categories(suivi("oui", "affirmer", dict(INITIAUX))) == ()

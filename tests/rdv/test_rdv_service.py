@@ -243,6 +243,9 @@ def test_creneaux_libres_tri_et_filtres(service, creneau, lieux):
     assert [c.id for c in service.creneaux_libres(arrondissement=75015)] == [tard.id]
     assert [c.id for c in service.creneaux_libres(lieu_id=lieux["caf-nationale"], jours=30)] == [tot.id, loin.id]
     assert len(service.creneaux_libres(limite=1)) == 1
+    esi = creneau(jours=3, lieu="esi-agora")
+    assert [c.id for c in service.creneaux_libres(sans_categories=("caf",))] == [esi.id]  # l'AME seule : pas la CAF
+    assert esi.id in [c.id for c in service.creneaux_libres()]
     c = service.creneaux_libres()[0]
     assert c.libelle == "mardi 8 décembre à 9 h 45, CAF Nationale, Paris 13e"
     assert c.to_dict()["lieu"]["source"] and "verifie" in c.to_dict()["lieu"]
