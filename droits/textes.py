@@ -35,7 +35,7 @@ QUESTIONS_COMMUNES: Mapping[str, Mapping[str, Any]] = _CATALOGUE["questions_comm
 _SIGLES = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, GLOSSAIRE), key=len, reverse=True)) + r")(?![\w])")
 
 
-def _format_nombre(x: Any) -> Any:
+def format_nombre(x: Any) -> Any:
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         return x
     if isinstance(x, float):
@@ -53,7 +53,7 @@ def gabarit(cle: str, forme: str) -> str:
 def phrase(cle: str, forme: str, variables: Mapping[str, Any] | None = None) -> str:
     texte = gabarit(cle, forme)
     if variables:
-        texte = texte.format(**{k: _format_nombre(v) for k, v in variables.items()})
+        texte = texte.format(**{k: format_nombre(v) for k, v in variables.items()})
     return texte
 
 

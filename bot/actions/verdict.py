@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from droits import registre
-from droits.textes import GLOSSAIRE
+from droits.textes import GLOSSAIRE, format_nombre
 from bot.actions import etat, perimetre, recap
 from bot.actions.textes import texte
 
@@ -27,7 +27,8 @@ MAX_LIEUX = 2
 
 
 def montant(valeur: float) -> str:
-    return f"{valeur:,.0f}".replace(",", " ")
+    """Comme les textes de droits (« environ 651 € » pour 651,69 €, et « moins de 651 € ») : l'euro du dessous."""
+    return format_nombre(float(valeur))
 
 
 def lieu(lieu: dict) -> list[str]:
