@@ -178,7 +178,7 @@ def test_dernier_bouton_puis_recapitulatif_puis_verdict(faux_moteur, lancer):
         "Voici mes réponses. Je vous informe, je ne décide pas.\n"
         "🩺 Soins (AME) : oui, sans doute.\n"
         "💶 Argent (RSA) : peut-être, à vérifier.\n"
-        "Un rendez-vous des droits à la CAF, la caisse d'allocations familiales, peut vous aider. Le voulez-vous ?"
+        "Un rendez-vous des droits peut vous aider : une personne regarde vos papiers avec vous. Le voulez-vous ?"
     )
     assert [b["title"] for b in messages[0]["buttons"]] == [
         "Un rendez-vous", "Pourquoi ?", "Papiers ?", "Où aller ?", "Mes autres droits", "Non merci"]
@@ -370,7 +370,7 @@ def test_mode_aidant_questions_a_la_troisieme_personne_et_resume(faux_moteur, la
     slots = {**slots, "en_couple": False, "attente": "recap", "question_en_cours": None}
     events, messages = lancer(dialogue.ActionAvancer(), suivi("/affirmer", "affirmer", slots))
     assert messages[0]["text"].startswith("Voici mes réponses pour cette personne.")
-    assert messages[0]["text"].endswith("peut aider la personne. Le voulez-vous ?")
+    assert messages[0]["text"].endswith("peut aider la personne : quelqu'un regarde ses papiers avec elle. Le voulez-vous ?")
     assert messages[1]["text"] == (
         "Résumé à copier :\n"
         "La personne a 50 ans.\n"
