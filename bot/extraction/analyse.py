@@ -134,6 +134,9 @@ _FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", 
            "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
            "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons",
            "propose", "proposee", "proposes", "proposition"}  # « on m'a proposé un logement dans le 19e » : pas encore
+_FUTUR_APRES = {"bientot", "prochainement", "prochain", "prochaine", "demain"}
+MOIS_NOMS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+             "novembre", "decembre", "semaine", "mois", "annee", "rentree"}
 _FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
 # futur simple : « toucherai », « serai », « aurai », « dormirai » (pas « vrai »)
 _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eront)")
@@ -600,4 +603,9 @@ class Analyse:
     def futur(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""
         mots = self.mots_avant(pos, fenetre)
-        return any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos)
+        if any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos):
+            return True
+        # « Paris bientôt », « la fac en septembre pro » : le temps est dit juste après le fait
+        apres = self.mots_apres(pos, 6)
+        return any(m in _FUTUR_APRES for m in apres[1:]) or (
+            "pro" in apres[2:] and apres[apres.index("pro") - 1] in MOIS_NOMS)

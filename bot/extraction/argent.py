@@ -36,7 +36,8 @@ _MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "d
                  "rembourser", "manque", "depense", "depenses", "prix", "cher", "paie", "paies", "verse",
                  "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
                  "participation", "coutait", "vaut", "payer", "donne", "donnant", "donnons", "verse", "versons",
-                 "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons"}
+                 "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons",
+                 "file", "files", "filer", "paye", "payons", "demande", "demandent"}
 _VIVRE = {"vis", "vit", "vivons", "vivent"}
 _PERSONNES_NOMS = set((
     "moi lui elle eux femme epouse conjointe compagne copine mari epoux conjoint compagnon copain concubin concubine "
@@ -68,6 +69,10 @@ _RIEN = re.compile(
     r"|\bsans (?:aucun )?(?:revenu|ressource)s?\b|\bpas de (?:sous|thunes)\b|\b0 (?:euros|revenus?)\b"
     r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
 )
+# « rien » sans mot d'argent (« j'ai plus rien », « maintenant rien ») : l'argent seulement hors d'un propos sur les papiers
+_RIEN_NU = re.compile(r"(?:(?:j ai|on a|il a|elle a|ai) (?:plus |jamais )?(?:rien|0)|maintenant (?:plus )?rien)\b")
+_PAPIERS_AUTOUR = re.compile(r"\b(?:papiers?|titres?|visas?|recepisses?|cartes? de sejour|sejour|asile|expire\w*|"
+                             r"perime\w*|prefecture|regularis\w*|oqtf|sans papiers?)\b")
 _AIDE_ZERO = re.compile(
     r"\b(?:aucune|pas d|pas de|plus d|plus de|sans) aides?(?: (?:pour|pr|au|du) (?:le )?logement)?\b(?! (?:sociale|du 115))"
     r"|\b(?:apl|als|alf) (?:a ete |est )?(?:coupee?s?|supprimee?s?|arretee?s?)\b"
@@ -77,7 +82,8 @@ _AIDE_ZERO = re.compile(
     r"|\b(?:apl|als|alf)\s*:?\s*(?:rien|non|0|aucune?)\b"
 )
 _ADDITION = re.compile(r"\b(?:et|plus|\+|avec|ajoute|en plus|aussi)\b|\+")
-_CORRECTION = re.compile(r"\b(?:non|pardon|plutot|enfin|en fait|je veux dire|je voulais dire|oups|erreur)\b")
+_CORRECTION = re.compile(r"\bnon\b(?! (?:declare\w*|salarie\w*|imposable\w*|paye\w*|verse\w*|officiel\w*))|\b(?:pardon|plutot|enfin|en fait|je veux dire|je voulais dire|oups|erreur|disons|"
+                         r"exactement|precisement|pour etre precise?|ou plus exactement)\b")
 _SEUL_MONTANT = re.compile(
     r"^(?:environ |a peu pres |genre |pres de |dans les |autour de |je dirais )?\d+(?:[.,]\d+)?"
     r"(?: euros| e)(?: net| nets)?(?: (?:par mois|/ mois|mensuel\w*|le mois|par an|/ an|l an|par semaine))?"
@@ -285,8 +291,11 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.sujet(m.start()) not in _SUJETS_FOYER or a.passe(m.start()) or a.futur(m.start(), 3):
             continue
-        if re.match(r"(?:j ai|on a|il a|elle a) (?:rien|0)", m.group()) and a.question not in (None, *_QUESTIONS_ARGENT):
-            continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
+        if _RIEN_NU.match(m.group()):
+            if a.question not in (None, *_QUESTIONS_ARGENT):
+                continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
+            if a.question is None and _PAPIERS_AUTOUR.search(a.texte, max(0, m.start() - 90), m.end() + 60):
+                continue  # « mon visa est fini, depuis j'ai plus rien » : les papiers, pas l'argent
         champ_rien = "ressources_annuelles" if a.question == "ressources_annuelles" else "ressources_mensuelles"
         constats.append(Constat(champ_rien, 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):

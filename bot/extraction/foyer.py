@@ -78,7 +78,7 @@ _NON_SEUL = {"le", "la", "un", "une", "les", "des", "mon", "ma", "ses", "sa", "s
 _SEPARATION_AVANT = re.compile(
     r"\b(?:quitte|quittee|laisse|fui|fuir|fuyais|enfuie?|partie? de chez|sortie? de chez|separee?s? (?:de|d avec)|"
     r"divorcee?s? (?:de|d avec)|divorce avec|veuve? de|plus avec|quitter|separer de|echappee? de|loin de|"
-    r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par)\s*$"
+    r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par|(?:deces|mort|disparition) (?:de|d)|ai perdu|a perdu|avons perdu)\s*$"
 )
 
 

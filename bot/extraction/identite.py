@@ -730,7 +730,7 @@ _TRAVAIL_NON = motif(
     r"|\bpersonne ne travaille\b|\bpersonne travail\b"
     r"|(?<!la )(?<!une )(?<!cette )(?<!1 )\b(?:personne|aucun|aucune)(?: de nous| d entre nous| des 2| des deux)?(?: 2| deux)? "
     r"(?:ne |n )?(?:travaill\w*|bosse\w*|taffe\w*|a (?:un |de |d )?(?:travail|boulot|emploi|contrat|cdi|cdd|fiches? de paie))\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
-    r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
+    r"|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
     r"commence)\b)"
 )
 
@@ -756,8 +756,10 @@ def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
                 or a.futur(debut, 3) or a.hypothese(debut):
             continue
         if re.search(r"\b(?:travaillais|travaillait|bossais|etais|etait|avant|ancien|ancienne|ai travaille|a travaille|"
-                     r"ai bosse|a bosse|jusqu|selon)\b", " ".join(a.mots_avant(debut, 5))) or re.match(
-                     r".{0,25}\bjusqu", a.texte[debut:debut + 40]):
+                     r"ai bosse|a bosse|jusqu|selon|ai fait|a fait|avais|avait|ai eu|a eu)\b", " ".join(a.mots_avant(debut, 5))) or re.match(
+                     r".{0,25}\bjusqu", a.texte[debut:debut + 40]) or re.match(
+                     r"[^.]{0,50}\b(?:l annee derniere|l an dernier|l an passe|c est fini|c etait|est termine|s est termine|"
+                     r"s est arrete|est fini|fini depuis)\b", a.texte[debut:debut + 70]):
             continue
         if m.group().startswith(("cdi", "cdd")) and re.search(r"\b(?:commence|chercher?|trouver|signer)\b",
                                                                " ".join(a.mots_avant(debut, 5))):

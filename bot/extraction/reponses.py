@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from . import incertitude, nombres
+from . import foyer, incertitude, nombres
 from .faits import _aujourd_hui, extraire_faits
 from .lexique import MOIS_ANNEE, ORDINAUX, PAYS
 from .modele import Extraction
@@ -67,6 +67,11 @@ _BOOLEENS: dict[str, list[tuple[re.Pattern, bool]]] = {
     "vit_a_paris": [(re.compile(r"^(?:moi )?(?:a )?paris\b|^750\d\d\b"), True),
                     (re.compile(r"^(?:banlieue|en banlieue|province|hors de paris)\b"), False)],
 }
+
+
+# « Paris bientôt. maintenant Évry » : un mot-réponse suivi d'un autre temps n'est pas la réponse d'aujourd'hui
+_AUTRE_TEMPS = re.compile(r"\b(?:bientot|prochain\w*|plus tard|demain|avant|autrefois|maintenant|mtn|futur|"
+                          r"l an dernier|l annee derniere|mais)\b")
 
 
 @dataclass
@@ -134,6 +139,17 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
         if len(nombres_dits) > 1:
             # « un garçon et deux filles » : 3 ; « enfant 1, 2, 3, 4 » : on ne devine pas
             return sum(map(int, comptes)) if len(comptes) == len(nombres_dits) else None
+        if foyer._ENFANTS_LOIN.search(texte) or foyer._ENFANTS_EXCLUS.search(texte):
+            # « deux mais ils sont placés, à l'ASE » : aucun ne vit avec la personne (R9) ; une partie
+            # seulement (« deux, un au pays ») ou un doute : on ne devine pas
+            if re.search(r"\b(?:ils|elles|tous|toutes|les deux)\b", texte) and not re.search(
+                    r"\b(?:avec moi|avec nous|chez moi|ici|a (?:ma|notre) charge|un|une|1|dont|sauf|autres?|l autre|"
+                    r"le petit|la petite|mais (?:pas|un|une|le|la))\b", texte.split(" mais ", 1)[-1]):
+                return 0
+            return None
+        seuls = re.findall(r"\b(?:ma|mon) (?:fille|fils|garcon|bebe|petit|petite)\b", texte)
+        if seuls and comptes and len(comptes) == len(nombres_dits):
+            return sum(map(int, comptes)) + len(seuls)  # « j'ai ma fille et mes deux fils » : 3
     if champ == "age_plus_jeune_enfant":
         d = nombres.DUREE.search(texte)
         if d:
@@ -414,7 +430,7 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
     elif genre == BOOLEEN:
         valeur = _booleen_fait(simple, brut)
         for motif, v in _BOOLEENS.get(champ, []):
-            if valeur is None and motif.search(simple):
+            if valeur is None and motif.search(simple) and not _AUTRE_TEMPS.search(simple):
                 valeur = v
     elif champ in ARGENT:
         valeur = _argent(champ, simple, ext)
