@@ -61,7 +61,7 @@ _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l anne
                             r"|\bsur (?:les )?12 (?:derniers )?mois\b|\bdans l annee\b|\ben (?:1|un) an\b")
 _RIEN = re.compile(
     r"\b(?:aucun|aucune|pas de|pas d|sans|0|zero|ni)\s+(?:revenus?|ressources?|argent|salaire|rentree d argent)\b"
-    r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|pas un (?:sou|rond|"
+    r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|0|zero|pas un (?:sou|rond|"
     r"centime|euro))\b(?! (?:mange|a manger|bu|dormi|fait|compris|dit|vu|entendu|recu de|de (?:la|le|l)))"
     r"|\bmaintenant (?:plus )?rien\b(?! (?:mange|a manger))"
     r"|\bpas (?:un|1) (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
@@ -73,6 +73,8 @@ _RIEN = re.compile(
 _RIEN_NU = re.compile(r"(?:(?:j ai|on a|il a|elle a|ai) (?:plus |jamais )?(?:rien|0)|maintenant (?:plus )?rien)\b")
 _PAPIERS_AUTOUR = re.compile(r"\b(?:papiers?|titres?|visas?|recepisses?|cartes? de sejour|sejour|asile|expire\w*|"
                              r"perime\w*|prefecture|regularis\w*|oqtf|sans papiers?)\b")
+_PERSONNEL_ARGENT = re.compile(r"\b(?:je|j|moi|on|nous|mon|ma|mes|notre|nos|il|elle|ils|elles|touche|gagne|recois|"
+                               r"percois|ai|avons)\b")
 _AIDE_ZERO = re.compile(
     r"\b(?:aucune|pas d|pas de|plus d|plus de|sans) aides?(?: (?:pour|pr|au|du) (?:le )?logement)?\b(?! (?:sociale|du 115))"
     r"|\b(?:apl|als|alf) (?:a ete |est )?(?:coupee?s?|supprimee?s?|arretee?s?)\b"
@@ -218,6 +220,11 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.passe(m.start()):
             continue  # « avant je touchais 900 »
+        if any(x in ("mettons", "imaginons", "admettons", "supposons", "exemple") for x in a.mots_avant(m.start(), 2)):
+            continue  # « mettons 200 d'APL » : un exemple, pas un fait
+        if any(s.question and s.fin <= m.start() for s in a.segments) and not _PERSONNEL_ARGENT.search(
+                a.segment(m.start()).texte):
+            continue  # « l'APL compte pour le RSA ? genre 200 d'APL » : la suite d'une question, sans « je »
         genre, _ = _mots_proches(a, m)
         periode = _periode(a, m)
         if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
@@ -400,6 +407,8 @@ def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
         # « Le RSA, c'est tout. », « RSA oui. argent 550 » : en réponse à « combien recevez-vous ? »
         m = re.search(r"(?:^|\b(?:le|du|au) )rsa\b", a.texte)
         if m and not _RSA_PAS_UN_FAIT.search(a.texte) and not a.nie(m.start()) and not a.futur(m.start()) \
+                and not a.passe(m.start()) and not _RSA_NON.search(a.texte) \
+                and not re.search(r"\b(?:s est|c est|a ete|est) (?:arrete|fini|termine|coupe|stoppe)\b", a.texte) \
                 and not re.search(r"\b(?:demande|attends|attente|droit|voudrais)\b", a.texte):
             constats.append(Constat("percoit_rsa", True, m.start()))
     for m in _RSA_PAS_MOI.finditer(a.texte):

@@ -53,6 +53,9 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         return None  # « depuis que j'ai 15 ans » : un moment passé
     if apres[:2] in (["de", "plus"], ["de", "moins"]):
         return None  # « il a 2 ans de plus que moi »
+    if any(x.startswith(("arriv", "venu", "debarqu")) for x in avant[-4:]) and (
+            avant[-1:] == ["a"] or avant[-1:] == ["france"]):
+        return None  # « arrivée en France à 16 ans » : l'âge à l'arrivée, pas aujourd'hui
     if m.group("u") == "a" and apres and apres[0] not in (",", ".", "et", "sans", "je", "j"):
         return None
     if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
@@ -306,8 +309,8 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\b(?:eu|obtenu|accorde|accordee|recu|donne)\s+(?:l |le |la |mon |ma )?(?:asile|statut|protection)\b"
         r"|\bconvention de geneve\b"), False),
     ("carte_resident", 5, re.compile(
-        r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
-        r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans\b"
+        r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans?\b|\bcarte 10 ans?\b|\btitre de 10 ans?\b"
+        r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans?\b"
         r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
     ("demande_asile", 4, motif(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
@@ -463,6 +466,8 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
         avant = [x for x in a.mots_avant(m.start(), 5, phrase=True) if x not in (",",)][-3:]
         ancre = None
         if avant:
+            if avant[-1] == "france" and any(x.startswith(("arriv", "venu", "debarqu", "entre")) for x in avant[:-1]):
+                continue  # « arrivé France 17 ans » : l'âge à l'arrivée, pas une durée
             if avant[-1] == "france":
                 ancre = "depuis"  # « moi France 2 ans », « je suis en France 3 mois »
             elif avant[-1] in ("depuis", "pendant", "durant", "voila"):

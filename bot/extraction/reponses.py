@@ -74,6 +74,11 @@ _AUTRE_TEMPS = re.compile(r"\b(?:bientot|prochain\w*|plus tard|demain|avant|autr
                           r"l an dernier|l annee derniere|mais)\b")
 
 
+_PAPIERS_NIES = re.compile(r"^(?:moi )?papiers? (?:non|rien|aucun|pas|0|nada)\b(?!.{0,40}\b(?:mais|sauf|recepisse|asile|"
+                           r"titre|carte|refugie)\b)")
+_NEGATION_MOT = re.compile(r"\b(?:non|pas|aucun|aucune|rien|sans|plus|jamais|nada)\b")
+
+
 @dataclass
 class Reponse:
     """Lecture d'une réponse : la valeur du champ demandé (ou None), « je ne sais pas », et tout le reste."""
@@ -422,8 +427,12 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         if valeur is None:
             if champ == "nationalite" and simple in PAYS:
                 valeur = PAYS[simple]
+            if champ == "titre_sejour" and _PAPIERS_NIES.search(simple):
+                valeur = "aucun"  # « papier non. rien. » : la négation porte sur les papiers
             for motif, v in _SYNONYMES.get(champ, []):
                 if valeur is None and motif.search(simple):
+                    if champ == "titre_sejour" and v != "aucun" and _NEGATION_MOT.search(simple):
+                        break  # « pas de titre », « carte non » : le mot d'un titre sous une négation, on ne devine pas
                     valeur = v
     elif genre == LISTE:
         valeur = _liste(simple, choix)
