@@ -76,7 +76,7 @@ _AUTRE_TEMPS = re.compile(r"\b(?:bientot|prochain\w*|plus tard|demain|avant|autr
 
 _PAPIERS_NIES = re.compile(r"^(?:moi )?papiers? (?:non|rien|aucun|pas|0|nada)\b(?!.{0,40}\b(?:mais|sauf|recepisse|asile|"
                            r"titre|carte|refugie)\b)")
-_NEGATION_MOT = re.compile(r"\b(?:non|pas|aucun|aucune|rien|sans|plus|jamais|nada)\b")
+_NEGATION_TITRE = re.compile(r"\b(?:non|pas|aucun|aucune|rien|sans|plus|jamais|nada)\b")
 
 
 @dataclass
@@ -408,6 +408,10 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
     if ext.interroge:
         # « 3 mois c'est suffisant pour l'AME ? », « récépissé c'est bon ? » : une question n'est pas une réponse (R14)
         return Reponse(None, False, ext)
+    if champ == "enfants":
+        compte = _enfants_compte(simple)
+        if compte is not None:
+            return Reponse(compte, False, ext)
     genre = CHAMPS[champ]["type"]
     valeur: Any = None
     if genre in (ENTIER, NOMBRE) or champ in ARGENT:
@@ -431,7 +435,7 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
                 valeur = "aucun"  # « papier non. rien. » : la négation porte sur les papiers
             for motif, v in _SYNONYMES.get(champ, []):
                 if valeur is None and motif.search(simple):
-                    if champ == "titre_sejour" and v != "aucun" and _NEGATION_MOT.search(simple):
+                    if champ == "titre_sejour" and v != "aucun" and _NEGATION_TITRE.search(simple):
                         break  # « pas de titre », « carte non » : le mot d'un titre sous une négation, on ne devine pas
                     valeur = v
     elif genre == LISTE:
@@ -448,6 +452,58 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
     elif genre == NOMBRE:
         valeur = _annees(simple, jour)
     return Reponse(valeur_valide(champ, valeur), False, ext)
+
+
+# --- enfants : un nombre dit en tête, ou des enfants tous loin ---------------------------------------
+_CORRIGE_COMPTE = re.compile(r"\b(?:non|pardon|plutot|enfin|attendez|attends|oublie\w*|oups|erreur|si on compte|sans compter|"
+                      r"avec (?:celui|celle|le fils|la fille|le bebe))\b")
+_PERSONNE_ICI = re.compile(r"\b(?:pas|plus|jamais) (?:ici|avec moi|avec nous|chez moi)\b|\bvivent pas avec (?:moi|nous)\b"
+                           r"|\bici (?:personne|aucun|0|rien)\b|\b(?:personne|aucun|0) ici\b")
+_PAYS_SEUL = re.compile(r"\b(?:" + foyer._PAYS_ETRANGERS + r"|bled|pays)\b")
+_ICI = re.compile(r"\b(?:ici|avec moi|avec nous|chez moi|a (?:ma|notre) charge)\b")
+_TOUS = re.compile(r"\b(?:ils|elles|tous|toutes|les 2|mes enfants|les enfants)\b|^(?:mes |les )?enfants?\b")
+_AUTRE_COMPTE = re.compile(r"\b(?:un|une|1|dont|sauf|autres?|l autre|aine|ainee|grand|grande|petit|petite|\d+)\b")
+_EN_TETE = re.compile(r"^(?:(?:euh|ben|bah|alors|bon|oui|moi|j en ai|on en a|y en a|il y en a|en tout)\s+)*"
+                      r"(?P<n>\d{1,2})(?: (?:enfants?|gosses|petits))?\s*(?:[,.:;!]|et\b|$)")
+_COMPTE_NOMME = re.compile(r"\b(?P<n>\d{1,2}) (?:\w+ )?(?:enfants?|fils|filles?|garcons?|gosses|petits?|petites?|bebes?|"
+                           r"jumeaux|jumelles|grands?)\b")
+
+
+def _enfants_compte(simple: str) -> int | None:
+    """« 3, mais ils sont restés au Mali » -> 0 (R9) ; « deux, un garçon de 4 ans et une fille de 2 ans » -> 2.
+    None dès qu'un doute reste (une correction, une partie au loin, un autre nombre d'enfants)."""
+    if _CORRIGE_COMPTE.search(simple):
+        return None
+    loin = foyer._ENFANTS_LOIN.search(simple) or foyer._ENFANTS_EXCLUS.search(simple) or _PERSONNE_ICI.search(simple) \
+        or _PAYS_SEUL.search(simple)
+    if loin:
+        sans_negation = _PERSONNE_ICI.sub(" ", simple)
+        if _ICI.search(sans_negation):
+            avec = [m for m in foyer._AVEC_MOI.finditer(simple)]
+            seul = re.search(r"\b1 seule? (?:avec moi|ici)\b", simple)
+            if len(avec) == 1 and not seul:
+                return int(avec[0].group("n") or avec[0].group("n2"))  # « 2 ici avec moi et 1 au Mali »
+            return 1 if seul and not avec else None  # « un seul avec moi, les deux grands en Roumanie »
+        reste = re.sub(r"\b\d+ (?:ans?|mois)\b|\bgrand (?:mere|pere)\b|\bgrands parents\b", " ", simple)
+        reste = re.sub(r"\b\d{1,2}\b", " ", reste, count=1)  # le nombre d'enfants dit, une fois
+        tous = _TOUS.search(simple) or _PERSONNE_ICI.search(simple) or re.match(r"(?:1|1 seul|mon fils|ma fille)\b", simple)
+        if tous and not _AUTRE_COMPTE.search(reste):
+            return 0
+        return None
+    m = _EN_TETE.match(simple)
+    if not m:
+        return None
+    n = int(m.group("n"))
+    reste = simple[m.end():]
+    comptes = [int(c.group("n")) for c in _COMPTE_NOMME.finditer(reste)]
+    if comptes and sum(comptes) != n and comptes != [n]:
+        return None  # « deux, et trois filles » : on ne devine pas
+    nombres_nus = [x for x in re.finditer(r"\b\d+\b", reste) if not re.match(
+        r"\d+ (?:ans?|mois|semaines|jours|e|eme|ieme|er|enfants?|fils|filles?|garcons?|gosses|petits?|bebes?|jumeaux|"
+        r"jumelles|\w+ (?:garcons?|filles?|fils|enfants?))\b", reste[x.start():])]
+    if nombres_nus:
+        return None  # « deux… trois avec le fils de ma femme » : un autre nombre
+    return n
 
 
 # --- réponse courte : le texte ne dit rien d'autre que la réponse ----------------------------------
