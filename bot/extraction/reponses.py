@@ -463,10 +463,43 @@ _PAYS_SEUL = re.compile(r"\b(?:" + foyer._PAYS_ETRANGERS + r"|bled|pays)\b")
 _ICI = re.compile(r"\b(?:ici|avec moi|avec nous|chez moi|a (?:ma|notre) charge)\b")
 _TOUS = re.compile(r"\b(?:ils|elles|tous|toutes|les 2|mes enfants|les enfants)\b|^(?:mes |les )?enfants?\b")
 _AUTRE_COMPTE = re.compile(r"\b(?:un|une|1|dont|sauf|autres?|l autre|aine|ainee|grand|grande|petit|petite|\d+)\b")
-_EN_TETE = re.compile(r"^(?:(?:euh|ben|bah|alors|bon|oui|moi|j en ai|on en a|y en a|il y en a|en tout)\s+)*"
+_EN_TETE = re.compile(r"^(?:(?:euh|ben|bah|alors|bon|oui|moi|j en ai|on en a|y en a|il y en a|en tout|enfants?)\s+)*"
                       r"(?P<n>\d{1,2})(?: (?:enfants?|gosses|petits))?\s*(?:[,.:;!]|et\b|$)")
 _COMPTE_NOMME = re.compile(r"\b(?P<n>\d{1,2}) (?:\w+ )?(?:enfants?|fils|filles?|garcons?|gosses|petits?|petites?|bebes?|"
                            r"jumeaux|jumelles|grands?)\b")
+
+
+_TOTAL_DIT = re.compile(r"[,.] (?:donc|ca fait|en tout|soit|total) (?P<n>\d{1,2}) ?[.!]?$")
+_ENUM_DEBUT = re.compile(r"^(?:(?:euh|ben|bah|alors|bon|oui|j ai|on a|y a|il y a|j en ai)\s+)+")
+_ENUM_SEP = re.compile(r" ?(?:,|\+|\bet\b|\bpuis\b)+ ?")
+_ENUM_ITEM = re.compile(
+    r"(?:(?P<n>\d{1,2}) (?:paires de )?|(?:un|une|1|le|la|l|mon|ma|mes|les|des|leur|leurs|notre|nos) (?:(?P<n2>\d) )?)?"
+    r"(?P<nom>jumeaux|jumelles|fils|filles?|garcons?|grands?|grandes?|petits?|petites?|bebes?|aine|ainee|"
+    r"enfants?)(?: (?:de|a) \d{1,2}(?: (?:ans?|mois))?(?: (?:et|a) \d{1,2} (?:ans?|mois))?)? ?\.?")
+
+
+def _enumeration(simple: str) -> int | None:
+    """« 2 grands + 1 petit » -> 3, « des jumeaux » -> 2, « ma fille, mon fils et les 2 jumelles » -> 4 :
+    seulement quand toute la réponse est une liste d'enfants."""
+    parties = [p for p in _ENUM_SEP.split(_ENUM_DEBUT.sub("", simple).strip(" .")) if p]
+    total = 0
+    for partie in parties:
+        m = _ENUM_ITEM.fullmatch(partie)
+        if not m:
+            return None
+        n = int(m.group("n") or m.group("n2") or 0)
+        nom = m.group("nom")
+        if nom in ("jumeaux", "jumelles"):
+            total += 2 * (n or 1) if "paires" in partie else (n or 2)
+        elif n:
+            total += n
+        elif nom.endswith("s") and nom != "fils" or partie.startswith(("mes ", "les ", "des ", "leurs ", "nos ")):
+            return None  # « mes filles » : combien ?
+        else:
+            total += 1
+    if len(parties) < 2 and not re.search(r"\bjum", simple):
+        return None
+    return total or None
 
 
 def _enfants_compte(simple: str) -> int | None:
@@ -490,6 +523,12 @@ def _enfants_compte(simple: str) -> int | None:
         if tous and not _AUTRE_COMPTE.search(reste):
             return 0
         return None
+    total = _TOTAL_DIT.search(simple)
+    if total:
+        return int(total.group("n"))  # « Moussa, Awa, Fatou et le bébé, donc quatre »
+    enumeres = _enumeration(simple)
+    if enumeres is not None:
+        return enumeres
     m = _EN_TETE.match(simple)
     if not m:
         return None
