@@ -412,6 +412,10 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         compte = _enfants_compte(simple)
         if compte is not None:
             return Reponse(compte, False, ext)
+    if champ == "mois_depuis_separation" and champ not in ext.faits:
+        mois = _separation_dite(simple, jour)
+        if mois is not None:
+            return Reponse(valeur_valide(champ, mois), False, ext)
     genre = CHAMPS[champ]["type"]
     valeur: Any = None
     if genre in (ENTIER, NOMBRE) or champ in ARGENT:
@@ -500,6 +504,27 @@ def _enumeration(simple: str) -> int | None:
     if len(parties) < 2 and not re.search(r"\bjum", simple):
         return None
     return total or None
+
+
+_SEPARATION_MOTS = re.compile(r"\b(?:depuis|il y a|ca fait|quitte\w*|seule?|divorce\w*|separe\w*|mort\w*|deces|"
+                              r"decede\w*|parti\w*|prison|fui|enfuie?)\b")
+
+
+def _separation_dite(simple: str, jour: dt.date) -> int | None:
+    """À « Depuis combien de mois élevez-vous seul(e) vos enfants ? » : une seule durée ou date, dite avec
+    la séparation (« moi seule 1 an », « il m'a quittée il y a 5 mois », « mon mari est mort en mars »)."""
+    if not _SEPARATION_MOTS.search(simple) or re.search(r"\b(?:si|quand je|va|vais|avant|pendant|ont|age|agee?s?)\b", simple):
+        return None
+    durees = list(nombres.DUREE.finditer(simple))
+    dates = list(nombres.DATE.finditer(simple))
+    if len(durees) + len(dates) != 1 or len(re.findall(r"\d+", simple)) > 1:
+        return None
+    if durees:
+        if durees[0].group("u") == "a":
+            return None
+        return nombres.mois_entiers(durees[0])
+    lue = nombres.lire_date(dates[0], jour)
+    return nombres.mois_ecoules(lue, jour) if lue else None
 
 
 def _enfants_compte(simple: str) -> int | None:
