@@ -409,7 +409,7 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         # « 3 mois c'est suffisant pour l'AME ? », « récépissé c'est bon ? » : une question n'est pas une réponse (R14)
         return Reponse(None, False, ext)
     if champ == "enfants":
-        compte = _enfants_compte(simple)
+        compte = _enfants_compte(simple, ext)
         if compte is not None:
             return Reponse(compte, False, ext)
     if champ == "mois_depuis_separation" and champ not in ext.faits:
@@ -479,18 +479,23 @@ _ENUM_SEP = re.compile(r" ?(?:,|\+|\bet\b|\bpuis\b)+ ?")
 _ENUM_ITEM = re.compile(
     r"(?:(?P<n>\d{1,2}) (?:paires de )?|(?:un|une|1|le|la|l|mon|ma|mes|les|des|leur|leurs|notre|nos) (?:(?P<n2>\d) )?)?"
     r"(?P<nom>jumeaux|jumelles|fils|filles?|garcons?|grands?|grandes?|petits?|petites?|bebes?|aine|ainee|"
-    r"enfants?)(?: (?:de|a) \d{1,2}(?: (?:ans?|mois))?(?: (?:et|a) \d{1,2} (?:ans?|mois))?)? ?\.?")
+    r"enfants?|(?:grande? |petite? )?(?:soeur|frere))(?: (?:de|a) (?P<age>\d{1,2})(?: (?P<u>ans?|mois))?"
+    r"(?: (?:et|a) \d{1,2} (?:ans?|mois))?)? ?\.?")
 
 
-def _enumeration(simple: str) -> int | None:
+def _enumeration(simple: str, ages: list[int] | None = None) -> int | None:
     """« 2 grands + 1 petit » -> 3, « des jumeaux » -> 2, « ma fille, mon fils et les 2 jumelles » -> 4 :
-    seulement quand toute la réponse est une liste d'enfants."""
+    seulement quand toute la réponse est une liste d'enfants. ``ages`` reçoit l'âge de chaque élément
+    (None quand un âge manque)."""
     parties = [p for p in _ENUM_SEP.split(_ENUM_DEBUT.sub("", simple).strip(" .")) if p]
     total = 0
     for partie in parties:
         m = _ENUM_ITEM.fullmatch(partie)
         if not m:
             return None
+        if ages is not None:
+            ages.append(None if not m.group("age") else int(m.group("age")) // 12 if (m.group("u") or "").startswith(
+                "mois") else int(m.group("age")))
         n = int(m.group("n") or m.group("n2") or 0)
         nom = m.group("nom")
         if nom in ("jumeaux", "jumelles"):
@@ -527,7 +532,7 @@ def _separation_dite(simple: str, jour: dt.date) -> int | None:
     return nombres.mois_ecoules(lue, jour) if lue else None
 
 
-def _enfants_compte(simple: str) -> int | None:
+def _enfants_compte(simple: str, ext: Extraction | None = None) -> int | None:
     """« 3, mais ils sont restés au Mali » -> 0 (R9) ; « deux, un garçon de 4 ans et une fille de 2 ans » -> 2.
     None dès qu'un doute reste (une correction, une partie au loin, un autre nombre d'enfants)."""
     if _CORRIGE_COMPTE.search(simple):
@@ -551,14 +556,20 @@ def _enfants_compte(simple: str) -> int | None:
     total = _TOTAL_DIT.search(simple)
     if total:
         return int(total.group("n"))  # « Moussa, Awa, Fatou et le bébé, donc quatre »
-    enumeres = _enumeration(simple)
+    ages: list[int | None] = []
+    enumeres = _enumeration(simple, ages)
     if enumeres is not None:
+        if ext is not None and ages and None not in ages:
+            ext.faits.setdefault("age_plus_jeune_enfant", min(ages))  # chaque enfant dit avec son âge
         return enumeres
     m = _EN_TETE.match(simple)
     if not m:
         return None
     n = int(m.group("n"))
     reste = simple[m.end():]
+    ages = []
+    if ext is not None and _enumeration(reste, ages) == n and ages and None not in ages:
+        ext.faits.setdefault("age_plus_jeune_enfant", min(ages))  # « trois : des jumeaux de 2 ans et leur grande sœur de 7 ans »
     comptes = [int(c.group("n")) for c in _COMPTE_NOMME.finditer(reste)]
     if comptes and sum(comptes) != n and comptes != [n]:
         return None  # « deux, et trois filles » : on ne devine pas
