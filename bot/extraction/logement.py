@@ -259,6 +259,16 @@ def _lieu_d_etudes(a: Analyse, pos: int) -> bool:
     return False
 
 
+_STRUCTURE_PARIS = re.compile(
+    r"\b(?:assistante? sociale?|as|travailleu(?:r|se) social\w*|educat(?:eur|rice)\w*|casvp|pmi|ccas|ess|"
+    r"espace solidarite\w*|psa|accueil de jour|ase|spip|service social|chu|chrs|centre d hebergement(?: d urgence)?)\b"
+    r"[^.?!]{0,40}?(?:\bparis\b|\b(?:du|de la|dans le) \d{1,2} ?(?:e|eme|er)?\b(?! (?:mois|ans?|etage)\b)|\b750\d\d\b)")
+
+
+_LOGE_DANS = {"heberge", "hebergee", "heberges", "dort", "dors", "dorment", "vit", "vis", "loge", "logee", "reside",
+              "est", "sont", "dormir", "orientee", "oriente", "place", "placee"}
+
+
 def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
     """Constats ``vit_a_paris`` / ``lien_paris`` et l'arrondissement (ou None)."""
     constats: list[Constat] = []
@@ -319,6 +329,12 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
                 and not a.passe(m.start(), 9) and not a.futur(m.start()):
             arrondissement = n
             constats.append(Constat("arrondissement", n, m.start()))
+    if a.tiers:
+        m = _STRUCTURE_PARIS.search(a.texte)
+        if m and not a.nie(m.start()) and not any(
+                v in _LOGE_DANS for v in a.mots_avant(m.start(), 4)):  # « hébergé au CHU (Paris 13e) » : un toit
+            # « assistante sociale à la PMI du 10e », « SPIP de Paris » : la personne est suivie à Paris
+            constats.append(Constat("lien_paris", True, m.start(), force=True))
     for m in _HORS_PARIS.finditer(a.texte):
         if any(d < m.end() and m.start() < f for d, f in zones_paris):
             continue  # « gare de Lyon », « porte Saint-Denis » : c'est Paris
