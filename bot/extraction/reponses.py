@@ -412,6 +412,16 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         compte = _enfants_compte(simple, ext)
         if compte is not None:
             return Reponse(compte, False, ext)
+    if champ == "arrondissement":
+        arr = _ARRONDISSEMENT_DIT.fullmatch(simple)
+        if arr and not hesite_ou_passe(simple):
+            n = int(arr.group("n2") or arr.group("n"))
+            if 1 <= n <= 20:
+                return Reponse(n, False, ext)  # « moi 19ème », « le 19e, ah non pardon le 20e », « le 20e, vers Belleville »
+    if champ == "vit_a_paris" and "arrondissement" not in ext.faits:
+        arr = re.fullmatch(r"oui ,? (?:le |dans le )?(\d{1,2}) ?(?:e|eme|ieme|er)(?: arrondissement)? ?[.!]?", simple)
+        if arr and 1 <= int(arr.group(1)) <= 20:
+            ext.faits["arrondissement"] = int(arr.group(1))  # « oui, 10ème »
     if champ == "mois_depuis_separation" and champ not in ext.faits:
         mois = _separation_dite(simple, jour)
         if mois is not None:
@@ -515,6 +525,17 @@ _SEPARATION_MOTS = re.compile(r"\b(?:depuis|il y a|ca fait|quitte\w*|seule?|divo
                               r"decede\w*|parti\w*|prison|fui|enfuie?)\b")
 
 
+_ARR_NOMBRE = r"(?:le |dans le |au |paris |a paris )?(?P<{}>\d{{1,2}}) ?(?:e|eme|ieme|er|em)?(?: arrondissement)?"
+_ARRONDISSEMENT_DIT = re.compile(
+    r"(?:oui |moi |je suis |j habite |je dors |je vis )?(?:c est )?" + _ARR_NOMBRE.format("n")
+    + r"(?: , (?:ah |a |oh )?(?:non|pardon)(?: pardon| non)?(?: ,)? " + _ARR_NOMBRE.format("n2") + r")?"
+    + r"(?: , (?:vers|pres de|a cote de|du cote de|cote) [a-z ]+)? ?[.!]?")
+
+
+def hesite_ou_passe(simple: str) -> bool:
+    return bool(incertitude.hesite(simple) or re.search(r"\b(?:avant|bientot|prochain\w*|etais|habitais|dormais)\b", simple))
+
+
 def _separation_dite(simple: str, jour: dt.date) -> int | None:
     """À « Depuis combien de mois élevez-vous seul(e) vos enfants ? » : une seule durée ou date, dite avec
     la séparation (« moi seule 1 an », « il m'a quittée il y a 5 mois », « mon mari est mort en mars »)."""
@@ -592,7 +613,9 @@ _REMPLISSAGE = {
 }
 _UNITES: dict[str, set[str]] = {
     "age": {"ans", "an", "age", "agee", "ne", "nee", "annees", "annee"},
-    "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee"},
+    "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee", "lui", "elle", "ma", "mon", "femme", "mari", "epouse", "epoux",
+                     "conjoint", "conjointe", "copain", "copine", "compagnon", "compagne", "semaine", "derniere",
+                     "dernier", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"},
     "enfants": {"enfants", "gosses", "fils", "filles", "fille", "garcons", "garcon", "bebe", "bebes", "petits",
                 "seul", "seule", "charge", "avec", "mes", "mon", "ma", "ans", "an", "mois"},
     "age_plus_jeune_enfant": {"ans", "an", "mois", "semaines", "jours", "il", "elle", "bebe", "plus", "petit",
@@ -646,6 +669,9 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
         mots = proposition.split()
         reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m)
                  and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
+        if reste and champ == "age" and not any(_NOMBRE_MOT.match(m) for m in mots) and _PAYS_MOTS.fullmatch(
+                " ".join(reste)):
+            continue  # « Afghanistan. 22. » : le pays (lu par ailleurs), puis l'âge
         if reste:
             return False
         if any(_NOMBRE_MOT.match(m) for m in mots) or any(m in _ZEROS for m in mots):
