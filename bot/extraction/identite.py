@@ -68,7 +68,7 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         dans = re.match(r"dans (\d+) ans?\b", suite)
         if dans:
             return (n - int(dans.group(1)), False) if n - int(dans.group(1)) >= 0 else None
-        if re.match(r"(?:le mois prochain|la semaine prochaine|bientot|demain|dans (?:\d+|quelques) (?:mois|semaines|"
+        if re.match(r"(?:le mois prochain|le mois pro|la semaine prochaine|la semaine pro|bientot|demain|dans (?:\d+|quelques) (?:mois|semaines|"
                     r"jours)|cette annee|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
                     r"octobre|novembre|decembre)|le \d+|a noel|l annee prochaine|l an prochain)\b", suite) \
                 or any(x in ("bientot",) for x in avant[-4:]):

@@ -422,6 +422,10 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         arr = re.fullmatch(r"oui ,? (?:le |dans le )?(\d{1,2}) ?(?:e|eme|ieme|er)(?: arrondissement)? ?[.!]?", simple)
         if arr and 1 <= int(arr.group(1)) <= 20:
             ext.faits["arrondissement"] = int(arr.group(1))  # « oui, 10ème »
+    if champ == "age" and "age" not in ext.faits:
+        futur = re.match(r"^(\d{1,3}) ,? (?:mais )?j aurai (\d{1,3})(?: ans?)? (?:dans|le|la|en|a|bientot)\b", simple)
+        if futur and int(futur.group(2)) == int(futur.group(1)) + 1:
+            return Reponse(valeur_valide(champ, int(futur.group(1))), False, ext)  # « 29, j'aurai 30 dans deux semaines »
     if champ == "mois_depuis_separation" and champ not in ext.faits:
         mois = _separation_dite(simple, jour)
         if mois is not None:
@@ -456,6 +460,12 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         valeur = _liste(simple, choix)
     elif genre == BOOLEEN:
         valeur = _booleen_fait(simple, brut)
+        if valeur is None and champ in _THEMES and not _AUTRE_TEMPS.search(simple) and not incertitude.hesite(simple):
+            theme = re.match(r"^(?:moi |ma |mon |la |le |l )?(?:" + _THEMES[champ] + r")(?: [a-z]+){0,2}? "
+                             r"(?P<r>oui|non|nn|nan|pas)(?= ?[,.!]|$)", simple)
+            if theme:
+                valeur = theme.group("r") == "oui"  # « domiciliation oui, CCAS », « étudier non »
+
         for motif, v in _BOOLEENS.get(champ, []):
             if valeur is None and motif.search(simple) and not _AUTRE_TEMPS.search(simple):
                 valeur = v
@@ -534,6 +544,17 @@ _ARRONDISSEMENT_DIT = re.compile(
 
 def hesite_ou_passe(simple: str) -> bool:
     return bool(incertitude.hesite(simple) or re.search(r"\b(?:avant|bientot|prochain\w*|etais|habitais|dormais)\b", simple))
+
+
+# Le mot du sujet de la question, puis oui / non (« travail oui, contrat », « domiciliation oui, CCAS »)
+_THEMES = {
+    "domiciliation": r"domiciliation|domicilie\w*|adresse(?: \w+)?|ccas",
+    "travail_declare": r"travail|taf|boulot|contrat|declare",
+    "etudiant": r"etudier|etudes|etudiante?|ecole|fac|stage",
+    "adresse_courrier": r"courrier|adresse|lettres",
+    "lien_paris": r"lien",
+    "enceinte": r"enceinte|grossesse",
+}
 
 
 def _separation_dite(simple: str, jour: dt.date) -> int | None:
