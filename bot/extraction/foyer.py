@@ -53,6 +53,7 @@ _COUPLE_OUI = motif(
     r"|(?:^|[.,;] )(?:mari|femme|epoux|epouse)(?= ?[.,;]| ?$)"
 )
 _COUPLE_NON = re.compile(
+    r"\b(?:on|nous) (?:ne |n )?(?:vit|vivons|habite|habitons) (?:pas|plus) (?:encore )?ensemble\b|\bchacun chez (?:soi|lui|moi)\b|"
     r"\bcelibataire\b|\b(?:vis|vit|vivons|habite|habites|habitons|vivre|suis|est|reste|elle|elever|eleve|je l eleve)"
     r" (?:toute |tout )?seule?\b(?! (?:chose|fois|solution|moyen|personne|endroit|aide|truc|probleme|adresse|piece|"
     r"nuit|question|en france|ici|a paris|dehors|a la rue)\b)(?= ?$| [,.;!?]| (?:avec|et|depuis|maintenant|"

@@ -422,6 +422,10 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         arr = re.fullmatch(r"oui ,? (?:le |dans le )?(\d{1,2}) ?(?:e|eme|ieme|er)(?: arrondissement)? ?[.!]?", simple)
         if arr and 1 <= int(arr.group(1)) <= 20:
             ext.faits["arrondissement"] = int(arr.group(1))  # « oui, 10ème »
+    if champ == "nationalite" and "nationalite" not in ext.faits:
+        drapeau = _nationalite_drapeau(brut)
+        if drapeau:
+            return Reponse(drapeau, False, ext)  # « 🇲🇱 »
     if champ == "age" and "age" not in ext.faits:
         futur = re.match(r"^(\d{1,3}) ,? (?:mais )?j aurai (\d{1,3})(?: ans?)? (?:dans|le|la|en|a|bientot)\b", simple)
         if futur and int(futur.group(2)) == int(futur.group(1)) + 1:
@@ -555,6 +559,19 @@ _THEMES = {
     "lien_paris": r"lien",
     "enceinte": r"enceinte|grossesse",
 }
+
+
+# Un drapeau (deux lettres « indicateur régional ») : le code ISO du pays
+_UE_EEE_SUISSE = set("AT BE BG HR CY CZ DK EE FI DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO CH".split())
+_DRAPEAU = re.compile("([\U0001F1E6-\U0001F1FF])([\U0001F1E6-\U0001F1FF])")
+
+
+def _nationalite_drapeau(brut: Any) -> str | None:
+    codes = {"".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.groups()) for m in _DRAPEAU.finditer(str(brut or ""))}
+    if len(codes) != 1 or re.sub(r"[\U0001F1E6-\U0001F1FF\s.!]", "", str(brut)):
+        return None  # un seul drapeau, rien d'autre
+    code = codes.pop()
+    return "francaise" if code == "FR" else "ue" if code in _UE_EEE_SUISSE else "hors_ue"
 
 
 def _separation_dite(simple: str, jour: dt.date) -> int | None:
