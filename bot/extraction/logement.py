@@ -95,7 +95,8 @@ _PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|donnant|verse|vers
                         r"|\b(?:je|j) (?:lui|leur) (?:donne|verse|paie|paye|file)\b|\bloyer\b"
                         # « une dame qui me demande 200 euros », « payer 250 », « je lui file 100 balles par mois »
                         r"|\b(?:paie|paye|payer|payons|donne|file|verse|demande|demandent|prend|prennent)"
-                        r"(?: (?:lui|leur|me|nous|m|moi))? (?:environ |genre |a peu pres )?\d+\b(?! (?:ans?|mois|jours?|semaines?)\b)")
+                        r"(?: (?:lui|leur|me|nous|m|moi))? (?:environ |genre |a peu pres )?\d+"
+                        r"(?= ?(?:euros?\b|e\b|balles\b|par mois\b|chaque mois\b|/ ?mois\b|le mois\b|[,.;!?]|$))")
 _LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
 
 
