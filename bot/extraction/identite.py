@@ -735,6 +735,8 @@ _TRAVAIL_NON = motif(
     r"|\bpersonne ne travaille\b|\bpersonne travail\b"
     r"|(?<!la )(?<!une )(?<!cette )(?<!1 )\b(?:personne|aucun|aucune)(?: de nous| d entre nous| des 2| des deux)?(?: 2| deux)? "
     r"(?:ne |n )?(?:travaill\w*|bosse\w*|taffe\w*|a (?:un |de |d )?(?:travail|boulot|emploi|contrat|cdi|cdd|fiches? de paie))\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
+    r"|\bni (?:moi|lui|elle) ni (?:moi|lui|elle|(?:ma|mon) \w+) (?:on |nous )?(?:ne |n )?(?:a|avons|avez|ont) (?:un |une |de |d )?"
+    r"(?:travail|taf|boulot|emploi|contrat|cdi|cdd)\b"
     r"|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
     r"commence)\b)"
 )

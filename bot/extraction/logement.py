@@ -376,7 +376,7 @@ _DOMICILIATION_OUI = re.compile(
     r"|\b(?:est|sont|suis|sommes) domicilie\w* (?:au|a la|a l|chez|dans)\b"
 )
 _DOMICILIATION_NON = re.compile(
-    r"\b(?:pas|plus|aucune|sans)\s+(?:de |d )?(?:domiciliation|domicilie)\b"
+    r"\b(?:pas|plus|aucune|sans|jamais)\s+(?:encore |eu |jamais eu |encore eu )?(?:de |d )?(?:domiciliation|domicilie)\b"
     r"|\b(?:domiciliation|domicilie)\s+(?:a |est )?(?:expire|expiree|perimee|finie|terminee|plus valable|"
     r"fini|termine)\b|\b(?:elle|j en avais une\b.{0,40}\belle) (?:a |est )?(?:expire|expiree|perimee|finie|terminee|fini)\b"
     r"|\b(?:cherche|veux|voudrais|besoin d|besoin de|faire|demander|obtenir|avoir|trouver|comment)\s+(?:une |1 )?"
@@ -403,6 +403,8 @@ def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _DOMICILIATION_NON.finditer(a.texte):
         if m.group().startswith(("elle", "j en avais")) and a.question != "domiciliation" and "domicil" not in a.texte:
             continue
+        if a.hypothese(m.start()):
+            continue  # « si je n'ai pas de domiciliation, est-ce que... » : une hypothèse
         pris.append((m.start(), m.end()))
         if m.group().startswith(("comment", "avoir")) and re.search(r"\brenouvel", a.texte):
             continue
