@@ -83,6 +83,8 @@ _AIDE_ZERO = re.compile(
     r"|\b(?:touche|touchons|recois|percois|ai) (?:pas|plus|jamais) (?:d |de |des |les |l )?(?:apl|als|alf)\b"
     r"|\b(?:apl|als|alf)\s*:?\s*(?:rien|non|0|aucune?)\b"
 )
+_APPROXIMATION = re.compile(r"\bet (?:quelques|quelque|des poussieres|des brouettes|des bananes|des miettes)\b"
+                            r"|\bplus ou moins\b|\ba peu pres\b|\benviron\b|\bpas loin\b")
 _ADDITION = re.compile(r"\b(?:et|plus|\+|avec|ajoute|en plus|aussi)\b|\+")
 _CORRECTION = re.compile(r"\bnon\b(?! (?:declare\w*|salarie\w*|imposable\w*|paye\w*|verse\w*|officiel\w*))|\b(?:pardon|plutot|enfin|en fait|je veux dire|je voulais dire|oups|erreur|disons|"
                          r"exactement|precisement|pour etre precise?|ou plus exactement)\b")
@@ -284,6 +286,12 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             entre = a.texte[p0:p1]
             autre_membre = a.sujet(p0) != a.sujet(p1)  # « ma femme gagne 1300, moi 700 » : le foyer
             if _CORRECTION.search(entre):
+                total = v1
+            elif _APPROXIMATION.search(entre) and not autre_membre:
+                # « 600 et quelques, genre 620 » : le montant redit, plus précis ; loin du premier, on ne devine pas
+                if abs(v1 - total) > 0.2 * max(v1, total):
+                    total = None
+                    break
                 total = v1
             elif _ADDITION.search(entre) or autre_membre:
                 total += v1

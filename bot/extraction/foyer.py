@@ -77,7 +77,7 @@ _NON_SEUL = {"le", "la", "un", "une", "les", "des", "mon", "ma", "ses", "sa", "s
 
 # « j'ai quitté mon mari », « séparée de mon mari », « mon mari est parti » : plus en couple (R13).
 _SEPARATION_AVANT = re.compile(
-    r"\b(?:quitte|quittee|laisse|fui|fuir|fuyais|enfuie?|partie? de chez|sortie? de chez|separee?s? (?:de|d avec)|"
+    r"\b(?:quitte|quittee|laisse|fui|fuir|fuyais|enfuie?|(?:partie?s?|sortie?s?|enfuie?s?|fuie?|echappee?s?|sauvee?s?) de chez|separee?s? (?:de|d avec)|"
     r"divorcee?s? (?:de|d avec)|divorce avec|veuve? de|plus avec|quitter|separer de|echappee? de|loin de|"
     r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par|(?:deces|mort|disparition) (?:de|d)|ai perdu|a perdu|avons perdu)\s*$"
 )
