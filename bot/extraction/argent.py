@@ -73,6 +73,8 @@ _RIEN = re.compile(
 _RIEN_NU = re.compile(r"(?:(?:j ai|on a|il a|elle a|ai) (?:plus |jamais )?(?:rien|0)|maintenant (?:plus )?rien)\b")
 _PAPIERS_AUTOUR = re.compile(r"\b(?:papiers?|titres?|visas?|recepisses?|cartes? de sejour|sejour|asile|expire\w*|"
                              r"perime\w*|prefecture|regularis\w*|oqtf|sans papiers?)\b")
+_VERBES_DEMANDE = {"prend", "prends", "prennent", "demande", "demandent", "paie", "paye", "payer", "donne", "donnent",
+                   "coute", "coutent", "veut", "veulent", "reclame", "reclament", "envoie", "envoyer", "prete", "emprunte"}
 _PERSONNEL_ARGENT = re.compile(r"\b(?:je|j|moi|on|nous|mon|ma|mes|notre|nos|il|elle|ils|elles|touche|gagne|recois|"
                                r"percois|ai|avons)\b")
 _AIDE_ZERO = re.compile(
@@ -306,6 +308,8 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.sujet(m.start()) not in _SUJETS_FOYER or a.passe(m.start()) or a.futur(m.start(), 3):
             continue
+        if any(x in _VERBES_DEMANDE for x in a.mots_avant(m.start(), 3)):
+            continue  # « un pote qui me prend pas d'argent » : ce qu'on lui demande, pas ce qu'il touche
         if _RIEN_NU.match(m.group()):
             if a.question not in (None, *_QUESTIONS_ARGENT):
                 continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
