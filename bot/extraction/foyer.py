@@ -414,6 +414,9 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
                     suite[:120]):
                 constats.append(Constat("enfants", 0, m.start(), poids=3))
             continue
+        autre_compte = _AVEC_MOI.search(a.texte, m.end(), min(len(a.texte), m.end() + 40))
+        if autre_compte and int(autre_compte.group("n") or autre_compte.group("n2")) != n:
+            continue  # « 4 enfants, 2 ici » : combien vivent avec la personne ? pas tous
         constats.append(Constat("enfants", n, m.start(), poids=2))
     for m in _ENFANTS_SANS_NOMBRE.finditer(a.texte):
         suite = a.texte[m.end():a.segment(m.start()).fin]

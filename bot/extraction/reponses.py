@@ -535,8 +535,8 @@ def _enumeration(simple: str, ages: list[int] | None = None) -> int | None:
     return total or None
 
 
-_SEPARATION_MOTS = re.compile(r"\b(?:depuis|il y a|ca fait|quitte\w*|seule?|divorce\w*|separe\w*|mort\w*|deces|"
-                              r"decede\w*|parti\w*|prison|fui|enfuie?)\b")
+_SEPARATION_MOTS = re.compile(r"\b(?:quitte\w*|seule?|divorce\w*|separe\w*|mort\w*|deces|decede\w*|parti\w*|"
+                              r"prison|fui|enfuie?|laisse\w*|naissance)\b")
 
 
 _ARR_NOMBRE = r"(?:le |dans le |au |paris |a paris )?(?P<{}>\d{{1,2}}) ?(?:e|eme|ieme|er|em)?(?: arrondissement)?"
@@ -577,7 +577,8 @@ def _nationalite_drapeau(brut: Any) -> str | None:
 def _separation_dite(simple: str, jour: dt.date) -> int | None:
     """À « Depuis combien de mois élevez-vous seul(e) vos enfants ? » : une seule durée ou date, dite avec
     la séparation (« moi seule 1 an », « il m'a quittée il y a 5 mois », « mon mari est mort en mars »)."""
-    if not _SEPARATION_MOTS.search(simple) or re.search(r"\b(?:si|quand je|va|vais|avant|pendant|ont|age|agee?s?)\b", simple):
+    if not _SEPARATION_MOTS.search(simple) or re.search(r"\b(?:si|quand je|va|vais|avant|pendant|ont|age|agee?s?|"
+                                                          r"ensemble|en couple|toujours avec|encore avec)\b|(?<!y )\ba \d|\bont \d", simple):
         return None
     durees = list(nombres.DUREE.finditer(simple))
     dates = list(nombres.DATE.finditer(simple))
