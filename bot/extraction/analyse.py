@@ -134,6 +134,7 @@ _FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", 
            "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
            "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons",
            "propose", "proposee", "proposes", "proposition"}  # « on m'a proposé un logement dans le 19e » : pas encore
+_TEMPS_APRES = re.compile(r"\b(?:bientot|prochainement|prochaine?|demain|pro)\b")
 _FUTUR_APRES = {"bientot", "prochainement", "prochain", "prochaine", "demain"}
 MOIS_NOMS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
              "novembre", "decembre", "semaine", "mois", "annee", "rentree"}
@@ -275,6 +276,7 @@ class Analyse:
         # fourchettes « entre 300 et 400 » (forme unique après normalisation) : (début, fin, bas, haut)
         # débuts des marques d'hypothèse (« si je », « au cas où ») : lues une fois
         self._hypotheses = [m.start() + (m.group()[:1].isspace()) for m in _HYPOTHESE.finditer(texte)]
+        self._temps_apres = bool(_TEMPS_APRES.search(texte))  # « bientôt », « prochain », « pro » : lu après le fait
         self.fourchettes = [(m.start(), m.end(), float(m.group(1).replace(",", ".")),
                              float(m.group(2).replace(",", "."))) for m in _FOURCHETTE.finditer(texte)]
 
@@ -606,6 +608,8 @@ class Analyse:
         if any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos):
             return True
         # « Paris bientôt », « la fac en septembre pro » : le temps est dit juste après le fait
+        if not self._temps_apres:
+            return False
         apres = self.mots_apres(pos, 6)
         return any(m in _FUTUR_APRES for m in apres[1:]) or (
             "pro" in apres[2:] and apres[apres.index("pro") - 1] in MOIS_NOMS)
