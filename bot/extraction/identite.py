@@ -379,6 +379,10 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
                          r"carte)\b)", a.texte):
         if re.search(r"\b(?:papiers?|titre|carte|sejour)\b", a.texte[max(0, m.start() - 50):m.end() + 30]) and not any(
                 d <= m.start() < f for d, f in pris) and a.sujet(m.start()) == "personne":
+            if re.match(r"moi (?:non|nn|pas)\b", m.group()) and re.search(
+                    r"\b(?:resident|recepisse|refugie\w*|10 ans|etudiant\w*|protection|asile|pluriannuel\w*|"
+                    r"naturalis\w*|nationalite|passeport)\b", a.texte[max(0, m.start() - 50):m.start()]):
+                continue  # « ma mère a une carte de résident, moi non » : pas ce titre-là, peut-être un autre
             constats.append(Constat("titre_sejour", "aucun", m.start(), poids=2))
             constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
     valeurs = {c.valeur for c in constats if not c.nie}
