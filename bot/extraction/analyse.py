@@ -40,7 +40,8 @@ FAMILLE = (r"frere|freres|soeur|soeurs|mere|pere|parents|cousin|cousine|cousins|
            r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa|"
            r"belle fille|beau fils|bru|gendre|petite fille|petit fils|petits enfants|fratrie")
 AMI = (r"pote|potes|ami|amie|amis|amies|copains|copines|voisin|voisine|voisins|colocataire|collegue|collegues|"
-       r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse")
+       r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse|"
+       r"ex(?! (?:mari|femme|epoux|epouse|copain|copine|conjointe?|compagnon|compagne)\b)")  # « mon ex » : hors du foyer
 
 _DEBUT_SUJET = re.compile(
     r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a|moi non|moi oui|c est|c etait|c|"
@@ -392,6 +393,9 @@ class Analyse:
         if proche:
             dernier_proche = next(k for k, v in proche.groupdict().items() if v)
         categorie = next(k for k, v in debut.groupdict().items() if v) if debut else None
+        if categorie == "conjoint" and re.match(r" (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs) ",
+                                                morceau[debut.end():]):
+            categorie = "famille"  # « la copine de mon frère » : le couple d'un autre
         if categorie == "autres":
             # « ils / elles » : jamais la personne seule (ses enfants, ses proches) ; mais le foyer quand le
             # message vient de dire la personne avec son conjoint ou ses enfants (« Mme H. vit en couple avec
