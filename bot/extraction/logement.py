@@ -37,7 +37,7 @@ _LOGEMENTS: list[tuple[str, int, re.Pattern]] = [
     ("centre_hebergement", 2, re.compile(
         r"\bon est (?:au|a l) (?:115|hotel|foyer|chrs|centre)\b|"
         r"\b(?:au|par le|via le|du|grace au|avec le|dors au|dort au) 115\b(?! euros)|\ble 115 m a (?:trouve|donne|"
-        r"place|mis)\b|(?<!femme )(?<!mere )(?<!homme )(?<!pere )(?<!maman )(?<!papa )(?<!reste )(?<!restee )\b(?:au|un|en|le|dans un|dans le|d un) foyer\b(?! (?:fiscal|familial|de mes|de ma|de mon)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
+        r"place|mis)\b|\b(?:au|un|en|le|dans un|dans le|d un) foyer\b(?! (?:fiscal|familial|de mes|de ma|de mon)\b)|\bcentre d (?:hebergement|accueil|urgence)\b"
         r"|\bchu\b|\bchrs\b|\bchum\b|\bcada\b|\bhuda\b|\bprahda\b|\bcaes\b|\bhotel social\b|\bhotel du (?:115|samu)\b"
         r"|\bsamu social\b|\b(?:a l|dans un|en|dans 1|a 1|1) hotel\b(?! de ville)|\bresidence sociale\b"
         r"|\bpension de famille\b|\bmaison relais\b|\bhalte de nuit\b|\bhalte femmes\b|\bgymnase\b"
@@ -140,6 +140,9 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
             if valeur == "rue" and _MENACE.search(a.texte[max(0, m.start() - 30):m.start()]):
                 continue
+            if valeur == "centre_hebergement" and m.group().endswith("foyer") and a.mots_avant(m.start(), 1) in (
+                    ["femme"], ["mere"], ["homme"], ["pere"], ["maman"], ["papa"], ["reste"], ["restee"]):
+                continue  # « femme au foyer » : à la maison, pas un foyer d'hébergement
             if courrier and not _DORMIR.search(a.segment(m.start()).texte):
                 continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
             if m.group().startswith("chez") and _DEPART.search(a.texte, max(0, m.start() - 40), m.start()):
