@@ -116,6 +116,13 @@ _QUI_AUTRE = re.compile(r"\b(?:\d+|un|une|mon|ma|mes|son|sa|ses|nos|leurs?|les|l
                         r"frere|soeur|mere|pere|parents)\b[^.,]{0,30}\bqui\b(?:(?!\b(?:je|j|moi|on|nous)\b).)*$")
 
 
+_MONTANT_NU = re.compile(r"(?<!paris )(?<!dans le )(?<!le )(?<!en )(?<!depuis )(?<!du )\b(?:[2-9]\d|[1-9]\d{2,3})\b"
+                         r"(?! ?(?:ans?|mois|jours?|semaines?|nuits?|enfants?|personnes?|h|heures|e|eme|er|ieme|em|m2|km|"
+                         r"arrondissement|fois)\b)")
+_REVENU_DIT = re.compile(r"\b(?:touche|gagne|rsa|salaire|are|aah|ada|chomage|retraite|pension|apl|als|caf|bourse|"
+                         r"revenus?|ressources?)\b")
+
+
 def _chez_d_un_autre(a: Analyse, pos: int) -> bool:
     """« chez X » qui suit une autre personne sans verbe de logement entre les deux : son logement à elle."""
     seg = a.segment(pos)
@@ -190,6 +197,10 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                     valeur_m = "heberge_avec_participation"
                 else:
                     valeur_m = valeur
+                    suite = re.split(r" [.;!?] ", a.texte[m.start():m.start() + 120], maxsplit=1)[0]
+                    if _MONTANT_NU.search(suite) and not _REVENU_DIT.search(suite) and not re.search(
+                            r"\bsans (?:payer|participer|rien payer)\b|\bgratuit|\brien\b", suite):
+                        continue  # « chez un pote, 150 » : un montant sans dire s'il est payé, on ne devine pas
             else:
                 valeur_m = valeur
             nie = a.nie(m.start())
