@@ -627,8 +627,9 @@ def _enfants_compte(simple: str, ext: Extraction | None = None) -> int | None:
         return None
     n = int(m.group("n"))
     reste = simple[m.end():]
-    if re.search(r"\b(?:mais|sauf|dont|pas|plus|ne|n)\b", reste):
-        return None  # « deux, mais le grand a 20 ans et travaille » : combien à charge ?
+    if re.search(r"\b(?:mais|sauf|dont|pas|plus|ne|n|week end|weekend|semaine sur|vacances|garde|chez (?:leur|sa|son|ses)|"
+                 r"partis?|foyer|hopital|internat)\b", reste):
+        return None  # « deux, mais le grand a 20 ans », « 2, ils sont chez moi le week-end » : combien à charge ?
     ages = []
     if ext is not None and _enumeration(reste, ages) == n and ages and None not in ages:
         ext.faits.setdefault("age_plus_jeune_enfant", min(ages))  # « trois : des jumeaux de 2 ans et leur grande sœur de 7 ans »
