@@ -40,7 +40,8 @@ FAMILLE = (r"frere|freres|soeur|soeurs|mere|pere|parents|cousin|cousine|cousins|
            r"grand mere|grand pere|grands parents|beau frere|belle soeur|beau pere|belle mere|neveu|niece|maman|papa|"
            r"belle fille|beau fils|bru|gendre|petite fille|petit fils|petits enfants|fratrie")
 AMI = (r"pote|potes|ami|amie|amis|amies|copains|copines|voisin|voisine|voisins|colocataire|collegue|collegues|"
-       r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse")
+       r"compatriote|connaissance|gars|mec|type|coloc|colocation|proprietaire|bailleur|hebergeur|hebergeuse|"
+       r"ex(?! (?:mari|femme|epoux|epouse|copain|copine|conjointe?|compagnon|compagne)\b)")  # « mon ex » : hors du foyer
 
 _DEBUT_SUJET = re.compile(
     r"^(?:(?:et|mais|puis|alors|aussi|sinon|en plus|oui|non|pour|quant a|moi non|moi oui|c est|c etait|c|"
@@ -134,6 +135,10 @@ _FUTUR |= {"veut", "veulent", "voulait", "menacent", "menace", "aurai", "aura", 
            "aurais", "aurait", "pourrai", "pourra", "ira", "irai", "prochain", "prochaine", "futur", "future",
            "envisage", "prevu", "prevois", "essaie", "essaye", "essayer", "espere", "esperons",
            "propose", "proposee", "proposes", "proposition"}  # « on m'a proposé un logement dans le 19e » : pas encore
+_TEMPS_APRES = re.compile(r"\b(?:bientot|prochainement|prochaine?|demain|pro)\b")
+_FUTUR_APRES = {"bientot", "prochainement", "prochain", "prochaine", "demain"}
+MOIS_NOMS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+             "novembre", "decembre", "semaine", "mois", "annee", "rentree"}
 _FOURCHETTE = re.compile(r"\bentre (\d+(?:[.,]\d+)?) et (\d+(?:[.,]\d+)?)\b")
 # futur simple : « toucherai », « serai », « aurai », « dormirai » (pas « vrai »)
 _VERBE_FUTUR = re.compile(r"(?!vrai$)\w{2,}(?:erai|irai|rai|eras|iras|erons|eront)")
@@ -272,6 +277,7 @@ class Analyse:
         # fourchettes « entre 300 et 400 » (forme unique après normalisation) : (début, fin, bas, haut)
         # débuts des marques d'hypothèse (« si je », « au cas où ») : lues une fois
         self._hypotheses = [m.start() + (m.group()[:1].isspace()) for m in _HYPOTHESE.finditer(texte)]
+        self._temps_apres = bool(_TEMPS_APRES.search(texte))  # « bientôt », « prochain », « pro » : lu après le fait
         self.fourchettes = [(m.start(), m.end(), float(m.group(1).replace(",", ".")),
                              float(m.group(2).replace(",", "."))) for m in _FOURCHETTE.finditer(texte)]
 
@@ -387,6 +393,9 @@ class Analyse:
         if proche:
             dernier_proche = next(k for k, v in proche.groupdict().items() if v)
         categorie = next(k for k, v in debut.groupdict().items() if v) if debut else None
+        if categorie == "conjoint" and re.match(r" (?:de|d) (?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs) ",
+                                                morceau[debut.end():]):
+            categorie = "famille"  # « la copine de mon frère » : le couple d'un autre
         if categorie == "autres":
             # « ils / elles » : jamais la personne seule (ses enfants, ses proches) ; mais le foyer quand le
             # message vient de dire la personne avec son conjoint ou ses enfants (« Mme H. vit en couple avec
@@ -600,4 +609,11 @@ class Analyse:
     def futur(self, pos: int, fenetre: int = 5) -> bool:
         """Le fait est un souhait ou une crainte (« je vais être à la rue », « je cherche un logement »)."""
         mots = self.mots_avant(pos, fenetre)
-        return any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos)
+        if any(m in _FUTUR or _VERBE_FUTUR.fullmatch(m) for m in mots) or self.hypothese(pos):
+            return True
+        # « Paris bientôt », « la fac en septembre pro » : le temps est dit juste après le fait
+        if not self._temps_apres:
+            return False
+        apres = self.mots_apres(pos, 6)
+        return any(m in _FUTUR_APRES for m in apres[1:]) or (
+            "pro" in apres[2:] and apres[apres.index("pro") - 1] in MOIS_NOMS)

@@ -36,7 +36,8 @@ _MOTS_DEPENSE = {"loyer", "loyers", "facture", "factures", "dette", "dettes", "d
                  "rembourser", "manque", "depense", "depenses", "prix", "cher", "paie", "paies", "verse",
                  "economies", "epargne", "poche", "agence", "depot", "arrieres", "arriere", "redevance",
                  "participation", "coutait", "vaut", "payer", "donne", "donnant", "donnons", "verse", "versons",
-                 "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons"}
+                 "participer", "participe", "contribue", "envoie", "envoye", "envoyer", "dette", "doit", "devons",
+                 "file", "files", "filer", "paye", "payons", "demande", "demandent"}
 _VIVRE = {"vis", "vit", "vivons", "vivent"}
 _PERSONNES_NOMS = set((
     "moi lui elle eux femme epouse conjointe compagne copine mari epoux conjoint compagnon copain concubin concubine "
@@ -60,7 +61,7 @@ _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l anne
                             r"|\bsur (?:les )?12 (?:derniers )?mois\b|\bdans l annee\b|\ben (?:1|un) an\b")
 _RIEN = re.compile(
     r"\b(?:aucun|aucune|pas de|pas d|sans|0|zero|ni)\s+(?:revenus?|ressources?|argent|salaire|rentree d argent)\b"
-    r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|pas un (?:sou|rond|"
+    r"|\b(?:touche|touchons|gagne|gagnons|percois|recois|ai) (?:plus |jamais )?(?:rien|0|zero|pas un (?:sou|rond|"
     r"centime|euro))\b(?! (?:mange|a manger|bu|dormi|fait|compris|dit|vu|entendu|recu de|de (?:la|le|l)))"
     r"|\bmaintenant (?:plus )?rien\b(?! (?:mange|a manger))"
     r"|\bpas (?:un|1) (?:sou|rond|centime|euro)\b|\b(?:j ai|on a|il a|elle a) (?:rien|0)(?: du tout)?(?= ?$| [,.;!?])"
@@ -68,6 +69,14 @@ _RIEN = re.compile(
     r"|\bsans (?:aucun )?(?:revenu|ressource)s?\b|\bpas de (?:sous|thunes)\b|\b0 (?:euros|revenus?)\b"
     r"|\bque dalle\b|\bvivre de rien\b|\bfauche\b|\bje touche rien\b"
 )
+# « rien » sans mot d'argent (« j'ai plus rien », « maintenant rien ») : l'argent seulement hors d'un propos sur les papiers
+_RIEN_NU = re.compile(r"(?:(?:j ai|on a|il a|elle a|ai) (?:plus |jamais )?(?:rien|0)|maintenant (?:plus )?rien)\b")
+_PAPIERS_AUTOUR = re.compile(r"\b(?:papiers?|titres?|visas?|recepisses?|cartes? de sejour|sejour|asile|expire\w*|"
+                             r"perime\w*|prefecture|regularis\w*|oqtf|sans papiers?)\b")
+_VERBES_DEMANDE = {"prend", "prends", "prennent", "demande", "demandent", "paie", "paye", "payer", "donne", "donnent",
+                   "coute", "coutent", "veut", "veulent", "reclame", "reclament", "envoie", "envoyer", "prete", "emprunte"}
+_PERSONNEL_ARGENT = re.compile(r"\b(?:je|j|moi|on|nous|mon|ma|mes|notre|nos|il|elle|ils|elles|touche|gagne|recois|"
+                               r"percois|ai|avons)\b")
 _AIDE_ZERO = re.compile(
     r"\b(?:aucune|pas d|pas de|plus d|plus de|sans) aides?(?: (?:pour|pr|au|du) (?:le )?logement)?\b(?! (?:sociale|du 115))"
     r"|\b(?:apl|als|alf) (?:a ete |est )?(?:coupee?s?|supprimee?s?|arretee?s?)\b"
@@ -76,8 +85,11 @@ _AIDE_ZERO = re.compile(
     r"|\b(?:touche|touchons|recois|percois|ai) (?:pas|plus|jamais) (?:d |de |des |les |l )?(?:apl|als|alf)\b"
     r"|\b(?:apl|als|alf)\s*:?\s*(?:rien|non|0|aucune?)\b"
 )
+_APPROXIMATION = re.compile(r"\bet (?:quelques|quelque|des poussieres|des brouettes|des bananes|des miettes)\b"
+                            r"|\bplus ou moins\b|\ba peu pres\b|\benviron\b|\bpas loin\b")
 _ADDITION = re.compile(r"\b(?:et|plus|\+|avec|ajoute|en plus|aussi)\b|\+")
-_CORRECTION = re.compile(r"\b(?:non|pardon|plutot|enfin|en fait|je veux dire|je voulais dire|oups|erreur)\b")
+_CORRECTION = re.compile(r"\bnon\b(?! (?:declare\w*|salarie\w*|imposable\w*|paye\w*|verse\w*|officiel\w*))|\b(?:pardon|plutot|enfin|en fait|je veux dire|je voulais dire|oups|erreur|disons|"
+                         r"exactement|precisement|pour etre precise?|ou plus exactement)\b")
 _SEUL_MONTANT = re.compile(
     r"^(?:environ |a peu pres |genre |pres de |dans les |autour de |je dirais )?\d+(?:[.,]\d+)?"
     r"(?: euros| e)(?: net| nets)?(?: (?:par mois|/ mois|mensuel\w*|le mois|par an|/ an|l an|par semaine))?"
@@ -212,6 +224,11 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.passe(m.start()):
             continue  # « avant je touchais 900 »
+        if any(x in ("mettons", "imaginons", "admettons", "supposons", "exemple") for x in a.mots_avant(m.start(), 2)):
+            continue  # « mettons 200 d'APL » : un exemple, pas un fait
+        if any(s.question and s.fin <= m.start() for s in a.segments) and not _PERSONNEL_ARGENT.search(
+                a.segment(m.start()).texte):
+            continue  # « l'APL compte pour le RSA ? genre 200 d'APL » : la suite d'une question, sans « je »
         genre, _ = _mots_proches(a, m)
         periode = _periode(a, m)
         if genre == "depense" or a.hypothese(m.start()) or a.futur(m.start(), 3):
@@ -272,6 +289,12 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             autre_membre = a.sujet(p0) != a.sujet(p1)  # « ma femme gagne 1300, moi 700 » : le foyer
             if _CORRECTION.search(entre):
                 total = v1
+            elif _APPROXIMATION.search(entre) and not autre_membre:
+                # « 600 et quelques, genre 620 » : le montant redit, plus précis ; loin du premier, on ne devine pas
+                if abs(v1 - total) > 0.2 * max(v1, total):
+                    total = None
+                    break
+                total = v1
             elif _ADDITION.search(entre) or autre_membre:
                 total += v1
             else:
@@ -285,8 +308,13 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             continue
         if a.sujet(m.start()) not in _SUJETS_FOYER or a.passe(m.start()) or a.futur(m.start(), 3):
             continue
-        if re.match(r"(?:j ai|on a|il a|elle a) (?:rien|0)", m.group()) and a.question not in (None, *_QUESTIONS_ARGENT):
-            continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
+        if any(x in _VERBES_DEMANDE for x in a.mots_avant(m.start(), 3)):
+            continue  # « un pote qui me prend pas d'argent » : ce qu'on lui demande, pas ce qu'il touche
+        if _RIEN_NU.match(m.group()):
+            if a.question not in (None, *_QUESTIONS_ARGENT):
+                continue  # « j'ai rien » à une autre question (les papiers...) : pas l'argent
+            if a.question is None and _PAPIERS_AUTOUR.search(a.texte, max(0, m.start() - 90), m.end() + 60):
+                continue  # « mon visa est fini, depuis j'ai plus rien » : les papiers, pas l'argent
         champ_rien = "ressources_annuelles" if a.question == "ressources_annuelles" else "ressources_mensuelles"
         constats.append(Constat(champ_rien, 0.0, m.start(), poids=2))
     for m in _AIDE_ZERO.finditer(a.texte):
@@ -391,6 +419,8 @@ def percoit_rsa(a: Analyse, jour: dt.date) -> list[Constat]:
         # « Le RSA, c'est tout. », « RSA oui. argent 550 » : en réponse à « combien recevez-vous ? »
         m = re.search(r"(?:^|\b(?:le|du|au) )rsa\b", a.texte)
         if m and not _RSA_PAS_UN_FAIT.search(a.texte) and not a.nie(m.start()) and not a.futur(m.start()) \
+                and not a.passe(m.start()) and not _RSA_NON.search(a.texte) \
+                and not re.search(r"\b(?:s est|c est|a ete|est) (?:arrete|fini|termine|coupe|stoppe)\b", a.texte) \
                 and not re.search(r"\b(?:demande|attends|attente|droit|voudrais)\b", a.texte):
             constats.append(Constat("percoit_rsa", True, m.start()))
     for m in _RSA_PAS_MOI.finditer(a.texte):

@@ -141,6 +141,8 @@ def _apres_correction(constats: list[Constat], a: Analyse) -> list[Constat]:
     return garder
 
 
+_COMME_MOI = re.compile(r"\b(?:comme moi|pareil que moi|pareil pour moi|meme chose que moi|moi aussi)\b")
+_PAS_COMME_MOI = re.compile(r"\b(?:pas|non|contrairement a moi|sauf) (?:\w+ )?(?:comme moi|pareil)\b|\bmoi (?:non|pas)\b")
 _NEGATION_MOT = re.compile(r"\b(?:non|pas|jamais|aucune?|rien|ni|sans|nulle part|ne|n|"
                            r"(?<!la )(?<!une )(?<!cette )(?<!1 )(?<!chaque )personne)\b")
 
@@ -239,6 +241,13 @@ def _deduire(faits: dict[str, Any], a: Analyse) -> None:
     if ecart and "age" in faits and "conjoint_age" not in faits:
         n = int(ecart.group(1))
         faits["conjoint_age"] = faits["age"] + (n if ecart.group(2) == "plus" else -n)
+    if _COMME_MOI.search(a.texte) and not _PAS_COMME_MOI.search(a.texte):
+        # « il est roumain, comme moi », « demandeuse d'asile comme moi » : la personne aussi
+        for perso, conj in (("nationalite", "conjoint_nationalite"), ("titre_sejour", "conjoint_titre_sejour")):
+            if conj in faits and perso not in faits:
+                faits[perso] = faits[conj]
+                if perso == "titre_sejour":
+                    faits.setdefault("nationalite", "hors_ue")
     if faits.get("conjoint_titre_sejour") and "conjoint_nationalite" not in faits:
         faits["conjoint_nationalite"] = "hors_ue"
     if any(c.startswith("conjoint_") for c in faits) and faits.get("en_couple") is False:

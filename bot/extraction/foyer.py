@@ -53,6 +53,7 @@ _COUPLE_OUI = motif(
     r"|(?:^|[.,;] )(?:mari|femme|epoux|epouse)(?= ?[.,;]| ?$)"
 )
 _COUPLE_NON = re.compile(
+    r"\b(?:on|nous) (?:ne |n )?(?:vit|vivons|habite|habitons) (?:pas|plus) (?:encore )?ensemble\b|\bchacun chez (?:soi|lui|moi)\b|"
     r"\bcelibataire\b|\b(?:vis|vit|vivons|habite|habites|habitons|vivre|suis|est|reste|elle|elever|eleve|je l eleve)"
     r" (?:toute |tout )?seule?\b(?! (?:chose|fois|solution|moyen|personne|endroit|aide|truc|probleme|adresse|piece|"
     r"nuit|question|en france|ici|a paris|dehors|a la rue)\b)(?= ?$| [,.;!?]| (?:avec|et|depuis|maintenant|"
@@ -76,9 +77,9 @@ _NON_SEUL = {"le", "la", "un", "une", "les", "des", "mon", "ma", "ses", "sa", "s
 
 # « j'ai quitté mon mari », « séparée de mon mari », « mon mari est parti » : plus en couple (R13).
 _SEPARATION_AVANT = re.compile(
-    r"\b(?:quitte|quittee|laisse|fui|fuir|fuyais|enfuie?|partie? de chez|sortie? de chez|separee?s? (?:de|d avec)|"
+    r"\b(?:quitte|quittee|laisse|fui|fuir|fuyais|enfuie?|(?:partie?s?|sortie?s?|enfuie?s?|fuie?|echappee?s?|sauvee?s?) de chez|separee?s? (?:de|d avec)|"
     r"divorcee?s? (?:de|d avec)|divorce avec|veuve? de|plus avec|quitter|separer de|echappee? de|loin de|"
-    r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par)\s*$"
+    r"porte plainte contre|plainte contre|mis a la porte par|mise a la porte par|chassee? par|virer? par|(?:deces|mort|disparition) (?:de|d)|ai perdu|a perdu|avons perdu)\s*$"
 )
 
 
@@ -413,6 +414,9 @@ def enfants(a: Analyse, jour: dt.date) -> list[Constat]:
                     suite[:120]):
                 constats.append(Constat("enfants", 0, m.start(), poids=3))
             continue
+        autre_compte = _AVEC_MOI.search(a.texte, m.end(), min(len(a.texte), m.end() + 40))
+        if autre_compte and int(autre_compte.group("n") or autre_compte.group("n2")) != n:
+            continue  # « 4 enfants, 2 ici » : combien vivent avec la personne ? pas tous
         constats.append(Constat("enfants", n, m.start(), poids=2))
     for m in _ENFANTS_SANS_NOMBRE.finditer(a.texte):
         suite = a.texte[m.end():a.segment(m.start()).fin]

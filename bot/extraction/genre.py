@@ -54,6 +54,8 @@ _PROCHES_FEMMES = {"mere", "soeur", "tante", "cousine", "fille", "grand mere", "
 _MOI_PRONOMS = re.compile(r"\b(?:je|j|moi)\b")
 # enceinte dite de la personne (« je suis enceinte », « moi enceinte », « la personne est enceinte »)
 _ENCEINTE_DITE = re.compile(r"\benceinte\b")
+_ACCORD_FEMININ = re.compile(r"\b(?:suis|moi) (?:partie|seule|battue|frappee|mariee|enfuie|sauvee|fatiguee)\b"
+                             r"|\bm a (?:frappee|battue|violee)\b")
 _CENTRE_FEMMES = re.compile(r"\b(?:centre|foyer|hebergement|halte|maison|hotel)\b(?: \w+){0,4} pour (?:les )?femmes\b")
 
 
@@ -109,7 +111,10 @@ def genre(a: Analyse, jour: dt.date) -> list[Constat]:
             m = None
         if m and _MOI_PRONOMS.search(texte) and re.search(
                 r"\b(?:quitte|partie|partir|seule|fatiguee|battue|frappee|mariee|enfuie|sauvee|fui)\b", texte) and not re.search(r"\b(?:ma (?:femme|copine|compagne|conjointe|epouse))\b",
-                                                              texte):
+                                                              texte) and (
+                re.search(r"\b(?:mari|epoux|copain|compagnon)\b", texte) or _ACCORD_FEMININ.search(texte)):
+            # « mon conjoint », « mon ex » ne disent pas le genre de la personne : il faut alors qu'elle
+            # se dise au féminin (« je suis partie », « battue ») ; « j'ai fui mon ex » : rien
             constats.append(Constat("genre", "femme", m.start(), force=True))
     if len({c.valeur for c in constats}) > 1:
         return []

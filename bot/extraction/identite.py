@@ -53,6 +53,9 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         return None  # « depuis que j'ai 15 ans » : un moment passé
     if apres[:2] in (["de", "plus"], ["de", "moins"]):
         return None  # « il a 2 ans de plus que moi »
+    if any(x.startswith(("arriv", "venu", "debarqu")) for x in avant[-4:]) and (
+            avant[-1:] == ["a"] or avant[-1:] == ["france"]):
+        return None  # « arrivée en France à 16 ans » : l'âge à l'arrivée, pas aujourd'hui
     if m.group("u") == "a" and apres and apres[0] not in (",", ".", "et", "sans", "je", "j"):
         return None
     if avant[-2:] == ["en", "fait"] or (avant and avant[-1] in ("non", "pardon", "plutot", "enfin", "oups")):
@@ -65,7 +68,7 @@ def _age_plausible(a: Analyse, m: re.Match) -> tuple[int, bool] | None:
         dans = re.match(r"dans (\d+) ans?\b", suite)
         if dans:
             return (n - int(dans.group(1)), False) if n - int(dans.group(1)) >= 0 else None
-        if re.match(r"(?:le mois prochain|la semaine prochaine|bientot|demain|dans (?:\d+|quelques) (?:mois|semaines|"
+        if re.match(r"(?:le mois prochain|le mois pro|la semaine prochaine|la semaine pro|bientot|demain|dans (?:\d+|quelques) (?:mois|semaines|"
                     r"jours)|cette annee|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
                     r"octobre|novembre|decembre)|le \d+|a noel|l annee prochaine|l an prochain)\b", suite) \
                 or any(x in ("bientot",) for x in avant[-4:]):
@@ -306,8 +309,8 @@ _TITRES: list[tuple[str, int, re.Pattern, bool]] = [
         r"|\b(?:eu|obtenu|accorde|accordee|recu|donne)\s+(?:l |le |la |mon |ma )?(?:asile|statut|protection)\b"
         r"|\bconvention de geneve\b"), False),
     ("carte_resident", 5, re.compile(
-        r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans\b|\bcarte 10 ans\b|\btitre de 10 ans\b"
-        r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans\b"
+        r"\bcarte de resident\b|\bcarte resident\b|\bcarte de 10 ans?\b|\bcarte 10 ans?\b|\btitre de 10 ans?\b"
+        r"|\b(?:titre|carte)(?: de)? sejour (?:de )?10 ans?\b"
         r"|\bresident (?:longue duree|permanent)\b|\bcarte de residence\b"), False),
     ("demande_asile", 4, motif(
         r"\bdemande(?:ur|use|urs|uses)? d asile\b|\bdemande (?:de )?l asile\b|\bdemander l asile\b"
@@ -376,6 +379,10 @@ def titre_sejour(a: Analyse, jour: dt.date) -> list[Constat]:
                          r"carte)\b)", a.texte):
         if re.search(r"\b(?:papiers?|titre|carte|sejour)\b", a.texte[max(0, m.start() - 50):m.end() + 30]) and not any(
                 d <= m.start() < f for d, f in pris) and a.sujet(m.start()) == "personne":
+            if re.match(r"moi (?:non|nn|pas)\b", m.group()) and re.search(
+                    r"\b(?:resident|recepisse|refugie\w*|10 ans|etudiant\w*|protection|asile|pluriannuel\w*|"
+                    r"naturalis\w*|nationalite|passeport)\b", a.texte[max(0, m.start() - 50):m.start()]):
+                continue  # « ma mère a une carte de résident, moi non » : pas ce titre-là, peut-être un autre
             constats.append(Constat("titre_sejour", "aucun", m.start(), poids=2))
             constats.append(Constat("nationalite", "hors_ue", m.start(), poids=0))
     valeurs = {c.valeur for c in constats if not c.nie}
@@ -463,6 +470,8 @@ def durees(a: Analyse, jour: dt.date, exclus: set[int] = frozenset()) -> list[Du
         avant = [x for x in a.mots_avant(m.start(), 5, phrase=True) if x not in (",",)][-3:]
         ancre = None
         if avant:
+            if avant[-1] == "france" and any(x.startswith(("arriv", "venu", "debarqu", "entre")) for x in avant[:-1]):
+                continue  # « arrivé France 17 ans » : l'âge à l'arrivée, pas une durée
             if avant[-1] == "france":
                 ancre = "depuis"  # « moi France 2 ans », « je suis en France 3 mois »
             elif avant[-1] in ("depuis", "pendant", "durant", "voila"):
@@ -730,7 +739,9 @@ _TRAVAIL_NON = motif(
     r"|\bpersonne ne travaille\b|\bpersonne travail\b"
     r"|(?<!la )(?<!une )(?<!cette )(?<!1 )\b(?:personne|aucun|aucune)(?: de nous| d entre nous| des 2| des deux)?(?: 2| deux)? "
     r"(?:ne |n )?(?:travaill\w*|bosse\w*|taffe\w*|a (?:un |de |d )?(?:travail|boulot|emploi|contrat|cdi|cdd|fiches? de paie))\b|\bni moi ni (?:ma|mon) \w+ (?:ne )?(?:travaill\w+|bosse\w*)\b"
-    r"|\bje commence (?:un|1|mon|le|lundi|demain|bientot)\b|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
+    r"|\bni (?:moi|lui|elle) ni (?:moi|lui|elle|(?:ma|mon) \w+) (?:on |nous )?(?:ne |n )?(?:a|avons|avez|ont) (?:un |une |de |d )?"
+    r"(?:travail|taf|boulot|emploi|contrat|cdi|cdd)\b"
+    r"|\bpas encore\b(?=.{0,30}\b(?:cdi|cdd|contrat|travail|"
     r"commence)\b)"
 )
 
@@ -756,8 +767,10 @@ def travail_declare(a: Analyse, jour: dt.date) -> list[Constat]:
                 or a.futur(debut, 3) or a.hypothese(debut):
             continue
         if re.search(r"\b(?:travaillais|travaillait|bossais|etais|etait|avant|ancien|ancienne|ai travaille|a travaille|"
-                     r"ai bosse|a bosse|jusqu|selon)\b", " ".join(a.mots_avant(debut, 5))) or re.match(
-                     r".{0,25}\bjusqu", a.texte[debut:debut + 40]):
+                     r"ai bosse|a bosse|jusqu|selon|ai fait|a fait|avais|avait|ai eu|a eu)\b", " ".join(a.mots_avant(debut, 5))) or re.match(
+                     r".{0,25}\bjusqu", a.texte[debut:debut + 40]) or re.match(
+                     r"[^.]{0,50}\b(?:l annee derniere|l an dernier|l an passe|c est fini|c etait|est termine|s est termine|"
+                     r"s est arrete|est fini|fini depuis)\b", a.texte[debut:debut + 70]):
             continue
         if m.group().startswith(("cdi", "cdd")) and re.search(r"\b(?:commence|chercher?|trouver|signer)\b",
                                                                " ".join(a.mots_avant(debut, 5))):

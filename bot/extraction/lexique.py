@@ -36,6 +36,8 @@ MOTS: dict[str, str] = {
     "jveux": "je veux",
     "jvoudrais": "je voudrais",
     "jgagne": "je gagne",
+    "jaurai": "j aurai",
+    "jserai": "je serai",
     "nsp": "je sais pas",
     # négations et mots courants
     **dict.fromkeys(["pa", "po", "paas"], "pas"),

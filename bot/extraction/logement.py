@@ -92,7 +92,11 @@ _DORMIR = re.compile(r"\b(?:dors|dort|dormons|dorment|dormir|dormi|couche|coucho
 _PARTICIPE = re.compile(r"\b(?:paie|paye|payons|donne|donnons|donnant|verse|versant|payant|participe|participons|"
                         r"participant|contribue|partage|partageons)\b.{0,40}\b(?:loyer|euros|participation|par mois|charges|factures?|courses|"
                         r"electricite|moitie|part|frais|edf)\b|\bparticip\w* aux (?:charges|frais|factures|courses)\b"
-                        r"|\bje (?:lui|leur) (?:donne|verse|paie|paye)\b|\bloyer\b")
+                        r"|\b(?:je|j) (?:lui|leur) (?:donne|verse|paie|paye|file)\b|\bloyer\b"
+                        # « une dame qui me demande 200 euros », « payer 250 », « je lui file 100 balles par mois »
+                        r"|\b(?:paie|paye|payer|payons|donne|file|verse|demande|demandent|prend|prennent)"
+                        r"(?: (?:lui|leur|me|nous|m|moi))? (?:environ |genre |a peu pres )?\d+"
+                        r"(?= ?(?:euros?\b|e\b|balles\b|par mois\b|chaque mois\b|/ ?mois\b|le mois\b|[,.;!?]|$))")
 _LOUE = re.compile(r"\b(?:je|j|il|elle|on) (?:loue|sous loue)\b|\bsous location\b|\bbail\b|\blocataire\b")
 
 
@@ -103,6 +107,20 @@ _VERBES_LOGE = {"dors", "dort", "dormons", "dorment", "dormir", "vis", "vit", "v
 _AUTRE_PERSONNE = re.compile(r"\b(?:\d+|un|une|mon|ma|mes|son|sa|ses|nos|leurs?|les|le|la) (?:\w+ )?"
                              r"(?:fille|filles|fils|enfants?|bebes?|bb|gosses|petits?|petites?|garcons?|mari|femme|"
                              r"frere|soeur|mere|pere|parents)\b")
+
+
+_DEPART = re.compile(r"\b(?:parti|partie|partis|parties|sorti|sortie|sortis|fui|enfui|enfuie|enfuis|echappe\w*|sauve\w*|"
+                     r"chasse\w*|vire\w*|jete\w*|mise? dehors|partir|fuir|sortir|quitter) de\s*$")
+_QUI_AUTRE = re.compile(r"\b(?:\d+|un|une|mon|ma|mes|son|sa|ses|nos|leurs?|les|le|la) (?:\w+ ){0,4}?"
+                        r"(?:fille|filles|fils|enfants?|bebes?|gosses|petits?|petites?|garcons?|aine|ainee|"
+                        r"frere|soeur|mere|pere|parents)\b[^.,]{0,30}\bqui\b(?:(?!\b(?:je|j|moi|on|nous)\b).)*$")
+
+
+_MONTANT_NU = re.compile(r"(?<!paris )(?<!dans le )(?<!le )(?<!en )(?<!depuis )(?<!du )\b(?:[2-9]\d|[1-9]\d{2,3})\b"
+                         r"(?! ?(?:ans?|mois|jours?|semaines?|nuits?|enfants?|personnes?|h|heures|e|eme|er|ieme|em|m2|km|"
+                         r"arrondissement|fois)\b)")
+_REVENU_DIT = re.compile(r"\b(?:touche|gagne|rsa|salaire|are|aah|ada|chomage|retraite|pension|apl|als|caf|bourse|"
+                         r"revenus?|ressources?)\b")
 
 
 def _chez_d_un_autre(a: Analyse, pos: int) -> bool:
@@ -129,8 +147,15 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
             if valeur == "rue" and _MENACE.search(a.texte[max(0, m.start() - 30):m.start()]):
                 continue
+            if valeur == "centre_hebergement" and m.group().endswith("foyer") and a.mots_avant(m.start(), 1) in (
+                    ["femme"], ["mere"], ["homme"], ["pere"], ["maman"], ["papa"], ["reste"], ["restee"]):
+                continue  # « femme au foyer » : à la maison, pas un foyer d'hébergement
             if courrier and not _DORMIR.search(a.segment(m.start()).texte):
                 continue  # « oui chez ma sœur » à la question du courrier : une adresse, pas un toit
+            if m.group().startswith("chez") and _DEPART.search(a.texte, max(0, m.start() - 40), m.start()):
+                continue  # « je suis partie de chez mon ex » : d'où elle vient, pas où elle dort
+            if not m.group().startswith("chez") and _QUI_AUTRE.search(a.texte, a.segment(m.start()).debut, m.start()):
+                continue  # « une fille de 20 ans qui travaille et vit chez elle » : le logement de la fille
             if m.group().startswith("chez") and _chez_d_un_autre(a, m.start()):
                 continue  # « j'ai 1 fille en Roumanie chez ma mère » : chez qui vit la fille, pas la personne
             if m.group().startswith("chez") and re.match(r"chez (?:nous|moi|lui|elle|eux)\b", m.group()) and not (
@@ -172,6 +197,10 @@ def logement(a: Analyse, jour: dt.date) -> list[Constat]:
                     valeur_m = "heberge_avec_participation"
                 else:
                     valeur_m = valeur
+                    suite = re.split(r" [.;!?] ", a.texte[m.start():m.start() + 120], maxsplit=1)[0]
+                    if _MONTANT_NU.search(suite) and not _REVENU_DIT.search(suite) and not re.search(
+                            r"\bsans (?:payer|participer|rien payer)\b|\bgratuit|\brien\b", suite):
+                        continue  # « chez un pote, 150 » : un montant sans dire s'il est payé, on ne devine pas
             else:
                 valeur_m = valeur
             nie = a.nie(m.start())
@@ -206,6 +235,7 @@ _VIVRE = {"locataire", "locataires", "loue", "louons", "hlm", "studio", "apparte
           "squatte", "sdf", "rue", "dehors", "115", "foyer", "hotel", "chez", "installe", "installee",
           "domicile", "vivre", "habiter"}
 _TRAVAIL = {"travaille", "bosse", "travail", "emploi", "stage", "formation", "suivi", "suivie", "ecole", "scolarise",
+            "menages", "menage", "nettoyage", "chantier", "chantiers", "boulot", "taf", "job", "particuliers",
             "scolarisee", "scolarises", "scolarisees"}
 _LIEN = re.compile(
     r"\b(?:travaille|bosse|travail|job|emploi|stage|formation)\b"
@@ -233,6 +263,8 @@ def _lieu_d_etudes(a: Analyse, pos: int) -> bool:
     """Le lieu est celui des études (« en master à Nanterre ») ou d'une adresse de courrier (« domicilié au CCAS
     de Montreuil ») : pas un lieu de vie."""
     avant = a.mots_avant(pos, 6)
+    if re.search(r"\b(?:en|de|mon|ma) (?:l|m) ?[1-3]\b", " ".join(avant)):
+        return True  # « je suis en L2 à Paris 8 » : une université
     for i in range(len(avant) - 1, -1, -1):
         if avant[i] in _ETUDES or avant[i] in _ADRESSE:
             return True
@@ -240,6 +272,16 @@ def _lieu_d_etudes(a: Analyse, pos: int) -> bool:
                         "hebergee", "loue", "louons", "chez"):
             return False  # « j'étudie et j'habite à Paris 18e » : le verbe de vie est le plus proche
     return False
+
+
+_STRUCTURE_PARIS = re.compile(
+    r"\b(?:assistante? sociale?|as|travailleu(?:r|se) social\w*|educat(?:eur|rice)\w*|casvp|pmi|ccas|ess|"
+    r"espace solidarite\w*|psa|accueil de jour|ase|spip|service social|chu|chrs|centre d hebergement(?: d urgence)?)\b"
+    r"[^.?!]{0,40}?(?:\bparis\b|\b(?:du|de la|dans le) \d{1,2} ?(?:e|eme|er)?\b(?! (?:mois|ans?|etage)\b)|\b750\d\d\b)")
+
+
+_LOGE_DANS = {"heberge", "hebergee", "heberges", "dort", "dors", "dorment", "vit", "vis", "loge", "logee", "reside",
+              "est", "sont", "dormir", "orientee", "oriente", "place", "placee"}
 
 
 def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
@@ -269,7 +311,9 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
         if a.futur(m.start(), 6) and not any(v in avant for v in ("dors", "vis", "habite", "dort", "vit")) and not re.search(
                 r"\b(?:va|vont) (?:a l ecole|au college|au lycee|a la creche)\b", seg.texte):
             continue
-        nie = a.nie(m.start(), 6) or bool(re.search(r"\b(?:ni|aucun|aucune|sans)\b", seg.texte))
+        # « ni à Paris ni ailleurs » ; mais « il vit à Paris 13e sans payer » : « sans » ne nie que ce qu'il précède
+        nie = a.nie(m.start(), 6) or bool(re.search(r"\b(?:ni|aucun|aucune)\b", seg.texte)) \
+            or a.mots_avant(m.start(), 2)[-2:-1] == ["sans"] or a.mots_avant(m.start(), 1) == ["sans"]
         if _SUIVI.search(" ".join(avant)):
             if not nie and a.sujet(m.start()) == "personne" and not a.passe(m.start()):
                 constats.append(Constat("lien_paris", True, m.start()))
@@ -296,9 +340,16 @@ def paris(a: Analyse, jour: dt.date) -> tuple[list[Constat], int | None]:
                 any(v in _VIVRE for v in avant) or re.search(r"\b(?:ecole|college|lycee|creche|scolaris\w*)\b", seg.texte)):
             constats.append(Constat("lien_paris", True, m.start(), force=True))  # « ma fille est à l'école à Paris »
         elif (m.group("arr2") or m.group("arr1") or m.group("arr3") or m.group("cp")) and n \
-                and a.question in ("arrondissement", "vit_a_paris") and not nie and a.sujet(m.start()) == "personne":
+                and a.question in ("arrondissement", "vit_a_paris") and not nie and a.sujet(m.start()) == "personne" \
+                and not a.passe(m.start(), 9) and not a.futur(m.start()):
             arrondissement = n
             constats.append(Constat("arrondissement", n, m.start()))
+    if a.tiers:
+        m = _STRUCTURE_PARIS.search(a.texte)
+        if m and not a.nie(m.start()) and not any(
+                v in _LOGE_DANS for v in a.mots_avant(m.start(), 4)):  # « hébergé au CHU (Paris 13e) » : un toit
+            # « assistante sociale à la PMI du 10e », « SPIP de Paris » : la personne est suivie à Paris
+            constats.append(Constat("lien_paris", True, m.start(), force=True))
     for m in _HORS_PARIS.finditer(a.texte):
         if any(d < m.end() and m.start() < f for d, f in zones_paris):
             continue  # « gare de Lyon », « porte Saint-Denis » : c'est Paris
@@ -339,7 +390,7 @@ _DOMICILIATION_OUI = re.compile(
     r"|\b(?:est|sont|suis|sommes) domicilie\w* (?:au|a la|a l|chez|dans)\b"
 )
 _DOMICILIATION_NON = re.compile(
-    r"\b(?:pas|plus|aucune|sans)\s+(?:de |d )?(?:domiciliation|domicilie)\b"
+    r"\b(?:pas|plus|aucune|sans|jamais)\s+(?:encore |eu |jamais eu |encore eu )?(?:de |d )?(?:domiciliation|domicilie)\b"
     r"|\b(?:domiciliation|domicilie)\s+(?:a |est )?(?:expire|expiree|perimee|finie|terminee|plus valable|"
     r"fini|termine)\b|\b(?:elle|j en avais une\b.{0,40}\belle) (?:a |est )?(?:expire|expiree|perimee|finie|terminee|fini)\b"
     r"|\b(?:cherche|veux|voudrais|besoin d|besoin de|faire|demander|obtenir|avoir|trouver|comment)\s+(?:une |1 )?"
@@ -366,6 +417,8 @@ def domiciliation(a: Analyse, jour: dt.date) -> list[Constat]:
     for m in _DOMICILIATION_NON.finditer(a.texte):
         if m.group().startswith(("elle", "j en avais")) and a.question != "domiciliation" and "domicil" not in a.texte:
             continue
+        if a.hypothese(m.start()):
+            continue  # « si je n'ai pas de domiciliation, est-ce que... » : une hypothèse
         pris.append((m.start(), m.end()))
         if m.group().startswith(("comment", "avoir")) and re.search(r"\brenouvel", a.texte):
             continue

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from . import incertitude, nombres
+from . import foyer, incertitude, nombres
 from .faits import _aujourd_hui, extraire_faits
 from .lexique import MOIS_ANNEE, ORDINAUX, PAYS
 from .modele import Extraction
@@ -67,6 +67,16 @@ _BOOLEENS: dict[str, list[tuple[re.Pattern, bool]]] = {
     "vit_a_paris": [(re.compile(r"^(?:moi )?(?:a )?paris\b|^750\d\d\b"), True),
                     (re.compile(r"^(?:banlieue|en banlieue|province|hors de paris)\b"), False)],
 }
+
+
+# « Paris bientôt. maintenant Évry » : un mot-réponse suivi d'un autre temps n'est pas la réponse d'aujourd'hui
+_AUTRE_TEMPS = re.compile(r"\b(?:bientot|prochain\w*|plus tard|demain|avant|autrefois|maintenant|mtn|futur|"
+                          r"l an dernier|l annee derniere|mais)\b")
+
+
+_PAPIERS_NIES = re.compile(r"^(?:moi )?papiers? (?:non|rien|aucun|pas|0|nada)\b(?!.{0,40}\b(?:mais|sauf|recepisse|asile|"
+                           r"titre|carte|refugie)\b)")
+_NEGATION_TITRE = re.compile(r"\b(?:non|pas|aucun|aucune|rien|sans|plus|jamais|nada)\b")
 
 
 @dataclass
@@ -134,6 +144,17 @@ def _entier(champ: str, texte: str, ext: Extraction, jour: dt.date) -> Any:
         if len(nombres_dits) > 1:
             # « un garçon et deux filles » : 3 ; « enfant 1, 2, 3, 4 » : on ne devine pas
             return sum(map(int, comptes)) if len(comptes) == len(nombres_dits) else None
+        if foyer._ENFANTS_LOIN.search(texte) or foyer._ENFANTS_EXCLUS.search(texte):
+            # « deux mais ils sont placés, à l'ASE » : aucun ne vit avec la personne (R9) ; une partie
+            # seulement (« deux, un au pays ») ou un doute : on ne devine pas
+            if re.search(r"\b(?:ils|elles|tous|toutes|les deux)\b", texte) and not re.search(
+                    r"\b(?:avec moi|avec nous|chez moi|ici|a (?:ma|notre) charge|un|une|1|dont|sauf|autres?|l autre|"
+                    r"le petit|la petite|mais (?:pas|un|une|le|la))\b", texte.split(" mais ", 1)[-1]):
+                return 0
+            return None
+        seuls = re.findall(r"\b(?:ma|mon) (?:fille|fils|garcon|bebe|petit|petite)\b", texte)
+        if seuls and comptes and len(comptes) == len(nombres_dits):
+            return sum(map(int, comptes)) + len(seuls)  # « j'ai ma fille et mes deux fils » : 3
     if champ == "age_plus_jeune_enfant":
         d = nombres.DUREE.search(texte)
         if d:
@@ -387,6 +408,32 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
     if ext.interroge:
         # « 3 mois c'est suffisant pour l'AME ? », « récépissé c'est bon ? » : une question n'est pas une réponse (R14)
         return Reponse(None, False, ext)
+    if champ == "enfants":
+        compte = _enfants_compte(simple, ext)
+        if compte is not None:
+            return Reponse(compte, False, ext)
+    if champ == "arrondissement":
+        arr = _ARRONDISSEMENT_DIT.fullmatch(simple)
+        if arr and not hesite_ou_passe(simple):
+            n = int(arr.group("n2") or arr.group("n"))
+            if 1 <= n <= 20:
+                return Reponse(n, False, ext)  # « moi 19ème », « le 19e, ah non pardon le 20e », « le 20e, vers Belleville »
+    if champ == "vit_a_paris" and "arrondissement" not in ext.faits:
+        arr = re.fullmatch(r"oui ,? (?:le |dans le )?(\d{1,2}) ?(?:e|eme|ieme|er)(?: arrondissement)? ?[.!]?", simple)
+        if arr and 1 <= int(arr.group(1)) <= 20:
+            ext.faits["arrondissement"] = int(arr.group(1))  # « oui, 10ème »
+    if champ == "nationalite" and "nationalite" not in ext.faits:
+        drapeau = _nationalite_drapeau(brut)
+        if drapeau:
+            return Reponse(drapeau, False, ext)  # « 🇲🇱 »
+    if champ == "age" and "age" not in ext.faits:
+        futur = re.match(r"^(\d{1,3}) ,? (?:mais )?j aurai (\d{1,3})(?: ans?)? (?:dans|le|la|en|a|bientot)\b", simple)
+        if futur and int(futur.group(2)) == int(futur.group(1)) + 1:
+            return Reponse(valeur_valide(champ, int(futur.group(1))), False, ext)  # « 29, j'aurai 30 dans deux semaines »
+    if champ == "mois_depuis_separation" and champ not in ext.faits:
+        mois = _separation_dite(simple, jour)
+        if mois is not None:
+            return Reponse(valeur_valide(champ, mois), False, ext)
     genre = CHAMPS[champ]["type"]
     valeur: Any = None
     if genre in (ENTIER, NOMBRE) or champ in ARGENT:
@@ -406,15 +453,25 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
         if valeur is None:
             if champ == "nationalite" and simple in PAYS:
                 valeur = PAYS[simple]
+            if champ == "titre_sejour" and _PAPIERS_NIES.search(simple):
+                valeur = "aucun"  # « papier non. rien. » : la négation porte sur les papiers
             for motif, v in _SYNONYMES.get(champ, []):
                 if valeur is None and motif.search(simple):
+                    if champ == "titre_sejour" and v != "aucun" and _NEGATION_TITRE.search(simple):
+                        break  # « pas de titre », « carte non » : le mot d'un titre sous une négation, on ne devine pas
                     valeur = v
     elif genre == LISTE:
         valeur = _liste(simple, choix)
     elif genre == BOOLEEN:
         valeur = _booleen_fait(simple, brut)
+        if valeur is None and champ in _THEMES and not _AUTRE_TEMPS.search(simple) and not incertitude.hesite(simple):
+            theme = re.match(r"^(?:moi |ma |mon |la |le |l )?(?:" + _THEMES[champ] + r")(?: [a-z]+){0,2}? "
+                             r"(?P<r>oui|non|nn|nan|pas)(?= ?[,.!]|$)", simple)
+            if theme:
+                valeur = theme.group("r") == "oui"  # « domiciliation oui, CCAS », « étudier non »
+
         for motif, v in _BOOLEENS.get(champ, []):
-            if valeur is None and motif.search(simple):
+            if valeur is None and motif.search(simple) and not _AUTRE_TEMPS.search(simple):
                 valeur = v
     elif champ in ARGENT:
         valeur = _argent(champ, simple, ext)
@@ -423,6 +480,168 @@ def _lire(champ: str, brut: str, simple: str, ext: Extraction, choix: Sequence[A
     elif genre == NOMBRE:
         valeur = _annees(simple, jour)
     return Reponse(valeur_valide(champ, valeur), False, ext)
+
+
+# --- enfants : un nombre dit en tête, ou des enfants tous loin ---------------------------------------
+_CORRIGE_COMPTE = re.compile(r"\b(?:non|pardon|plutot|enfin|attendez|attends|oublie\w*|oups|erreur|si on compte|sans compter|"
+                      r"avec (?:celui|celle|le fils|la fille|le bebe))\b")
+_PERSONNE_ICI = re.compile(r"\b(?:pas|plus|jamais) (?:ici|avec moi|avec nous|chez moi)\b|\bvivent pas avec (?:moi|nous)\b"
+                           r"|\bici (?:personne|aucun|0|rien)\b|\b(?:personne|aucun|0) ici\b")
+_PAYS_SEUL = re.compile(r"\b(?:" + foyer._PAYS_ETRANGERS + r"|bled|pays)\b")
+_ICI = re.compile(r"\b(?:ici|avec moi|avec nous|chez moi|a (?:ma|notre) charge)\b")
+_TOUS = re.compile(r"\b(?:ils|elles|tous|toutes|les 2|mes enfants|les enfants)\b|^(?:mes |les )?enfants?\b")
+_AUTRE_COMPTE = re.compile(r"\b(?:un|une|1|dont|sauf|autres?|l autre|aine|ainee|grand|grande|petit|petite|\d+)\b")
+_EN_TETE = re.compile(r"^(?:(?:euh|ben|bah|alors|bon|oui|moi|j en ai|on en a|y en a|il y en a|en tout|enfants?)\s+)*"
+                      r"(?P<n>\d{1,2})(?: (?:enfants?|gosses|petits))?\s*(?:[,.:;!]|et\b|$)")
+_COMPTE_NOMME = re.compile(r"\b(?P<n>\d{1,2}) (?:\w+ )?(?:enfants?|fils|filles?|garcons?|gosses|petits?|petites?|bebes?|"
+                           r"jumeaux|jumelles|grands?)\b")
+
+
+_TOTAL_DIT = re.compile(r"[,.] (?:donc|ca fait|en tout|soit|total) (?P<n>\d{1,2}) ?[.!]?$")
+_ENUM_DEBUT = re.compile(r"^(?:(?:euh|ben|bah|alors|bon|oui|j ai|on a|y a|il y a|j en ai)\s+)+")
+_ENUM_SEP = re.compile(r" ?(?:,|\+|\bet\b|\bpuis\b)+ ?")
+_ENUM_ITEM = re.compile(
+    r"(?:(?P<n>\d{1,2}) (?:paires de )?|(?:un|une|1|le|la|l|mon|ma|mes|les|des|leur|leurs|notre|nos) (?:(?P<n2>\d) )?)?"
+    r"(?P<nom>jumeaux|jumelles|fils|filles?|garcons?|grands?|grandes?|petits?|petites?|bebes?|aine|ainee|"
+    r"enfants?|(?:grande? |petite? )?(?:soeur|frere))(?: (?:de|a) (?P<age>\d{1,2})(?: (?P<u>ans?|mois))?"
+    r"(?: (?:et|a) \d{1,2} (?:ans?|mois))?)? ?\.?")
+
+
+def _enumeration(simple: str, ages: list[int] | None = None) -> int | None:
+    """« 2 grands + 1 petit » -> 3, « des jumeaux » -> 2, « ma fille, mon fils et les 2 jumelles » -> 4 :
+    seulement quand toute la réponse est une liste d'enfants. ``ages`` reçoit l'âge de chaque élément
+    (None quand un âge manque)."""
+    parties = [p for p in _ENUM_SEP.split(_ENUM_DEBUT.sub("", simple).strip(" .")) if p]
+    total = 0
+    for partie in parties:
+        m = _ENUM_ITEM.fullmatch(partie)
+        if not m:
+            return None
+        if ages is not None:
+            ages.append(None if not m.group("age") else int(m.group("age")) // 12 if (m.group("u") or "").startswith(
+                "mois") else int(m.group("age")))
+        n = int(m.group("n") or m.group("n2") or 0)
+        nom = m.group("nom")
+        if nom in ("jumeaux", "jumelles"):
+            total += 2 * (n or 1) if "paires" in partie else (n or 2)
+        elif n:
+            total += n
+        elif nom.endswith("s") and nom != "fils" or partie.startswith(("mes ", "les ", "des ", "leurs ", "nos ")):
+            return None  # « mes filles » : combien ?
+        else:
+            total += 1
+    if len(parties) < 2 and not re.search(r"\bjum", simple):
+        return None
+    return total or None
+
+
+_SEPARATION_MOTS = re.compile(r"\b(?:quitte\w*|seule?|divorce\w*|separe\w*|mort\w*|deces|decede\w*|parti\w*|"
+                              r"prison|fui|enfuie?|laisse\w*|naissance)\b")
+
+
+_ARR_NOMBRE = r"(?:le |dans le |au |paris |a paris )?(?P<{}>\d{{1,2}}) ?(?:e|eme|ieme|er|em)?(?: arrondissement)?"
+_ARRONDISSEMENT_DIT = re.compile(
+    r"(?:oui |moi |je suis |j habite |je dors |je vis )?(?:c est )?" + _ARR_NOMBRE.format("n")
+    + r"(?: , (?:ah |a |oh )?(?:non|pardon)(?: pardon| non)?(?: ,)? " + _ARR_NOMBRE.format("n2") + r")?"
+    + r"(?: , (?:vers|pres de|a cote de|du cote de|cote) [a-z ]+)? ?[.!]?")
+
+
+def hesite_ou_passe(simple: str) -> bool:
+    return bool(incertitude.hesite(simple) or re.search(r"\b(?:avant|bientot|prochain\w*|etais|habitais|dormais)\b", simple))
+
+
+# Le mot du sujet de la question, puis oui / non (« travail oui, contrat », « domiciliation oui, CCAS »)
+_THEMES = {
+    "domiciliation": r"domiciliation|domicilie\w*|adresse(?: \w+)?|ccas",
+    "travail_declare": r"travail|taf|boulot|contrat|declare",
+    "etudiant": r"etudier|etudes|etudiante?|ecole|fac|stage",
+    "adresse_courrier": r"courrier|adresse|lettres",
+    "lien_paris": r"lien",
+    "enceinte": r"enceinte|grossesse",
+}
+
+
+# Un drapeau (deux lettres « indicateur régional ») : le code ISO du pays
+_UE_EEE_SUISSE = set("AT BE BG HR CY CZ DK EE FI DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO CH".split())
+_DRAPEAU = re.compile("([\U0001F1E6-\U0001F1FF])([\U0001F1E6-\U0001F1FF])")
+
+
+def _nationalite_drapeau(brut: Any) -> str | None:
+    codes = {"".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.groups()) for m in _DRAPEAU.finditer(str(brut or ""))}
+    if len(codes) != 1 or re.sub(r"[\U0001F1E6-\U0001F1FF\s.!]", "", str(brut)):
+        return None  # un seul drapeau, rien d'autre
+    code = codes.pop()
+    return "francaise" if code == "FR" else "ue" if code in _UE_EEE_SUISSE else "hors_ue"
+
+
+def _separation_dite(simple: str, jour: dt.date) -> int | None:
+    """À « Depuis combien de mois élevez-vous seul(e) vos enfants ? » : une seule durée ou date, dite avec
+    la séparation (« moi seule 1 an », « il m'a quittée il y a 5 mois », « mon mari est mort en mars »)."""
+    if not _SEPARATION_MOTS.search(simple) or re.search(r"\b(?:si|quand je|va|vais|avant|pendant|ont|age|agee?s?|"
+                                                          r"ensemble|en couple|toujours avec|encore avec)\b|(?<!y )\ba \d|\bont \d", simple):
+        return None
+    durees = list(nombres.DUREE.finditer(simple))
+    dates = list(nombres.DATE.finditer(simple))
+    if len(durees) + len(dates) != 1 or len(re.findall(r"\d+", simple)) > 1:
+        return None
+    if durees:
+        if durees[0].group("u") == "a":
+            return None
+        return nombres.mois_entiers(durees[0])
+    lue = nombres.lire_date(dates[0], jour)
+    return nombres.mois_ecoules(lue, jour) if lue else None
+
+
+def _enfants_compte(simple: str, ext: Extraction | None = None) -> int | None:
+    """« 3, mais ils sont restés au Mali » -> 0 (R9) ; « deux, un garçon de 4 ans et une fille de 2 ans » -> 2.
+    None dès qu'un doute reste (une correction, une partie au loin, un autre nombre d'enfants)."""
+    if _CORRIGE_COMPTE.search(simple):
+        return None
+    loin = foyer._ENFANTS_LOIN.search(simple) or foyer._ENFANTS_EXCLUS.search(simple) or _PERSONNE_ICI.search(simple) \
+        or _PAYS_SEUL.search(simple)
+    if loin:
+        sans_negation = _PERSONNE_ICI.sub(" ", simple)
+        if _ICI.search(sans_negation):
+            avec = [m for m in foyer._AVEC_MOI.finditer(simple)]
+            seul = re.search(r"\b1 seule? (?:avec moi|ici)\b", simple)
+            if len(avec) == 1 and not seul:
+                return int(avec[0].group("n") or avec[0].group("n2"))  # « 2 ici avec moi et 1 au Mali »
+            return 1 if seul and not avec else None  # « un seul avec moi, les deux grands en Roumanie »
+        reste = re.sub(r"\b\d+ (?:ans?|mois)\b|\bgrand (?:mere|pere)\b|\bgrands parents\b", " ", simple)
+        reste = re.sub(r"\b\d{1,2}\b", " ", reste, count=1)  # le nombre d'enfants dit, une fois
+        tous = _TOUS.search(simple) or _PERSONNE_ICI.search(simple) or re.match(r"(?:1|1 seul|mon fils|ma fille)\b", simple)
+        if tous and not _AUTRE_COMPTE.search(reste):
+            return 0
+        return None
+    total = _TOTAL_DIT.search(simple)
+    if total:
+        return int(total.group("n"))  # « Moussa, Awa, Fatou et le bébé, donc quatre »
+    ages: list[int | None] = []
+    enumeres = _enumeration(simple, ages)
+    if enumeres is not None:
+        if ext is not None and ages and None not in ages:
+            ext.faits.setdefault("age_plus_jeune_enfant", min(ages))  # chaque enfant dit avec son âge
+        return enumeres
+    m = _EN_TETE.match(simple)
+    if not m:
+        return None
+    n = int(m.group("n"))
+    reste = simple[m.end():]
+    if re.search(r"\b(?:mais|sauf|dont|pas|plus|ne|n|week end|weekend|semaine sur|vacances|garde|chez (?:leur|sa|son|ses)|"
+                 r"partis?|foyer|hopital|internat)\b", reste):
+        return None  # « deux, mais le grand a 20 ans », « 2, ils sont chez moi le week-end » : combien à charge ?
+    ages = []
+    if ext is not None and _enumeration(reste, ages) == n and ages and None not in ages:
+        ext.faits.setdefault("age_plus_jeune_enfant", min(ages))  # « trois : des jumeaux de 2 ans et leur grande sœur de 7 ans »
+    comptes = [int(c.group("n")) for c in _COMPTE_NOMME.finditer(reste)]
+    if comptes and sum(comptes) != n and comptes != [n]:
+        return None  # « deux, et trois filles » : on ne devine pas
+    nombres_nus = [x for x in re.finditer(r"\b\d+\b", reste) if not re.match(
+        r"\d+ (?:ans?|mois|semaines|jours|e|eme|ieme|er|enfants?|fils|filles?|garcons?|gosses|petits?|bebes?|jumeaux|"
+        r"jumelles|\w+ (?:garcons?|filles?|fils|enfants?))\b", reste[x.start():])]
+    if nombres_nus:
+        return None  # « deux… trois avec le fils de ma femme » : un autre nombre
+    return n
 
 
 # --- réponse courte : le texte ne dit rien d'autre que la réponse ----------------------------------
@@ -436,7 +655,9 @@ _REMPLISSAGE = {
 }
 _UNITES: dict[str, set[str]] = {
     "age": {"ans", "an", "age", "agee", "ne", "nee", "annees", "annee"},
-    "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee"},
+    "conjoint_age": {"ans", "an", "age", "agee", "ne", "nee", "lui", "elle", "ma", "mon", "femme", "mari", "epouse", "epoux",
+                     "conjoint", "conjointe", "copain", "copine", "compagnon", "compagne", "semaine", "derniere",
+                     "dernier", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"},
     "enfants": {"enfants", "gosses", "fils", "filles", "fille", "garcons", "garcon", "bebe", "bebes", "petits",
                 "seul", "seule", "charge", "avec", "mes", "mon", "ma", "ans", "an", "mois"},
     "age_plus_jeune_enfant": {"ans", "an", "mois", "semaines", "jours", "il", "elle", "bebe", "plus", "petit",
@@ -490,6 +711,9 @@ def _reponse_courte(champ: str, genre: str, simple: str, ext: Extraction) -> boo
         mots = proposition.split()
         reste = [m for m in mots if m not in permis and not _NOMBRE_MOT.match(m)
                  and not re.fullmatch(r"\d+/\d+(?:/\d+)?", m)]
+        if reste and champ == "age" and not any(_NOMBRE_MOT.match(m) for m in mots) and _PAYS_MOTS.fullmatch(
+                " ".join(reste)):
+            continue  # « Afghanistan. 22. » : le pays (lu par ailleurs), puis l'âge
         if reste:
             return False
         if any(_NOMBRE_MOT.match(m) for m in mots) or any(m in _ZEROS for m in mots):
