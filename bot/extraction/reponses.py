@@ -224,8 +224,8 @@ def _annees(texte: str, jour: dt.date) -> Any:
         lue = nombres.lire_date(date, jour)
         mois = nombres.mois_ecoules(lue, jour) if lue else None
         return None if mois is None else nombres.en_annees(mois)
-    if _ZERO.match(texte) and not _NOMBRE.search(texte):
-        return 0
+    # « non », « pas », « rien » à « depuis combien d'années… ? » ne disent pas une durée de 0 (joué à la
+    # main : « non » devenait « titre pour travailler depuis 0 mois ») : seul un « 0 » écrit compte
     return _nombre_seul(texte)
 
 
