@@ -89,8 +89,8 @@ def test_borne_un_droit_puis_un_rendez_vous_par_touchers_seulement(navigateur, p
             touchers += 1
         assert page.locator(".carte[data-droit='domiciliation']").count() == 1
 
-        # L'offre de rendez-vous : Oui, puis le premier créneau, puis confirmer.
-        toucher(page.get_by_role("button", name="Oui", exact=True))
+        # L'offre de rendez-vous : « Un rendez-vous », puis le premier créneau, puis confirmer.
+        toucher(page.get_by_role("button", name="Un rendez-vous", exact=True))
         creneaux = [b for b in page.locator("#choix button").all() if " à " in b.inner_text()]
         assert len(creneaux) == 3, page.locator("#choix").inner_text()
         libelle = creneaux[0].inner_text().strip()
