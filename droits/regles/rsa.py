@@ -448,7 +448,13 @@ def _notes_montant(b: Bareme, s: dict, calculs: list[dict], cause: str | None, f
             notes.append(_duree_majoration(b, s))
     elif cause == "majoration":
         haut = max(c["montant"] for c in calculs)
-        notes.append(("rsa.note.majoration_possible", {"age": b["rsa.isolement.age_limite_benjamin"], "majore": haut}))
+        limite = b["rsa.isolement.age_limite_benjamin"]
+        if (s.get("age_plus_jeune_enfant") or -1) >= limite:
+            # l'âge du plus jeune est dit : c'est la date de la séparation qui décide (R262-2, 12 mois au plus)
+            notes.append(("rsa.note.majoration_possible_separation",
+                          {"mois": b["rsa.isolement.duree_mois"], "majore": haut}))
+        else:
+            notes.append(("rsa.note.majoration_possible", {"age": limite, "majore": haut}))
     if not s["en_couple"] and s["enfants"] == 0 and s.get("enceinte") is None and forme != "il":
         notes.append(("rsa.note.enceinte_inconnu", {}))
     return notes

@@ -101,3 +101,13 @@ def test_sans_les_montants_les_faits_qui_ne_changent_qu_un_montant_ne_sont_pas_d
     # un fait qui change le statut reste demandé sans les montants
     sans_ressources = {k: v for k, v in s.items() if k != "ressources_mensuelles"}
     assert prochaine_question(sans_ressources, date=DATE, montants=False)["champ"] == "ressources_mensuelles"
+
+
+def test_la_fourchette_dit_ce_qui_la_decide():
+    """L'âge du plus jeune enfant est dit (4 ans) : la note parle de la séparation, pas de l'âge de l'enfant."""
+    s = {"vit_a_paris": True, "logement": "locataire", "nationalite": "francaise", "en_couple": False,
+         "enfants": 2, "etudiant": False, "ressources_mensuelles": 800, "age_plus_jeune_enfant": 4,
+         "difficultes_logement": ["impayes_loyer"], "aide_logement": 150}
+    rsa = evaluer(s, DATE)["droits"]["rsa"]
+    assert rsa["a_preciser"] == ["mois_depuis_separation"]
+    assert "séparation" in rsa["raisons"][-1] and "plus jeune enfant" not in rsa["raisons"][-1]
