@@ -73,7 +73,7 @@ ALERTES = {
                 r"\b(crache|perds|perd) (beaucoup )?(du |de )?sang\b|\b(ne )?se reveille pas\b|\bbouge plus\b|\bavale (un|des) produits?\b|\bs'est effondre\w*|\bmal a la poitrine\b|\bdouleur\w* .{0,20}poitrine\b|\bappeler le 15\b|\bnot breathing\b",
             ],
             "autres": [
-                r"\b(saign\w*|hemorragi\w*|malaise|blesse\w*|brule\w*|fracture\w*|tres forte fievre|forte fievre|fievre|contractions?|accouch\w* (maintenant|la|ce soir)|crise d'(asthme|epilepsie)|avc|infarctus|intoxi\w*|urgences? (medicale|vitale)|aux urgences|hopital d'urgence)\b",
+                r"\b(saign\w*|hemorragi\w*|malaise|blesse\w*|brule\w*|fracture\w*|tres forte fievre|forte fievre|fievre|contractions?|accouch\w* (maintenant|la|ce soir)|crise d'(asthme|epilepsie)|(?:un|d'un|d') avc|infarctus|intoxi\w*|urgences? (medicale|vitale)|aux urgences|hopital d'urgence)\b",
                 r"\b(tres|trop|gravement|super) malade\b|\bmal (au ventre|a la tete|au coeur) (tres|trop|depuis)\b|\bsans (mes )?medicaments?\b|\bplus de (traitement|medicaments?|insuline)\b|\bdiabet\w*.{0,30}insuline\b",
             ],
             "exclure": [

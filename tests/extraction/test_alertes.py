@@ -17,6 +17,7 @@ RACINE = Path(__file__).resolve().parents[2]
 
 POSITIFS = [
     ("j'ai quitté mon mari il me frappait", "violence"),
+    ("mon pere a fait un avc ce matin", "urgence_medicale"),
     ("mon copain me bat quand il boit", "violence"),
     ("jsui battue", "violence"),
     ("il m'a menacée de mort hier soir", "violence"),
@@ -43,6 +44,7 @@ POSITIFS = [
 
 NEGATIFS = [
     "frappé par la lenteur de la CAF",
+    "jsui en france depui 8 mois avc ma copine",  # « avc » : « avec » en SMS (joué à la main)
     "le 115 ne répond pas",
     "je suis menacée d'expulsion",
     "mon proprio menace de me mettre dehors",
