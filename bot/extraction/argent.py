@@ -55,6 +55,11 @@ _PERIODE_AN = re.compile(r"^(?:par an|/ an|l an|annuel\w*|par annee|a l annee|su
                          r"sur 1 an|dans l annee|cette annee|l annee derniere|net par an|par ans|an)\b")
 _PERIODE_SEMAINE = re.compile(r"^(?:par semaine|/ semaine|la semaine|hebdo\w*|chaque semaine|toutes les semaines)\b")
 _PERIODE_HEURE = re.compile(r"^(?:de l heure|par heure|/ h|de l h|l heure|brut de l heure|net de l heure)\b")
+# « des fois », « parfois », « 2 ou 3 jours par semaine » : un montant par jour ou par semaine qui ne tombe pas
+# chaque jour, ou chaque semaine ; le convertir en mois inventerait un revenu (joué à la main : 608 € par mois)
+_IRREGULIER = re.compile(r"\b(?:des fois|parfois|de temps en temps|de temps a autre|pas tous les jours|"
+                         r"quand (?:il y a|ya|y a) du travail|quand je trouve|certains jours|"
+                         r"(?:\d|un|deux|trois|quatre) (?:ou \d+ )?jours? par semaine)\b")
 _PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|jour|chaque jour|par nuit|la nuit|de l heure|par heure|/ h|"
                            r"de l h)\b")
 _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l annee\b|\bcette annee\b"
@@ -217,6 +222,7 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
     revenus_mois: list[tuple[int, float]] = []
     revenus_an: list[tuple[int, float]] = []
     douteux = False
+    irregulier = False
     constats: list[Constat] = []
     for m in _MONTANT.finditer(a.texte):
         valeur = nombres.nombre(m.group("n"))
@@ -251,6 +257,10 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
                 continue
         if periode == "heure":
             continue  # un salaire horaire ne dit pas le revenu du mois
+        if periode in ("jour", "semaine") and _IRREGULIER.search(a.texte):
+            # « 20 euros par jour des fois, 2 ou 3 jours par semaine » : pas chaque jour ; le mois n'est pas dit
+            irregulier = True
+            continue
         if periode == "jour":
             # « l'ADA, 14 euros par jour » : 14 x 365 / 12 par mois (R16)
             if genre == "aide":
@@ -268,6 +278,8 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             revenus_mois.append((m.start(), valeur * 52 / 12))
         else:
             revenus_mois.append((m.start(), valeur))
+    if irregulier:
+        revenus_mois, revenus_an = [], []  # un revenu d'un jour de temps en temps : on s'abstient, on redemande
     if douteux and len(revenus_mois) + len(revenus_an) >= 2:
         # « 600 de rsa et 180 dapl » : un montant sans mot de revenu, dans une liste où l'aide au logement
         # est dite (ou suivi d'un mot inconnu) : il peut être l'APL, qui n'est jamais un revenu. On s'abstient.
