@@ -60,6 +60,7 @@ _PERIODE_HEURE = re.compile(r"^(?:de l heure|par heure|/ h|de l h|l heure|brut d
 _IRREGULIER = re.compile(r"\b(?:des fois|parfois|de temps en temps|de temps a autre|pas tous les jours|"
                          r"quand (?:il y a|ya|y a) du travail|quand je trouve|certains jours|"
                          r"(?:\d|un|deux|trois|quatre) (?:ou \d+ )?jours? par semaine)\b")
+_AIDE_ARRETEE = re.compile(r"\b(?:suspendue?s?|coupee?s?|bloquee?s?|arretee?s?|supprimee?s?|plus versee?s?)\b")
 _PERIODE_JOUR = re.compile(r"^(?:par jour|/ jour|la journee|le jour|jour|chaque jour|par nuit|la nuit|de l heure|par heure|/ h|"
                            r"de l h)\b")
 _ANNUEL_PHRASE = re.compile(r"\bl an dernier\b|\bl annee derniere\b|\bsur l annee\b|\bcette annee\b"
@@ -268,6 +269,8 @@ def montants(a: Analyse, jour: dt.date) -> list[Constat]:
             revenus_mois.append((m.start(), valeur * 365 / 12))
             continue
         if genre == "aide":
+            if _AIDE_ARRETEE.search(a.texte):
+                continue  # « l'apl c'est 250 mais elle est suspendue » : ni 250 ni 0, on redemande
             constats.append(Constat("aide_logement", round(valeur, 2), m.start()))
             continue
         if devine and _douteux_dans_une_liste(a, m):
