@@ -13,9 +13,9 @@ import re
 from typing import Iterator
 
 
-def _branches(source: str) -> list[str]:
-    """Les alternatives de premier niveau (« a|b(c|d)|e » -> « a », « b(c|d) », « e »)."""
-    branches, profondeur, debut, i, classe = [], 0, 0, 0, False
+def _hors_classes(source: str, i: int = 0):
+    """(indice, caractère) des caractères qui comptent pour les groupes : ni échappés, ni dans une classe [...]."""
+    classe = False
     while i < len(source):
         c = source[i]
         if c == "\\":
@@ -25,36 +25,35 @@ def _branches(source: str) -> list[str]:
             classe = c != "]"
         elif c == "[":
             classe = True
-        elif c == "(":
+        else:
+            yield i, c
+        i += 1
+
+
+def _branches(source: str) -> list[str]:
+    """Les alternatives de premier niveau (« a|b(c|d)|e » -> « a », « b(c|d) », « e »)."""
+    branches, profondeur, debut = [], 0, 0
+    for i, c in _hors_classes(source):
+        if c == "(":
             profondeur += 1
         elif c == ")":
             profondeur -= 1
         elif c == "|" and profondeur == 0:
             branches.append(source[debut:i])
             debut = i + 1
-        i += 1
     return branches + [source[debut:]]
 
 
 def _fin_groupe(source: str, i: int) -> int:
     """Indice juste après le groupe qui s'ouvre en ``source[i] == "("``."""
-    profondeur, classe = 0, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if classe:
-            classe = c != "]"
-        elif c == "[":
-            classe = True
-        elif c == "(":
+    profondeur = 0
+    for j, c in _hors_classes(source, i):
+        if c == "(":
             profondeur += 1
         elif c == ")":
             profondeur -= 1
             if profondeur == 0:
-                return i + 1
-        i += 1
+                return j + 1
     return len(source)
 
 
