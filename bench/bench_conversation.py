@@ -121,7 +121,7 @@ def jouer(webhook: str, persona: Persona, tous: bool) -> dict:
         champ = conv.question
         if champ is None:
             break
-        conv.envoyer(persona.reponses.get(champ, "je ne sais pas"))
+        conv.envoyer(persona.reponse(champ, conv.groupe, "je ne sais pas"))
         tours += 1
     resultats = conv.resultats or {}
     return {
@@ -192,7 +192,7 @@ def scenarios_assistant(webhook: str, n: int) -> list[list[str]]:
         for _ in range(MAX_TOURS):
             if any("resultats" in c for c in conv.customs(conv.dernier)) or conv.question is None:
                 break
-            texte = persona.reponses.get(conv.question, "je ne sais pas")
+            texte = persona.reponse(conv.question, conv.groupe, "je ne sais pas")
             messages.append(texte)
             conv.envoyer(texte)
         scripts.append(messages)

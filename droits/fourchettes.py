@@ -115,13 +115,15 @@ def _cle(c: Critere) -> tuple:
     return (c.texte, c.valeur, tuple(sorted((k, repr(v)) for k, v in c.vars.items())))
 
 
-def _champs_decisifs(droit: str, par_coin: list, actives: Mapping[str, list]) -> list[str]:
-    """Champs dont les deux bornes donnent des statuts différents, les autres bornes étant égales."""
+def _champs_decisifs(droit: str, par_coin: list, actives: Mapping[str, list],
+                     mesure: Callable[[Decision], Any] = lambda d: d.valeur) -> list[str]:
+    """Champs dont les deux bornes donnent des statuts (ou, avec `mesure`, des montants) différents, les autres
+    bornes étant égales."""
     decisifs = []
     for champ in actives:
         for (c1, d1), (c2, d2) in itertools.combinations(par_coin, 2):
             autres_egaux = all(c1[k] == c2[k] for k in c1 if k != champ)
-            if autres_egaux and c1[champ] != c2[champ] and d1[droit].valeur != d2[droit].valeur:
+            if autres_egaux and c1[champ] != c2[champ] and mesure(d1[droit]) != mesure(d2[droit]):
                 decisifs.append(champ)
                 break
     return decisifs
@@ -143,7 +145,10 @@ def fusionner(droit: str, par_coin: list[tuple[dict, dict[str, Decision]]], acti
             resume = (_cle_fourchette(rep.resume[0]), {"min": bas, "max": haut})
         notes = list(rep.notes)
         if par_la_fourchette:
-            notes.insert(0, ("commun.fourchette.montant", {"libelles": libelles}))
+            # seulement les réponses qui font varier le montant (une phrase courte, FALC)
+            utiles = _champs_decisifs(droit, par_coin, actives, lambda d: (d.montant_min, d.montant_max))
+            notes.insert(0, ("commun.fourchette.montant",
+                             {"libelles": ", ".join(f"« {libelle(c, actives[c])} »" for c in utiles) or libelles}))
         return dataclasses.replace(rep, resume=resume, notes=notes, montant=bas, montant_min=bas, montant_max=haut,
                                    fourchette=par_la_fourchette)
     # les coins ne donnent pas le même statut : à vérifier, le nombre exact est demandé
@@ -153,7 +158,9 @@ def fusionner(droit: str, par_coin: list[tuple[dict, dict[str, Decision]]], acti
     manquants = tuple(dict.fromkeys(m for d in decisions for m in d.manquants))
     rep = next((d for d in decisions if d.valeur is None), None) or next(d for d in decisions if d.valeur)
     etape = (f"{droit}.etape.a_verifier", {}) if _existe(f"{droit}.etape.a_verifier") else rep.etape
-    critere = inconnu("commun.fourchette.indecise", *decisifs, libelles=libelles)
+    # seulement les réponses qui empêchent de décider (une phrase courte, FALC)
+    libelles_decisifs = ", ".join(f"« {libelle(c, actives[c])} »" for c in decisifs if c in actives) or libelles
+    critere = inconnu("commun.fourchette.indecise", *decisifs, libelles=libelles_decisifs)
     return dataclasses.replace(
         rep, valeur=None, criteres=[critere, *communs], resume=(f"{droit}.resume.a_verifier", {}), notes=[],
         montant=None, montant_min=None, montant_max=None, a_preciser=(), manquants_en_plus=manquants,

@@ -10,6 +10,8 @@
   coûteux à répondre. Sans cet ordre, compter les faits manquants pénalise les questions qui en ouvrent
   d'autres (la nationalité ouvre les papiers) alors qu'elles ferment vite un droit.
 - `ignorer` : faits que la personne ne sait pas ; jamais redemandés.
+- `groupees=True` (la conversation) : quand le couple et les enfants manquent tous les deux et que l'un
+  d'eux est choisi, une seule question les demande ensemble (« Avec qui vivez-vous ? », `question_groupee`).
 - None : aucun fait ne peut plus changer un verdict.
 """
 from __future__ import annotations
@@ -32,6 +34,11 @@ PROFONDEUR = 2  # coups d'avance (mesuré le 2/12/2026 : 2 coups et 5 candidats,
 LARGEUR = 5  # candidats examinés à chaque coup (les meilleurs à 1 coup)
 TOLERANCE = 1.0  # écart de questions restantes estimées sous lequel deux candidats sont à égalité : l'ordre d'un
 # entretien (questions.yaml) les départage (mesuré : 0 → 10,36 questions en moyenne ; 0,5 → 10,64 ; 1 → 9,64 ; 3 → 9,71)
+
+
+# Questions groupées (droits/textes.yaml, questions_communes) : le champ porté par la question, puis les autres
+# faits que ses boutons donnent aussi. Demandées seulement quand tous ces faits manquent.
+GROUPEES = {"foyer": ("en_couple", "enfants")}
 
 
 def _droits(droits: Any) -> tuple[str, ...]:
@@ -137,6 +144,32 @@ def question(champ: str) -> dict:
     return sortie
 
 
+def question_groupee(nom: str) -> dict:
+    """Une question qui demande plusieurs faits en un appui : le champ est le premier fait (contrat de
+    `question`), `aussi` nomme les autres ; chaque bouton porte `valeur` (du champ) et `faits` (les autres,
+    seulement ceux qu'il dit : « En couple avec enfants » ne dit pas combien). `oui_non` faux : un « oui » ou
+    un « non » tapé ne répond pas à « Avec qui vivez-vous ? »."""
+    champ, *autres = GROUPEES[nom]
+    texte = QUESTIONS_COMMUNES[nom]
+    sortie = question(champ)
+    cles = ("question", "question_tiers", "reformulation", "reformulation_tiers")
+    sortie.update({cle: expliquer_sigles([texte[cle]])[0] for cle in cles})
+    sortie["choix"] = None
+    sortie["boutons"] = [{"libelle": b["libelle"], "valeur": b["faits"][champ],
+                          "faits": {c: v for c, v in b["faits"].items() if c != champ}} for b in texte["boutons"]]
+    sortie["aussi"] = list(autres)
+    sortie["groupe"] = nom
+    sortie["oui_non"] = False
+    return sortie
+
+
+def _groupee(champ: str, candidats: list[str]) -> dict | None:
+    for nom, champs in GROUPEES.items():
+        if champ in champs and set(champs) <= set(candidats):
+            return question_groupee(nom)
+    return None
+
+
 def _avec_fourchette(q: dict, s: dict) -> dict:
     """Le champ a déjà une réponse en fourchette qui ne suffit pas : on demande le nombre exact, une fois."""
     bornes = fourchettes_actives(s).get(q["champ"])
@@ -159,10 +192,11 @@ def _question_du_lieu(decisions: Mapping, droits: tuple[str, ...], ignorer: froz
 
 
 def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None,
-                       montants: bool = True) -> dict | None:
+                       montants: bool = True, groupees: bool = False) -> dict | None:
     """La question qui mène au verdict en le moins de questions. `montants=False` : seulement les faits qui
     changent un statut ; ceux qui ne changent qu'un montant ne sont pas demandés (la conversation : le verdict
-    dit la fourchette, la CAF calcule le montant exact)."""
+    dit la fourchette, la CAF calcule le montant exact). `groupees=True` : le couple et les enfants, s'ils
+    manquent tous les deux, sont demandés par une seule question (`question_groupee`)."""
     droits, ignorer = _droits(droits), _ignorer(ignorer)
     b, s, decisions = decider(situation, date, "vous", droits)
     candidats = [c for c in _manquants({d: decisions[d] for d in droits}, montants) if c not in ignorer and c not in s]
@@ -171,4 +205,6 @@ def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignor
     if len(candidats) == 1:
         return _avec_fourchette(question(candidats[0]), s)
     recherche = _Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR, montants)
-    return _avec_fourchette(question(recherche.meilleur(s, candidats)), s)
+    champ = recherche.meilleur(s, candidats)
+    groupee = _groupee(champ, candidats) if groupees and not fourchettes_actives(s).get(champ) else None
+    return groupee or _avec_fourchette(question(champ), s)

@@ -251,6 +251,12 @@ class Conversation:
         return qs[-1] if qs else None
 
     @property
+    def groupe(self) -> str | None:
+        """Le nom de la question groupée de la dernière réponse (custom.groupe, « foyer »), s'il y en a une."""
+        gs = [c.get("groupe") for c in self.customs(self.dernier) if "question" in c]
+        return gs[-1] if gs else None
+
+    @property
     def resultats(self) -> dict | None:
         """Le dernier custom.resultats reçu (le JSON de droits.evaluer)."""
         rs = [c["resultats"] for c in self.customs(self.messages) if "resultats" in c]

@@ -7,6 +7,8 @@ payload est une intention ``informer`` avec des entités que seule l'action lit 
     /informer{"champ":"ressources_mensuelles","min":300,"max":650}   une fourchette
     /informer{"champ":"ressources_mensuelles","nsp":true}     « Je ne sais pas »
     /informer{"corriger":"age"}                                le fait à corriger (récapitulatif)
+    /informer{"champ":"en_couple","valeur":false,"faits":{"enfants":0}}   une question groupée : les
+                                                               autres faits que le bouton dit (``aussi``)
 
 La passerelle ne laisse passer un texte en « / » que s'il est un payload proposé à cet expéditeur ;
 l'action vérifie en plus que le champ est celui de la question posée (ou du fait à corriger) et
@@ -18,7 +20,7 @@ plusieurs entités. ``"aucune"`` veut dire la liste vide.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import droits
@@ -27,7 +29,7 @@ from bot.actions.textes import texte
 
 INTENTION = "informer"
 AUCUNE = "aucune"
-ENTITES = ("champ", "valeur", "min", "max", "nsp", "corriger")
+ENTITES = ("champ", "valeur", "min", "max", "nsp", "corriger", "faits")
 
 
 def payload(**entites: Any) -> str:
@@ -53,6 +55,9 @@ def pour_question(question: dict) -> list[dict[str, str]]:
             elif "fourchette" in b:
                 bas, haut = b["fourchette"]
                 liste.append({"title": b["libelle"], "payload": payload(champ=champ, min=bas, max=haut)})
+            elif b.get("faits"):  # question groupée : le bouton dit aussi d'autres faits
+                liste.append({"title": b["libelle"],
+                              "payload": payload(champ=champ, valeur=b["valeur"], faits=b["faits"])})
             else:
                 liste.append({"title": b["libelle"], "payload": payload(champ=champ, valeur=b["valeur"])})
         if nsp["payload"] not in {b["payload"] for b in liste}:
@@ -84,6 +89,7 @@ class Choix:
     valeur: Any = None
     fourchette: list[float] | None = None
     ne_sait_pas: bool = False
+    autres: dict[str, Any] = field(default_factory=dict)  # question groupée : les autres faits du bouton
 
 
 def entites_nommees(message: dict) -> dict[str, Any]:
@@ -100,9 +106,10 @@ def entites(message: dict) -> dict[str, Any]:
     return {k: v for k, v in entites_nommees(message).items() if k in ENTITES}
 
 
-def lire(message: dict, champ_attendu: str | None) -> Choix | None:
+def lire(message: dict, champ_attendu: str | None, aussi: tuple[str, ...] | list[str] = ()) -> Choix | None:
     """Le choix porté par un bouton de réponse pour ``champ_attendu`` ; None si ce n'en est pas un
-    (ou s'il ne répond pas à la question posée, ou si sa valeur est hors vocabulaire)."""
+    (ou s'il ne répond pas à la question posée, ou si sa valeur est hors vocabulaire). ``aussi`` : les
+    autres faits qu'un bouton de la question groupée posée peut dire ; tout autre fait est refusé."""
     texte_brut = (message.get("text") or "").strip()
     if not texte_brut.startswith("/") or not champ_attendu:
         return None
@@ -127,13 +134,16 @@ def lire(message: dict, champ_attendu: str | None) -> Choix | None:
     valeur = e["valeur"]
     if droits.CHAMPS[champ]["type"] == "liste":
         valeur = [] if valeur == AUCUNE else [valeur]
+    autres = e.get("faits") or {}
+    if not isinstance(autres, dict) or not set(autres) <= set(aussi):
+        return None
     try:
-        propre = valider_situation({champ: valeur})
+        propre = valider_situation({**autres, champ: valeur})
     except SituationInvalide:
         return None
-    if champ not in propre:
+    if champ not in propre or not set(autres) <= set(propre):
         return None
-    return Choix(champ, valeur=propre[champ])
+    return Choix(champ, valeur=propre[champ], autres={c: propre[c] for c in autres})
 
 
 def fait_a_corriger(message: dict) -> str | None:

@@ -107,16 +107,22 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
     reponse = False
 
     ext, valeur, ne_sait_pas = None, None, False
-    choix = boutons.lire(tracker.latest_message, champ)
+    choix = boutons.lire(tracker.latest_message, champ, (question or {}).get("aussi") or ())
     if choix is not None:
         if choix.ne_sait_pas:
             inconnus.append(champ)
         elif choix.fourchette is not None:
             nouveaux["fourchettes"] = {**(avant.get("fourchettes") or {}), champ: choix.fourchette}
         else:
+            nouveaux.update(choix.autres)
             nouveaux[champ] = choix.valeur
     elif texte and not texte.startswith("/"):
         ext, valeur, ne_sait_pas = _lire(texte, question if reponse_courte else None)
+        if valeur is not None and question and question.get("oui_non") is False \
+                and extraction.oui_non(texte) is not None:
+            # « oui » ou « non » à « Avec qui vivez-vous ? » (question groupée) ne dit ni le couple ni les
+            # enfants : la question est reposée, avec ses boutons.
+            valeur = None
     if ext is not None and _parle_peut_etre_du_conjoint(ext, forme_avant, avant, champ):
         # « elle a 31 ans » d'une personne en couple qui parle d'elle-même (« vous ») : sa femme, ou elle ?
         # Dans le doute, aucun fait et pas de changement de forme ; la question est reposée.

@@ -16,7 +16,8 @@ ABANDONNER_APRES = 3  # réponses non comprises avant de passer à la suite (le 
 def prochaine(situation: dict, demandes: list[str], inconnus: list[str]) -> dict | None:
     """Seulement les faits qui changent un verdict : un fait qui ne change qu'un montant (l'âge du plus jeune
     enfant, la date d'une séparation) n'allonge pas la conversation ; le verdict dit alors la fourchette."""
-    return droits.prochaine_question(situation, droits=tuple(demandes), ignorer=tuple(inconnus), montants=False)
+    return droits.prochaine_question(situation, droits=tuple(demandes), ignorer=tuple(inconnus), montants=False,
+                                     groupees=True)
 
 
 def question_du_champ(champ: str) -> dict:
@@ -62,6 +63,6 @@ def poser(
     dispatcher.utter_message(
         text=" ".join([*(avant or []), phrase]),
         buttons=liste,
-        json_message={"question": question["champ"]},
+        json_message={"question": question["champ"], **({"groupe": question["groupe"]} if question.get("groupe") else {})},
     )
     return [SlotSet("question_en_cours", question["champ"]), SlotSet("echecs", float(echecs))]

@@ -173,6 +173,9 @@ _PREMIERE_OU_AIDANT = re.compile(r"\b(?:je|j|moi|mon|ma|mes|nous|notre|nos|madam
 # (« Je voudrais savoir si j'ai droit au RSA, j'ai 26 ans ») : elle n'est pas dans la question.
 _DECLARATION = re.compile(r"\s*(?:(?:et|mais|donc|alors|sinon|car)\s+)?(?:je|j|moi|on|nous)\b(?! (?:peux|peut|pourrais|"
                           r"pourrait|dois|doit|devrais|aurais|aurait|ai droit|a droit)\b)")
+# « jai 22 ans est ce que jai droit au rsa » (SMS, sans virgule) : « est-ce que » au milieu d'une proposition
+# ouvre une nouvelle proposition ; ce qui précède reste une déclaration.
+_QUESTION_APRES_DECLARATION = re.compile(r"(?<=\w) (?=est ce (?:que|qu|k|kon)\b)")
 _ANNONCE_QUESTION = re.compile(r"\bquestion\b|\bje (?:voudrais|veux|aimerais) savoir\b|\bje me demande\b")
 _NOMS_AIDES = (r"frere|soeur|mere|pere|oncle|tante|cousin|cousine|grand mere|grand pere|maman|papa|fils|fille|neveu|"
                r"niece|voisin|voisine|ami|amie|pote")
@@ -296,6 +299,8 @@ class Analyse:
                 coupes.append((m.start(), m.end(), False))
         for m in _CONJONCTIONS.finditer(texte):
             coupes.append((m.start(), m.end(), False))
+        for m in _QUESTION_APRES_DECLARATION.finditer(texte):
+            coupes.append((m.start(), m.end(), False))  # « jai 22 ans est ce que jai droit au rsa » : deux propositions
         coupes.sort()
         segments: list[Segment] = []
         debut = 0

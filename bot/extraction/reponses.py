@@ -60,8 +60,11 @@ _SYNONYMES: dict[str, list[tuple[re.Pattern, str]]] = {
 
 # Mots d'un seul champ booléen qui valent « oui » ou « non » en réponse à sa question.
 _BOOLEENS: dict[str, list[tuple[re.Pattern, bool]]] = {
-    "en_couple": [(re.compile(r"^(?:marie|mariee|maries|pacse|pacsee|en couple|concubinage|ensemble)\b"), True),
-                  (re.compile(r"^(?:celibataire|seule?|divorcee?|separee?|veuf|veuve)\b"), False)],
+    "en_couple": [(re.compile(r"^(?:on est |nous sommes |je suis |jsui |chui )?"
+                              r"(?:marie|mariee|maries|pacse|pacsee|en couple|concubinage|ensemble)\b"), True),
+                  # « Avec qui vivez-vous ? » (question groupée) : « tout seul », « chui tt seul »
+                  (re.compile(r"^(?:je vis |j habite |je suis |jsui |chui |moi )?(?:tout |toute |tt |tte )?"
+                              r"(?:celibataire|seule?|divorcee?|separee?|veuf|veuve)\b"), False)],
     "etudiant": [(re.compile(r"^(?:etudiant|eleve|stagiaire|lyceen|lyceenne|a la fac)\b"), True)],
     "enceinte": [(re.compile(r"^(?:enceinte|grossesse)\b"), True)],
     "vit_a_paris": [(re.compile(r"^(?:moi )?(?:a )?paris\b|^750\d\d\b"), True),
@@ -372,6 +375,7 @@ _OUI_MAIS_ABSENT = re.compile(r"\bmais\b.*\b(?:pays|bled|ailleurs|loin|parti|par
 # oui » à « Êtes-vous enceinte ? », question qui vaut pour le foyer).
 _CONJOINT_NOMME = re.compile(r"\b(?:ma|mon) (?:femme|epouse|copine|compagne|conjointe?|mari|epoux|copain|compagnon)\b")
 _CHAMPS_DU_FOYER = {"enceinte"}
+_SANS_ENFANT = re.compile(r",? ?\b(?:sans|pas d|pas de|pa d|aucun) (?:enfants?|enfan|gosses?|bebes?|petits?)\b")
 
 
 def _oui_non_sur(champ: str, simple: str, brut: str, valeur: bool, courte: bool) -> bool:
@@ -387,6 +391,8 @@ def _oui_non_sur(champ: str, simple: str, brut: str, valeur: bool, courte: bool)
         return True
     if courte and valeur is False and champ in _CHAMPS_DU_FOYER and _CONJOINT_NOMME.search(simple):
         return False
+    if champ == "en_couple":
+        simple = _SANS_ENFANT.sub(" ", simple).strip()  # « en couple sans enfants » : la négation parle des enfants
     if valeur is True:
         return not _NON_TETE.match(simple) and not (courte and (_NEGATION_MOT.search(simple)
                                                                  or _OUI_MAIS_ABSENT.search(simple)))

@@ -57,7 +57,7 @@ def valider_situation(situation):
     return dict(situation)
 
 
-def prochaine_question(situation, droits=DROITS, ignorer=(), date=None, montants=True):
+def prochaine_question(situation, droits=DROITS, ignorer=(), date=None, montants=True, groupees=False):
     for champ in ORDRE:
         if champ not in situation and champ not in ignorer:
             return json.loads(json.dumps(QUESTIONS[champ]))

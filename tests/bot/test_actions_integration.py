@@ -66,8 +66,9 @@ def test_persona_sans_rasa(domaine, persona):
             messages = sim.envoyer("oui c'est juste", "affirmer")
             continue
         champ = custom.get("question")
-        assert champ in persona.reponses, (champ, sim.questions, messages)
-        messages = sim.envoyer(persona.reponses[champ])
+        reponse = persona.reponse(champ, custom.get("groupe"))
+        assert reponse is not None, (champ, sim.questions, messages)
+        messages = sim.envoyer(reponse)
     assert sim.resultats, sim.questions
     assert sim.recaps == 1, "le récapitulatif vient une fois, avant le verdict"
     assert len(sim.questions) == len(set(sim.questions)), sim.questions
@@ -122,3 +123,69 @@ def test_pas_de_creneau_a_la_caf_pour_l_ame_seule():
            "en_couple": False, "enfants": 0, "ressources_mensuelles": 0, "logement": "rue"}
     assert rendez_vous.sans_categories(suivi("oui", "affirmer", rsa)) == ()
     assert rendez_vous.sans_categories(suivi("oui", "affirmer", dict(INITIAUX))) == ()
+
+
+def _entites_du_payload(payload: str) -> list[dict]:
+    """Les entités que Rasa tire d'un payload « /informer{...} » (une par clé ; un dict reste un dict)."""
+    import json
+
+    return [{"entity": k, "value": v} for k, v in json.loads(payload[payload.index("{"):]).items()]
+
+
+def _avancer(domaine, message: str, slots: dict, intention: str = "informer"):
+    dispatcher = CollectingDispatcher()
+    entites = _entites_du_payload(message) if message.startswith("/") and "{" in message else None
+    events = asyncio.run(ActionAvancer().run(dispatcher, suivi(message, intention, slots, entites=entites), domaine))
+    poses = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    return poses, dispatcher.messages
+
+
+# Une personne française de 40 ans, à la rue, sans revenus, qui demande le RSA : le couple et les enfants manquent.
+_AVANT_FOYER = {**INITIAUX, "droits_demandes": ["rsa"], "nationalite": "francaise", "age": 40, "etudiant": False,
+                "ressources_mensuelles": 0, "logement": "rue", "question_en_cours": "en_couple"}
+
+
+def test_la_question_du_foyer_demande_le_couple_et_les_enfants_en_un_appui(domaine):
+    """Tours (issue 11 §2) : « Avec qui vivez-vous ? » remplace « Vivez-vous en couple ? » puis « Combien
+    d'enfants ? » ; « Seul(e), sans enfant » donne les deux faits, et le nombre d'enfants n'est plus demandé."""
+    from bot.actions import boutons
+
+    slots = {k: v for k, v in _AVANT_FOYER.items() if k != "question_en_cours"}
+    _, messages = _avancer(domaine, "je veux le rsa", slots)
+    question = next(m for m in messages if (m.get("custom") or {}).get("question"))
+    assert question["custom"] == {"question": "en_couple", "groupe": "foyer"}
+    assert question["text"].endswith("Avec qui vivez-vous ?")
+    titres = [b["title"] for b in question["buttons"]]
+    assert titres[:4] == ["Seul(e), sans enfant", "En couple, sans enfant", "Seul(e) avec enfants",
+                          "En couple avec enfants"]
+    seul = question["buttons"][0]["payload"]
+    poses, messages = _avancer(domaine, seul, _AVANT_FOYER)
+    assert poses["en_couple"] is False and poses["enfants"] == 0
+    assert any("recap" in (m.get("custom") or {}) for m in messages)  # plus rien à demander pour le RSA
+    # « Seul(e) avec enfants » ne dit pas combien : le nombre est demandé ensuite
+    avec = next(b["payload"] for b in question["buttons"] if b["title"] == "Seul(e) avec enfants")
+    poses, messages = _avancer(domaine, avec, _AVANT_FOYER)
+    assert poses["en_couple"] is False and "enfants" not in poses
+    assert messages[-1]["custom"]["question"] == "enfants"
+    assert boutons.payload(champ="en_couple", valeur=False, faits={"enfants": 0}) == seul
+
+
+def test_question_du_foyer_ni_oui_ni_non_ni_fait_force(domaine):
+    """« oui » tapé à « Avec qui vivez-vous ? » ne dit rien : la question revient, avec ses boutons. Un payload
+    forgé qui ajoute un autre fait (l'âge) ou une valeur hors vocabulaire ne remplit rien."""
+    from bot.actions import boutons
+
+    for message, intention in (("oui", "affirmer"), ("non", "nier"),
+                               (boutons.payload(champ="en_couple", valeur=False, faits={"age": 12}), "informer"),
+                               (boutons.payload(champ="en_couple", valeur=False, faits={"enfants": -3}), "informer"),
+                               (boutons.payload(champ="en_couple", valeur=False, faits="enfants"), "informer")):
+        poses, messages = _avancer(domaine, message, _AVANT_FOYER, intention)
+        assert "en_couple" not in poses and "enfants" not in poses and "age" not in poses, (message, poses)
+        assert messages[-1]["custom"] == {"question": "en_couple", "groupe": "foyer"}, message
+        assert messages[-1]["buttons"]
+    # des mots qui le disent vraiment, même en SMS
+    for message, attendu in (("chui tt seul pa d'enfan", {"en_couple": False, "enfants": 0}),
+                             ("avec ma femme et nos 3 enfants", {"en_couple": True, "enfants": 3}),
+                             ("seule avec mes 2 gosses", {"en_couple": False, "enfants": 2})):
+        poses, _ = _avancer(domaine, message, _AVANT_FOYER)
+        assert {k: poses.get(k) for k in attendu} == attendu, (message, poses)

@@ -51,7 +51,7 @@ def textes_lus(domaine) -> tuple[list[str], list[str]]:
             if "recap" in custom:
                 messages = sim.envoyer("oui c'est juste", "affirmer")
                 continue
-            messages = sim.envoyer(persona.reponses.get(custom.get("question"), "je ne sais pas"))
+            messages = sim.envoyer(persona.reponse(custom.get("question"), custom.get("groupe"), "je ne sais pas"))
         verdict = next(m["text"] for m in messages if m.get("buttons") and m.get("text"))
         verdicts.append(verdict)
         lus += [m["text"] for m in messages if m.get("text")]

@@ -231,3 +231,13 @@ def test_forme_il_elle_sans_vouvoiement():
             for droit, phrases in _messages(evaluer(s, date="2026-06-01", forme=forme)):
                 for p in phrases:
                     assert not vous.search(p.replace("rendez-vous", "")), (forme, droit, p)
+
+
+def test_question_groupee_falc(falc):
+    from droits.questions import GROUPEES, question_groupee
+
+    for nom in GROUPEES:
+        q = question_groupee(nom)
+        for cle in ("question", "question_tiers", "reformulation", "reformulation_tiers"):
+            assert falc.analyze_text(q[cle])["words_per_sentence_max"] <= MOTS_MAX, (nom, cle)
+        assert q["question"] != q["reformulation"]

@@ -111,3 +111,25 @@ def test_la_fourchette_dit_ce_qui_la_decide():
     rsa = evaluer(s, DATE)["droits"]["rsa"]
     assert rsa["a_preciser"] == ["mois_depuis_separation"]
     assert "séparation" in rsa["raisons"][-1] and "plus jeune enfant" not in rsa["raisons"][-1]
+
+
+def test_question_groupee_du_foyer():
+    """`groupees=True` : le couple et les enfants, s'ils manquent tous les deux, en une question ; jamais sinon,
+    et jamais sans `groupees` (le contrat de prochaine_question ne change pas)."""
+    s = {"nationalite": "francaise", "age": 40, "etudiant": False, "ressources_mensuelles": 0, "logement": "rue"}
+    q = prochaine_question(s, droits=["rsa"], date=DATE, montants=False, groupees=True)
+    assert q["champ"] == "en_couple" and q["groupe"] == "foyer" and q["aussi"] == ["enfants"]
+    assert q["oui_non"] is False and q["choix"] is None
+    assert [b["faits"] for b in q["boutons"]] == [{"enfants": 0}, {"enfants": 0}, {}, {}]
+    assert [b["valeur"] for b in q["boutons"]] == [False, True, False, True]
+    assert all(len(b["libelle"]) <= 25 for b in q["boutons"])
+    simple = prochaine_question(s, droits=["rsa"], date=DATE, montants=False)
+    assert simple["champ"] in ("en_couple", "enfants") and "groupe" not in simple
+    # un des deux faits est connu : la question simple
+    for connu in ({"enfants": 0}, {"en_couple": False}):
+        q = prochaine_question({**s, **connu}, droits=["rsa"], date=DATE, montants=False, groupees=True)
+        assert q is not None and "groupe" not in q
+    # « je ne sais pas » au couple : les enfants sont demandés seuls
+    q = prochaine_question(s, droits=["rsa"], ignorer=["en_couple"], date=DATE, montants=False, groupees=True)
+    assert q["champ"] == "enfants" and "groupe" not in q
+

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from droits.textes import QUESTIONS_COMMUNES
+
 TOUS = ("ame", "rsa", "fsl", "domiciliation")
 
 
@@ -27,6 +29,17 @@ class Persona:
     sans_questions: tuple[str, ...] = ()  # faits dits dans un message : jamais demandés ensuite
     statuts_interdits: dict[str, str] = field(default_factory=dict)  # droit -> statut qui serait une erreur
 
+    def reponse(self, champ: str, groupe: str | None = None, defaut: str | None = None) -> str | None:
+        """Sa réponse à la question posée : à une question groupée (custom.groupe, « Avec qui vivez-vous ? »),
+        sa réponse à ce groupe ; sinon celle du champ."""
+        if groupe and groupe in self.reponses:
+            return self.reponses[groupe]
+        return self.reponses.get(champ, defaut)
+
+
+# Libellés des boutons de la question groupée « Avec qui vivez-vous ? » (droits/textes.yaml,
+# questions_communes.foyer) : touchés à la borne, tapés ailleurs (« Seul(e), sans enfant »).
+SEUL_SANS_ENFANT, EN_COUPLE_SANS_ENFANT = (b["libelle"] for b in QUESTIONS_COMMUNES["foyer"]["boutons"][:2])
 
 PERSONAS = [
     Persona(
@@ -34,6 +47,7 @@ PERSONAS = [
         intention="saluer",
         premier="bjr jsui san papié",
         reponses={
+            "foyer": "chui tt seul pa d'enfan",
             "mois_sans_titre": "ca fait 2 ans",
             "mois_en_france": "ca fait 2 ans",
             "ressources_mensuelles": "rien",
@@ -56,6 +70,7 @@ PERSONAS = [
         intention="demander_ame",
         premier="je veu voir un medecin",
         reponses={
+            "foyer": SEUL_SANS_ENFANT,
             "mois_sans_titre": "1 mois",
             "nationalite": "je suis malien",
             "titre_sejour": "j'ai pas de papiers",
@@ -80,6 +95,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je veux le rsa",
         reponses={
+            "foyer": "je vis seul, pas d'enfant",
             "travail_declare": "non",
             "nationalite": "francaise",
             "age": "j'ai 40 ans",
@@ -105,6 +121,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="jai 22 ans est ce que jai droit au rsa",
         reponses={
+            "foyer": "seul",
             "travail_declare": "non",
             "nationalite": "je suis français",
             "enfants": "non",
@@ -128,6 +145,7 @@ PERSONAS = [
         nom="famille_tous_les_droits",
         premier="on est 3 avec ma femme et le petit, je touche 900 balles par mois",
         reponses={
+            "foyer": "avec ma femme et le petit",
             "conjoint_etudiant": "non", "conjoint_nationalite": "française", "conjoint_age": "35", "travail_declare": "oui", "age_plus_jeune_enfant": "2 ans", "arrondissement": "19e",
             "nationalite": "française",
             "age": "38 ans",
@@ -152,6 +170,7 @@ PERSONAS = [
         intention="demander_fsl",
         premier="j'ai des impayés de loyer, je risque l'expulsion",
         reponses={
+            "foyer": "seule avec mes 2 enfants",
             "age_plus_jeune_enfant": "10 ans", "mois_depuis_separation": "5 ans", "travail_declare": "oui", "arrondissement": "19",
             "logement": "je suis locataire",
             "vit_a_paris": "oui, dans le 19e",
@@ -177,6 +196,7 @@ PERSONAS = [
         intention="demander_domiciliation",
         premier="j'ai besoin d'une adresse pour recevoir mon courrier",
         reponses={
+            "foyer": SEUL_SANS_ENFANT,
             "travail_declare": "non",
             "adresse_courrier": "non",
             "domiciliation": "non",
@@ -201,6 +221,7 @@ PERSONAS = [
         intention="demander_domiciliation",
         premier="domiciliation",
         reponses={
+            "foyer": "tout seul",
             "travail_declare": "non",
             "adresse_courrier": "non",
             "domiciliation": "oui j'en ai déjà une",
@@ -225,6 +246,7 @@ PERSONAS = [
         premier=("Bonjour, je suis travailleuse sociale. Il a 50 ans, il est malien, sans papiers, "
                  "en France depuis 3 ans, il dort au 115."),
         reponses={
+            "foyer": "il vit seul, sans enfant",
             "mois_sans_titre": "depuis 3 ans",
             "ressources_mensuelles": "il n'a aucune ressource",
             "ressources_annuelles": "rien",
@@ -245,6 +267,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je suis réfugié, je veux savoir pour le rsa",
         reponses={
+            "foyer": SEUL_SANS_ENFANT,
             "travail_declare": "non",
             "age": "30 ans",
             "etudiant": "non",
@@ -271,6 +294,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je suis roumaine, je suis en France depuis 2 mois, je voudrais le rsa",
         reponses={
+            "foyer": "seule",
             "travail_declare": "non",
             "age": "45 ans",
             "etudiant": "non",
@@ -295,6 +319,7 @@ PERSONAS = [
         intention="demander_ame",
         premier="c'est pour l'ame",
         reponses={
+            "foyer": "seule, pas d'enfants",
             "mois_sans_titre": "je ne sais pas",
             "nationalite": "je viens du senegal",
             "titre_sejour": "aucun papier",
@@ -319,6 +344,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="je veux le rsa",
         reponses={
+            "foyer": SEUL_SANS_ENFANT,
             "conjoint_nationalite": "français", "conjoint_etudiant": "non", "conjoint_age": "55", "en_couple": "oui",
             "travail_declare": "non",
             "nationalite": "francais",
@@ -347,6 +373,7 @@ PERSONAS = [
         intention="demander_fsl",
         premier="mon proprio veut me mettre dehors, j'ai des loyers impayés",
         reponses={
+            "foyer": "seul avec mes deux enfants",
             "nationalite": "française", "age": "47 ans", "etudiant": "non", "en_couple": "non",
             "enfants": "deux", "enceinte": "non", "ressources_mensuelles": "700 euros de salaire",
             "aide_logement": "250 d'apl", "vit_a_paris": "oui", "logement": "je suis locataire",
@@ -365,6 +392,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="slt c pour le rsa",
         reponses={
+            "foyer": "tt seul",
             "logement": "oui jsui francais, g 23 ans et jdor chez ma mere a paris 18e",
             "adresse_courrier": "oui chez ma mere", "en_couple": "nn", "enfants": "pa d'enfant",
             "enceinte": "non", "etudiant": "non jsui plu a l ecole", "heures_travail_3_ans": "jamais travaillé",
@@ -396,6 +424,7 @@ PERSONAS = [
         intention="demander_rsa",
         premier="on voudrait savoir pour le rsa avec ma femme",
         reponses={
+            "foyer": EN_COUPLE_SANS_ENFANT,
             "conjoint_titre_sejour": "non",
             "nationalite": "français tous les deux", "conjoint_nationalite": "française",
             "age": "31", "conjoint_age": "29", "etudiant": "aucun de nous n'est étudiant",
@@ -414,6 +443,7 @@ PERSONAS = [
         intention="demander_ame",
         premier="je veux l'AME, je suis guinéen sans papiers",
         reponses={
+            "foyer": "seul",
             "mois_en_france": "un an", "mois_sans_titre": "un an",
             "age": "26", "ressources_mensuelles": "rien", "ressources_annuelles": "rien",
             "en_couple": "non", "enfants": "non", "logement": "dehors", "vit_a_paris": "oui",
@@ -428,6 +458,7 @@ PERSONAS = [
         intention="informer",
         premier="jsui o rsa avc 2 gosses, jai 800e de facture edf pa payé",
         reponses={
+            "foyer": "seule avec mes 2 gosses",
             "nationalite": "francaise", "age": "34", "en_couple": "non", "etudiant": "non",
             "logement": "locataire", "aide_logement": "310", "vit_a_paris": "oui", "adresse_courrier": "oui",
             "domiciliation": "non", "lien_paris": "oui", "ressources_mensuelles": "1100 avec le rsa",

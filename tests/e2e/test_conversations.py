@@ -38,11 +38,12 @@ def derouler(conv: Conversation, persona: Persona) -> list[list[dict]]:
         assert champ, f"{persona.nom} : ni question ni résultat après {conv.textes()!r}"
         questions_du_message = [c for c in conv.customs(conv.dernier) if "question" in c]
         assert len(questions_du_message) == 1, conv.dernier
-        assert champ in persona.reponses, f"{persona.nom} : question inattendue {champ!r}"
+        reponse = persona.reponse(champ, conv.groupe)
+        assert reponse is not None, f"{persona.nom} : question inattendue {champ!r} ({conv.groupe})"
         n_question += 1
         if n_question in persona.interruptions:
             tours.append(conv.envoyer(persona.interruptions[n_question]))
-        tours.append(conv.envoyer(persona.reponses[champ]))
+        tours.append(conv.envoyer(reponse))
     pytest.fail(f"{persona.nom} : pas de résultat après {MAX_TOURS} tours ; questions {conv.questions}")
 
 
@@ -112,7 +113,6 @@ def test_faits_du_premier_message_jamais_redemandes(conversation):
     conv = conversation()
     conv.envoyer("j'ai 34 ans, je suis française, je dors dans la rue, je veux le rsa")
     persona = next(p for p in PERSONAS if p.nom == "rsa_a_la_rue")
-    derouler_depuis = persona.reponses
     for _ in range(MAX_TOURS):
         if conv.resultats:
             break
@@ -120,7 +120,7 @@ def test_faits_du_premier_message_jamais_redemandes(conversation):
             conv.envoyer("oui")
             continue
         assert conv.question not in ("age", "nationalite", "logement"), conv.questions
-        conv.envoyer(derouler_depuis[conv.question])
+        conv.envoyer(persona.reponse(conv.question, conv.groupe))
     assert conv.resultats["droits"]["rsa"]["statut"] == "eligible"
 
 
@@ -221,15 +221,17 @@ def test_aidant_corrige_un_fait_au_recapitulatif_et_le_verdict_change(conversati
     conv = conversation()
     conv.envoyer("Bonjour, je suis assistante sociale. Madame K. a 41 ans, elle est guinéenne, sans papiers, "
                  "en France depuis 2 ans. Elle dort chez une amie à Paris, sans payer. Elle n'a aucune ressource.")
-    reponses = {"mois_sans_titre": "elle est arrivée sans visa", "en_couple": "non", "enfants": "aucun",
+    reponses = {"mois_sans_titre": "elle est arrivée sans visa", "foyer": "elle vit seule, sans enfant",
+                "en_couple": "non", "enfants": "aucun",
                 "ressources_annuelles": "rien", "adresse_courrier": "non", "domiciliation": "non",
                 "lien_paris": "oui", "difficultes_logement": "non", "ressources_mensuelles": "rien",
                 "arrondissement": "18"}
     for _ in range(MAX_TOURS):
         if recap_montre(conv):
             break
-        assert conv.question in reponses, (conv.question, conv.textes())
-        conv.envoyer(reponses[conv.question])
+        cle = conv.groupe or conv.question
+        assert cle in reponses, (cle, conv.textes())
+        conv.envoyer(reponses[cle])
     recap = conv.textes()
     assert recap.startswith("Voici ce que j'ai compris de la personne")
     assert "- La personne a 41 ans." in recap
@@ -245,7 +247,7 @@ def test_aidant_corrige_un_fait_au_recapitulatif_et_le_verdict_change(conversati
         if recap_montre(conv):
             _toucher(conv, "C'est juste")
             continue
-        conv.envoyer(reponses.get(conv.question, "je ne sais pas"))
+        conv.envoyer(reponses.get(conv.groupe or conv.question, "je ne sais pas"))
     assert conv.resultats["droits"]["ame"]["statut"] == "non_eligible"
     assert _suivi(serveurs_reels, conv)["slots"]["nationalite"] == "francaise"
 
@@ -278,7 +280,8 @@ def test_l_ame_sans_adresse_amene_la_question_du_courrier(conversation):
     conv.envoyer("/demander_ame")
     reponses = {"nationalite": "Autre pays", "titre_sejour": "Aucun papier", "mois_en_france": "2 ans",
                 "mois_sans_titre": "2 ans", "age": "30", "ressources_annuelles": "0", "ressources_mensuelles": "0",
-                "en_couple": "non", "enfants": "0", "logement": "À la rue", "adresse_courrier": "non",
+                "foyer": "Seul(e), sans enfant", "en_couple": "non", "enfants": "0", "logement": "À la rue",
+                "adresse_courrier": "non",
                 "domiciliation": "non", "lien_paris": "oui", "vit_a_paris": "oui"}
     derouler(conv, Persona(nom="ame", premier="/demander_ame", reponses=reponses, attendus={}))
     assert "adresse_courrier" in conv.questions
@@ -297,3 +300,29 @@ def test_les_numeros_de_securite_d_abord_dans_un_long_message(conversation):
     assert "17" in textes[securite] and "112" in textes[securite]
     assert securite <= 1  # juste après l'information sur les données
     assert conv.question  # puis la conversation continue
+
+
+def test_le_bouton_du_foyer_donne_le_couple_et_les_enfants(conversation, serveurs_reels):
+    """« Avec qui vivez-vous ? » (question groupée) : le bouton « Seul(e), sans enfant » passe par le vrai Rasa
+    (entité ``faits``) et donne les deux faits ; le nombre d'enfants n'est plus demandé."""
+    conv = conversation()
+    conv.envoyer("je veux le rsa, j'ai 40 ans, je suis français, je dors dans la rue, je n'ai aucun revenu")
+    reponses = {"etudiant": "non", "vit_a_paris": "oui", "adresse_courrier": "non", "nationalite": "française"}
+    for _ in range(MAX_TOURS):
+        if conv.groupe == "foyer" or recap_montre(conv) or conv.resultats:
+            break
+        conv.envoyer(reponses.get(conv.question, "je ne sais pas"))
+    assert conv.groupe == "foyer" and conv.question == "en_couple", conv.questions
+    assert "Avec qui vivez-vous ?" in conv.textes()
+    _toucher(conv, "Seul(e), sans enfant")
+    slots = _suivi(serveurs_reels, conv)["slots"]
+    assert slots["en_couple"] is False and slots["enfants"] == 0
+    for _ in range(MAX_TOURS):
+        if recap_montre(conv):
+            break
+        conv.envoyer(reponses.get(conv.question, "je ne sais pas"))
+    assert "enfants" not in conv.questions
+    recap = conv.textes()
+    assert "pas d'enfant à charge" in recap, recap
+    _toucher(conv, "C'est juste")
+    assert conv.resultats["droits"]["rsa"]["statut"] == "eligible"

@@ -59,7 +59,8 @@ class Enregistreur:
         return [m["custom"] for m in self.derniers.get(pseudo, []) if isinstance(m.get("custom"), dict)]
 
     def question(self, pseudo):
-        qs = [c["question"] for c in self.customs(pseudo) if "question" in c]
+        """La clé de la réponse : la question groupée (« foyer ») ou le champ demandé."""
+        qs = [c.get("groupe") or c["question"] for c in self.customs(pseudo) if "question" in c]
         return qs[-1] if qs else None
 
     def resultats(self, pseudo):
@@ -83,7 +84,7 @@ def derouler(persona, envoyer, question, resultats, recap=lambda: False):
             continue
         q = question()
         assert q, "ni question ni verdict : la conversation s'est arrêtée"
-        envoyer(persona.reponses.get(q, "je ne sais pas"))
+        envoyer(persona.reponse(q, q, "je ne sais pas"))
     raise AssertionError("pas de verdict après %d tours" % MAX_TOURS)
 
 
@@ -224,7 +225,7 @@ def test_e2e_borne_navigateur(navigateur, fabrique_reglages, vrais_serveurs, per
                 attendre_tour(tour)
                 continue
             assert q, "ni question ni verdict"
-            reponse = persona.reponses.get(q, "je ne sais pas")
+            reponse = persona.reponse(q, page.locator("#fil").get_attribute("data-groupe"), "je ne sais pas")
             boutons = {_simple(b.inner_text()): b for b in page.locator("#choix button").all()}
             if _simple(reponse) in boutons:
                 boutons[_simple(reponse)].tap()

@@ -84,7 +84,7 @@ def test_borne_un_droit_puis_un_rendez_vous_par_touchers_seulement(navigateur, p
                 continue
             assert q, "ni question ni verdict"
             boutons = {_simple(b.inner_text()): b for b in page.locator("#choix button").all()}
-            voulu = _simple(persona.reponses.get(q, ""))
+            voulu = _simple(persona.reponse(q, page.locator("#fil").get_attribute("data-groupe"), ""))
             toucher(boutons.get(voulu) or boutons["je ne sais pas"])  # jamais de clavier
             touchers += 1
         assert page.locator(".carte[data-droit='domiciliation']").count() == 1

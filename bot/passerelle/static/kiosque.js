@@ -193,7 +193,7 @@
 
   function afficher(messages, erreur) {
     var boutons = [];
-    fil.removeAttribute("data-question");
+    fil.removeAttribute("data-question"); fil.removeAttribute("data-groupe");
     messages = messages || [];
     // Le bot confirme l'effacement (la passerelle a vidé la conversation) : l'écran oublie aussi.
     if (messages.some(function (m) { return m.custom && m.custom.donnees_supprimees === true; })) {
@@ -221,6 +221,7 @@
       } else if (m.text) { bulle(m.text, erreur ? "erreur" : "bot"); }
       if (m.buttons && m.buttons.length) { boutons = boutons.concat(m.buttons); }
       if (m.custom && m.custom.question) { fil.setAttribute("data-question", m.custom.question); }
+      if (m.custom && m.custom.groupe) { fil.setAttribute("data-groupe", m.custom.groupe); }
     });
     if (boutons.length || !erreur) { montrerBoutons(boutons); }
     tours += 1;
@@ -257,7 +258,7 @@
 
   function toutVider() {
     while (fil.firstChild) { fil.removeChild(fil.firstChild); }
-    fil.removeAttribute("data-question");
+    fil.removeAttribute("data-question"); fil.removeAttribute("data-groupe");
     viderChoix();
     reprise.hidden = true;
     actionsVerdict.hidden = true;
