@@ -338,6 +338,9 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     simple = _simple(brut)
     courte = champ not in ext.faits
     reponse = _lire(champ, brut, simple, ext, choix, jour)
+    if champ in ARGENT and _CHIFFRE_SEUL.fullmatch(simple) and reponse.valeur not in (None, 0):
+        # « 2 » seul à « Combien d'argent… par mois ? » : 2 € par mois, ou le 2e bouton (SMS) ? On redemande.
+        reponse.valeur = None
     _deduire_de_la_reponse(champ, reponse)
     if CHAMPS[champ]["type"] == BOOLEEN and reponse.valeur is not None \
             and not _oui_non_sur(champ, simple, brut, reponse.valeur, courte):
@@ -375,6 +378,7 @@ _OUI_MAIS_ABSENT = re.compile(r"\bmais\b.*\b(?:pays|bled|ailleurs|loin|parti|par
 # oui » à « Êtes-vous enceinte ? », question qui vaut pour le foyer).
 _CONJOINT_NOMME = re.compile(r"\b(?:ma|mon) (?:femme|epouse|copine|compagne|conjointe?|mari|epoux|copain|compagnon)\b")
 _CHAMPS_DU_FOYER = {"enceinte"}
+_CHIFFRE_SEUL = re.compile(r"[1-9]")
 _SANS_ENFANT = re.compile(r",? ?\b(?:sans|pas d|pas de|pa d|aucun) (?:enfants?|enfan|gosses?|bebes?|petits?)\b")
 
 

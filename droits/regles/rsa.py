@@ -429,6 +429,26 @@ def condition_ressources_L262_2(b: Bareme, s: dict, calculs: list[dict], faits: 
     return faux("rsa.ressources.trop", forfaitaire=calcul["forfaitaire"])
 
 
+def trop_meme_sans_forfait_R262_10(b: Bareme, s: dict, compte: bool | None, affiche: Critere | None) -> Critere | None:
+    """Locataire dont l'aide au logement n'est pas dite : le forfait logement (R262-10) ne peut que baisser le
+    RSA. Si, même sans forfait (aide au logement nulle), aucun cas ne laisse au moins le minimum versé, les
+    ressources sont trop hautes quelle que soit l'aide : le refus est sûr, sans demander l'aide au logement
+    (ni les faits du conjoint). Sinon None (la règle reste « à vérifier »)."""
+    if _faits_du_montant(s) != ("aide_logement",):
+        return None
+    if parent_isole(s) is None and isole(s) is True and s.get("enfants") == 0 and s.get("enceinte") is None:
+        return None  # une grossesse non dite majorerait le montant : on ne conclut pas
+    sans_forfait = {**s, "aide_logement": 0}
+    calculs, _, _ = _scenarios(b, sans_forfait, compte, affiche.manquants if affiche else ())
+    minimum = b["rsa.montant_minimum_verse"]
+    if not calculs or any(c["montant"] >= minimum for c in calculs):
+        return None
+    calcul = max(calculs, key=lambda c: c["montant"])
+    if calcul["montant"] > 0:
+        return faux("rsa.ressources.sous_minimum", minimum=minimum)
+    return faux("rsa.ressources.trop", forfaitaire=calcul["forfaitaire"])
+
+
 def _notes_montant(b: Bareme, s: dict, calculs: list[dict], cause: str | None, forme: str) -> list:
     notes = []
     if not calculs:
@@ -549,6 +569,8 @@ def rsa(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = N
         eligible_foyer = par_la_personne
     calculs, faits_montant, cause = _scenarios(b, s, compte, affiche.manquants if affiche else ())
     ressources = condition_ressources_L262_2(b, s, calculs, faits_montant, cause)
+    if not calculs:
+        ressources = trop_meme_sans_forfait_R262_10(b, s, compte, affiche) or ressources
     criteres.append(ressources)
     valeur = et([Critere(eligible_foyer, ""), ressources])
     minimum = b["rsa.montant_minimum_verse"]

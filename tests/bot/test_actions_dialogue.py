@@ -189,7 +189,7 @@ def test_corriger_un_fait_au_recapitulatif_le_redemande_puis_verdict(faux_moteur
     base = {"droits_demandes": ["ame"], "nationalite": "hors_ue", "age": 35, "en_couple": True}
     events, messages = lancer(dialogue.ActionAvancer(), suivi("/nier", "nier", {**base, "attente": "recap"}))
     assert events == [SlotSet("attente", "corriger")]
-    assert messages[0]["text"] == "Que voulez-vous corriger ? Touchez la ligne fausse."
+    assert messages[0]["text"] == "Que voulez-vous corriger ? Choisissez la ligne fausse."
     assert messages[0]["buttons"][0] == {"title": "Vous avez 35 ans.", "payload": '/informer{"corriger":"age"}'}
 
     tracker = suivi('/informer{"corriger":"age"}', "informer", {**base, "attente": "corriger"},
