@@ -472,8 +472,11 @@ _DIFFICULTES: list[tuple[str, re.Pattern]] = [
 ]
 _AUCUNE_DIFFICULTE = re.compile(
     r"\b(?:aucune|pas de|pas d|sans) (?:difficulte|dette|dettes|impaye|impayes|probleme de (?:loyer|logement|"
-    r"factures?))s?\b|\brien de tout ca\b|\baucune de ces\b"
+    r"factures?))s?\b"
 )
+# « rien de tout ça », « aucune de ces » : seulement en réponse à la liste des difficultés (joué à la main le
+# 3/12/2026 : « non rien de tout ça » à la nationalité donnait « aucune difficulté de logement »).
+_AUCUNE_DE_CES = re.compile(r"\brien de tout ca\b|\baucune de ces\b")
 
 
 def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
@@ -495,4 +498,7 @@ def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
             constats.append(Constat("difficultes_logement", valeur, m.start(), nie=nie))
     for m in _AUCUNE_DIFFICULTE.finditer(a.texte):
         constats.append(Constat("difficultes_logement", None, m.start()))
+    if a.question == "difficultes_logement":
+        for m in _AUCUNE_DE_CES.finditer(a.texte):
+            constats.append(Constat("difficultes_logement", None, m.start()))
     return constats
