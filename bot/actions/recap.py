@@ -12,6 +12,8 @@ changé depuis, sauf le fait qu'elle vient de corriger elle-même.
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -55,6 +57,21 @@ def _fourchette(champ: str, bornes: list[float]) -> str:
     return texte("recap.fourchette.entre", min=_nombre(bas), max=_nombre(haut))
 
 
+def _duree_fourchette(champ: str, bornes: list[float]) -> str:
+    """Une durée en fourchette dite comme ses boutons : « moins de 3 mois » ([0, 2] : des mois entiers),
+    « au moins 3 mois et moins de 5 ans » ([3, 59]), « au moins 5 ans » ; jamais « entre 3 et 59 mois »."""
+    bas, haut = bornes
+    if champ.startswith("mois"):
+        debut, fin = _duree(int(bas)), _duree(int(haut) + 1)
+    else:  # années de titre : [0, 4.99] veut dire moins de 5 ans
+        debut, fin = _duree(round(bas * 12)), _duree(round(math.ceil(haut) * 12))
+    if bas <= 0:
+        return texte("recap.fourchette.moins", max=fin)
+    if haut >= droits.CHAMPS[champ]["max"]:
+        return texte("recap.fourchette.plus", min=debut)
+    return texte("recap.fourchette.entre_durees", min=debut, max=fin)
+
+
 def _heures_en_temps(bornes: list[float]) -> str | None:
     """Les boutons des heures de travail disent un temps (« Moins de 2 ans ») : le récapitulatif aussi."""
     bas, haut = bornes
@@ -79,6 +96,8 @@ def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None =
         modele = modeles["_"] if "_" in modeles else modeles
         if f not in modele:
             return None
+        if champ.startswith("mois") or champ.endswith("annees_titre_sejour"):
+            return modele[f].format(duree=_duree_fourchette(champ, fourchette))
         bornes = _fourchette(champ, fourchette)
         if champ == "heures_travail_3_ans":
             bornes = _heures_en_temps(fourchette) or texte("recap.heures", v=bornes)

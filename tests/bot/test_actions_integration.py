@@ -189,3 +189,16 @@ def test_question_du_foyer_ni_oui_ni_non_ni_fait_force(domaine):
                              ("seule avec mes 2 gosses", {"en_couple": False, "enfants": 2})):
         poses, _ = _avancer(domaine, message, _AVANT_FOYER)
         assert {k: poses.get(k) for k in attendu} == attendu, (message, poses)
+
+
+def test_recapitulatif_des_durees_en_fourchette():
+    """Joué à la main : « Vous vivez en France depuis entre 3 et 59 mois » (bouton « 3 mois à 5 ans »), et
+    « moins de 2 mois » pour le bouton « Moins de 3 mois » ([0, 2] : des mois entiers). Dit comme les boutons."""
+    from bot.actions.recap import phrase
+
+    assert phrase("mois_en_france", None, "vous", [3, 59]) == \
+        "Vous vivez en France depuis au moins 3 mois et moins de 5 ans."
+    assert phrase("mois_en_france", None, "vous", [0, 2]) == "Vous vivez en France depuis moins de 3 mois."
+    assert phrase("mois_sans_titre", None, "il", [3, 1440]) == "La personne est sans papiers depuis au moins 3 mois."
+    assert phrase("annees_titre_sejour", None, "vous", [0, 4.99]).endswith("depuis moins de 5 ans.")
+    assert phrase("age", None, "vous", [18, 24]) == "Vous avez entre 18 et 24 ans."
