@@ -538,9 +538,18 @@ def _conditions(b: Bareme, s: dict, m: Membre) -> list[Critere]:
     return [condition_age_L262_4_1(b, s, m), condition_nationalite(b, s, m), condition_pas_etudiant_L262_4_4(b, s, m)]
 
 
+def sans_grossesse_possible(s: dict) -> dict:
+    """Un homme (dit : « monsieur », « je suis père… ») qui ne vit pas en couple n'attend pas d'enfant dans son
+    foyer (L262-4 1°, L262-9 : l'enfant « à naître » du foyer) : la grossesse ne se demande pas."""
+    if s.get("enceinte") is None and s.get("genre") == "homme" and s.get("en_couple") is False:
+        return {**s, "enceinte": False}
+    return s
+
+
 def rsa(b: Bareme, s: dict, forme: str, avant: Mapping[str, Decision] | None = None) -> Decision:
     if s.get("percoit_rsa") is True:
         return deja_au_rsa(b, s)
+    s = sans_grossesse_possible(s)
     personne = la_personne(s)
     conditions_personne = _conditions(b, s, personne)
     par_la_personne = et(conditions_personne)
