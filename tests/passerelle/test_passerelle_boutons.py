@@ -24,6 +24,7 @@ import pytest
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
+from droits.textes import QUESTIONS_COMMUNES
 from tests.passerelle.outils import FauxTelegram, ServeurFil, attendre
 from tests.passerelle.test_passerelle_e2e import Enregistreur, passerelle  # noqa: F401  (fixture)
 
@@ -42,11 +43,14 @@ class Etat:
     verdict: bool
     boutons: list[dict]
     textes: str
-    precision: bool = False  # « Ça dépend du montant exact » : une fourchette qui ne suffit pas
+    precision: bool = False  # « Pour être sûr, il me faut le nombre exact » : une fourchette qui ne suffit pas
 
     @property
     def impasse(self) -> bool:
         return not (self.question or self.recap or self.verdict or self.boutons)
+
+
+PRECISION = QUESTIONS_COMMUNES["precision"]["question"].split(", ", 1)[1].rstrip(".").lower()  # « il me faut le nombre exact »
 
 
 def etat(messages: list[dict]) -> Etat:
@@ -59,7 +63,9 @@ def etat(messages: list[dict]) -> Etat:
         verdict=any("resultats" in c for c in customs),
         boutons=[b for m in messages for b in m.get("buttons") or []],
         textes=textes,
-        precision="dépend du montant exact" in textes.lower(),
+        # la phrase de droits (questions_communes.precision), sans ses accents (SMS en GSM-7) ; l'ancien test
+        # cherchait « dépend du montant exact », une phrase qui n'existe plus
+        precision=PRECISION in textes.lower(),
     )
 
 
