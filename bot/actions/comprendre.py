@@ -10,6 +10,7 @@ lues dans tout message, même long, même quand il donne aussi des faits.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,14 @@ from bot.actions import boutons, etat
 log = logging.getLogger(__name__)
 
 CHAMPS_D_UN_PROCHE = ("conjoint_", "age_plus_jeune_enfant")
+# « français tous les deux », « aucun de nous n'est étudiant », « ni moi ni ma femme » : dans un couple, le fait
+# vaut pour les deux (la personne et son ou sa partenaire). Seulement quand le couple est déjà dit.
+_LES_DEUX = re.compile(r"\b(?:tous|toutes) (?:les )?(?:deux|2)\b(?! (?:mois|jours?|semaines?|ans?|annees?|heures?))|\bnous (?:deux|2)\b|\baucun (?:de nous|des (?:deux|2))\b"
+                       r"|\bni l un ni l autre\b|\bni moi ni (?:ma femme|mon mari|ma compagne|mon compagnon|ma copine|"
+                       r"mon copain|elle|lui)\b|\b(?:elle|lui|ma femme|mon mari|ma compagne|mon compagnon) aussi\b")
+_NEGATION_DES_DEUX = re.compile(r"\baucun (?:de nous|des (?:deux|2))\b|\bni l un ni l autre\b|\bni moi ni\b")
+PAIRES_DU_COUPLE = {"nationalite": "conjoint_nationalite", "titre_sejour": "conjoint_titre_sejour",
+                    "etudiant": "conjoint_etudiant"}
 ALERTE_RUE = "froid_dehors"  # le 115 (bot/actions/textes.yml, securite)
 
 
@@ -158,6 +167,9 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
     ):
         nouveaux[champ] = intention == "affirmer"
 
+    if texte and not texte.startswith("/") and (avant.get("en_couple") is True or nouveaux.get("en_couple") is True):
+        _pour_les_deux(extraction.normaliser(texte), champ, nouveaux, avant)
+
     for nom in (nouveaux.get("fourchettes") or {}):
         if nom not in nouveaux and avant.get(nom) is not None:
             nouveaux[nom] = None  # une fourchette dite après un montant exact le remplace
@@ -186,6 +198,21 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
         events=events,
         alertes=_alertes(ext, faits, intention),
     )
+
+
+def _pour_les_deux(simple: str, champ: str | None, nouveaux: dict, avant: dict) -> None:
+    """« français tous les deux » : la nationalité vaut aussi pour le ou la partenaire ; « aucun de nous n'est
+    étudiant », « ni l'un ni l'autre » (à « … fait des études ? ») : ni la personne ni son ou sa partenaire.
+    Jamais à la place d'un fait déjà dit de l'autre (il reste tel quel)."""
+    if not _LES_DEUX.search(simple):
+        return
+    if champ in ("etudiant", "conjoint_etudiant") and _NEGATION_DES_DEUX.search(simple) \
+            and not any(c in nouveaux and nouveaux[c] is True for c in ("etudiant", "conjoint_etudiant")):
+        nouveaux.setdefault("etudiant", False)
+        nouveaux.setdefault("conjoint_etudiant", False)
+    for sien, du_conjoint in PAIRES_DU_COUPLE.items():
+        if sien in nouveaux and du_conjoint not in nouveaux and avant.get(du_conjoint) is None:
+            nouveaux[du_conjoint] = nouveaux[sien]
 
 
 def _alertes(ext, faits: dict, intention: str | None) -> list[str]:

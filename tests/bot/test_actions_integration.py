@@ -202,3 +202,27 @@ def test_recapitulatif_des_durees_en_fourchette():
     assert phrase("mois_sans_titre", None, "il", [3, 1440]) == "La personne est sans papiers depuis au moins 3 mois."
     assert phrase("annees_titre_sejour", None, "vous", [0, 4.99]).endswith("depuis moins de 5 ans.")
     assert phrase("age", None, "vous", [18, 24]) == "Vous avez entre 18 et 24 ans."
+
+
+def test_un_fait_dit_pour_les_deux_membres_du_couple(domaine):
+    """Persona couple_aucun_etudiant : « français tous les deux » à la nationalité, « aucun de nous n'est
+    étudiant » aux études : le fait vaut pour la personne et son ou sa partenaire, qui n'est plus questionné.
+    Sans couple dit, ou « tous les 2 mois », rien pour le conjoint."""
+    couple = {**INITIAUX, "droits_demandes": ["rsa"], "en_couple": True}
+    poses, _ = _avancer(domaine, "français tous les deux", {**couple, "question_en_cours": "nationalite"})
+    assert poses["nationalite"] == "francaise" and poses["conjoint_nationalite"] == "francaise"
+    for texte in ("aucun de nous n'est étudiant", "non, ni l'un ni l'autre", "ni moi ni ma femme"):
+        poses, _ = _avancer(domaine, texte, {**couple, "question_en_cours": "etudiant"})
+        assert poses.get("etudiant") is False and poses.get("conjoint_etudiant") is False, (texte, poses)
+    poses, _ = _avancer(domaine, "je suis français", {**couple, "question_en_cours": "nationalite"})
+    assert "conjoint_nationalite" not in poses
+    seul = {**INITIAUX, "droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
+    poses, _ = _avancer(domaine, "français tous les deux", seul)
+    assert poses["nationalite"] == "francaise" and "conjoint_nationalite" not in poses
+    poses, _ = _avancer(domaine, "je suis français, je touche 300 € tous les 2 mois",
+                        {**couple, "question_en_cours": "nationalite"})
+    assert "conjoint_nationalite" not in poses
+    # déjà dit du conjoint : jamais remplacé
+    poses, _ = _avancer(domaine, "français tous les deux",
+                        {**couple, "question_en_cours": "nationalite", "conjoint_nationalite": "hors_ue"})
+    assert "conjoint_nationalite" not in poses
