@@ -25,11 +25,15 @@ log = logging.getLogger(__name__)
 
 CHAMPS_D_UN_PROCHE = ("conjoint_", "age_plus_jeune_enfant")
 # « français tous les deux », « aucun de nous n'est étudiant », « ni moi ni ma femme » : dans un couple, le fait
-# vaut pour les deux (la personne et son ou sa partenaire). Seulement quand le couple est déjà dit.
+# vaut pour les deux (la personne et son ou sa partenaire). Jamais quand la personne dit ne pas vivre en couple ;
+# si le couple n'est pas encore dit, droits ignore les faits du conjoint tant qu'il ne l'est pas (et les retire
+# s'il ne l'est jamais), et le récapitulatif les montre.
 _LES_DEUX = re.compile(r"\b(?:tous|toutes) (?:les )?(?:deux|2)\b(?! (?:mois|jours?|semaines?|ans?|annees?|heures?))|\bnous (?:deux|2)\b|\baucun (?:de nous|des (?:deux|2))\b"
                        r"|\bni l un ni l autre\b|\bni moi ni (?:ma femme|mon mari|ma compagne|mon compagnon|ma copine|"
                        r"mon copain|elle|lui)\b|\b(?:elle|lui|ma femme|mon mari|ma compagne|mon compagnon) aussi\b")
 _NEGATION_DES_DEUX = re.compile(r"\baucun (?:de nous|des (?:deux|2))\b|\bni l un ni l autre\b|\bni moi ni\b")
+_AUTRE_PROCHE = re.compile(r"\b(?:fils|fille|filles|enfants?|gosses?|frere|freres|soeur|soeurs|mere|pere|maman|papa|"
+                           r"cousine?|amie?|pote|copine?s?|colocataire|coloc)\b")
 PAIRES_DU_COUPLE = {"nationalite": "conjoint_nationalite", "titre_sejour": "conjoint_titre_sejour",
                     "etudiant": "conjoint_etudiant"}
 ALERTE_RUE = "froid_dehors"  # le 115 (bot/actions/textes.yml, securite)
@@ -167,7 +171,8 @@ def comprendre(tracker: Tracker, question: dict | None, reponse_courte: bool = T
     ):
         nouveaux[champ] = intention == "affirmer"
 
-    if texte and not texte.startswith("/") and (avant.get("en_couple") is True or nouveaux.get("en_couple") is True):
+    if texte and not texte.startswith("/") and avant.get("en_couple") is not False \
+            and nouveaux.get("en_couple") is not False:
         _pour_les_deux(extraction.normaliser(texte), champ, nouveaux, avant)
 
     for nom in (nouveaux.get("fourchettes") or {}):
@@ -204,8 +209,8 @@ def _pour_les_deux(simple: str, champ: str | None, nouveaux: dict, avant: dict) 
     """« français tous les deux » : la nationalité vaut aussi pour le ou la partenaire ; « aucun de nous n'est
     étudiant », « ni l'un ni l'autre » (à « … fait des études ? ») : ni la personne ni son ou sa partenaire.
     Jamais à la place d'un fait déjà dit de l'autre (il reste tel quel)."""
-    if not _LES_DEUX.search(simple):
-        return
+    if not _LES_DEUX.search(simple) or _AUTRE_PROCHE.search(simple):
+        return  # « français tous les deux, moi et mon fils » : l'autre n'est pas le ou la partenaire
     if champ in ("etudiant", "conjoint_etudiant") and _NEGATION_DES_DEUX.search(simple) \
             and not any(c in nouveaux and nouveaux[c] is True for c in ("etudiant", "conjoint_etudiant")):
         nouveaux.setdefault("etudiant", False)

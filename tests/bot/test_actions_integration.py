@@ -207,7 +207,7 @@ def test_recapitulatif_des_durees_en_fourchette():
 def test_un_fait_dit_pour_les_deux_membres_du_couple(domaine):
     """Persona couple_aucun_etudiant : « français tous les deux » à la nationalité, « aucun de nous n'est
     étudiant » aux études : le fait vaut pour la personne et son ou sa partenaire, qui n'est plus questionné.
-    Sans couple dit, ou « tous les 2 mois », rien pour le conjoint."""
+    Sans couple (« je vis seul »), ou « tous les 2 mois », rien pour le conjoint."""
     couple = {**INITIAUX, "droits_demandes": ["rsa"], "en_couple": True}
     poses, _ = _avancer(domaine, "français tous les deux", {**couple, "question_en_cours": "nationalite"})
     assert poses["nationalite"] == "francaise" and poses["conjoint_nationalite"] == "francaise"
@@ -216,8 +216,14 @@ def test_un_fait_dit_pour_les_deux_membres_du_couple(domaine):
         assert poses.get("etudiant") is False and poses.get("conjoint_etudiant") is False, (texte, poses)
     poses, _ = _avancer(domaine, "je suis français", {**couple, "question_en_cours": "nationalite"})
     assert "conjoint_nationalite" not in poses
-    seul = {**INITIAUX, "droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
+    seul = {**INITIAUX, "droits_demandes": ["rsa"], "question_en_cours": "nationalite", "en_couple": False}
     poses, _ = _avancer(domaine, "français tous les deux", seul)
+    assert poses["nationalite"] == "francaise" and "conjoint_nationalite" not in poses
+    # le couple pas encore dit (« on voudrait savoir pour le rsa avec ma femme ») : le fait vaut pour les deux
+    inconnu = {**INITIAUX, "droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
+    poses, _ = _avancer(domaine, "français tous les deux", inconnu)
+    assert poses["conjoint_nationalite"] == "francaise"
+    poses, _ = _avancer(domaine, "on est français tous les deux, moi et mon fils", inconnu)
     assert poses["nationalite"] == "francaise" and "conjoint_nationalite" not in poses
     poses, _ = _avancer(domaine, "je suis français, je touche 300 € tous les 2 mois",
                         {**couple, "question_en_cours": "nationalite"})
