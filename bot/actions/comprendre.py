@@ -33,7 +33,7 @@ _LES_DEUX = re.compile(r"\b(?:tous|toutes) (?:les )?(?:deux|2)\b(?! (?:mois|jour
                        r"mon copain|elle|lui)\b|\b(?:elle|lui|ma femme|mon mari|ma compagne|mon compagnon) aussi\b")
 _NEGATION_DES_DEUX = re.compile(r"\baucun (?:de nous|des (?:deux|2))\b|\bni l un ni l autre\b|\bni moi ni\b")
 _AUTRE_PROCHE = re.compile(r"\b(?:fils|fille|filles|enfants?|gosses?|frere|freres|soeur|soeurs|mere|pere|maman|papa|"
-                           r"cousine?|amie?|pote|copine?s?|colocataire|coloc)\b")
+                           r"cousine?|amie?|pote|colocataire|coloc)\b")
 PAIRES_DU_COUPLE = {"nationalite": "conjoint_nationalite", "titre_sejour": "conjoint_titre_sejour",
                     "etudiant": "conjoint_etudiant"}
 ALERTE_RUE = "froid_dehors"  # le 115 (bot/actions/textes.yml, securite)

@@ -232,3 +232,10 @@ def test_un_fait_dit_pour_les_deux_membres_du_couple(domaine):
     poses, _ = _avancer(domaine, "français tous les deux",
                         {**couple, "question_en_cours": "nationalite", "conjoint_nationalite": "hors_ue"})
     assert "conjoint_nationalite" not in poses
+
+
+def test_tous_les_deux_avec_ma_copine_parle_du_couple(domaine):
+    """« ma copine » est la partenaire : « moi et ma copine on est français tous les deux » vaut pour les deux."""
+    slots = {**INITIAUX, "droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
+    poses, _ = _avancer(domaine, "moi et ma copine on est français tous les deux", slots)
+    assert poses["nationalite"] == "francaise" and poses["conjoint_nationalite"] == "francaise"
