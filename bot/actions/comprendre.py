@@ -218,6 +218,8 @@ def _pour_les_deux(simple: str, champ: str | None, nouveaux: dict, avant: dict) 
     for sien, du_conjoint in PAIRES_DU_COUPLE.items():
         if sien in nouveaux and du_conjoint not in nouveaux and avant.get(du_conjoint) is None:
             nouveaux[du_conjoint] = nouveaux[sien]
+        elif du_conjoint in nouveaux and sien not in nouveaux and avant.get(sien) is None:
+            nouveaux[sien] = nouveaux[du_conjoint]  # « moi et ma copine on est français tous les deux »
 
 
 def _alertes(ext, faits: dict, intention: str | None) -> list[str]:
