@@ -128,11 +128,18 @@ def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None =
 
 def phrases(situation: dict, forme: str) -> list[tuple[str, str]]:
     """(champ, phrase) pour chaque fait connu, dans l'ordre du vocabulaire ; une fourchette prend
-    la place de son champ quand la valeur exacte manque."""
+    la place de son champ quand la valeur exacte manque. Les faits que d'autres rendent sans objet ne se
+    montrent pas : ceux que droits.valider_situation retire (le conjoint d'une personne qui ne vit pas en
+    couple, le titre de séjour d'une personne française) et le lien avec Paris de qui vit à Paris (joué à la
+    main : après « je dors à Paris » au récapitulatif, il restait « Vous n'avez pas de lien avec Paris »)."""
+    try:
+        situation = droits.valider_situation(situation)
+    except droits.SituationInvalide:
+        pass
     fourchettes = situation.get("fourchettes") or {}
     sortie = []
     for champ in droits.CHAMPS:
-        if champ in NON_MONTRES:
+        if champ in NON_MONTRES or (champ == "lien_paris" and situation.get("vit_a_paris") is True):
             continue
         if champ in situation:
             p = phrase(champ, situation[champ], forme)

@@ -239,3 +239,15 @@ def test_tous_les_deux_avec_ma_copine_parle_du_couple(domaine):
     slots = {**INITIAUX, "droits_demandes": ["rsa"], "question_en_cours": "nationalite"}
     poses, _ = _avancer(domaine, "moi et ma copine on est français tous les deux", slots)
     assert poses["nationalite"] == "francaise" and poses["conjoint_nationalite"] == "francaise"
+
+
+def test_le_recapitulatif_ne_montre_pas_les_faits_sans_objet():
+    """Joué à la main : après la correction « je dors à Paris », le récapitulatif disait encore « Vous n'avez pas
+    de lien avec Paris » ; le conjoint d'une personne qui ne vit plus en couple ne se montre pas non plus."""
+    from bot.actions.recap import phrases
+
+    champs = [c for c, _ in phrases({"vit_a_paris": True, "lien_paris": False, "en_couple": False,
+                                     "conjoint_age": 30, "nationalite": "francaise", "titre_sejour": "aucun"}, "vous")]
+    assert champs == ["nationalite", "en_couple", "vit_a_paris"], champs
+    champs = [c for c, _ in phrases({"vit_a_paris": False, "lien_paris": False}, "vous")]
+    assert champs == ["vit_a_paris", "lien_paris"]
