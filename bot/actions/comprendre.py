@@ -28,7 +28,8 @@ CHAMPS_D_UN_PROCHE = ("conjoint_", "age_plus_jeune_enfant")
 # vaut pour les deux (la personne et son ou sa partenaire). Jamais quand la personne dit ne pas vivre en couple ;
 # si le couple n'est pas encore dit, droits ignore les faits du conjoint tant qu'il ne l'est pas (et les retire
 # s'il ne l'est jamais), et le récapitulatif les montre.
-_LES_DEUX = re.compile(r"\b(?:tous|toutes) (?:les )?(?:deux|2)\b(?! (?:mois|jours?|semaines?|ans?|annees?|heures?))|\bnous (?:deux|2)\b|\baucun (?:de nous|des (?:deux|2))\b"
+_LES_DEUX = re.compile(r"\b(?:tous|toutes) (?:les )?(?:deux|2)\b(?! (?:mois|jours?|semaines?|ans?|annees?|heures?))"
+                       r"|\bnous (?:deux|2)\b|\baucun (?:de nous|des (?:deux|2))\b"
                        r"|\bni l un ni l autre\b|\bni moi ni (?:ma femme|mon mari|ma compagne|mon compagnon|ma copine|"
                        r"mon copain|elle|lui)\b|\b(?:elle|lui|ma femme|mon mari|ma compagne|mon compagnon) aussi\b")
 _NEGATION_DES_DEUX = re.compile(r"\baucun (?:de nous|des (?:deux|2))\b|\bni l un ni l autre\b|\bni moi ni\b")
