@@ -341,6 +341,8 @@ def _analyser(champ: str, texte: Any, choix: Sequence[Any] | None, aujourd_hui: 
     if champ in ARGENT and _CHIFFRE_SEUL.fullmatch(simple) and reponse.valeur not in (None, 0):
         # « 2 » seul à « Combien d'argent… par mois ? » : 2 € par mois, ou le 2e bouton (SMS) ? On redemande.
         reponse.valeur = None
+    if reponse.valeur is not None:
+        reponse.valeur = valeur_valide(champ, reponse.valeur)  # « ¾ » (« 34 ») enfants : hors des bornes, rien
     _deduire_de_la_reponse(champ, reponse)
     if CHAMPS[champ]["type"] == BOOLEEN and reponse.valeur is not None \
             and not _oui_non_sur(champ, simple, brut, reponse.valeur, courte):
