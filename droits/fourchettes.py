@@ -14,7 +14,7 @@ import dataclasses
 import itertools
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
@@ -129,10 +129,15 @@ def _champs_decisifs(droit: str, par_coin: list, actives: Mapping[str, list],
     return decisifs
 
 
+def _libelles(actives: Mapping[str, list], champs: Iterable[str]) -> str:
+    """Les réponses en fourchette de ces champs (« « 300 à 650 € », « Moins de 3 mois » ») ; toutes si aucun."""
+    choisis = [c for c in champs if c in actives] or list(actives)
+    return ", ".join(f"« {libelle(c, actives[c])} »" for c in choisis)
+
+
 def fusionner(droit: str, par_coin: list[tuple[dict, dict[str, Decision]]], actives: Mapping[str, list]) -> Decision:
     decisions = [d[droit] for _, d in par_coin]
     valeurs = {d.valeur for d in decisions}
-    libelles = ", ".join(f"« {libelle(c, b)} »" for c, b in actives.items())
     if len(valeurs) == 1:
         montants = [m for d in decisions for m in (d.montant_min, d.montant_max) if m is not None]
         rep = min(decisions, key=lambda d: d.montant if d.montant is not None else 0.0)
@@ -147,8 +152,7 @@ def fusionner(droit: str, par_coin: list[tuple[dict, dict[str, Decision]]], acti
         if par_la_fourchette:
             # seulement les réponses qui font varier le montant (une phrase courte, FALC)
             utiles = _champs_decisifs(droit, par_coin, actives, lambda d: (d.montant_min, d.montant_max))
-            notes.insert(0, ("commun.fourchette.montant",
-                             {"libelles": ", ".join(f"« {libelle(c, actives[c])} »" for c in utiles) or libelles}))
+            notes.insert(0, ("commun.fourchette.montant", {"libelles": _libelles(actives, utiles)}))
         return dataclasses.replace(rep, resume=resume, notes=notes, montant=bas, montant_min=bas, montant_max=haut,
                                    fourchette=par_la_fourchette)
     # les coins ne donnent pas le même statut : à vérifier, le nombre exact est demandé
@@ -159,8 +163,7 @@ def fusionner(droit: str, par_coin: list[tuple[dict, dict[str, Decision]]], acti
     rep = next((d for d in decisions if d.valeur is None), None) or next(d for d in decisions if d.valeur)
     etape = (f"{droit}.etape.a_verifier", {}) if _existe(f"{droit}.etape.a_verifier") else rep.etape
     # seulement les réponses qui empêchent de décider (une phrase courte, FALC)
-    libelles_decisifs = ", ".join(f"« {libelle(c, actives[c])} »" for c in decisifs if c in actives) or libelles
-    critere = inconnu("commun.fourchette.indecise", *decisifs, libelles=libelles_decisifs)
+    critere = inconnu("commun.fourchette.indecise", *decisifs, libelles=_libelles(actives, decisifs))
     return dataclasses.replace(
         rep, valeur=None, criteres=[critere, *communs], resume=(f"{droit}.resume.a_verifier", {}), notes=[],
         montant=None, montant_min=None, montant_max=None, a_preciser=(), manquants_en_plus=manquants,

@@ -55,11 +55,9 @@ def pour_question(question: dict) -> list[dict[str, str]]:
             elif "fourchette" in b:
                 bas, haut = b["fourchette"]
                 liste.append({"title": b["libelle"], "payload": payload(champ=champ, min=bas, max=haut)})
-            elif b.get("faits"):  # question groupée : le bouton dit aussi d'autres faits
-                liste.append({"title": b["libelle"],
-                              "payload": payload(champ=champ, valeur=b["valeur"], faits=b["faits"])})
-            else:
-                liste.append({"title": b["libelle"], "payload": payload(champ=champ, valeur=b["valeur"])})
+            else:  # une question groupée : le bouton dit aussi d'autres faits (« faits »)
+                autres = {"faits": b["faits"]} if b.get("faits") else {}
+                liste.append({"title": b["libelle"], "payload": payload(champ=champ, valeur=b["valeur"], **autres)})
         if nsp["payload"] not in {b["payload"] for b in liste}:
             liste.append(nsp)
         return liste

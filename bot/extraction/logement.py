@@ -496,9 +496,8 @@ def difficultes(a: Analyse, jour: dt.date) -> list[Constat]:
                                                      m.group()) and not re.search(
                 r"\b(?:payer|regler|paye)\b", " ".join(a.mots_avant(m.start(), 3)))  # « je ne peux pas payer la caution »
             constats.append(Constat("difficultes_logement", valeur, m.start(), nie=nie))
-    for m in _AUCUNE_DIFFICULTE.finditer(a.texte):
-        constats.append(Constat("difficultes_logement", None, m.start()))
-    if a.question == "difficultes_logement":
-        for m in _AUCUNE_DE_CES.finditer(a.texte):
+    aucune = [_AUCUNE_DIFFICULTE, _AUCUNE_DE_CES] if a.question == "difficultes_logement" else [_AUCUNE_DIFFICULTE]
+    for motif in aucune:
+        for m in motif.finditer(a.texte):
             constats.append(Constat("difficultes_logement", None, m.start()))
     return constats

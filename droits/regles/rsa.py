@@ -403,6 +403,11 @@ def _scenarios(b: Bareme, s: dict, compte: bool | None, faits_compte: tuple[str,
     return calculs, faits, cause
 
 
+def grossesse_non_dite_majorerait(s: dict) -> bool:
+    """Personne isolée, sans enfant, grossesse non dite : une grossesse donnerait le montant majoré (L262-9)."""
+    return parent_isole(s) is None and isole(s) is True and s.get("enfants") == 0 and s.get("enceinte") is None
+
+
 def condition_ressources_L262_2(b: Bareme, s: dict, calculs: list[dict], faits: tuple[str, ...], cause: str | None) -> Critere:
     """Art. L262-2 et R262-39 : ressources sous le montant forfaitaire ; pas versé sous 6 €."""
     minimum = b["rsa.montant_minimum_verse"]
@@ -420,7 +425,7 @@ def condition_ressources_L262_2(b: Bareme, s: dict, calculs: list[dict], faits: 
         return inconnu("rsa.ressources.majoration_limite", *faits, age=b["rsa.isolement.age_limite_benjamin"])
     calcul = max(calculs, key=lambda c: c["montant"])
     # grossesse non dite : le montant majoré changerait-il le verdict ?
-    if parent_isole(s) is None and isole(s) is True and s.get("enfants") == 0 and s.get("enceinte") is None:
+    if grossesse_non_dite_majorerait(s):
         majore = montant_majore_L262_9(b, 0) - s["ressources_mensuelles"] - calcul["forfait"]
         if majore >= minimum:
             return inconnu("rsa.ressources.enceinte_limite", "enceinte")
@@ -436,7 +441,7 @@ def trop_meme_sans_forfait_R262_10(b: Bareme, s: dict, compte: bool | None, affi
     (ni les faits du conjoint). Sinon None (la règle reste « à vérifier »)."""
     if _faits_du_montant(s) != ("aide_logement",):
         return None
-    if parent_isole(s) is None and isole(s) is True and s.get("enfants") == 0 and s.get("enceinte") is None:
+    if grossesse_non_dite_majorerait(s):
         return None  # une grossesse non dite majorerait le montant : on ne conclut pas
     sans_forfait = {**s, "aide_logement": 0}
     calculs, _, _ = _scenarios(b, sans_forfait, compte, affiche.manquants if affiche else ())
