@@ -30,11 +30,13 @@ def _parseur() -> argparse.ArgumentParser:
     e.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
     e.add_argument("--date", default=None, help="date d'évaluation AAAA-MM-JJ (défaut : aujourd'hui à Paris)")
     e.add_argument("--forme", default="vous", help="vous, il, elle ou personne (« la personne », pour un professionnel)")
+    e.add_argument("--langue", default="fr", help="langue des phrases : fr, en, ar, prs, ps, ro (langues/langues.yaml)")
     q = sous.add_parser("question", help="prochaine question à poser")
     q.add_argument("fichier", help="fichier JSON de la situation, ou - pour l'entrée standard")
     q.add_argument("--droits", default=",".join(DROITS), help="droits visés, séparés par des virgules (défaut : tous)")
     q.add_argument("--ignorer", default="", help="champs que la personne ne sait pas, séparés par des virgules")
     q.add_argument("--date", default=None, help="date AAAA-MM-JJ")
+    q.add_argument("--langue", default="fr", help="langue de la question : fr, en, ar, prs, ps, ro")
     return p
 
 
@@ -56,10 +58,11 @@ def main(argv=None) -> int:
         args = _parseur().parse_args(argv)
         situation = _lire(args.fichier)
         if args.commande == "evaluer":
-            sortie = evaluer(situation, date=args.date, forme=args.forme)
+            sortie = evaluer(situation, date=args.date, forme=args.forme, langue=args.langue)
         else:
             ignorer = [c for c in args.ignorer.split(",") if c]
-            sortie = prochaine_question(situation, droits=args.droits, ignorer=ignorer, date=args.date)
+            sortie = prochaine_question(situation, droits=args.droits, ignorer=ignorer, date=args.date,
+                                        langue=args.langue)
     except SituationInvalide as e:
         print(f"erreur : {e.message}", file=sys.stderr)
         return 2

@@ -20,6 +20,7 @@ import yaml
 
 from .regles.logique import Critere, Decision, inconnu
 from .situation import CHAMPS, FOURCHETTES
+from .textes import Variable
 
 _FICHIER = Path(__file__).parent / "fourchettes.yaml"
 
@@ -63,11 +64,21 @@ def _charger() -> Mapping[str, tuple]:
 BOUTONS: Mapping[str, tuple] = _charger()
 
 
-def boutons(champ: str) -> list[dict] | None:
+def _libelles_en(champ: str, langue: str) -> list[str]:
+    """Les libellés des boutons de ``champ`` dans ``langue`` (langues/<code>/fourchettes.yaml), dans l'ordre."""
+    if langue == "fr":
+        return [b["libelle"] for b in BOUTONS[champ]]
+    from langues import catalogues
+    return [b["libelle"] for b in catalogues.arbre("fourchettes", langue)[champ]]
+
+
+def boutons(champ: str, langue: str = "fr") -> list[dict] | None:
     """Les boutons d'une question à nombre (copie JSON), ou None si le champ n'en a pas."""
     if champ not in BOUTONS:
         return None
-    return [{k: (list(v) if isinstance(v, tuple) else v) for k, v in b.items()} for b in BOUTONS[champ]]
+    libelles = _libelles_en(champ, langue)
+    return [{k: (list(v) if isinstance(v, tuple) else v) for k, v in b.items()} | {"libelle": lib}
+            for b, lib in zip(BOUTONS[champ], libelles)]
 
 
 def _nombre(x: float) -> str:
@@ -75,12 +86,31 @@ def _nombre(x: float) -> str:
     return f"{x:,}".replace(",", " ")
 
 
-def libelle(champ: str, bornes) -> str:
+def libelle(champ: str, bornes, langue: str = "fr") -> str:
     """Le libellé du bouton de cette fourchette, ou « entre X et Y » s'il n'y en a pas."""
-    for b in BOUTONS.get(champ, ()):
+    for b, lib in zip(BOUTONS.get(champ, ()), _libelles_en(champ, langue) if champ in BOUTONS else ()):
         if list(b.get("fourchette", ())) == list(bornes):
-            return b["libelle"]
-    return f"entre {_nombre(bornes[0])} et {_nombre(bornes[1])}"
+            return lib
+    if langue == "fr":
+        return f"entre {_nombre(bornes[0])} et {_nombre(bornes[1])}"
+    return f"{_nombre(bornes[0])} – {_nombre(bornes[1])}"
+
+
+_GUILLEMETS = {"en": ("“", "”"), "ro": ("„", "”")}
+
+
+@dataclasses.dataclass(frozen=True)
+class LibellesFourchettes(Variable):
+    """Les réponses en fourchette de champs (« « 300 à 650 € », « Moins de 3 mois » »), dites dans la langue
+    du message (variable ``{libelles}`` des phrases ``commun.fourchette.*``)."""
+    fourchettes: tuple[tuple[str, tuple], ...]
+
+    def texte(self, langue: str) -> str:
+        ouvre, ferme = _GUILLEMETS.get(langue, ("« ", " »"))
+        return ", ".join(f"{ouvre}{libelle(c, b, langue)}{ferme}" for c, b in self.fourchettes)
+
+    def __str__(self) -> str:
+        return self.texte("fr")
 
 
 # --- évaluation aux coins -------------------------------------------------------------------------
@@ -129,10 +159,10 @@ def _champs_decisifs(droit: str, par_coin: list, actives: Mapping[str, list],
     return decisifs
 
 
-def _libelles(actives: Mapping[str, list], champs: Iterable[str]) -> str:
+def _libelles(actives: Mapping[str, list], champs: Iterable[str]) -> LibellesFourchettes:
     """Les réponses en fourchette de ces champs (« « 300 à 650 € », « Moins de 3 mois » ») ; toutes si aucun."""
     choisis = [c for c in champs if c in actives] or list(actives)
-    return ", ".join(f"« {libelle(c, actives[c])} »" for c in choisis)
+    return LibellesFourchettes(tuple((c, tuple(actives[c])) for c in choisis))
 
 
 def fusionner(droit: str, par_coin: list[tuple[dict, dict[str, Decision]]], actives: Mapping[str, list]) -> Decision:

@@ -41,6 +41,13 @@ def lire_date(date: Any) -> dt.date:
     return jour
 
 
+def lire_langue(langue: Any) -> str:
+    from langues import CODES
+    if langue not in CODES:
+        raise SituationInvalide("langue", f"langue : {langue!r} est inconnue (possibles : {', '.join(CODES)}).")
+    return langue
+
+
 def lire_forme(forme: Any) -> str:
     if forme not in FORMES:
         raise SituationInvalide("forme", f"forme : {forme!r} est inconnue (possibles : {', '.join(FORMES)}).")
@@ -90,11 +97,11 @@ def _public(s: dict, forme: str) -> dict:
     return {**s, "genre": genre} if genre else s
 
 
-def _rendre(decision: Decision, forme: str, b: Bareme, s: dict) -> dict:
+def _rendre(decision: Decision, forme: str, b: Bareme, s: dict, langue: str = "fr") -> dict:
     raisons, pieces = decision.raisons, decision.pieces
     # l'étape suit le résumé dans le même message : un sigle expliqué dans le résumé ne l'est pas deux fois
     etape = [decision.etape] if decision.etape else []
-    phrases = textes.message([decision.resume, *etape, *raisons, *pieces], forme)
+    phrases = textes.message([decision.resume, *etape, *raisons, *pieces], forme, langue)
     debut = 1 + len(etape)
     manquants = decision.manquants
     return {
@@ -115,12 +122,14 @@ def _rendre(decision: Decision, forme: str, b: Bareme, s: dict) -> dict:
     }
 
 
-def evaluer(situation: Mapping, date: Any = None, forme: str = "vous") -> dict:
-    """Les droits du registre pour la situation, à la date donnée (JSON de l'issue 2, schéma resultat.json)."""
+def evaluer(situation: Mapping, date: Any = None, forme: str = "vous", langue: str = "fr") -> dict:
+    """Les droits du registre pour la situation, à la date donnée (JSON de l'issue 2, schéma resultat.json).
+    ``langue`` : la langue des phrases (langues/langues.yaml ; un texte non traduit reste en français)."""
+    langue = lire_langue(langue)
     b, s, decisions = decider(situation, date, forme)
     recommande, raisons = rendez_vous_des_droits(b, decisions)
     return {
         "date": b.date.isoformat(),
-        "droits": {droit: _rendre(decisions[droit], forme, b, s) for droit in DROITS},
-        "rendez_vous_des_droits": {"recommande": recommande, "raisons": textes.message(raisons, forme)},
+        "droits": {droit: _rendre(decisions[droit], forme, b, s, langue) for droit in DROITS},
+        "rendez_vous_des_droits": {"recommande": recommande, "raisons": textes.message(raisons, forme, langue)},
     }

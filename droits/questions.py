@@ -23,9 +23,9 @@ import yaml
 
 from .fourchettes import boutons, fourchettes_actives
 from .lieux import arrondissement_utile
-from .moteur import DROITS, decider, decisions_brutes
+from .moteur import DROITS, decider, decisions_brutes, lire_langue
 from .situation import CHAMPS, SituationInvalide
-from .textes import QUESTIONS, QUESTIONS_COMMUNES, expliquer_sigles
+from .textes import expliquer_sigles, questions, questions_communes
 
 _DONNEES = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
 _BOOLEENS = {"true": True, "false": False}
@@ -122,10 +122,10 @@ class _Recherche:
         return min(proches, key=lambda c: (_ORDRE[c], _DONNEES[c]["cout"]))
 
 
-def question(champ: str) -> dict:
+def question(champ: str, langue: str = "fr") -> dict:
     """La question d'un champ, au format du contrat (docs/architecture.md), plus `reformulation_tiers` et, pour
     une question à nombre, `boutons` (droits/fourchettes.yaml : valeur exacte, fourchette ou « je ne sais pas »)."""
-    texte = QUESTIONS[champ]
+    texte = questions(langue)[champ]
     spec = CHAMPS[champ]
     choix = None
     if texte.get("choix"):
@@ -138,22 +138,22 @@ def question(champ: str) -> dict:
             choix.append({"valeur": valeur, "libelle": libelle})
     cles = ("question", "question_tiers", "reformulation", "reformulation_tiers")
     sortie = {"champ": champ, "type": spec["type"]}
-    sortie.update({cle: expliquer_sigles([texte[cle]])[0] for cle in cles})
+    sortie.update({cle: expliquer_sigles([texte[cle]], langue)[0] for cle in cles})
     sortie["choix"] = choix
-    sortie["boutons"] = boutons(champ)
+    sortie["boutons"] = boutons(champ, langue)
     return sortie
 
 
-def question_groupee(nom: str) -> dict:
+def question_groupee(nom: str, langue: str = "fr") -> dict:
     """Une question qui demande plusieurs faits en un appui : le champ est le premier fait (contrat de
     `question`), `aussi` nomme les autres ; chaque bouton porte `valeur` (du champ) et `faits` (les autres,
     seulement ceux qu'il dit : « En couple avec enfants » ne dit pas combien). `oui_non` faux : un « oui » ou
     un « non » tapé ne répond pas à « Avec qui vivez-vous ? »."""
     champ, *autres = GROUPEES[nom]
-    texte = QUESTIONS_COMMUNES[nom]
-    sortie = question(champ)
+    texte = questions_communes(langue)[nom]
+    sortie = question(champ, langue)
     cles = ("question", "question_tiers", "reformulation", "reformulation_tiers")
-    sortie.update({cle: expliquer_sigles([texte[cle]])[0] for cle in cles})
+    sortie.update({cle: expliquer_sigles([texte[cle]], langue)[0] for cle in cles})
     sortie["choix"] = None
     sortie["boutons"] = [{"libelle": b["libelle"], "valeur": b["faits"][champ],
                           "faits": {c: v for c, v in b["faits"].items() if c != champ}} for b in texte["boutons"]]
@@ -163,48 +163,51 @@ def question_groupee(nom: str) -> dict:
     return sortie
 
 
-def _groupee(champ: str, candidats: list[str]) -> dict | None:
+def _groupee(champ: str, candidats: list[str], langue: str = "fr") -> dict | None:
     for nom, champs in GROUPEES.items():
         if champ in champs and set(champs) <= set(candidats):
-            return question_groupee(nom)
+            return question_groupee(nom, langue)
     return None
 
 
-def _avec_fourchette(q: dict, s: dict) -> dict:
+def _avec_fourchette(q: dict, s: dict, langue: str = "fr") -> dict:
     """Le champ a déjà une réponse en fourchette qui ne suffit pas : on demande le nombre exact, une fois."""
     bornes = fourchettes_actives(s).get(q["champ"])
     if bornes is not None:
         q["fourchette"] = list(bornes)
-        q["precision"], q["precision_tiers"] = expliquer_sigles([QUESTIONS_COMMUNES["precision"]["question"],
-                                                                 QUESTIONS_COMMUNES["precision"]["question_tiers"]])
+        precision = questions_communes(langue)["precision"]
+        q["precision"], q["precision_tiers"] = expliquer_sigles([precision["question"], precision["question_tiers"]],
+                                                                langue)
     return q
 
 
-def _question_du_lieu(decisions: Mapping, droits: tuple[str, ...], ignorer: frozenset, s: dict) -> dict | None:
+def _question_du_lieu(decisions: Mapping, droits: tuple[str, ...], ignorer: frozenset, s: dict,
+                      langue: str = "fr") -> dict | None:
     """Les verdicts sont décidés : l'arrondissement est demandé seulement s'il change le lieu à montrer
     (l'EPS de l'arrondissement, le lieu le plus proche) et que la personne vit à Paris."""
     if "arrondissement" in ignorer or s.get("vit_a_paris") is False:
         return None
     natures = [lieu for d in droits if decisions[d].valeur is not False for lieu in decisions[d].lieux]
     if natures and arrondissement_utile(natures, s):
-        return question("arrondissement")
+        return question("arrondissement", langue)
     return None
 
 
 def prochaine_question(situation: Mapping, droits: Iterable[str] = DROITS, ignorer: Iterable[str] = (), date: Any = None,
-                       montants: bool = True, groupees: bool = False) -> dict | None:
+                       montants: bool = True, groupees: bool = False, langue: str = "fr") -> dict | None:
     """La question qui mène au verdict en le moins de questions. `montants=False` : seulement les faits qui
     changent un statut ; ceux qui ne changent qu'un montant ne sont pas demandés (la conversation : le verdict
     dit la fourchette, la CAF calcule le montant exact). `groupees=True` : le couple et les enfants, s'ils
     manquent tous les deux, sont demandés par une seule question (`question_groupee`)."""
     droits, ignorer = _droits(droits), _ignorer(ignorer)
+    langue = lire_langue(langue)
     b, s, decisions = decider(situation, date, "vous", droits)
     candidats = [c for c in _manquants({d: decisions[d] for d in droits}, montants) if c not in ignorer and c not in s]
     if not candidats:
-        return _question_du_lieu(decisions, droits, ignorer, s)
+        return _question_du_lieu(decisions, droits, ignorer, s, langue)
     if len(candidats) == 1:
-        return _avec_fourchette(question(candidats[0]), s)
+        return _avec_fourchette(question(candidats[0], langue), s, langue)
     recherche = _Recherche(b, droits, ignorer, PROFONDEUR, LARGEUR, montants)
     champ = recherche.meilleur(s, candidats)
-    groupee = _groupee(champ, candidats) if groupees and not fourchettes_actives(s).get(champ) else None
-    return groupee or _avec_fourchette(question(champ), s)
+    groupee = _groupee(champ, candidats, langue) if groupees and not fourchettes_actives(s).get(champ) else None
+    return groupee or _avec_fourchette(question(champ, langue), s, langue)

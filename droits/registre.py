@@ -14,7 +14,8 @@ Côté Rasa, les intentions des droits et leurs règles de dialogue en sont gén
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -97,8 +98,10 @@ _PAR_ID: Mapping[str, Droit] = MappingProxyType({d.id: d for d in DROITS})
 INTENTIONS: Mapping[str, str] = MappingProxyType({d.intention: d.id for d in DROITS})
 
 
-def droit(ident: str) -> Droit:
-    return _PAR_ID[ident]
+def droit(ident: str, langue: str = "fr") -> Droit:
+    if langue == "fr":
+        return _PAR_ID[ident]
+    return next(d for d in droits_en(langue) if d.id == ident)
 
 
 def par_intention(intention: str | None) -> Droit | None:
@@ -118,11 +121,26 @@ def references(ident: str) -> Mapping[str, Any]:
     return AUTRES_REFERENCES[ident]
 
 
-def sigles() -> dict[str, str]:
+_TEXTES = ("nom", "titre", "bouton", "nom_sms", "description", "pictogramme_alt")
+
+
+@lru_cache(maxsize=None)
+def droits_en(langue: str = "fr") -> tuple[Droit, ...]:
+    """Les droits, leurs textes (nom, titre, bouton…) dans ``langue`` (langues/<code>/registre.yaml) ;
+    un texte non traduit reste en français. Les sigles, intentions et motifs ne changent pas."""
+    if langue == "fr":
+        return DROITS
+    from langues import catalogues
+    traduits = catalogues.arbre("registre", langue)
+    par_id = {e["id"]: e for e in traduits}
+    return tuple(replace(d, **{k: par_id[d.id][k] for k in _TEXTES}) for d in DROITS)
+
+
+def sigles(langue: str = "fr") -> dict[str, str]:
     """Glossaire des sigles des droits : {"AME": "aide médicale de l'État", ...}."""
-    return {d.sigle: d.nom for d in DROITS if d.sigle}
+    return {d.sigle: d.nom for d in droits_en(langue) if d.sigle}
 
 
-def en_json() -> list[dict]:
+def en_json(langue: str = "fr") -> list[dict]:
     """Le registre en JSON (ordre d'affichage), pour l'API (GET /api/v1/droits), la borne et la page /pro."""
-    return [d.en_json() for d in DROITS]
+    return [d.en_json() for d in droits_en(langue)]

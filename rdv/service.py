@@ -314,7 +314,7 @@ class ServiceRdv:
         code = f"{secrets.randbelow(10**6):06d}"
         s.flush()
         r.verification_hash, r.verification_essais = _code_sms(r.id, code), 0
-        texte = textes.sms_verification(code)
+        texte = textes.sms_verification(code, r.langue or "fr")
         existant = s.scalars(select(SmsSortant).where(
             SmsSortant.rendez_vous_id == r.id, SmsSortant.type == "verification",
             SmsSortant.creneau_id == r.creneau_id)).one_or_none()
@@ -750,7 +750,7 @@ class ServiceRdv:
         rappels = [t for t in self.rappels_prevus(info.code) if t != "verification"] if info.telephone else []
         texte = textes.texte_confirmation(info, int(self.delai_annulation.total_seconds() // 3600), rappels)
         if info.telephone and self.telephone_a_confirmer and not info.telephone_confirme:
-            texte += "\n" + textes.CONFIRMER_NUMERO
+            texte += "\n" + textes.t("confirmer_numero", info.langue or "fr")
         return texte
 
     def a_venir(self, expediteur: str) -> list[RendezVousInfo]:

@@ -11,32 +11,50 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
+from typing import Any
+
+from langues import DEFAUT, catalogues
 from rdv.sms.gsm7 import longueur_gsm7, to_gsm7
 from rdv.temps import en_paris
 from rdv.vues import LieuInfo, RendezVousInfo
 
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre")
-
 NUMERO_CAF = "3230"  # numéro unique des Caf (source vérifiée dans lieux-paris-recherche.yaml)
 
 
-def jour(d: datetime) -> str:
+def t(cle: str, langue: str = DEFAUT, **valeurs) -> Any:
+    """Le texte ``cle`` (chemin pointé) du catalogue ``rdv`` dans ``langue`` (le français s'il manque)."""
+    noeud: Any = catalogues.arbre("rdv", langue)
+    for partie in cle.split("."):
+        noeud = noeud[partie]
+    return noeud.format(**valeurs) if valeurs else noeud
+
+
+JOURS = tuple(t("jours"))
+MOIS = tuple(t("mois"))
+
+
+def jour(d: datetime, langue: str = DEFAUT) -> str:
     """« mardi 3 décembre », « lundi 1er juin »."""
     d = en_paris(d)
-    quantieme = "1er" if d.day == 1 else str(d.day)
-    return f"{JOURS[d.weekday()]} {quantieme} {MOIS[d.month - 1]}"
+    quantieme = t("quantieme_premier", langue) if d.day == 1 else str(d.day)
+    return t("jour", langue, nom_jour=t("jours", langue)[d.weekday()], quantieme=quantieme,
+             mois=t("mois", langue)[d.month - 1])
 
 
-def heure(d: datetime) -> str:
+def heure(d: datetime, langue: str = DEFAUT) -> str:
     """« 9 h 45 », « 14 h »."""
     d = en_paris(d)
-    return f"{d.hour} h" if d.minute == 0 else f"{d.hour} h {d.minute:02d}"
+    return t("heure_pile", langue, h=d.hour) if d.minute == 0 else t("heure_minutes", langue, h=d.hour,
+                                                                       m=f"{d.minute:02d}")
 
 
-def date_heure(d: datetime) -> str:
-    return f"{jour(d)} à {heure(d)}"
+def date_heure(d: datetime, langue: str = DEFAUT) -> str:
+    return t("date_heure", langue, jour=jour(d, langue), heure=heure(d, langue))
+
+
+def arrondissement(n: int, langue: str = DEFAUT) -> str:
+    """« Paris 13e », « Paris 1er »."""
+    return t("arrondissement_premier", langue) if n == 1 else t("arrondissement", langue, n=n)
 
 
 def _heure_sms(d: datetime) -> str:
@@ -45,7 +63,7 @@ def _heure_sms(d: datetime) -> str:
 
 
 def adresse_courte(lieu: LieuInfo) -> str:
-    """« 101 rue Nationale, 75013 Paris » → « 101 rue Nationale, Paris 13e »."""
+    """« 101 rue Nationale, 75013 Paris » → « 101 rue Nationale, Paris 13e » (une adresse reste en français)."""
     a = (lieu.adresse or "").strip()
     m = re.search(r",?\s*750(\d\d)\s+Paris\s*$", a)
     if m:
@@ -69,96 +87,77 @@ def _pieces(pieces: Iterable) -> list[str]:
     return sortie
 
 
-def phrase_rappels(rappels: Iterable[str]) -> str:
+def phrase_rappels(rappels: Iterable[str], langue: str = DEFAUT) -> str:
     """Ce que la personne recevra vraiment (les SMS en file d'envoi), pas une promesse générale."""
     rappels = set(rappels)
     quand = []
     if "rappel_48h" in rappels:
-        quand.append("2 jours avant")
+        quand.append(t("rappels.deux_jours", langue))
     if "rappel_matin" in rappels:
-        quand.append("le matin du rendez-vous")
+        quand.append(t("rappels.matin", langue))
     if not quand:
-        return "Vous recevrez un SMS de confirmation."
-    return "Vous recevrez un SMS " + ", et ".join(quand) + "."
+        return t("rappels.aucun", langue)
+    return t("rappels.phrase", langue, quand=t("rappels.liaison", langue).join(quand))
 
 
 def texte_confirmation(rdv: RendezVousInfo, delai_annulation_heures: int = 4,
-                       rappels: Iterable[str] | None = None) -> str:
+                       rappels: Iterable[str] | None = None, langue: str | None = None) -> str:
     """Message de confirmation pour la conversation (FALC, au plus 15 mots par phrase).
 
     ``rappels`` : types des SMS en attente d'envoi (``ServiceRdv.rappels_prevus``) ; None : les deux
-    rappels habituels."""
+    rappels habituels. ``langue`` : celle du rendez-vous par défaut."""
+    langue = langue or _langue(rdv)
     lieu = rdv.lieu
+    c = "confirmation."
     lignes = [
-        "Votre rendez-vous est réservé.",
-        "C'est un rendez-vous des droits avec la CAF.",
-        "La CAF, c'est la Caisse d'allocations familiales.",
-        f"Date : {date_heure(rdv.debut)}.",
-        f"Lieu : {lieu.nom}.",
+        t(c + "reserve", langue),
+        t(c + "quoi", langue),
+        t(c + "caf", langue),
+        t(c + "date", langue, date=date_heure(rdv.debut, langue)),
+        t(c + "lieu", langue, lieu=lieu.nom),
     ]
     if lieu.adresse:
-        lignes.append(f"Adresse : {lieu.adresse}.")
+        lignes.append(t(c + "adresse", langue, adresse=lieu.adresse))
         if not lieu.verifie:
-            lignes.append("Cette adresse vient d'une source ancienne.")
-            lignes.append(f"Avant de partir, vérifiez-la au {NUMERO_CAF}. C'est le numéro de la CAF.")
+            lignes.append(t(c + "source_ancienne", langue))
+            lignes.append(t(c + "verifier", langue, numero=NUMERO_CAF))
     else:
-        lignes.append(f"Je n'ai pas l'adresse exacte. Appelez le {NUMERO_CAF} pour la demander.")
-    lignes.append(f"Votre code : {rdv.code}. Gardez bien ce code.")
+        lignes.append(t(c + "sans_adresse", langue, numero=NUMERO_CAF))
+    lignes.append(t(c + "code", langue, code=rdv.code))
     pieces = _pieces(rdv.pieces)
     if pieces:
-        lignes.append("Apportez si possible :")
+        lignes.append(t(c + "apporter", langue))
         lignes.extend(f"- {p}" for p in pieces)
     if rdv.telephone:
-        lignes.append(phrase_rappels(("rappel_48h", "rappel_matin") if rappels is None else rappels))
-    lignes.append("Pour annuler, écrivez « annuler » et votre code.")
-    lignes.append(f"C'est possible jusqu'à {delai_annulation_heures} heures avant.")
+        lignes.append(phrase_rappels(("rappel_48h", "rappel_matin") if rappels is None else rappels, langue))
+    lignes.append(t(c + "annuler", langue))
+    lignes.append(t(c + "delai", langue, heures=delai_annulation_heures))
     return "\n".join(lignes)
 
 
-def texte_confirmation_courte(rdv: RendezVousInfo) -> str:
+def texte_confirmation_courte(rdv: RendezVousInfo, langue: str | None = None) -> str:
     """Confirmation pour une conversation par SMS : l'essentiel tient en 3 SMS."""
+    langue = langue or _langue(rdv)
     lieu = rdv.lieu
-    lignes = [f"C'est réservé : {date_heure(rdv.debut)}.", f"Lieu : {lieu.nom}."]
+    c = "confirmation_courte."
+    lignes = [t(c + "reserve", langue, date=date_heure(rdv.debut, langue)), t("confirmation.lieu", langue, lieu=lieu.nom)]
     if lieu.adresse:
-        lignes.append(f"Adresse : {adresse_courte(lieu)}.")
-    lignes.append(f"Votre code : {rdv.code}.")
+        lignes.append(t("confirmation.adresse", langue, adresse=adresse_courte(lieu)))
+    lignes.append(t(c + "code", langue, code=rdv.code))
     pieces = _pieces(rdv.pieces)
     if pieces:
-        lignes.append("Apportez : " + " ; ".join(p[0].lower() + p[1:] for p in pieces) + ".")
-    lignes.append(f"Pour annuler, écrivez ANNULER {rdv.code}.")
+        lignes.append(t(c + "apporter", langue, pieces=" ; ".join(p[0].lower() + p[1:] for p in pieces)))
+    lignes.append(t(c + "annuler", langue, code=rdv.code))
     return "\n".join(lignes)
+
+
+def _langue(rdv: Any) -> str:
+    from langues import normaliser
+
+    return normaliser(getattr(rdv, "langue", None)) or DEFAUT
 
 
 # --- SMS ---------------------------------------------------------------------------------------
-
-_MODELES_SMS = {
-    "confirmation": (
-        "Rendez-vous CAF réservé le {jour} à {heure}, {lieu}. Code {code}. "
-        "Pour annuler, répondez ANNULER {code}",
-        "RDV CAF le {jour} à {heure}, {lieu}. Code {code}. Pour annuler, répondez ANNULER {code}",
-    ),
-    "deplacement": (
-        "Rendez-vous CAF déplacé au {jour} à {heure}, {lieu}. Code {code}. "
-        "Pour annuler, répondez ANNULER {code}",
-        "RDV CAF déplacé au {jour} à {heure}, {lieu}. Code {code}. Pour annuler, répondez ANNULER {code}",
-    ),
-    "rappel_48h": (
-        "Rappel : rendez-vous CAF le {jour} à {heure}, {lieu}. Code {code}. "
-        "Pour annuler, répondez ANNULER {code}",
-        "Rappel RDV CAF le {jour} à {heure}, {lieu}. Code {code}. Pour annuler, répondez ANNULER {code}",
-    ),
-    "rappel_matin": (
-        "Rappel : rendez-vous CAF aujourd'hui, {jour} à {heure}, {lieu}. Code {code}. "
-        "Pour annuler, répondez ANNULER {code}",
-        "Rappel RDV CAF aujourd'hui {heure}, {lieu}. Code {code}. Pour annuler, répondez ANNULER {code}",
-    ),
-    "annulation": (
-        "Votre rendez-vous CAF du {jour} à {heure} est annulé. Code {code}. "
-        "Pour un autre rendez-vous, écrivez-nous.",
-        "RDV CAF du {jour} à {heure} annulé. Code {code}.",
-    ),
-}
-
 
 def _lieux_sms(lieu: LieuInfo) -> list[str]:
     """Formes du lieu, de la plus complète à la plus courte."""
@@ -170,37 +169,50 @@ def _lieux_sms(lieu: LieuInfo) -> list[str]:
     return [f"{court}, {adresse}", f"{court}, {sans_ville}", sans_ville, court]
 
 
-def sms(type_sms: str, rdv: RendezVousInfo) -> str:
-    """SMS de ``type_sms`` pour ``rdv`` : toujours GSM-7 et 160 caractères au plus.
+# Les types de SMS et leurs modèles français (complet, puis court) ; les autres langues : langues/<code>/rdv.yaml.
+_MODELES_SMS = {type_: tuple(modeles) for type_, modeles in t("sms").items()}
+
+
+def sms(type_sms: str, rdv: RendezVousInfo, langue: str | None = None) -> str:
+    """SMS de ``type_sms`` pour ``rdv``, dans sa langue : en français, anglais ou roumain, toujours GSM-7 et 160
+    caractères au plus ; dans une écriture arabe (UCS-2), 3 segments de 67 caractères au plus.
 
     On garde d'abord le nom et l'adresse du lieu, quitte à prendre le modèle court (« RDV »),
     puis l'adresse seule, puis le nom seul, puis le nom tronqué."""
-    modeles = _MODELES_SMS[type_sms]
-    valeurs = {"jour": jour(rdv.debut), "heure": _heure_sms(rdv.debut), "code": rdv.code}
+    from langues import est_rtl
+
+    langue = langue or _langue(rdv)
+    ucs2 = est_rtl(langue)
+    ecrire = (lambda x: x) if ucs2 else to_gsm7
+    longueur = (lambda x: len(x)) if ucs2 else longueur_gsm7
+    limite = 201 if ucs2 else 160
+    modeles = t(f"sms.{type_sms}", langue)
+    valeurs = {"jour": jour(rdv.debut, langue), "heure": _heure_sms(rdv.debut), "code": rdv.code}
     for lieu in _lieux_sms(rdv.lieu):
         for modele in modeles:
-            texte = to_gsm7(modele.format(lieu=lieu, **valeurs))
-            if longueur_gsm7(texte) <= 160:
+            texte = ecrire(modele.format(lieu=lieu, **valeurs))
+            if longueur(texte) <= limite:
                 return texte
     # Dernier recours : nom de lieu tronqué (le code et « ANNULER » restent entiers).
     modele = modeles[-1]
-    vide = to_gsm7(modele.format(lieu="", **valeurs))
-    place = max(0, 160 - longueur_gsm7(vide))
-    lieu = to_gsm7(rdv.lieu.nom_court or rdv.lieu.nom)
-    while longueur_gsm7(lieu) > place:
+    vide = ecrire(modele.format(lieu="", **valeurs))
+    place = max(0, limite - longueur(vide))
+    lieu = ecrire(rdv.lieu.nom_court or rdv.lieu.nom)
+    while longueur(lieu) > place:
         lieu = lieu[:-1]
-    return to_gsm7(modele.format(lieu=lieu.rstrip(" ,-"), **valeurs))
+    return ecrire(modele.format(lieu=lieu.rstrip(" ,-"), **valeurs))
 
 
-CONFIRMER_NUMERO = ("Je vous envoie d'abord un code par SMS. "
-                    "Répondez à ce SMS avec le code. Ensuite, les rappels partiront.")
+CONFIRMER_NUMERO = t("confirmer_numero")
 
 # Papiers à apporter quand la personne n'a pas accepté de partager ses droits (vue publique) :
 # les papiers précis diraient quels droits sont demandés (l'AME, par exemple).
-PIECES_GENERALES = ["Une pièce d'identité, si vous en avez", "Les papiers sur votre argent et votre logement"]
+PIECES_GENERALES = list(t("pieces_generales"))
 
 
-def sms_verification(code: str) -> str:
+def sms_verification(code: str, langue: str = DEFAUT) -> str:
     """Le code qui confirme un numéro. Rien sur le rendez-vous : le numéro n'est peut-être pas le bon."""
-    return to_gsm7(f"Votre code : {code}. Pour recevoir les rappels de votre rendez-vous CAF, "
-                   f"repondez {code} a ce SMS, ou ecrivez-le a l'assistant. Pas vous ? Ignorez ce SMS.")
+    from langues import est_rtl
+
+    texte = t("sms_verification", langue, code=code)
+    return texte if est_rtl(langue) else to_gsm7(texte)

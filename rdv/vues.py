@@ -54,12 +54,16 @@ class CreneauInfo:
         """« mardi 3 décembre à 9 h 45, CAF Nationale, Paris 13e » : le texte d'un bouton.
 
         L'arrondissement aide à choisir le lieu le plus proche (omis s'il est inconnu)."""
-        from rdv.textes import date_heure
+        return self.libelle_en("fr")
 
-        texte = f"{date_heure(self.debut)}, {self.lieu.nom_court}"
+    def libelle_en(self, langue: str) -> str:
+        """Le libellé dans ``langue`` (la date et l'arrondissement ; le nom du lieu reste en français)."""
+        from rdv.textes import arrondissement, date_heure
+
+        texte = f"{date_heure(self.debut, langue)}, {self.lieu.nom_court}"
         n = self.lieu.arrondissement
         if n:
-            texte += f", Paris {n}{'er' if n == 1 else 'e'}"
+            texte += f", {arrondissement(n, langue)}"
         return texte
 
     @classmethod

@@ -151,7 +151,7 @@ def main() -> int:
             attentes.append((f"{actions_urls[-1]}/health", proc, None))
             endpoints = PROD / f"endpoints-{i}.yml"
             endpoints.write_text(f"action_endpoint:\n  url: {actions_urls[-1]}/webhook\n  token: {actions_jeton}\n"
-                                 + extra)
+                                 f"nlg:\n  url: {actions_urls[-1]}/nlg\n  token: {actions_jeton}\n" + extra)
             os.chmod(endpoints, 0o600)
             if os.geteuid() == 0:
                 utilisateur("rasa")

@@ -189,7 +189,7 @@ def serveurs(
             processus["actions"] = proc
             _attendre(f"{url_actions}/health", proc, journal, ATTENTE_ACTIONS)
             endpoints.write_text(f"action_endpoint:\n  url: {url_actions}/webhook\n  token: {jeton_actions}\n"
-                                 + endpoints_extra)
+                                 f"nlg:\n  url: {url_actions}/nlg\n  token: {jeton_actions}\n" + endpoints_extra)
         else:
             endpoints.write_text(endpoints_extra)
         endpoints.chmod(0o600)

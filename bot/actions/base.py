@@ -14,6 +14,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions import langue
+
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +31,7 @@ class ActionSure(Action, abc.ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        langue.poser(tracker)
         try:
             return await self.executer(dispatcher, tracker, domain)
         except Exception:  # noqa: BLE001 - la personne doit toujours avoir une réponse

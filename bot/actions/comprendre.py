@@ -18,6 +18,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 import droits
+from bot.actions.langue import courante
+from langues import DEFAUT, reponses
 from bot import extraction
 from bot.actions import boutons, etat
 
@@ -65,6 +67,12 @@ def _lire(texte: str, question: dict | None):
     pour le 2e choix) ET tous les faits de la phrase. Sans question : ``extraire_faits``.
     """
     try:
+        langue = courante()
+        if langue != DEFAUT:
+            # une autre langue : seulement la réponse courte à la question posée (oui, non, un nombre, un
+            # libellé de bouton), jamais de faits tirés d'un texte libre lu avec des règles françaises
+            lu = reponses.lire(question, texte, langue)
+            return extraction.extraire_faits(""), lu.valeur, lu.ne_sait_pas
         if question:
             rep = extraction.analyser_reponse(
                 question["champ"], texte, choix=question.get("choix") or None

@@ -23,6 +23,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.langue import courante
+from langues import DEFAUT, reponses
 from bot import extraction
 from bot.actions.base import ActionSure
 from bot.actions import boutons, donnees, etat, menu, perimetre, questions, recap, rendez_vous, securite, verdict
@@ -58,6 +60,8 @@ def repond_a_la_question(tracker: Tracker) -> bool:
     texte_brut = etat.texte_utilisateur(tracker)
     if not question or not texte_brut or texte_brut.startswith("/"):
         return False
+    if courante() != DEFAUT:
+        return reponses.lire(question, texte_brut[: etat.LIMITE_TEXTE], courante()).valeur is not None
     lu = extraction.analyser_reponse(question["champ"], texte_brut[: etat.LIMITE_TEXTE],
                                      choix=question.get("choix") or None)
     return lu.valeur is not None

@@ -73,6 +73,13 @@ def echecs(tracker: Tracker) -> int:
 
 
 def phrase_du_domaine(domain: dict, reponse: str) -> str:
-    """Le texte (première variante) d'une réponse du domaine, pour le composer avec d'autres."""
-    variantes = (domain.get("responses") or {}).get(reponse) or [{}]
+    """Le texte (première variante) d'une réponse du domaine, pour le composer avec d'autres, dans la langue
+    de la conversation (catalogue ``domaine`` ; le domaine reçu de Rasa est en français)."""
+    from bot.actions.langue import courante
+    from langues import DEFAUT, catalogues
+
+    if courante() != DEFAUT:
+        variantes = catalogues.arbre("domaine", courante()).get(reponse) or [{}]
+    else:
+        variantes = (domain.get("responses") or {}).get(reponse) or [{}]
     return variantes[0].get("text", "")

@@ -20,7 +20,8 @@ from droits import registre
 from bot import extraction
 from bot.actions.base import ActionSure
 from bot.actions import boutons, dialogue, etat, menu, perimetre, questions, verdict
-from bot.actions.textes import texte
+from bot.actions.langue import courante
+from bot.actions.textes import deux_points, texte
 
 POURQUOI, PIECES, LIEUX = "pourquoi", "pieces", "lieux"
 MAX_RAISONS = 3
@@ -43,7 +44,7 @@ def detail_demande(tracker: Tracker) -> str:
 
 
 def message_detail(nom: str, resultat: dict, detail: str) -> str | None:
-    titre = f"{registre.droit(nom).bouton} : {verdict.reponse_courte(resultat)}."
+    titre = f"{registre.droit(nom, courante()).bouton}{deux_points()}{verdict.reponse_courte(resultat)}."
     if detail == LIEUX:
         if not resultat.get("ou_aller"):
             return None
@@ -90,7 +91,7 @@ def donner_details(dispatcher: CollectingDispatcher, tracker: Tracker, detail: s
     """Le détail demandé pour chaque droit du verdict (ou pour le seul droit demandé), puis l'offre."""
     demandes = etat.droits_demandes(tracker)
     situation = etat.situation(tracker)
-    resultats = droits.evaluer(situation, forme=etat.forme(tracker))
+    resultats = droits.evaluer(situation, forme=etat.forme(tracker), langue=courante())
     montres = perimetre.a_montrer(demandes, etat.prerequis(tracker), resultats)
     voulu = boutons.entites_nommees(tracker.latest_message).get("droit")
     if voulu in montres:

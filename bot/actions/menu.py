@@ -9,12 +9,13 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from droits import registre
+from bot.actions.langue import courante
 from bot.actions.textes import texte
 
 
 def boutons() -> list[dict[str, str]]:
     return [{"title": texte("menu.tous"), "payload": "/verifier_droits"}] + [
-        {"title": d.bouton, "payload": f"/{d.intention}"} for d in registre.DROITS]
+        {"title": d.bouton, "payload": f"/{d.intention}"} for d in registre.droits_en(courante())]
 
 
 def envoyer(dispatcher: CollectingDispatcher, reponse: str = "utter_menu") -> None:

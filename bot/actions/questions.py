@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from bot.actions import boutons, etat
+from bot.actions.langue import courante
 from bot.actions.textes import texte
 
 REFORMULER_APRES = 2  # réponses non comprises avant de dire la question autrement
@@ -17,14 +18,14 @@ def prochaine(situation: dict, demandes: list[str], inconnus: list[str]) -> dict
     """Seulement les faits qui changent un verdict : un fait qui ne change qu'un montant (l'âge du plus jeune
     enfant, la date d'une séparation) n'allonge pas la conversation ; le verdict dit alors la fourchette."""
     return droits.prochaine_question(situation, droits=tuple(demandes), ignorer=tuple(inconnus), montants=False,
-                                     groupees=True)
+                                     groupees=True, langue=courante())
 
 
 def question_du_champ(champ: str) -> dict:
     """La question d'un champ précis (pour redemander un fait à corriger)."""
     from droits.questions import question
 
-    return question(champ)
+    return question(champ, courante())
 
 
 def libelle(question: dict, forme: str, reformuler: bool = False) -> str:

@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from bot.actions import boutons, etat
+from bot.actions.langue import courante
 from bot.actions.textes import texte
 
 ATTENTE_RECAP = "recap"
@@ -42,10 +43,14 @@ def _nombre(valeur: float) -> str:
 
 
 def _duree(mois: int) -> str:
+    if mois == 1:
+        return texte("unites.un_mois")
     if mois < 24:
-        return f"{mois} mois"
+        return texte("unites.mois", n=mois)
     ans, reste = divmod(mois, 12)
-    return f"{ans} ans" + (f" et {reste} mois" if reste else "")
+    if reste == 1:
+        return texte("unites.ans_et_un_mois", ans=ans)
+    return texte("unites.ans_et_mois", ans=ans, mois=reste) if reste else texte("unites.ans", n=ans)
 
 
 def _fourchette(champ: str, bornes: list[float]) -> str:
@@ -83,7 +88,7 @@ def _heures_en_temps(bornes: list[float]) -> str | None:
 
 
 def _ordinal(n: int) -> str:
-    return "1er" if n == 1 else f"{n}e"
+    return texte("unites.premier") if n == 1 else texte("unites.rang", n=n)
 
 
 def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None = None) -> str | None:
@@ -107,7 +112,7 @@ def phrase(champ: str, valeur: Any, forme: str, fourchette: list[float] | None =
         if not valeur:
             return modeles["aucune"][f]
         noms = [texte(f"recap.difficultes.{v}") for v in valeur]
-        liste = noms[0] if len(noms) == 1 else ", ".join(noms[:-1]) + " et " + noms[-1]
+        liste = noms[0] if len(noms) == 1 else ", ".join(noms[:-1]) + f" {texte('unites.et')} " + noms[-1]
         return modeles["_"][f].format(v=liste)
     if valeur in modeles and isinstance(modeles[valeur], dict):  # une valeur nommée (choix, booléen, 0, 1)
         return modeles[valeur][f]
@@ -223,7 +228,7 @@ def redemander(dispatcher: CollectingDispatcher, situation: dict, champ: str, fo
         events.append(SlotSet("fourchettes", fourchettes or None))
     reste = {c: v for c, v in situation.items() if c != champ}
     events.append(SlotSet("recap_confirme", {"situation": reste, "corrige": champ}))
-    return events + questions.poser(dispatcher, question(champ), forme)
+    return events + questions.poser(dispatcher, question(champ, courante()), forme)
 
 
 def pas_compris(dispatcher: CollectingDispatcher) -> list[EventType]:

@@ -36,6 +36,7 @@ import droits
 from bot import extraction
 from bot.actions import etat
 from bot.actions.base import ActionSure
+from bot.actions.langue import courante
 from bot.actions.textes import texte
 from rdv import textes as textes_rdv
 from rdv.codes import chercher_codes
@@ -210,7 +211,7 @@ def pieces(tracker: Tracker) -> list[str]:
     if not situation or not demandes:
         return [texte("rdv.pieces_generales")]
     try:
-        resultats = droits.evaluer(situation, forme=etat.forme(tracker))
+        resultats = droits.evaluer(situation, forme=etat.forme(tracker), langue=courante())
     except Exception:  # noqa: BLE001 - une situation invalide ne doit pas empêcher de réserver
         log.exception("évaluation impossible pour les papiers du rendez-vous")
         return [texte("rdv.pieces_generales")]
@@ -237,7 +238,7 @@ def sans_categories(tracker: Tracker) -> tuple[str, ...]:
     if not situation or not demandes:
         return ()
     try:
-        resultats = droits.evaluer(situation, forme=etat.forme(tracker))
+        resultats = droits.evaluer(situation, forme=etat.forme(tracker), langue=courante())
     except Exception:  # noqa: BLE001 - une situation invalide ne doit pas empêcher de réserver
         return ()
     a_voir = [n for n in demandes if (resultats["droits"].get(n) or {}).get("statut") != "non_eligible"]
@@ -284,7 +285,7 @@ def proposer(dispatcher: CollectingDispatcher, tracker: Tracker, *, apres: date 
         dispatcher.utter_message(text=texte("rdv.aucun_creneau"))
         return _fin([])
     phrases.append(texte("rdv.choisir_autres" if autres else "rdv.choisir"))
-    proposes = [{"id": c.id, "libelle": c.libelle, "jour": en_paris(c.debut).date().isoformat(),
+    proposes = [{"id": c.id, "libelle": c.libelle_en(courante()), "jour": en_paris(c.debut).date().isoformat(),
                  "lieu": c.lieu.nom_court, "arrondissement": c.lieu.arrondissement} for c in creneaux]
     dispatcher.utter_message(text=" ".join(phrases), buttons=_boutons_creneaux(proposes),
                              json_message={"rdv": {"etape": "creneau", "creneaux": [c.to_dict() for c in creneaux]}})
@@ -376,7 +377,7 @@ def choisir_creneau(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         )
         return [SlotSet("rdv_essais", float(essais))]
     creneau = service().creneau(int(choix["id"]))
-    lignes = [texte("rdv.confirmer", libelle=creneau.libelle), *_adresse(creneau.lieu)]
+    lignes = [texte("rdv.confirmer", libelle=creneau.libelle_en(courante())), *_adresse(creneau.lieu)]
     dispatcher.utter_message(
         text=" ".join(lignes),
         buttons=_boutons((texte("rdv.oui_reserver"), "/affirmer"), (texte("rdv.non_autre"), "/nier")),
@@ -401,7 +402,7 @@ def confirmer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
             dispatcher.utter_message(text=texte("rdv.deplace"))
             return _conclure(dispatcher, tracker, rdv, [SlotSet("rdv_mode", "reserver")])
         rdv = service().reserver(int(choisi), canal=canal(tracker), pieces=pieces(tracker),
-                                 expediteur=tracker.sender_id)
+                                 expediteur=tracker.sender_id, langue=courante())
     except (CreneauPris, CreneauIndisponible, CreneauPasse):
         return proposer(dispatcher, tracker, avant=[texte("rdv.pris")])
     except TropTard:
@@ -476,7 +477,7 @@ def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType
     if reponse:
         situation = etat.situation(tracker)
         try:
-            resultats = droits.evaluer(situation, forme=etat.forme(tracker))
+            resultats = droits.evaluer(situation, forme=etat.forme(tracker), langue=courante())
             rdv = service().ajouter_resume(code, {"situation": situation, "resultats": resultats})
         except ErreurRdv:
             raise
@@ -533,7 +534,7 @@ def montrer(dispatcher: CollectingDispatcher, tracker: Tracker, code: str,
         dispatcher.utter_message(text=texte("rdv.trop_tard"))
         return _fin([])
     dispatcher.utter_message(
-        text=" ".join([*(avant or []), texte("rdv.votre_rdv", libelle=rdv.creneau.libelle)]),
+        text=" ".join([*(avant or []), texte("rdv.votre_rdv", libelle=rdv.creneau.libelle_en(courante()))]),
         buttons=_boutons_choix(),
         json_message={"rdv": {"etape": "annuler", "code": rdv.code}},
     )
@@ -720,7 +721,7 @@ def reposer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
             buttons=_boutons_creneaux(proposes))
     elif attente == "rdv_confirmer":
         creneau = service().creneau(int(tracker.get_slot("rdv_choisi")))
-        dispatcher.utter_message(text=texte("rdv.confirmer", libelle=creneau.libelle),
+        dispatcher.utter_message(text=texte("rdv.confirmer", libelle=creneau.libelle_en(courante())),
                                  buttons=_boutons((texte("rdv.oui_reserver"), "/affirmer"),
                                                   (texte("rdv.non_autre"), "/nier")))
     elif attente == "rdv_sms":

@@ -12,14 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from droits import registre
 from bot.actions import etat
-from bot.actions.textes import catalogue, texte
+from bot.actions.langue import courante
+from bot.actions.textes import catalogue_en, texte
 
 MAX_PROPOSITIONS = 3
 
 
 def propositions(tracker: Tracker) -> list[dict[str, str]]:
     """Boutons des intentions les plus probables (classement du NLU), dans l'ordre."""
-    titres = {**catalogue()["titres_intentions"], **{d.intention: d.bouton for d in registre.DROITS}}
+    titres = {**catalogue_en()["titres_intentions"], **{d.intention: d.bouton for d in registre.droits_en(courante())}}
     boutons = []
     for candidat in tracker.latest_message.get("intent_ranking") or []:
         nom = candidat.get("name")

@@ -19,9 +19,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import droits
 from droits import registre
-from droits.textes import GLOSSAIRE, format_nombre
+from droits.textes import format_nombre, glossaire
 from bot.actions import etat, perimetre, recap
-from bot.actions.textes import texte
+from bot.actions.langue import courante
+from bot.actions.textes import deux_points, texte
 
 MAX_LIEUX = 2
 
@@ -37,7 +38,7 @@ def lieu(lieu: dict) -> list[str]:
     if lieu.get("acces") == "telephone" or not lieu.get("adresse"):
         nom = lieu.get("nom") or ""
         numero = lieu.get("telephone")
-        return [f"- {nom}." if not numero or numero in nom else f"- {nom} : {numero}."]
+        return [f"- {nom}." if not numero or numero in nom else f"- {nom}{deux_points()}{numero}."]
     lignes = [f"- {', '.join(p for p in (lieu.get('nom'), lieu.get('adresse')) if p)}."]
     if lieu.get("telephone"):
         lignes.append(texte("telephone", telephone=lieu["telephone"]) + ".")
@@ -69,7 +70,7 @@ def etape(resultat: dict) -> str | None:
 
 
 def sigle(nom: str) -> str:
-    d = registre.droit(nom)
+    d = registre.droit(nom, courante())
     return d.sigle or d.bouton
 
 
@@ -78,10 +79,11 @@ def ligne_droit(nom: str, resultat: dict, sms: bool, avec_etape: bool = True) ->
     parenthèses), puis la prochaine étape. Par SMS (GSM-7) : sans pictogramme ; l'étape si elle tient
     (voir ``texte_verdict``)."""
     if sms:
-        entete = f"{registre.droit(nom).bouton} : {reponse_courte(resultat, sms=True)}."
+        entete = f"{registre.droit(nom, courante()).bouton}{deux_points()}{reponse_courte(resultat, sms=True)}."
         suite = etape(resultat) if avec_etape else None
         return f"{entete} {suite}" if suite else entete
-    entete = f"{registre.droit(nom).emoji} {registre.droit(nom).bouton} : {reponse_courte(resultat)}."
+    droit = registre.droit(nom, courante())
+    entete = f"{droit.emoji} {droit.bouton}{deux_points()}{reponse_courte(resultat)}."
     suite = etape(resultat) if avec_etape else None
     return f"{entete}\n→ {suite}" if suite else entete
 
@@ -90,7 +92,7 @@ def une_explication_par_sigle(texte_message: str) -> str:
     """Les textes de droits expliquent chaque sigle à sa première apparition dans LEUR message (résumé,
     étape, raisons…). Un message du bot en prend des morceaux : on retire ces explications, puis on
     explique chaque sigle à sa première apparition dans CE message (« CPAM (assurance maladie) »)."""
-    for sigle_, sens in GLOSSAIRE.items():
+    for sigle_, sens in glossaire(courante()).items():
         texte_message = texte_message.replace(f"{sigle_} ({sens})", sigle_)
         premier = re.search(rf"(?<![\w(]){re.escape(sigle_)}(?![\w)])|\({re.escape(sigle_)}\)", texte_message)
         if premier and not premier.group().startswith("("):  # « Soins (AME) » : déjà dit en mots simples
@@ -169,7 +171,7 @@ def resume_a_copier(situation: dict, resultats: dict, montres: list[str], inconn
     lignes = [texte("resume_titre")]
     lignes += [p for _, p in recap.phrases(situation, "il")]
     for nom in montres:
-        lignes.append(f"{sigle(nom)} : {reponse_courte(resultats['droits'][nom])}.")
+        lignes.append(f"{sigle(nom)}{deux_points()}{reponse_courte(resultats['droits'][nom])}.")
     if inconnus:
         noms = [texte(f"recap.noms.{c}") for c in inconnus if c in texte("recap.noms")]
         lignes.append(texte("resume_inconnus", champs=", ".join(noms)))
@@ -185,7 +187,7 @@ def donner(
     prerequis: list[str] | None = None,
     canal: str = "conversation",
 ) -> list[EventType]:
-    resultats = droits.evaluer(situation, forme=forme)
+    resultats = droits.evaluer(situation, forme=forme, langue=courante())
     montres = perimetre.a_montrer(demandes, prerequis or [], resultats)
     sms = canal == "sms"
     corps = texte_verdict(resultats, montres, forme, sms)

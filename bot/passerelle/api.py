@@ -14,6 +14,7 @@ from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+import langues
 from bot.passerelle import relais as R
 
 log = logging.getLogger("passerelle.api")
@@ -41,6 +42,14 @@ class Refus(BaseModel):
     messages: list[MessageBot]
 
 
+# Les langues de l'assistant (langues/langues.yaml) : un code inconnu est refusé (422), avec la liste.
+CodeLangue = Literal[tuple(langues.CODES)]  # type: ignore[valid-type]
+DESCRIPTION_LANGUE = ("Langue de la conversation (" + ", ".join(langues.CODES) + ") ; elle reste celle de la "
+                      "conversation jusqu'au prochain choix. Sans elle : la langue déjà choisie, sinon devinée au "
+                      "premier message et confirmée d'un appui, sinon le français. Chaque message rendu porte "
+                      "custom.langue.")
+
+
 class ChatRequete(BaseModel):
     sender: str = Field(min_length=1, max_length=128,
                         description="Identifiant de la conversation : celui émis par POST /api/v1/chat/session "
@@ -48,10 +57,15 @@ class ChatRequete(BaseModel):
                                     "client doit avoir 32 signes au moins (EXPEDITEURS=long) ou est refusé "
                                     "(EXPEDITEURS=emis).")
     message: str = Field(max_length=100_000, description="Texte de la personne, ou payload d'un bouton proposé.")
+    langue: CodeLangue | None = Field(default=None, description=DESCRIPTION_LANGUE)
 
 
 class ExpediteurRequete(BaseModel):
     sender: str = Field(min_length=1, max_length=128)
+
+
+class AccueilRequete(ExpediteurRequete):
+    langue: CodeLangue | None = Field(default=None, description=DESCRIPTION_LANGUE)
 
 
 class SessionReponse(BaseModel):
@@ -134,19 +148,19 @@ def routeur() -> APIRouter:
         refus = _verifier(request, requete.sender, requete.message)
         if refus is not None:
             return refus
-        reponse = await relais.envoyer(CANAL_WEB, requete.sender, requete.message)
+        reponse = await relais.envoyer(CANAL_WEB, requete.sender, requete.message, langue=requete.langue)
         if not reponse.ok:
             return _refus(reponse)
         return reponse.messages
 
     @r.post("/api/v1/chat/accueil", tags=["discussion"], response_model=list[MessageBot], response_model_exclude_none=True,
             summary="Message d'accueil (consentement et boutons de départ, proposés à cet expéditeur)")
-    async def accueil(requete: ExpediteurRequete, request: Request):
+    async def accueil(requete: AccueilRequete, request: Request):
         relais: R.Relais = request.app.state.passerelle.relais
         refus = _verifier(request, requete.sender)
         if refus is not None:
             return refus
-        return relais.accueil(CANAL_WEB, requete.sender).messages
+        return relais.accueil(CANAL_WEB, requete.sender, langue=requete.langue).messages
 
     @r.post("/api/v1/chat/effacer", tags=["discussion"],
             summary="Effacer la conversation (bouton « Effacer et recommencer » ou inactivité de la borne)")

@@ -180,6 +180,9 @@ def creer_app(config: Reglages | None = None, *, transport_rasa=None,
     app.include_router(canal_telegram.routeur())
     app.include_router(pages.routeur())
     app.include_router(pages.routeur_api())
+    from bot.passerelle import audio
+
+    app.include_router(audio.routeur())
     app.mount("/static", StaticFiles(directory=ICI / "static"), name="static")
     # La garde (adresse réelle, hôte permis, débit par adresse, taille du corps, en-têtes) : autour de tout.
     app.add_middleware(Garde, reglages=reglages, horloge=horloge, metriques=relais.metriques)

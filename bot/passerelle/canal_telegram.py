@@ -113,7 +113,7 @@ class CanalTelegram:
             morceaux.extend(formatage.decouper(texte, LIMITE))
         clavier = self.clavier(reponse)
         if clavier is not None and not morceaux:
-            morceaux = ["Choisissez une réponse :"]
+            morceaux = [textes.texte("choisissez", reponse.langue)]
         bot = self.application.bot
         for i, morceau in enumerate(morceaux):
             dernier = i == len(morceaux) - 1
@@ -127,18 +127,28 @@ class CanalTelegram:
             reponse = await self.relais.envoyer(CANAL, str(chat_id), "reprendre " + " ".join(context.args)[:20])
             await self.repondre(chat_id, reponse)
             return
-        await self.repondre(chat_id, await self.relais.demarrer(CANAL, str(chat_id)))
+        reponse = await self.relais.demarrer(CANAL, str(chat_id), langue=_langue_appareil(update))
+        # la langue se change d'un appui (issue 13) : un bouton « Langue » sous le menu d'accueil
+        if reponse.ok and reponse.offre is not None:
+            bouton = {"title": "🌐 " + textes.texte("langue_bouton", reponse.langue), "payload": "langue"}
+            if bouton["payload"] not in reponse.offre.payloads:
+                reponse.offre = self.relais.proposer(reponse.pseudonyme, reponse.offre.boutons + [bouton])
+        await self.repondre(chat_id, reponse)
+
+    def _langue(self, update: Update) -> str:
+        return self.relais.langue(self.relais.pseudonyme(CANAL, str(update.effective_chat.id))) or "fr"
 
     async def cmd_aide(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/aide : ce que fait l'assistant et les numéros utiles."""
-        await update.effective_chat.send_message(textes.AIDE)
+        await update.effective_chat.send_message(textes.aide(self._langue(update)))
 
     async def cmd_supprimer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/supprimer : efface la conversation (Rasa) et les rendez-vous de la personne."""
         chat_id = update.effective_chat.id
+        langue = self._langue(update)
         pseudo = await self.relais.effacer(CANAL, str(chat_id))
         await rdv_lien.supprimer(self.rdv, pseudonyme=pseudo)
-        await update.effective_chat.send_message(textes.SUPPRIME)
+        await update.effective_chat.send_message(textes.texte("supprime", langue))
 
     async def bouton(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Un bouton du clavier : on répond au callback, puis on envoie le payload proposé."""
@@ -164,12 +174,13 @@ class CanalTelegram:
         """Un texte libre (une commande inconnue comme « /informer{…} » arrive ici aussi)."""
         chat_id = update.effective_chat.id
         await update.effective_chat.send_action(ChatAction.TYPING)
-        reponse = await self.relais.envoyer(CANAL, str(chat_id), update.effective_message.text or "")
+        reponse = await self.relais.envoyer(CANAL, str(chat_id), update.effective_message.text or "",
+                                            langue_suggeree=_langue_appareil(update))
         await self.repondre(chat_id, reponse)
 
     async def non_texte(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Photo, autocollant, note vocale… : on demande du texte."""
-        await update.effective_chat.send_message(textes.NON_TEXTE)
+        await update.effective_chat.send_message(textes.texte("non_texte", self._langue(update)))
 
     async def erreur(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("erreur dans un gestionnaire Telegram (%s)", type(context.error).__name__)
@@ -206,3 +217,11 @@ def routeur() -> APIRouter:
         return Response(status_code=200)
 
     return r
+
+
+def _langue_appareil(update: Update) -> str | None:
+    """La langue de l'application Telegram de la personne (``language_code``), si l'assistant la parle."""
+    import langues
+
+    utilisateur = getattr(update, "effective_user", None)
+    return langues.normaliser(getattr(utilisateur, "language_code", None))

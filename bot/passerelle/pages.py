@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+import langues
+from langues import catalogues
 from droits import registre
 
 ICI = Path(__file__).resolve().parent
@@ -126,12 +128,29 @@ def champs_formulaire() -> list[dict]:
     return groupes
 
 
-def duree_en_mots(secondes: float) -> str:
+def duree_en_mots(secondes: float, langue: str = "fr") -> str:
     secondes = int(round(secondes))
+    t = catalogues.arbre("pages", langue)["borne"]
     if secondes >= 60 and secondes % 60 == 0:
         minutes = secondes // 60
-        return f"{minutes} minute" + ("s" if minutes > 1 else "")
-    return f"{secondes} seconde" + ("s" if secondes > 1 else "")
+        return t["duree_minute"] if minutes == 1 else t["duree_minutes"].format(n=minutes)
+    return t["duree_secondes"].format(n=secondes)
+
+
+def textes_borne(inactivite: float) -> dict[str, dict]:
+    """Les textes de l'écran de la borne dans chaque langue (catalogue ``pages``), la durée d'inactivité dite."""
+    sortie = {}
+    for code in langues.CODES:
+        t = dict(catalogues.arbre("pages", code)["borne"])
+        t["inactivite"] = t["inactivite"].format(duree=duree_en_mots(inactivite, code))
+        sortie[code] = t
+    return sortie
+
+
+def langues_json() -> list[dict]:
+    """Les langues pour l'écran de choix : code, nom dans la langue, sens d'écriture, voix (lecture à voix haute)."""
+    return [{"code": l.code, "nom": l.nom, "sens": l.sens, "bcp47": l.langue_bcp47, "voix": l.voix}
+            for l in langues.LANGUES]
 
 
 def routeur() -> APIRouter:
@@ -147,6 +166,10 @@ def routeur() -> APIRouter:
             "inactivite_texte": duree_en_mots(reglages.kiosque_inactivite),
             "reprise_possible": telegram or bool(reglages.sms_numero),
             "droits": registre.en_json(),
+            # issue 13 : l'écran change de langue sans se recharger (textes et registre de chaque langue)
+            "textes_borne": textes_borne(reglages.kiosque_inactivite),
+            "droits_langues": {code: registre.en_json(code) for code in langues.CODES},
+            "langues": langues_json(),
         })
 
     @r.get("/pro", response_class=HTMLResponse)

@@ -58,14 +58,16 @@ class ClientRasa:
     async def fermer(self) -> None:
         await self._client.aclose()
 
-    async def envoyer(self, pseudonyme: str, texte: str) -> list[dict]:
+    async def envoyer(self, pseudonyme: str, texte: str, langue: str = "fr") -> list[dict]:
         """Envoie un message au canal REST de l'instance de cette conversation ; si elle est injoignable,
-        à la suivante (bascule). Rend la liste des messages du bot."""
+        à la suivante (bascule). Rend la liste des messages du bot. La langue de la conversation part dans
+        les métadonnées du message (``{"langue": "en"}``) : les actions et les réponses fixes la lisent."""
         derniere: Exception | None = None
         for base in ordre_instances(pseudonyme, self.instances):
             try:
                 reponse = await self._client.post(f"{base}/webhooks/rest/webhook",
-                                                  json={"sender": pseudonyme, "message": texte})
+                                                  json={"sender": pseudonyme, "message": texte,
+                                                        "metadata": {"langue": langue}})
             except ERREURS_CONNEXION as exc:
                 log.warning("instance Rasa injoignable (%s) pour %s : bascule", type(exc).__name__, pseudonyme)
                 derniere = exc

@@ -27,7 +27,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
+import langues
 from bot.passerelle import textes
+from langues import detection
 from bot.passerelle.memoire import LimiteurDebit, MemoireExpirante
 from bot.passerelle.pseudonymes import Pseudonymiseur
 from bot.passerelle.rasa import ClientRasa, RasaIndisponible
@@ -46,6 +48,8 @@ TROP_RAPIDE = "trop_rapide"
 INDISPONIBLE = "rasa_indisponible"
 BOUTON_PERIME = "bouton_perime"
 REPRISE = "reprise"
+
+ATTENTE_LANGUE = 600.0  # secondes : le premier message attend la confirmation de la langue devinée
 
 # Clé du ``custom`` d'un message du bot qui confirme l'effacement (action ``supprimer_donnees``).
 DONNEES_SUPPRIMEES = "donnees_supprimees"
@@ -70,6 +74,7 @@ class Reponse:
     pseudonyme: str = ""
     offre: Offre | None = None
     attente: float = 0.0
+    langue: str = langues.DEFAUT
 
     @property
     def ok(self) -> bool:
@@ -99,6 +104,30 @@ def neutraliser(texte: str) -> str:
 def donnees_supprimees(messages: list[dict]) -> bool:
     """Vrai si un message du bot porte ``custom.donnees_supprimees = true``."""
     return any(isinstance(m.get("custom"), dict) and m["custom"].get(DONNEES_SUPPRIMEES) is True for m in messages)
+
+
+# Choix de la langue (issue 13) : « langue » ou « language » seul, dans chaque langue, ouvre le menu des langues ;
+# le bouton d'une langue envoie ``/langue{"code":"en"}``, que la passerelle traite elle-même (rien ne va à Rasa).
+MOTS_LANGUE = {"langue", "language", "lang", "langues", "languages", "لغة", "اللغة", "زبان", "ژبه", "limba", "limbă"}
+CHANGER_LANGUE = "/changer_langue"  # intention que seule la passerelle envoie (data/rules/annexes.yml)
+_PAYLOAD_LANGUE = re.compile(r'/langue\{"code":\s*"([a-z]{2,3})"\}')
+
+
+def demande_de_langue(texte: str) -> bool:
+    return texte.strip(" .!?¿؟").lower() in MOTS_LANGUE
+
+
+def langue_du_payload(texte: str) -> str | None:
+    m = _PAYLOAD_LANGUE.fullmatch(texte.strip())
+    return langues.normaliser(m.group(1)) if m else None
+
+
+def marquer_langue(messages: list[dict], langue: str) -> list[dict]:
+    """Chaque message du bot porte ``custom.langue`` (contrat de l'issue 13)."""
+    for m in messages:
+        custom = m.get("custom") if isinstance(m.get("custom"), dict) else {}
+        m["custom"] = {**custom, "langue": langue}
+    return messages
 
 
 def boutons_de(messages: list[dict]) -> list[dict]:
@@ -139,6 +168,8 @@ class Relais:
             self.debit = E.LimiteurRedis(self.redis, "debit", reglages.debit_max, reglages.debit_fenetre)
             self.reprises = Reprises(reglages.reprise_duree, horloge=horloge, redis=self.redis)
             self.activite = E.ActiviteRedis(self.redis)
+            self.langues = E.RedisExpirante(self.redis, "langues", reglages.payloads_duree)
+            self.en_attente = E.RedisExpirante(self.redis, "attente_langue", ATTENTE_LANGUE)
             return
         self.offres: MemoireExpirante[str, Offre] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
         self.alias: MemoireExpirante[str, str] = MemoireExpirante(reglages.lien_duree, horloge=horloge)
@@ -149,6 +180,10 @@ class Relais:
         # vide son InMemoryTrackerStore : rien ne survit ni à l'un ni à l'autre au-delà du délai).
         # Une conversation dont l'effacement a échoué y reste, « due » : réessayée à chaque passage.
         self.activite: dict[str, float] = {}
+        # La langue de chaque conversation (aussi longtemps que ses boutons), et le premier message qui attend
+        # que la personne confirme la langue devinée (10 minutes au plus, jamais journalisé).
+        self.langues: MemoireExpirante[str, str] = MemoireExpirante(reglages.payloads_duree, horloge=horloge)
+        self.en_attente: MemoireExpirante[str, str] = MemoireExpirante(ATTENTE_LANGUE, horloge=horloge)
 
     # -- identités ------------------------------------------------------------------
     def pseudonyme(self, canal: str, identifiant: str) -> str:
@@ -175,11 +210,35 @@ class Relais:
         self.offres.mettre(pseudo, offre)
         return offre
 
-    def _menu(self, pseudo: str) -> tuple[list[dict], Offre | None]:
-        boutons = [dict(b) for b in textes.BOUTONS_ACCUEIL]
+    def _menu(self, pseudo: str, langue: str = langues.DEFAUT) -> tuple[list[dict], Offre | None]:
+        boutons = textes.boutons_accueil(langue)
         return boutons, self.proposer(pseudo, boutons)
 
-    def accueil(self, canal: str, identifiant: str) -> Reponse:
+    # -- langue (issue 13) ------------------------------------------------------------------
+    def langue(self, pseudo: str) -> str | None:
+        """La langue choisie (ou devinée puis confirmée) pour cette conversation, ou None."""
+        return self.langues.lire(pseudo)
+
+    def fixer_langue(self, pseudo: str, langue: str) -> None:
+        self.langues.mettre(pseudo, langue)
+
+    def _menu_langues(self, pseudo: str, langue: str, intro: str | None = None) -> Reponse:
+        boutons = textes.boutons_langues()
+        texte = intro or textes.texte("langue_question", langue)
+        return Reponse(OK, [{"text": texte, "buttons": boutons}], pseudo, self.proposer(pseudo, boutons), langue=langue)
+
+    def _proposer_langue(self, pseudo: str, devinee: str, texte: str) -> Reponse:
+        """Premier message dans une autre langue : « Voulez-vous que je parle en … ? » (dans cette langue), deux
+        boutons (cette langue, le français) ; le message attend la réponse, puis part à Rasa (rien n'est perdu)."""
+        self.en_attente.mettre(pseudo, texte)
+        nom = langues.PAR_CODE[devinee].nom
+        boutons = [{"title": nom, "payload": textes.PAYLOAD_LANGUE.format(code=devinee)},
+                   {"title": langues.PAR_CODE[langues.DEFAUT].nom,
+                    "payload": textes.PAYLOAD_LANGUE.format(code=langues.DEFAUT)}]
+        return Reponse(OK, [{"text": textes.texte("langue_detectee", devinee), "buttons": boutons}], pseudo,
+                       self.proposer(pseudo, boutons), langue=devinee)
+
+    def accueil(self, canal: str, identifiant: str, langue: str | None = None) -> Reponse:
         """Accueil de la borne, sans appeler Rasa : une phrase, la question, les boutons d'intention.
 
         Rien n'est gardé pour cet expéditeur (issue 14 : pas d'état avant un vrai message, sinon un
@@ -187,10 +246,15 @@ class Relais:
         d'accueil (``/verifier_droits``…) passent tant que la conversation n'a pas d'autre offre.
         """
         pseudo = self.pseudonyme(canal, identifiant)
-        boutons = [dict(b) for b in textes.BOUTONS_ACCUEIL]
+        if langues.normaliser(langue):
+            # seule la langue choisie est gardée (sa propre mémoire : un flot d'accueils ne chasse aucun bouton)
+            self.fixer_langue(pseudo, langues.normaliser(langue))
+        langue = langues.normaliser(langue) or self.langue(pseudo) or langues.DEFAUT
+        boutons = textes.boutons_accueil(langue)
         offre = Offre(jeton=secrets.token_hex(3), boutons=boutons)
-        messages = [{"text": textes.ACCUEIL_BORNE}, {"text": textes.QUESTION_ACCUEIL, "buttons": boutons}]
-        return Reponse(OK, messages, pseudo, offre)
+        messages = [{"text": textes.texte("accueil_borne", langue)},
+                    {"text": textes.texte("question_accueil", langue), "buttons": boutons}]
+        return Reponse(OK, marquer_langue(messages, langue), pseudo, offre, langue=langue)
 
     # -- identifiants émis par le serveur (clients web) --------------------------------------
     def emettre_expediteur(self) -> str:
@@ -215,38 +279,62 @@ class Relais:
             return True
         return mode == "long" and re.fullmatch(r"[A-Za-z0-9_.-]{32,128}", sender or "") is not None
 
-    async def demarrer(self, canal: str, identifiant: str) -> Reponse:
+    async def demarrer(self, canal: str, identifiant: str, langue: str | None = None) -> Reponse:
         """Premier contact (Telegram /start) : « bonjour » à Rasa, qui répond par son consentement ;
-        si Rasa ne propose aucun bouton, la passerelle ajoute la question et les boutons d'accueil."""
-        reponse = await self.envoyer(canal, identifiant, "bonjour", accepter_code=False)
+        si Rasa ne propose aucun bouton, la passerelle ajoute la question et les boutons d'accueil.
+        ``langue`` : celle de l'appareil (Telegram ``language_code``), prise si la conversation n'en a pas."""
+        reponse = await self.envoyer(canal, identifiant, "bonjour", accepter_code=False, langue_suggeree=langue)
         if reponse.ok and not boutons_de(reponse.messages):
-            boutons, offre = self._menu(reponse.pseudonyme)
-            reponse.messages.append({"text": textes.QUESTION_ACCUEIL, "buttons": boutons})
+            boutons, offre = self._menu(reponse.pseudonyme, reponse.langue)
+            reponse.messages.append(marquer_langue(
+                [{"text": textes.texte("question_accueil", reponse.langue), "buttons": boutons}], reponse.langue)[0])
             reponse.offre = offre
         return reponse
 
     # -- envoi --------------------------------------------------------------------------
     async def envoyer(self, canal: str, identifiant: str, texte: str | None = None, *,
                       choix: int | None = None, jeton: str | None = None,
-                      accepter_code: bool = True) -> Reponse:
-        """Relaie un texte (ou le choix n° ``choix`` des boutons proposés) et rend la réponse du bot."""
+                      accepter_code: bool = True, langue: str | None = None,
+                      langue_suggeree: str | None = None) -> Reponse:
+        """Relaie un texte (ou le choix n° ``choix`` des boutons proposés) et rend la réponse du bot.
+
+        ``langue`` : choisie par le client (borne, API) ; elle devient celle de la conversation.
+        ``langue_suggeree`` : celle de l'appareil (Telegram), prise si la conversation n'en a pas encore.
+        Sans l'une ni l'autre, le premier message d'une conversation peut faire deviner la langue, confirmée
+        d'un appui. Chaque message rendu porte ``custom.langue``."""
         pseudo = self.pseudonyme(canal, identifiant)
+        if langue := langues.normaliser(langue):
+            self.fixer_langue(pseudo, langue)
+        elif (suggeree := langues.normaliser(langue_suggeree)) and self.langue(pseudo) is None:
+            self.fixer_langue(pseudo, suggeree)
+        reponse = await self._envoyer(canal, identifiant, pseudo, texte, choix, jeton, accepter_code)
+        langue_finale = reponse.langue if reponse.langue != langues.DEFAUT else (
+            self.langue(reponse.pseudonyme or pseudo) or langues.DEFAUT)
+        reponse.langue = langue_finale
+        marquer_langue(reponse.messages, langue_finale)
+        return reponse
+
+    async def _envoyer(self, canal: str, identifiant: str, pseudo: str, texte: str | None, choix: int | None,
+                       jeton: str | None, accepter_code: bool) -> Reponse:
+        langue = self.langue(pseudo) or langues.DEFAUT
         if not self.debit.autoriser(pseudo):
             log.info("débit dépassé pour %s", pseudo)
             self.metriques.refus_debit.labels("expediteur").inc()
-            return Reponse(TROP_RAPIDE, [{"text": textes.TROP_RAPIDE}], pseudo,
+            return Reponse(TROP_RAPIDE, [{"text": textes.texte("trop_rapide", langue)}], pseudo,
                            attente=self.debit.attente(pseudo))
 
         if choix is not None:
             offre = self.offres.lire(pseudo)
             if offre is None or (jeton is not None and jeton != offre.jeton) or not 0 <= choix < len(offre.boutons):
-                return Reponse(BOUTON_PERIME, [{"text": textes.BOUTON_PERIME}], pseudo, offre)
+                return Reponse(BOUTON_PERIME, [{"text": textes.texte("bouton_perime", langue)}], pseudo, offre)
             a_envoyer = offre.payloads[choix]
+            if demande_de_langue(a_envoyer):
+                return self._menu_langues(pseudo, langue)
         else:
             texte = texte if isinstance(texte, str) else ""
             if len(texte) > self.reglages.taille_max:
-                return Reponse(TROP_LONG, [{"text": textes.MESSAGE_TROP_LONG.format(
-                    limite=f"{self.reglages.taille_max:,}".replace(",", " "))}], pseudo)
+                return Reponse(TROP_LONG, [{"text": textes.texte(
+                    "message_trop_long", langue, limite=f"{self.reglages.taille_max:,}".replace(",", " "))}], pseudo)
             propre = nettoyer(texte)
             if accepter_code:
                 code, explicite = extraire_code(propre)
@@ -256,12 +344,40 @@ class Relais:
                         return reponse
             offre = self.offres.lire(pseudo)
             permis = offre.payloads if offre else [b["payload"] for b in textes.BOUTONS_ACCUEIL]
-            if propre.startswith("/") and propre not in permis:
+            if demande_de_langue(propre):
+                return self._menu_langues(pseudo, langue)
+            if langue_du_payload(propre) is None and propre.startswith("/") and propre not in permis:
                 propre = neutraliser(propre)
                 log.info("texte « / » neutralisé pour %s", pseudo)
             if not propre:
-                return Reponse(VIDE, [{"text": textes.MESSAGE_VIDE}], pseudo, offre)
+                return Reponse(VIDE, [{"text": textes.texte("message_vide", langue)}], pseudo, offre)
             a_envoyer = propre
+            if self.langue(pseudo) is None and not propre.startswith("/"):
+                devinee = detection.detecter(propre)
+                if devinee is not None and devinee != langues.DEFAUT:
+                    return self._proposer_langue(pseudo, devinee, propre)
+                if devinee is None and (detection.candidates(propre) or [None])[0] in ("ar", "prs", "ps"):
+                    # écriture arabe sans langue claire : la personne choisit (arabe, dari, pachto…)
+                    self.en_attente.mettre(pseudo, propre)
+                    return self._menu_langues(pseudo, langue)
+        choisie = langue_du_payload(a_envoyer)
+        if choisie is not None:
+            self.fixer_langue(pseudo, choisie)
+            langue = choisie
+            attente = self.en_attente.retirer(pseudo)
+            confirmation = {"text": textes.texte("langue_choisie", langue)}
+            if attente:
+                a_envoyer = attente  # le premier message attendait la langue : il part maintenant
+            elif pseudo in self.activite:
+                a_envoyer = CHANGER_LANGUE  # conversation en cours : Rasa repose la question dans la langue
+            else:
+                boutons, offre = self._menu(pseudo, langue)
+                return Reponse(OK, [confirmation, {"text": textes.texte("question_accueil", langue),
+                                                   "buttons": boutons}], pseudo, offre, langue=langue)
+        else:
+            confirmation = None
+        if self.langue(pseudo) is None:
+            self.fixer_langue(pseudo, langue)  # la langue de la conversation est fixée dès son premier message
 
         async with self._verrou(pseudo):
             self.activite[pseudo] = self.horloge()
@@ -272,24 +388,24 @@ class Relais:
                 # perdrait la conversation) ; la personne renvoie son message dans un instant.
                 self.metriques.tour(canal, "indisponible")
                 log.warning("message de %s non relayé : base des suivis indisponible", pseudo)
-                return Reponse(INDISPONIBLE, [{"text": textes.REESSAYER}], pseudo, self.offres.lire(pseudo))
+                return Reponse(INDISPONIBLE, [{"text": textes.texte("reessayer", langue)}], pseudo, self.offres.lire(pseudo))
             try:
-                messages = await self.rasa.envoyer(pseudo, a_envoyer)
+                messages = await self.rasa.envoyer(pseudo, a_envoyer, langue=langue)
                 log.info("tour %s : %d message(s) en %.0f ms", pseudo, len(messages),
                          1000 * (time.perf_counter() - debut))
             except RasaIndisponible as exc:
                 self.metriques.tour(canal, "indisponible", time.perf_counter() - debut)
                 # Rasa a répondu 5xx (sa base des suivis redémarre…) : rien n'est perdu, on renvoie.
-                texte_refus = textes.REESSAYER if exc.statut >= 500 else textes.RASA_INDISPONIBLE
+                texte_refus = textes.texte("reessayer", langue) if exc.statut >= 500 else textes.texte("rasa_indisponible", langue)
                 if exc.statut >= 500 and (await self.rasa.sonder_actions())["statut"] != "ok":
-                    texte_refus = textes.ACTIONS_INDISPONIBLES
+                    texte_refus = textes.texte("actions_indisponibles", langue)
                 return Reponse(INDISPONIBLE, [{"text": texte_refus}], pseudo, self.offres.lire(pseudo))
             self.metriques.tour(canal, "ok", time.perf_counter() - debut, messages)
             en_panne = getattr(self.rasa, "actions_en_panne", None)
             if en_panne is not None and await en_panne(pseudo):
                 # Rasa répond, mais sans le serveur d'actions il ne peut rien dire : le dire clairement.
                 log.warning("serveur d'actions injoignable pour %s", pseudo)
-                return Reponse(INDISPONIBLE, [{"text": textes.ACTIONS_INDISPONIBLES}], pseudo,
+                return Reponse(INDISPONIBLE, [{"text": textes.texte("actions_indisponibles", langue)}], pseudo,
                                self.offres.lire(pseudo))
             if donnees_supprimees(messages):
                 # Le bot confirme l'effacement (supprimer_donnees) : Rasa a remis les slots à zéro
@@ -300,7 +416,10 @@ class Relais:
             offre = self.proposer(pseudo, boutons_de(messages))
         messages = [{k: v for k, v in m.items() if k != "recipient_id"} for m in messages]
         self._jeton_de_reservation(pseudo, messages)
-        return Reponse(OK, messages, pseudo, offre)
+        if confirmation is not None:
+            messages.insert(0, confirmation)
+        self.fixer_langue(pseudo, langue)  # la langue vit aussi longtemps que la conversation est active
+        return Reponse(OK, messages, pseudo, offre, langue=langue)
 
     def _jeton_de_reservation(self, pseudo: str, messages: list[dict]) -> None:
         """Au verdict (``custom.resultats``), la conversation reçoit ``custom.jeton_rdv`` : le droit

@@ -1,7 +1,8 @@
 """Le serveur d'actions (rasa-sdk) qui n'accepte que le serveur Rasa (issue 14).
 
 ``python -m bot.passerelle.serveur_actions --actions bot.actions -p 5055`` : les mêmes options que
-``python -m rasa_sdk``. Avec ``ACTIONS_JETON`` dans l'environnement, ``POST /webhook`` (exécuter
+``python -m rasa_sdk``. Il sert aussi ``POST /nlg`` : les réponses fixes de Rasa (domain/) dans la langue de la
+conversation (issue 13, ``bot.actions.nlg`` ; ``nlg:`` de endpoints.yml), avec le même secret. Avec ``ACTIONS_JETON`` dans l'environnement, ``POST /webhook`` (exécuter
 une action) exige ce secret partagé, que Rasa envoie en ``?token=`` (``action_endpoint.token`` de
 endpoints.yml) : comparé en temps constant, 403 sinon. ``GET /health`` reste ouvert (sondes).
 Le jeton est retiré de l'environnement du processus après lecture, et n'est jamais journalisé.
@@ -33,9 +34,22 @@ def garder(app, jeton: str) -> None:
         return None
 
 
+def servir_nlg(app) -> None:
+    """``POST /nlg`` : les réponses fixes de Rasa dans la langue de la conversation (``bot.actions.nlg``)."""
+    from sanic import response
+
+    from bot.actions.nlg import rendre
+
+    @app.post("/nlg")
+    async def nlg(request):
+        corps = request.json if isinstance(request.json, dict) else {}
+        return response.json(rendre(corps))
+
+
 def creer_app(action_executor, jeton: str, **options):
     """Fabrique de l'application (au niveau du module : Sanic la recrée dans chaque worker)."""
     app = ep.create_app_for_serve(action_executor, **options)
+    servir_nlg(app)
     garder(app, jeton)
     return app
 

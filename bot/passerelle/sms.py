@@ -67,10 +67,15 @@ def offre_de_nombres(offre: Offre | None) -> bool:
     return bool(offre and any(_REPONSE_NOMBRE.search(b["payload"]) for b in offre.boutons))
 
 
+# chiffres arabes orientaux (arabe ٠-٩, persan et pachto ۰-۹) : un téléphone réglé en arabe les tape
+_CHIFFRES = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def choix_lu(offre: Offre | None, texte: str) -> int | None:
-    """Le bouton choisi par un SMS : un chiffre (« 2 »), ou une lettre (« B ») pour une question à nombre."""
+    """Le bouton choisi par un SMS : un chiffre (« 2 », « ٢ »), ou une lettre (« B ») pour une question à nombre."""
     if not offre:
         return None
+    texte = texte.translate(_CHIFFRES)
     if offre_de_nombres(offre):
         m = _LETTRE.match(texte)
         n = ord(m.group(1).upper()) - ord("A") if m else -1
@@ -80,7 +85,7 @@ def choix_lu(offre: Offre | None, texte: str) -> int | None:
     return n if 0 <= n < len(offre.boutons) else None
 
 
-def ligne_choix(offre: Offre | None, vers_gsm7) -> str:
+def ligne_choix(offre: Offre | None, vers_gsm7, langue: str = "fr") -> str:
     """« Repondez 1 pour Oui, 2 pour Non. » ; au-delà de 3 choix ou pour de longs libellés, une
     ligne par choix (« 1 Oui, un rendez-vous ») : plus court et plus lisible sur un petit écran.
     Question à nombre : des lettres (« A Rien, B Moins de 300 € »), et le nombre peut s'écrire."""
@@ -89,17 +94,26 @@ def ligne_choix(offre: Offre | None, vers_gsm7) -> str:
     titres = [vers_gsm7(b["title"]).rstrip(" ?.") for b in offre.boutons]
     if offre_de_nombres(offre):
         lettres = ", ".join(f"{chr(ord('A') + i)} {t}" for i, t in enumerate(titres))
-        return f"{textes.SMS_CHOIX_NOMBRE} {lettres}."
+        return f"{vers_gsm7(textes.texte('sms_choix_nombre', langue))} {lettres}."
+    numeros = vers_gsm7(textes.texte("sms_choix_numeros", langue))
     if any(len(t) > 20 for t in titres):
-        return textes.SMS_CHOIX_NUMEROS + "\n" + "\n".join(f"{i} {t}" for i, t in enumerate(titres, start=1))
+        return numeros + "\n" + "\n".join(f"{i} {t}" for i, t in enumerate(titres, start=1))
     if len(titres) > 3:
-        return textes.SMS_CHOIX_NUMEROS + " " + ", ".join(f"{i} {t}" for i, t in enumerate(titres, start=1)) + "."
-    parties = [f"{i} pour {t}" for i, t in enumerate(titres, start=1)]
+        return numeros + " " + ", ".join(f"{i} {t}" for i, t in enumerate(titres, start=1)) + "."
+    parties = [vers_gsm7(textes.texte("sms_choix_pour", langue, numero=i, titre=t)) for i, t in enumerate(titres, start=1)]
     if len(parties) == 1:
         corps = parties[0]
     else:
-        corps = ", ".join(parties[:-1]) + " ou " + parties[-1]
-    return f"{textes.SMS_CHOIX_INTRO} {corps}."
+        corps = ", ".join(parties[:-1]) + f" {vers_gsm7(textes.texte('sms_choix_ou', langue))} " + parties[-1]
+    return f"{vers_gsm7(textes.texte('sms_choix_intro', langue))} {corps}."
+
+
+def ecriture_gsm7(langue: str) -> bool:
+    """Un SMS en français, anglais ou roumain part en GSM-7 (160 caractères, lettres sans diacritiques) ; en
+    arabe, dari ou pachto, en UCS-2 (70 caractères par segment, 67 en SMS concaténé)."""
+    import langues
+
+    return not langues.est_rtl(langue)
 
 
 class CanalSms:
@@ -130,55 +144,67 @@ class CanalSms:
         return True
 
     # -- mise en page ---------------------------------------------------------------------
-    def _capacite(self) -> int:
+    def _capacite(self, gsm7: bool = True) -> int:
+        if not gsm7:
+            return 70 if self.segments_max <= 1 else 67 * self.segments_max
         return 160 if self.segments_max <= 1 else 153 * self.segments_max
 
-    def composer(self, pseudo: str, corps: str, offre: Offre | None) -> str:
-        """Texte GSM-7 d'au plus ``segments_max`` SMS ; le reste attend « SUITE »."""
-        choix = ligne_choix(offre, self.vers_gsm7)
-        corps = self.vers_gsm7(corps)
+    def composer(self, pseudo: str, corps: str, offre: Offre | None, langue: str = "fr") -> str:
+        """Texte d'au plus ``segments_max`` SMS (GSM-7, ou UCS-2 pour une écriture arabe) ; le reste attend
+        « SUITE »."""
+        gsm7 = ecriture_gsm7(langue)
+        ecrire = self.vers_gsm7 if gsm7 else (lambda t: t)
+        choix = ligne_choix(offre, ecrire, langue)
+        corps = ecrire(corps)
+        suite = ecrire(textes.texte("sms_suite", langue))
         complet = (corps + ("\n" + choix if choix else "")).strip()
         if self.segments(complet) <= self.segments_max:
             self.suites.retirer(pseudo)
             return complet
-        budget = self._capacite() - len(textes.SMS_SUITE) - (len(choix) + 1 if choix else 0) - 4
+        budget = self._capacite(gsm7) - len(suite) - (len(choix) + 1 if choix else 0) - 4
         while budget > 20:
             morceaux = formatage.decouper(corps, budget)
-            texte = (morceaux[0] + textes.SMS_SUITE + ("\n" + choix if choix else "")).strip()
+            texte = (morceaux[0] + suite + ("\n" + choix if choix else "")).strip()
             if self.segments(texte) <= self.segments_max:
                 if len(morceaux) > 1:
                     self.suites.mettre(pseudo, morceaux[1:])
                 else:
                     self.suites.retirer(pseudo)
                 return texte
-            budget -= 10
-        return self.vers_gsm7(corps)[: self._capacite()]
+            budget -= 10 if gsm7 else 5
+        return corps[: self._capacite(gsm7)]
 
-    def suite(self, pseudo: str, offre: Offre | None) -> str:
+    def _texte(self, cle: str, langue: str, **valeurs) -> str:
+        t = textes.texte(cle, langue, **valeurs)
+        return self.vers_gsm7(t) if ecriture_gsm7(langue) else t
+
+    def suite(self, pseudo: str, offre: Offre | None, langue: str = "fr") -> str:
         reste = self.suites.retirer(pseudo)
         if not reste:
-            return self.vers_gsm7(textes.SMS_PAS_DE_SUITE)
-        return self.composer(pseudo, "\n".join(reste), offre)
+            return self._texte("sms_pas_de_suite", langue)
+        return self.composer(pseudo, "\n".join(reste), offre, langue)
 
     # -- traitement -----------------------------------------------------------------------
     async def traiter(self, telephone: str, corps: str) -> str:
         propre = (corps or "").strip()
         majuscule = propre.upper()
         if majuscule in MOTS_STOP:
+            langue = self.relais.langue(self.relais.pseudonyme("sms", telephone)) or "fr"
             pseudo = await self.relais.effacer("sms", telephone)
             self.suites.retirer(pseudo)
             await rdv_lien.supprimer(self.rdv, telephone=telephone, pseudonyme=pseudo)
             log.info("SMS STOP : %s désabonné et effacé", pseudo)
-            return self.vers_gsm7(textes.SMS_STOP)
+            return self._texte("sms_stop", langue)
 
         pseudo = self.relais.pseudonyme("sms", telephone)
+        langue = self.relais.langue(pseudo) or "fr"
         confirme = await rdv_lien.confirmer_par_sms(self.rdv, telephone, propre)
         if confirme:
-            return self.vers_gsm7(textes.SMS_NUMERO_CONFIRME)
+            return self._texte("sms_numero_confirme", langue)
         m = _ANNULER.match(propre)
         if m:
             if not self.relais.debit.autoriser(pseudo):
-                return self.vers_gsm7(textes.TROP_RAPIDE)
+                return self._texte("trop_rapide", langue)
             code = m.group(1).strip().upper()
             if code and _FORME_CODE.match(code):
                 texte = await rdv_lien.annuler_par_sms(self.rdv, code, telephone=telephone)
@@ -188,7 +214,7 @@ class CanalSms:
             # pris sans ce numéro : la conversation s'en occupe (code, rendez-vous, confirmation).
 
         if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
-            return self.suite(pseudo, self.relais.offres.lire(pseudo))
+            return self.suite(pseudo, self.relais.offres.lire(pseudo), langue)
 
         offre = self.relais.offres.lire(pseudo)
         choix = choix_lu(offre, propre)
@@ -199,7 +225,7 @@ class CanalSms:
         if reponse.statut == INDISPONIBLE:
             log.warning("SMS : Rasa indisponible pour %s", reponse.pseudonyme)
         corps_reponse = "\n".join(formatage.textes_des_messages(reponse.messages))
-        return self.composer(reponse.pseudonyme, corps_reponse, reponse.offre if reponse.ok else None)
+        return self.composer(reponse.pseudonyme, corps_reponse, reponse.offre if reponse.ok else None, reponse.langue)
 
 
 def twiml(texte: str | None) -> Response:

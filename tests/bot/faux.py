@@ -57,7 +57,7 @@ def valider_situation(situation):
     return dict(situation)
 
 
-def prochaine_question(situation, droits=DROITS, ignorer=(), date=None, montants=True, groupees=False):
+def prochaine_question(situation, droits=DROITS, ignorer=(), date=None, montants=True, groupees=False, langue="fr"):
     for champ in ORDRE:
         if champ not in situation and champ not in ignorer:
             return json.loads(json.dumps(QUESTIONS[champ]))
@@ -81,7 +81,7 @@ def resultat_droit(nom: str) -> dict:
     }
 
 
-def evaluer(situation, date=None, forme="vous"):
+def evaluer(situation, date=None, forme="vous", langue="fr"):
     return {
         "date": "2026-11-27",
         "droits": {nom: resultat_droit(nom) for nom in DROITS},

@@ -31,3 +31,14 @@ def navigateur():
             yield b
         finally:
             b.close()
+
+
+def choisir_langue(page, code: str = "fr") -> None:
+    """Le premier écran de la borne (issue 13) : une langue par bouton ; on touche celle-ci, puis l'accueil."""
+    bouton = page.locator(f"#choix button[data-langue='{code}']")
+    bouton.wait_for()
+    try:
+        bouton.tap()
+    except Exception:  # noqa: BLE001 - page sans écran tactile : un clic
+        bouton.click()
+    page.wait_for_selector("body[data-pret]")

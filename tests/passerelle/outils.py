@@ -133,6 +133,7 @@ class FauxRasa:
     def __init__(self, jeton: str | None = None):
         self.jeton = jeton or f"jeton-faux-rasa-{secrets.token_hex(8)}"
         self.recus: list[tuple[str, str]] = []
+        self.langues: list[tuple[str, str | None]] = []  # (pseudonyme, langue des métadonnées) de chaque message
         self.etats: dict[str, int] = {}
         self.vus: set[str] = set()
         self.vidages: list[tuple[str, str | None, Any]] = []
@@ -241,6 +242,7 @@ class FauxRasa:
         sender, message = donnees["sender"], donnees["message"]
         with self.verrou:
             self.recus.append((sender, message))
+            self.langues.append((sender, (donnees.get("metadata") or {}).get("langue")))
             reponse = self.repondre(sender, message)
         return JSONResponse(reponse)
 

@@ -37,7 +37,7 @@ def test_chat_relaie_et_pseudonymise(client, reglages, faux_rasa):
     assert messages[0]["text"].startswith("Je garde vos réponses")  # consentement de Rasa
     assert messages[1]["text"].startswith("D'accord")
     assert [b["payload"] for b in messages[1]["buttons"]][0].startswith("/informer")
-    assert messages[2]["custom"] == {"question": "logement"}
+    assert messages[2]["custom"] == {"question": "logement", "langue": "fr"}  # custom.langue : issue 13
     assert all("recipient_id" not in m for m in messages)
     attendu = pseudo(reglages, "web", "personne-1")
     assert faux_rasa.messages_de(attendu) == ["mes droits"]

@@ -17,7 +17,7 @@ from twilio.request_validator import RequestValidator
 
 from droits import registre
 from bot.passerelle.app import creer_app
-from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
+from tests.passerelle.navigateur import choisir_langue, navigateur  # noqa: F401  (fixture)
 from tests.passerelle.outils import FauxTelegram, ServeurFil, attendre
 
 pytestmark = pytest.mark.rasa
@@ -45,9 +45,9 @@ class Enregistreur:
         self.durees: list[float] = []
         original = client_rasa.envoyer
 
-        async def envoyer(pseudo, texte):
+        async def envoyer(pseudo, texte, langue="fr"):
             debut = time.perf_counter()
-            messages = await original(pseudo, texte)
+            messages = await original(pseudo, texte, langue)
             self.durees.append(time.perf_counter() - debut)
             self.derniers[pseudo] = messages
             self.tours[pseudo] = self.tours.get(pseudo, 0) + 1
@@ -205,7 +205,7 @@ def test_e2e_borne_navigateur(navigateur, fabrique_reglages, vrais_serveurs, per
     with ServeurFil(creer_app(reglages), lifespan="on") as serveur:
         page = navigateur.new_page(viewport={"width": 1024, "height": 768}, has_touch=True)
         page.goto(serveur.url + "/")
-        page.wait_for_selector("body[data-pret]")
+        choisir_langue(page, "fr")
         touchers = ecrits = 0
 
         def attendre_tour(n):

@@ -148,7 +148,7 @@ def test_message_du_bot_donnees_supprimees(fabrique_reglages, faux_rasa):
         assert r.status_code == 200
         corps = r.json()
         assert corps[0]["text"] == CONFIRMATION_EFFACEMENT
-        assert {"donnees_supprimees": True} in [m.get("custom") for m in corps]  # pour l'écran de la borne
+        assert {"donnees_supprimees": True, "langue": "fr"} in [m.get("custom") for m in corps]  # pour l'écran de la borne
         assert faux_rasa.vidages_de(p) == [(faux_rasa.jeton, [])]
         assert relais.reprises.code_de(p) is None and p not in relais.activite
         assert relais.offre("web", "borne-4").payloads == ["/verifier_droits"]

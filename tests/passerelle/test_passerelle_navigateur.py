@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bot.passerelle.app import creer_app
 from droits import registre
-from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
+from tests.passerelle.navigateur import choisir_langue, navigateur  # noqa: F401  (fixture)
 from tests.passerelle.outils import OFFRE_RDV, ServeurFil, attendre
 
 pytestmark = pytest.mark.navigateur
@@ -33,7 +33,7 @@ def passerelle(fabrique_reglages):
 
 
 def page_prete(page):
-    page.wait_for_selector("body[data-pret]")
+    choisir_langue(page, "fr")
     page.wait_for_selector("#choix button")
 
 
@@ -184,8 +184,12 @@ def test_borne_clavier_et_telephone(navigateur, passerelle, faux_rasa, artefacts
     assert page.get_by_role("button", name="Effacer et recommencer").is_visible()
     # rien n'a le focus avant une action : aucun bouton ne paraît choisi ; au clavier, Tab y mène
     assert page.evaluate("document.activeElement === document.body")
-    for _ in range(3):  # lien d'évitement, « Effacer et recommencer », puis le premier bouton
+    # au clavier, Tab mène au premier bouton de réponse en quelques appuis (après l'écran des langues, le point
+    # de départ de Tab est là où était le bouton de langue touché)
+    for _ in range(6):
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Tous mes droits":
+            break
     assert page.evaluate("document.activeElement.textContent.trim()") == "Tous mes droits"
     page.keyboard.press("Enter")
     page.get_by_role("button", name="À la rue").wait_for()

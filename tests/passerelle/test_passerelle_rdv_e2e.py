@@ -19,7 +19,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.passerelle.app import creer_app
 from rdv.service import ServiceRdv
-from tests.passerelle.navigateur import navigateur  # noqa: F401  (fixture)
+from tests.passerelle.navigateur import choisir_langue, navigateur  # noqa: F401  (fixture)
 from tests.passerelle.outils import FauxTelegram, ServeurFil, attendre
 from tests.passerelle.test_passerelle_e2e import BASE, JETON_TELEGRAM, JETON_TWILIO, Enregistreur, _sid
 
@@ -60,7 +60,7 @@ def test_borne_un_droit_puis_un_rendez_vous_par_touchers_seulement(navigateur, p
         erreurs: list[str] = []
         page.on("pageerror", lambda e: erreurs.append(str(e)))
         page.goto(serveur.url + "/")
-        page.wait_for_selector("body[data-pret]")
+        choisir_langue(page, "fr")
         tour = 1
 
         def toucher(bouton):

@@ -103,7 +103,7 @@ def test_reprise_par_sms_et_expiration(fabrique_reglages, faux_rasa):
         def __init__(self):
             self.envois = []
 
-        async def envoyer(self, pseudo, texte):
+        async def envoyer(self, pseudo, texte, langue="fr"):
             self.envois.append((pseudo, texte))
             return [{"text": "ok"}]
 

@@ -10,17 +10,58 @@
   var PICTOS = "/static/pictos/";
   // Le registre des droits (droits/registre.yaml), mis dans la page par le serveur : noms et pictogrammes.
   var DROITS = JSON.parse(document.getElementById("registre-droits").textContent);
+  // Langues (issue 13) : les textes de l'écran et le registre des droits dans chaque langue, et la liste
+  // des langues (nom dans sa langue, sens d'écriture, voix). Le français est la langue de départ.
+  var REGISTRES = JSON.parse(document.getElementById("registre-langues").textContent);
+  var TEXTES = JSON.parse(document.getElementById("textes-borne").textContent);
+  var LANGUES = JSON.parse(document.getElementById("langues").textContent);
+  var langue = "fr";
   var NOMS = {};
-  var ALT = {
-    oui: "Coche verte", non: "Croix rouge", nesaispas: "Point d'interrogation", tous: "Liste cochée",
-    rdv: "Calendrier", telephone: "Téléphone portable"
-  };
-  DROITS.forEach(function (d) { NOMS[d.id] = d.titre; ALT[d.id] = d.pictogramme_alt; });
-  var STATUTS = {
-    eligible: "Oui, sans doute", probable: "Oui, sans doute", oui: "Oui, sans doute",
-    non_eligible: "Sans doute non", non: "Sans doute non", ineligible: "Sans doute non",
-    a_verifier: "À vérifier avec une personne", incertain: "À vérifier avec une personne"
-  };
+  var ALT = {};
+  var STATUTS = {};
+
+  function t(cle, valeurs) {
+    function chercher(code) {
+      var n = TEXTES[code];
+      cle.split(".").forEach(function (p) { n = (n && typeof n === "object") ? n[p] : undefined; });
+      return n;
+    }
+    var texte = chercher(langue);
+    if (typeof texte !== "string") { texte = chercher("fr") || ""; }
+    Object.keys(valeurs || {}).forEach(function (k) { texte = texte.split("{" + k + "}").join(String(valeurs[k])); });
+    return texte;
+  }
+
+  function infoLangue(code) {
+    for (var i = 0; i < LANGUES.length; i++) { if (LANGUES[i].code === code) { return LANGUES[i]; } }
+    return LANGUES[0];
+  }
+
+  function appliquerLangue(code) {
+    langue = infoLangue(code).code;
+    var info = infoLangue(langue);
+    document.documentElement.lang = info.bcp47;
+    document.documentElement.dir = info.sens === "rtl" ? "rtl" : "ltr";
+    corps.setAttribute("data-langue", langue);
+    DROITS = REGISTRES[langue] || DROITS;
+    NOMS = {}; ALT = {};
+    ["oui", "non", "nesaispas", "tous", "rdv", "telephone", "haut_parleur"].forEach(function (k) { ALT[k] = t("alt." + k); });
+    DROITS.forEach(function (d) { NOMS[d.id] = d.titre; ALT[d.id] = d.pictogramme_alt; });
+    var oui = t("statuts.eligible"), non = t("statuts.non_eligible"), verifier = t("statuts.a_verifier");
+    STATUTS = { eligible: oui, probable: oui, oui: oui, non_eligible: non, non: non, ineligible: non,
+                a_verifier: verifier, incertain: verifier };
+    Array.prototype.forEach.call(document.querySelectorAll("[data-t]"), function (e) {
+      if (e.tagName === "TITLE") { document.title = t(e.getAttribute("data-t")); }
+      else { e.textContent = t(e.getAttribute("data-t")); }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-t-aria]"), function (e) {
+      e.setAttribute("aria-label", t(e.getAttribute("data-t-aria")));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-t-alt]"), function (e) {
+      e.setAttribute("alt", t(e.getAttribute("data-t-alt")));
+    });
+  }
+  appliquerLangue("fr");
 
   var fil = document.getElementById("fil");
   var choix = document.getElementById("choix");
@@ -84,8 +125,55 @@
     return img;
   }
 
-  function bulle(texte, qui) {
+  // Lecture à voix haute (issue 13, point 6) : la voix du navigateur s'il en a une pour la langue, sinon
+  // l'audio du serveur (espeak-ng) ; le pachto n'a pas de voix : on le dit, les pictogrammes restent.
+  var audioEnCours = null;
+  function voixNavigateur(info) {
+    if (!window.speechSynthesis || !window.speechSynthesis.getVoices) { return null; }
+    var voix = window.speechSynthesis.getVoices() || [];
+    var base = info.bcp47.split("-")[0].toLowerCase();
+    for (var i = 0; i < voix.length; i++) {
+      if ((voix[i].lang || "").toLowerCase().split(/[-_]/)[0] === base) { return voix[i]; }
+    }
+    return null;
+  }
+  function lire(texte, bouton) {
+    var info = infoLangue(langue);
+    if (audioEnCours) { audioEnCours.pause(); audioEnCours = null; }
+    if (window.speechSynthesis) { window.speechSynthesis.cancel(); }
+    var voix = voixNavigateur(info);
+    if (voix) {
+      var u = new SpeechSynthesisUtterance(texte);
+      u.voice = voix; u.lang = voix.lang;
+      window.speechSynthesis.speak(u);
+      bouton.setAttribute("data-lecture", "navigateur");
+      return;
+    }
+    if (!info.voix) {
+      bulle(t("ecouter_pas_de_voix"), "bot", true);
+      bouton.setAttribute("data-lecture", "sans-voix");
+      return;
+    }
+    var url = "/api/v1/audio?langue=" + encodeURIComponent(langue) + "&texte=" + encodeURIComponent(texte.slice(0, 1500));
+    audioEnCours = new Audio(url);
+    bouton.setAttribute("data-lecture", "serveur");
+    bouton.setAttribute("data-audio", url);
+    var lecture = audioEnCours.play();
+    if (lecture && lecture.catch) { lecture.catch(function () {}); }
+  }
+
+  function bulle(texte, qui, sansLecture) {
     var p = element("p", "bulle bulle-" + qui, texte);
+    if ((qui === "bot" || qui === "securite") && texte && !sansLecture) {
+      var haut = element("button", "bouton-ecouter");
+      haut.type = "button";
+      haut.setAttribute("aria-label", t("ecouter"));
+      var img = image("haut-parleur", 32);
+      img.alt = t("alt.haut_parleur");
+      haut.appendChild(img);
+      haut.addEventListener("click", function (e) { e.stopPropagation(); lire(texte, haut); });
+      p.appendChild(haut);
+    }
     fil.appendChild(p);
     p.scrollIntoView({ block: "nearest" });
     return p;
@@ -95,9 +183,9 @@
     var p = (b.payload || "").toLowerCase();
     var t = (b.title || "").trim();
     var tl = t.toLowerCase();
-    if (p.indexOf("/affirmer") === 0 || /^oui\b/.test(tl)) { return "oui"; }
-    if (p.indexOf("/nier") === 0 || /^non\b/.test(tl)) { return "non"; }
-    if (tl.indexOf("sais pas") >= 0 || p.indexOf("ne_sait_pas") >= 0) { return "nesaispas"; }
+    if (p.indexOf("/affirmer") === 0 || /^oui\b/.test(tl) || /"valeur":\s*true\b/.test(p)) { return "oui"; }
+    if (p.indexOf("/nier") === 0 || /^non\b/.test(tl) || /"valeur":\s*false\b/.test(p)) { return "non"; }
+    if (tl.indexOf("sais pas") >= 0 || p.indexOf("ne_sait_pas") >= 0 || /"nsp":\s*true/.test(p)) { return "nesaispas"; }
     if (p.indexOf("verifier_droits") >= 0 || /^tous\b/.test(tl)) { return "tous"; }
     for (var i = 0; i < DROITS.length; i++) {
       if (p === "/" + DROITS[i].intention) { return DROITS[i].id; }
@@ -141,8 +229,8 @@
     if (ancien) { ancien.removeAttribute("id"); }
     var bloc = element("section", "verdict");
     bloc.id = "verdict";
-    bloc.setAttribute("aria-label", "Vos résultats");
-    var titre = element("h2", "visuellement-cache", "Vos résultats");
+    bloc.setAttribute("aria-label", t("vos_resultats"));
+    var titre = element("h2", "visuellement-cache", t("vos_resultats"));
     bloc.appendChild(titre);
     var grille = element("div", "cartes");
     var droits = (resultats && resultats.droits) || {};
@@ -160,9 +248,9 @@
       var ligne = statut;
       if (typeof d.montant_min === "number" && typeof d.montant_max === "number" &&
           Math.round(d.montant_min) !== Math.round(d.montant_max)) {
-        ligne += " : entre " + Math.round(d.montant_min) + " et " + Math.round(d.montant_max) + " € par mois";
+        ligne += t("montant_entre", { min: Math.round(d.montant_min), max: Math.round(d.montant_max) });
       } else if (typeof d.montant_mensuel === "number") {
-        ligne += " : environ " + Math.round(d.montant_mensuel) + " € par mois";
+        ligne += t("montant_environ", { montant: Math.round(d.montant_mensuel) });
       }
       carte.appendChild(element("p", "statut", ligne + "."));
       if (d.etape) { carte.appendChild(element("p", "etape", d.etape)); }
@@ -231,18 +319,18 @@
   function envoyer(message, libelle) {
     if (occupe) { return; }
     occupe = true;
+    conversationCommencee = true;
     cacherAlerte();
     Array.prototype.forEach.call(choix.querySelectorAll("button"), function (b) { b.disabled = true; });
     bulle(libelle || message, "personne");
     fil.setAttribute("aria-busy", "true");
-    appeler("/api/v1/chat", { sender: sender, message: message }).then(function (r) {
+    appeler("/api/v1/chat", { sender: sender, message: message, langue: langue }).then(function (r) {
       occupe = false;
       fil.removeAttribute("aria-busy");
       if (r.ok) {
         afficher(r.donnees);
       } else {
-        var messages = (r.donnees && r.donnees.messages) ||
-          [{ text: "Le service ne répond pas pour le moment. Réessayez dans quelques minutes." }];
+        var messages = (r.donnees && r.donnees.messages) || [{ text: t("indisponible") }];
         afficher(messages, true);
         Array.prototype.forEach.call(choix.querySelectorAll("button"), function (b) { b.disabled = false; });
       }
@@ -250,10 +338,52 @@
   }
 
   function accueil() {
-    return appeler("/api/v1/chat/accueil", { sender: sender }).then(function (r) {
+    corps.setAttribute("data-ecran", "conversation");
+    return appeler("/api/v1/chat/accueil", { sender: sender, langue: langue }).then(function (r) {
       if (r.ok) { afficher(r.donnees); }
-      else { bulle("Le service ne répond pas pour le moment. Réessayez dans quelques minutes.", "erreur"); }
+      else { bulle(t("indisponible"), "erreur"); }
     });
+  }
+
+  // Premier écran (issue 13) : une langue par bouton, chacune dans son nom et son écriture. Le bouton
+  // « Langue » de l'en-tête y revient ; en cours de conversation, la passerelle repose la question dans la
+  // nouvelle langue (/langue{"code":"…"}).
+  function ecranLangues() {
+    corps.setAttribute("data-ecran", "langues");
+    viderChoix();
+    var invite = element("p", "bulle bulle-bot invite-langue");
+    var globe = image("langue", 40);
+    globe.alt = t("alt.langue");
+    invite.appendChild(globe);
+    invite.appendChild(element("span", null, LANGUES.map(function (l) {
+      return (TEXTES[l.code] && TEXTES[l.code].langue_choisir) || "";
+    }).filter(function (x, i, tous) { return x && tous.indexOf(x) === i; }).slice(0, 3).join(" · ")));
+    fil.appendChild(invite);
+    LANGUES.forEach(function (l) {
+      var bouton = element("button", "bouton bouton-une-langue");
+      bouton.type = "button";
+      bouton.setAttribute("data-langue", l.code);
+      bouton.setAttribute("lang", l.bcp47);
+      bouton.setAttribute("dir", l.sens === "rtl" ? "rtl" : "ltr");
+      bouton.appendChild(element("span", null, l.nom));
+      bouton.addEventListener("click", function () { choisirLangue(l.code, l.nom); });
+      choix.appendChild(bouton);
+    });
+    var premier = choix.querySelector("button");
+    if (premier && auClavier) { premier.focus({ preventScroll: true }); }
+  }
+
+  var conversationCommencee = false;
+  function choisirLangue(code, nom) {
+    appliquerLangue(code);
+    var invite = fil.querySelector(".invite-langue");
+    if (invite) { invite.parentNode.removeChild(invite); }
+    if (conversationCommencee) {
+      corps.setAttribute("data-ecran", "conversation");
+      envoyer('/langue{"code":"' + code + '"}', nom);
+      return Promise.resolve();
+    }
+    return accueil().then(function () { corps.setAttribute("data-pret", String(Date.now())); });
   }
 
   function toutVider() {
@@ -275,11 +405,14 @@
     var ancien = sender;
     sender = nouvelId();
     occupe = false;
+    conversationCommencee = false;
     toutVider();
     corps.setAttribute("data-efface", raison);
     return appeler("/api/v1/chat/effacer", { sender: ancien, raison: raison }).then(function () {
       return nouvelleSession();
     }).then(function () {
+      // la personne suivante choisit sa langue ; qui efface lui-même garde la sienne
+      if (raison === "inactivite") { appliquerLangue("fr"); ecranLangues(); return null; }
       return accueil();
     }).then(function () {
       corps.setAttribute("data-pret", String(Date.now()));
@@ -294,7 +427,7 @@
     clearTimeout(minuterie);
     clearTimeout(minuterieAvertir);
     minuterieAvertir = setTimeout(function () {
-      alerte.textContent = "L'écran va s'effacer bientôt. Touchez l'écran pour continuer.";
+      alerte.textContent = t("bientot_efface");
       alerte.hidden = false;
     }, INACTIVITE - AVERTIR);
     minuterie = setTimeout(function () { effacer("inactivite").then(activite); }, INACTIVITE);
@@ -315,7 +448,7 @@
     e.preventDefault();
     var texte = champ.value;
     if (!texte.trim()) {
-      alerte.textContent = "Votre message est vide. Écrivez votre réponse, ou touchez un bouton.";
+      alerte.textContent = t("message_vide");
       alerte.hidden = false;
       return;
     }
@@ -325,19 +458,19 @@
 
   repriseBouton.addEventListener("click", function () {
     appeler("/api/v1/chat/reprise", { sender: sender }).then(function (r) {
-      if (!r.ok || !r.donnees) { bulle("Le code n'a pas pu être créé. Réessayez.", "erreur"); return; }
+      if (!r.ok || !r.donnees) { bulle(t("code_impossible"), "erreur"); return; }
       var d = r.donnees;
       document.getElementById("reprise-code").textContent = d.code;
       var heures = Math.round(d.expire_dans_secondes / 3600);
       document.getElementById("reprise-duree").textContent =
-        "Ce code marche une seule fois, pendant " + heures + " heure" + (heures > 1 ? "s" : "") + ".";
+        heures > 1 ? t("code_une_fois_heures", { heures: heures }) : t("code_une_fois_heure");
       var liens = document.getElementById("reprise-liens");
       while (liens.firstChild) { liens.removeChild(liens.firstChild); }
       (d.liens || []).forEach(function (l) {
         var fig = element("figure");
         var img = document.createElement("img");
         img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(l.qr_svg);
-        img.alt = "QR code pour continuer " + (l.canal === "telegram" ? "sur Telegram" : "par SMS");
+        img.alt = l.canal === "telegram" ? t("qr_telegram") : t("qr_sms");
         img.width = 240; img.height = 240;
         img.setAttribute("data-canal", l.canal);
         fig.appendChild(img);
@@ -350,6 +483,8 @@
     });
   });
 
+  document.getElementById("langue").addEventListener("click", function () { ecranLangues(); });
+
   activite();
-  nouvelleSession().then(accueil).then(function () { corps.setAttribute("data-pret", String(Date.now())); });
+  nouvelleSession().then(ecranLangues);
 })();
