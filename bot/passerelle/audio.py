@@ -87,6 +87,9 @@ def routeur() -> APIRouter:
         except (subprocess.SubprocessError, OSError) as exc:
             log.warning("espeak-ng a échoué (%s)", type(exc).__name__)
             return JSONResponse({"detail": "La lecture à voix haute ne marche pas pour le moment."}, status_code=503)
-        return Response(donnees, media_type="audio/wav", headers={"Cache-Control": "private, max-age=3600"})
+        # un texte fixe (le même pour tous) peut rester dans le cache du navigateur ; un autre jamais
+        fixe = texte.strip() in textes_fixes(code)
+        return Response(donnees, media_type="audio/wav",
+                        headers={"Cache-Control": "private, max-age=3600" if fixe else "no-store"})
 
     return r

@@ -213,8 +213,13 @@ class CanalSms:
             # « ANNULER » seul (le bot connaît peut-être déjà le code), « annuler mon rdv », ou un code
             # pris sans ce numéro : la conversation s'en occupe (code, rendez-vous, confirmation).
 
-        if majuscule in MOTS_SUITE and self.suites.lire(pseudo):
-            return self.suite(pseudo, self.relais.offres.lire(pseudo), langue)
+        if majuscule in MOTS_SUITE:
+            # « SUITE » sans suite en attente : la passerelle le dit et garde les choix (jamais lu par Rasa,
+            # qui pourrait le prendre pour un « au revoir » dans une autre langue)
+            offre = self.relais.offres.lire(pseudo)
+            if self.suites.lire(pseudo):
+                return self.suite(pseudo, offre, langue)
+            return self.composer(pseudo, textes.texte("sms_pas_de_suite", langue), offre, langue)
 
         offre = self.relais.offres.lire(pseudo)
         choix = choix_lu(offre, propre)

@@ -280,10 +280,12 @@ class FauxTelegram:
         return [p for p in self.appels_de("sendMessage") if int(p.get("chat_id")) == chat_id]
 
     @staticmethod
-    def update_texte(chat_id: int, texte: str) -> dict:
+    def update_texte(chat_id: int, texte: str, langue: str | None = None) -> dict:
         message = {"message_id": int(time.time() * 1000) % 10**9, "date": int(time.time()),
                    "chat": {"id": chat_id, "type": "private", "first_name": "Test"},
                    "from": {"id": chat_id, "is_bot": False, "first_name": "Test"}, "text": texte}
+        if langue:
+            message["from"]["language_code"] = langue  # la langue de l'application Telegram
         if texte.startswith("/"):
             commande = texte.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(commande)}]

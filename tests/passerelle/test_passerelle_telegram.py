@@ -180,3 +180,27 @@ def test_webhook_refuse_en_mode_polling_ou_sans_telegram(client, polling):
     for c in (client, polling[0]):
         r = c.post("/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
         assert r.status_code == 403
+
+
+def test_langue_de_l_application_et_bouton_pour_la_changer(polling, faux_telegram, faux_rasa):
+    """Issue 13 : ``language_code`` de Telegram (« ar ») donne la langue de la conversation ; un bouton
+    « Langue » sous l'accueil ouvre le choix ; le choix part à Rasa (métadonnées) et la question revient."""
+    client, reglages = polling
+    chat = 5151
+    avant = len(faux_rasa.langues)
+    faux_telegram.pousser(FauxTelegram.update_texte(chat, "/start", langue="ar"))
+    accueil = attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if m.get("reply_markup")])
+    assert faux_rasa.langues[avant][1] == "ar"
+    assert accueil[-1]["text"] == textes.texte("question_accueil", "ar")
+    clavier = [l[0] for l in accueil[-1]["reply_markup"]["inline_keyboard"]]
+    assert clavier[0]["text"] == textes.texte("tous_mes_droits", "ar")
+    assert clavier[-1]["text"].endswith(textes.texte("langue_bouton", "ar"))
+    faux_telegram.pousser(FauxTelegram.update_bouton(chat, clavier[-1]["callback_data"]))
+    choix = attendre(lambda: [m for m in faux_telegram.messages_vers(chat)
+                              if m["text"] == textes.texte("langue_question", "ar")])
+    langues_ = [l[0] for l in choix[-1]["reply_markup"]["inline_keyboard"]]
+    assert [b["text"] for b in langues_] == ["Français", "English", "العربية", "دری", "پښتو", "Română"]
+    faux_telegram.pousser(FauxTelegram.update_bouton(chat, langues_[1]["callback_data"]))
+    attendre(lambda: [m for m in faux_telegram.messages_vers(chat) if m["text"] == textes.texte("langue_choisie", "en")])
+    attendre(lambda: faux_rasa.messages_de(pseudo(reglages, chat))[-1] == "/changer_langue")
+    assert faux_rasa.langues[-1][1] == "en"
