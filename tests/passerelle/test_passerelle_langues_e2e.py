@@ -1,0 +1,207 @@
+"""Dans chaque langue, de bout en bout par la passerelle, le vrai Rasa et le vrai serveur d'actions (issue 13,
+point 7) : une personne va jusqu'au verdict en touchant seulement des boutons ; une autre répond en écrivant
+dans sa langue (oui, non, des nombres en chiffres ou en mots, le libellé d'un bouton) puis prend un rendez-vous.
+Chaque message porte ``custom.langue`` ; les questions, le récapitulatif, le verdict et la confirmation du
+rendez-vous sont dans la langue (textes des catalogues), jamais un fait que la personne n'a pas dit."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+import droits
+from bot.passerelle import textes
+from bot.passerelle.app import creer_app
+from langues import catalogues
+from langues.reponses import vocabulaire
+
+pytestmark = pytest.mark.rasa
+
+LANGUES = ["en", "ar", "prs", "ps", "ro"]
+MAX_TOURS = 30
+
+# Une personne sans papiers, seule, sans enfant, à la rue à Paris depuis près de 3 ans, sans argent.
+FAITS = {
+    "vit_a_paris": True, "logement": "rue", "adresse_courrier": False, "domiciliation": False,
+    "lien_paris": True, "nationalite": "hors_ue", "titre_sejour": "aucun", "mois_sans_titre": 34,
+    "mois_en_france": 34, "ressources_mensuelles": 0, "ressources_annuelles": 0, "age": 34,
+    "en_couple": False, "enfants": 0, "enceinte": False, "etudiant": False, "difficultes_logement": [],
+    "arrondissement": 13, "travail_declare": False, "percoit_rsa": False, "aide_logement": False,
+}
+ATTENDUS = {"ame": "eligible", "rsa": "non_eligible", "domiciliation": "eligible"}
+
+OUI_NON = {"en": ("yes", "no"), "ar": ("نعم", "لا"), "prs": ("بلی", "نخیر"), "ps": ("هو", "نه"), "ro": ("da", "nu")}
+# l'âge écrit en mots dans la langue (34), les autres nombres en chiffres (arabes orientaux pour ar, prs, ps)
+AGE_EN_MOTS = {"en": "thirty four", "ar": "أربعة وثلاثين", "prs": "سی و چهار", "ps": "څلور دېرش", "ro": "treizeci și patru"}
+CHIFFRES = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.fixture
+def client(fabrique_reglages, vrais_serveurs):
+    app = creer_app(fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
+                                      rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, debit_max=500))
+    with TestClient(app) as c:
+        yield c
+
+
+class Personne:
+    def __init__(self, client, sender: str, langue: str):
+        self.c, self.sender, self.langue = client, sender, langue
+        self.tous: list[dict] = []
+        self.dernier: list[dict] = []
+
+    def accueil(self):
+        r = self.c.post("/api/v1/chat/accueil", json={"sender": self.sender, "langue": self.langue})
+        assert r.status_code == 200, r.text
+        self._garder(r.json())
+
+    def envoyer(self, message: str):
+        r = self.c.post("/api/v1/chat", json={"sender": self.sender, "message": message})
+        assert r.status_code == 200, r.text
+        self._garder(r.json())
+
+    def _garder(self, messages):
+        assert messages, "aucune réponse"
+        for m in messages:
+            assert m["custom"]["langue"] == self.langue, m
+        self.dernier = messages
+        self.tous += messages
+
+    def customs(self):
+        return [m["custom"] for m in self.dernier]
+
+    def boutons(self):
+        return [b for m in self.dernier for b in m.get("buttons") or []]
+
+    def toucher(self, predicat):
+        bouton = next((b for b in self.boutons() if predicat(b)), None)
+        assert bouton is not None, (self.langue, [b["title"] for b in self.boutons()], self.textes())
+        self.envoyer(bouton["payload"])
+        return bouton
+
+    def textes(self):
+        return "\n".join(m.get("text") or "" for m in self.dernier)
+
+    def question(self):
+        qs = [c for c in self.customs() if "question" in c]
+        return qs[-1] if qs else None
+
+    def resultats(self):
+        rs = [c["resultats"] for c in self.customs() if "resultats" in c]
+        return rs[-1] if rs else None
+
+
+def _charge(bouton) -> dict:
+    m = re.fullmatch(r"/\w+(\{.*\})?", bouton["payload"])
+    return json.loads(m.group(1)) if m and m.group(1) else {}
+
+
+def _bouton_du_fait(champ: str, groupe: str | None):
+    """Le bouton qui dit exactement le fait de la personne (valeur, fourchette qui le contient, groupe)."""
+    def predicat(b):
+        d = _charge(b)
+        if groupe == "foyer":
+            return d.get("valeur") == FAITS["en_couple"] and d.get("faits") == {"enfants": FAITS["enfants"]}
+        if d.get("champ") != champ:
+            return False
+        if "valeur" in d:
+            return d["valeur"] == FAITS[champ]
+        if "min" in d and "max" in d and isinstance(FAITS[champ], (int, float)):
+            return d["min"] <= FAITS[champ] <= d["max"]
+        return False
+    return predicat
+
+
+def _verifier_verdict(p: Personne, resultats: dict):
+    statuts = {d: resultats["droits"][d]["statut"] for d in ATTENDUS}
+    assert statuts == ATTENDUS, statuts
+    # le verdict est dans la langue : les phrases de droits.evaluer dans cette langue, le nom du droit traduit
+    attendu = droits.evaluer({k: v for k, v in FAITS.items() if k in p.faits_dits}, langue=p.langue)
+    assert resultats["droits"]["ame"]["resume"] == attendu["droits"]["ame"]["resume"]
+    assert resultats["droits"]["ame"]["resume"] != droits.evaluer(
+        {k: v for k, v in FAITS.items() if k in p.faits_dits})["droits"]["ame"]["resume"]
+    assert droits.registre.droit("ame", p.langue).bouton in p.textes()
+
+
+def _jusqu_au_verdict(p: Personne, repondre) -> dict:
+    p.faits_dits = set()
+    for _ in range(MAX_TOURS):
+        r = p.resultats()
+        if r:
+            return r
+        if any("recap" in c for c in p.customs()):
+            # le récapitulatif dans la langue, puis « C'est juste » (/affirmer)
+            assert catalogues.arbre("actions", p.langue)["recap"]["intro"]["vous"] in p.textes()
+            p.toucher(lambda b: b["payload"] == "/affirmer")
+            continue
+        q = p.question()
+        assert q, (p.langue, p.textes())
+        champ, groupe = q["question"], q.get("groupe")
+        # la question est celle de droits dans la langue
+        question_langue = (droits.questions.question_groupee(groupe, p.langue) if groupe
+                           else droits.questions.question(champ, p.langue))
+        assert question_langue["question"] in p.textes() or question_langue["reformulation"] in p.textes() \
+            or (question_langue.get("precision") or "§") in p.textes(), (p.langue, champ, p.textes())
+        p.faits_dits |= {champ, "enfants"} if groupe else {champ}
+        repondre(p, champ, groupe)
+    raise AssertionError(f"{p.langue} : pas de verdict après {MAX_TOURS} tours")
+
+
+@pytest.mark.parametrize("langue", LANGUES)
+def test_verdict_par_boutons_seulement(client, langue):
+    p = Personne(client, f"e2e-langue-boutons-{langue}", langue)
+    p.accueil()
+    assert p.dernier[0]["text"] == textes.texte("accueil_borne", langue)
+    p.toucher(lambda b: b["payload"] == "/verifier_droits")
+    consentement = catalogues.arbre("domaine", langue)["utter_consentement"][0]["text"]
+    assert consentement in "\n".join(m.get("text") or "" for m in p.tous)  # réponse fixe de Rasa, par NLG
+
+    def repondre(p, champ, groupe):
+        p.toucher(_bouton_du_fait(champ, groupe))
+
+    _verifier_verdict(p, _jusqu_au_verdict(p, repondre))
+
+
+@pytest.mark.parametrize("langue", LANGUES)
+def test_reponses_ecrites_puis_rendez_vous(client, langue):
+    p = Personne(client, f"e2e-langue-ecrit-{langue}", langue)
+    p.accueil()
+    p.toucher(lambda b: b["payload"] == "/verifier_droits")
+    oui, non = OUI_NON[langue]
+    assert oui in vocabulaire(langue)["oui"] and non in vocabulaire(langue)["non"]
+
+    def repondre(p, champ, groupe):
+        valeur = FAITS[champ]
+        q = droits.questions.question(champ, langue)
+        if groupe:  # une question groupée se répond d'un appui (un « oui » tapé ne dit pas les deux faits)
+            p.toucher(_bouton_du_fait(champ, groupe))
+        elif isinstance(valeur, bool):
+            p.envoyer(oui if valeur else non)
+        elif champ == "age":
+            p.envoyer(AGE_EN_MOTS[langue])
+        elif isinstance(valeur, (int, float)):
+            chiffres = str(valeur)
+            p.envoyer(chiffres.translate(CHIFFRES) if langue in ("ar", "prs", "ps") else chiffres)
+        elif q.get("choix"):
+            libelle = next(c["libelle"] for c in q["choix"] if c["valeur"] == valeur)
+            p.envoyer(libelle)  # le libellé du bouton, tapé
+        else:
+            p.toucher(_bouton_du_fait(champ, groupe))
+
+    _verifier_verdict(p, _jusqu_au_verdict(p, repondre))
+    # le rendez-vous : « Un rendez-vous » (/affirmer), le premier créneau, « Oui », sans SMS, sans résumé
+    p.toucher(lambda b: b["payload"] == "/affirmer")
+    creneau = p.toucher(lambda b: '"creneau"' in b["payload"] and '"autre"' not in b["payload"])
+    mois = catalogues.arbre("rdv", langue)["mois"]
+    assert any(m in creneau["title"] for m in mois), creneau["title"]  # la date dans la langue
+    p.toucher(lambda b: b["payload"] == "/affirmer")
+    for _ in range(3):
+        if any("rdv" in c and c["rdv"].get("etape") == "confirme" for c in p.customs()):
+            break
+        p.toucher(lambda b: b["payload"] == "/nier")
+    rdv = next(c["rdv"] for c in p.customs() if "rdv" in c)
+    assert rdv["etape"] == "confirme"
+    confirmation = catalogues.arbre("rdv", langue)["confirmation"]["reserve"]
+    assert confirmation in p.textes() and rdv["code"] in p.textes()
