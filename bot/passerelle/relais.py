@@ -210,8 +210,8 @@ class Relais:
         self.offres.mettre(pseudo, offre)
         return offre
 
-    def _menu(self, pseudo: str, langue: str = langues.DEFAUT) -> tuple[list[dict], Offre | None]:
-        boutons = textes.boutons_accueil(langue)
+    def _menu(self, pseudo: str, langue: str = langues.DEFAUT, canal: str = "web") -> tuple[list[dict], Offre | None]:
+        boutons = textes.boutons_accueil(langue, court=canal == "sms")
         return boutons, self.proposer(pseudo, boutons)
 
     # -- langue (issue 13) ------------------------------------------------------------------
@@ -371,7 +371,7 @@ class Relais:
             elif pseudo in self.activite:
                 a_envoyer = CHANGER_LANGUE  # conversation en cours : Rasa repose la question dans la langue
             else:
-                boutons, offre = self._menu(pseudo, langue)
+                boutons, offre = self._menu(pseudo, langue, canal)
                 return Reponse(OK, [confirmation, {"text": textes.texte("question_accueil", langue),
                                                    "buttons": boutons}], pseudo, offre, langue=langue)
         else:

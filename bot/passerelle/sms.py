@@ -67,6 +67,8 @@ def offre_de_nombres(offre: Offre | None) -> bool:
     return bool(offre and any(_REPONSE_NOMBRE.search(b["payload"]) for b in offre.boutons))
 
 
+_ECRITURE_ARABE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
 # chiffres arabes orientaux (arabe ٠-٩, persan et pachto ۰-۹) : un téléphone réglé en arabe les tape
 _CHIFFRES = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -151,8 +153,10 @@ class CanalSms:
 
     def composer(self, pseudo: str, corps: str, offre: Offre | None, langue: str = "fr") -> str:
         """Texte d'au plus ``segments_max`` SMS (GSM-7, ou UCS-2 pour une écriture arabe) ; le reste attend
-        « SUITE »."""
-        gsm7 = ecriture_gsm7(langue)
+        « SUITE ». Les choix (« Repondez 1 pour… ») vont avec la dernière partie, celle de la question : une
+        personne ne répond jamais à une question qu'elle n'a pas encore lue."""
+        titres = " ".join(b["title"] for b in (offre.boutons if offre else []))
+        gsm7 = ecriture_gsm7(langue) and not _ECRITURE_ARABE.search(corps + titres)
         ecrire = self.vers_gsm7 if gsm7 else (lambda t: t)
         choix = ligne_choix(offre, ecrire, langue)
         corps = ecrire(corps)
@@ -161,15 +165,14 @@ class CanalSms:
         if self.segments(complet) <= self.segments_max:
             self.suites.retirer(pseudo)
             return complet
-        budget = self._capacite(gsm7) - len(suite) - (len(choix) + 1 if choix else 0) - 4
+        budget = self._capacite(gsm7) - len(suite) - 4
         while budget > 20:
             morceaux = formatage.decouper(corps, budget)
-            texte = (morceaux[0] + suite + ("\n" + choix if choix else "")).strip()
+            texte = (morceaux[0] + suite).strip()
             if self.segments(texte) <= self.segments_max:
-                if len(morceaux) > 1:
-                    self.suites.mettre(pseudo, morceaux[1:])
-                else:
-                    self.suites.retirer(pseudo)
+                # le reste attend « SUITE » ; si tout le texte est parti, les choix seuls attendent (ils ne
+                # tenaient pas avec lui)
+                self.suites.mettre(pseudo, morceaux[1:] or [""])
                 return texte
             budget -= 10 if gsm7 else 5
         return corps[: self._capacite(gsm7)]
@@ -180,7 +183,7 @@ class CanalSms:
 
     def suite(self, pseudo: str, offre: Offre | None, langue: str = "fr") -> str:
         reste = self.suites.retirer(pseudo)
-        if not reste:
+        if reste is None or (not reste and not offre):
             return self._texte("sms_pas_de_suite", langue)
         return self.composer(pseudo, "\n".join(reste), offre, langue)
 

@@ -21,10 +21,11 @@ def texte(cle: str, langue: str = DEFAUT, **valeurs: Any) -> str:
     return brut.format(**valeurs) if valeurs else brut
 
 
-def boutons_accueil(langue: str = DEFAUT) -> list[dict]:
-    """« Tous mes droits », puis un bouton par droit du registre (droits/registre.yaml)."""
+def boutons_accueil(langue: str = DEFAUT, court: bool = False) -> list[dict]:
+    """« Tous mes droits », puis un bouton par droit du registre (droits/registre.yaml) : son titre, ou son
+    libellé court (``court``, 25 caractères au plus : par SMS, le menu tient alors dans un message)."""
     return [{"title": texte("tous_mes_droits", langue), "payload": "/verifier_droits"}] + [
-        {"title": d.titre, "payload": f"/{d.intention}"} for d in registre.droits_en(langue)]
+        {"title": d.bouton if court else d.titre, "payload": f"/{d.intention}"} for d in registre.droits_en(langue)]
 
 
 def aide(langue: str = DEFAUT) -> str:

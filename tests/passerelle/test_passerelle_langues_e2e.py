@@ -205,3 +205,76 @@ def test_reponses_ecrites_puis_rendez_vous(client, langue):
     assert rdv["etape"] == "confirme"
     confirmation = catalogues.arbre("rdv", langue)["confirmation"]["reserve"]
     assert confirmation in p.textes() and rdv["code"] in p.textes()
+
+
+@pytest.fixture
+def client_sms(fabrique_reglages, vrais_serveurs):
+    from tests.passerelle.test_passerelle_sms import BASE, JETON
+
+    app = creer_app(fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
+                                      rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, debit_max=500,
+                                      twilio_auth_token=JETON, public_base_url=BASE))
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.mark.parametrize("langue", LANGUES)
+def test_sms_dans_la_langue_jusqu_au_rendez_vous(client_sms, langue):
+    """Par SMS : « LANGUE », le numéro de la langue, puis seulement des numéros et des lettres, comme sur un
+    téléphone simple, jusqu'au rendez-vous. Chaque réponse tient en 3 SMS (UCS-2 en écriture arabe)."""
+    from langues import est_rtl
+    from rdv.sms.gsm7 import is_gsm7, segments
+    from tests.passerelle.test_passerelle_sms import corps, envoyer
+
+    tel = f"+336{abs(hash(langue)) % 10**8:08d}"
+    relais = client_sms.app.state.passerelle.relais
+    pseudo = relais.pseudonyme("sms", tel)
+    reponses: list[str] = []
+
+    def sms(texte):
+        r, _ = envoyer(client_sms, texte, de=tel)
+        assert r.status_code == 200
+        t = corps(r)
+        assert segments(t) <= 3, t
+        assert est_rtl(langue) or is_gsm7(t)
+        reponses.append(t)
+        return t
+
+    def choisir(predicat):
+        offre = relais.offres.lire(pseudo)
+        i = next(i for i, b in enumerate(offre.boutons) if predicat(b))
+        nombres = any(re.search(r'"(min|max)"|"valeur":\s*-?\d', b["payload"]) for b in offre.boutons)
+        return sms(chr(ord("A") + i) if nombres else str(i + 1))
+
+    sms("LANGUE")
+    choisir(lambda b: b["payload"] == f'/langue{{"code":"{langue}"}}')
+    from rdv.sms.gsm7 import to_gsm7
+
+    choisie = textes.texte("langue_choisie", langue)
+    assert (choisie if est_rtl(langue) else to_gsm7(choisie)) in reponses[-1]
+    choisir(lambda b: b["payload"] == "/verifier_droits")
+    for _ in range(MAX_TOURS):
+        offre = relais.offres.lire(pseudo)
+        payloads = [b["payload"] for b in offre.boutons]
+        if any(p.startswith("/demander_documents") for p in payloads):
+            break  # le verdict et ses boutons
+        if "/affirmer" in payloads and "/nier" in payloads and not any("champ" in p for p in payloads):
+            choisir(lambda b: b["payload"] == "/affirmer")  # « C'est juste »
+            continue
+        champs = {(_charge(b).get("champ")) for b in offre.boutons} - {None}
+        groupe = "foyer" if any("faits" in _charge(b) for b in offre.boutons) else None
+        champ = "en_couple" if groupe else champs.pop()
+        choisir(_bouton_du_fait(champ, groupe))
+    else:
+        raise AssertionError(f"{langue} : pas de verdict par SMS")
+    verdict = "\n".join(reponses[-2:])
+    assert droits.registre.droit("ame", langue).bouton.split(" (")[0][:6] in verdict or "AME" in verdict
+    choisir(lambda b: b["payload"] == "/affirmer")  # un rendez-vous
+    choisir(lambda b: '"creneau"' in b["payload"] and '"autre"' not in b["payload"])
+    choisir(lambda b: b["payload"] == "/affirmer")  # oui, je le réserve
+    for _ in range(3):
+        code = catalogues.arbre("rdv", langue)["confirmation_courte"]["code"].split("{")[0].strip()
+        if (code if est_rtl(langue) else to_gsm7(code)) in reponses[-1]:
+            break
+        choisir(lambda b: b["payload"] == "/nier")
+    assert re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}", "\n".join(reponses[-2:])), reponses[-2:]
