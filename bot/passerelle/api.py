@@ -209,6 +209,7 @@ def routeur() -> APIRouter:
         forme: Literal["vous", "il", "elle", "personne"] = Query(
             "vous", description="À qui parle le résultat : la personne (vous), un tiers (il, elle) ou un "
                                 "professionnel sans genre dit (personne : « la personne »)"),
+        langue: CodeLangue = Query("fr", description="Langue des phrases du résultat (issue 13)"),
     ):
         try:
             import droits  # module de l'équipe « droits »
@@ -228,7 +229,7 @@ def routeur() -> APIRouter:
             jour = None
         try:
             normalisee = droits.valider_situation(situation)
-            return droits.evaluer(normalisee, date=jour, forme=forme)
+            return droits.evaluer(normalisee, date=jour, forme=forme, langue=langue)
         except droits.SituationInvalide as exc:
             return _champ_invalide(getattr(exc, "champ", None) or "situation",
                                    getattr(exc, "message", None) or str(exc))

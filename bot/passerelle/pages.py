@@ -147,6 +147,18 @@ def textes_borne(inactivite: float) -> dict[str, dict]:
     return sortie
 
 
+def textes_resultats() -> dict[str, dict]:
+    """Les titres des cartes de résultat de /pro dans chaque langue (catalogues actions et pages)."""
+    sortie = {}
+    for code in langues.CODES:
+        actions = catalogues.arbre("actions", code)
+        borne = catalogues.arbre("pages", code)["borne"]
+        sortie[code] = {"pourquoi": actions["pourquoi"].rstrip(" :："), "a_apporter": actions["a_apporter"].rstrip(" :"),
+                        "ou_aller": actions["ou_aller"].rstrip(" :"), "statuts": borne["statuts"],
+                        "vos_resultats": borne["vos_resultats"]}
+    return sortie
+
+
 def langues_json() -> list[dict]:
     """Les langues pour l'écran de choix : code, nom dans la langue, sens d'écriture, voix (lecture à voix haute)."""
     return [{"code": l.code, "nom": l.nom, "sens": l.sens, "bcp47": l.langue_bcp47, "voix": l.voix}
@@ -179,6 +191,11 @@ def routeur() -> APIRouter:
             "groupes": champs_formulaire(),
             "rdv": services.rdv_monte,
             "droits": registre.en_json(),
+            # issue 13 : les résultats peuvent s'écrire dans la langue de la personne (de droite à gauche en
+            # arabe, dari, pachto), pour les lui remettre imprimés
+            "droits_langues": {code: registre.en_json(code) for code in langues.CODES},
+            "textes_resultats": textes_resultats(),
+            "langues": [{**l, "nom_fr": langues.PAR_CODE[l["code"]].nom_fr} for l in langues_json()],
         })
 
     return r

@@ -136,3 +136,20 @@ def test_sms_du_rendez_vous_dans_chaque_langue(langue):
         assert "K7P-4QX" in confirmation
         if langue != "fr":
             assert confirmation != textes_rdv.texte_confirmation(rdv, langue="fr")
+
+
+@pytest.mark.parametrize("langue", langues.CODES)
+def test_phrases_courtes_dans_chaque_langue(langue):
+    """Les règles FALC (../shared/docs/falc.md) dans chaque langue : des phrases courtes (10 mots en moyenne
+    au plus) et aucune de plus de 20 mots, comme le test du français (falc_check.py)."""
+    import statistics
+
+    tailles = []
+    for nom in c.CATALOGUES:
+        for chemin, texte in c.traductions(nom, langue).items():
+            for phrase in re.split(r"(?<=[.!?؟])\s+|\n", texte):
+                n = len([m for m in phrase.split() if re.search(r"\w", m)])
+                if n:
+                    tailles.append(n)
+                    assert n <= 20, (langue, nom, ".".join(map(str, chemin)), phrase)
+    assert statistics.mean(tailles) <= 10, statistics.mean(tailles)

@@ -108,3 +108,37 @@ def test_lecture_a_voix_haute(navigateur, borne):
     page.wait_for_selector(".bouton-ecouter[data-lecture='sans-voix']", state="attached")
     assert catalogues.arbre("pages", "ps")["borne"]["ecouter_pas_de_voix"] in page.locator("#fil").inner_text()
     contexte.close()
+
+
+@pytest.mark.parametrize("code", ["ar", "ps"])
+def test_page_pro_resultats_dans_la_langue_de_droite_a_gauche(navigateur, borne, artefacts, code):
+    """/pro : le travailleur social lit le formulaire en français et remet à la personne ses résultats dans sa
+    langue, de droite à gauche (impression comprise)."""
+    import droits
+
+    page = navigateur.new_page(viewport={"width": 1280, "height": 900})
+    erreurs: list[str] = []
+    page.on("pageerror", lambda e: erreurs.append(str(e)))
+    page.goto(borne.url + "/pro")
+    page.wait_for_selector("body[data-resultats]", state="attached")
+    page.get_by_label("Âge").fill("34")
+    page.get_by_label("Nationalité").select_option(label="Hors Union européenne")
+    page.get_by_label("Titre de séjour").select_option(label="Aucun titre de séjour")
+    page.get_by_label("Mois de présence sans interruption en France").fill("24")
+    page.get_by_label("Où dort la personne").select_option(label="À la rue")
+    page.locator("#f-langue").select_option(code)
+    zone = page.locator("#droits")
+    page.wait_for_selector(f"#droits[lang='{langues.PAR_CODE[code].langue_bcp47}'] .carte", state="attached")
+    assert zone.get_attribute("dir") == "rtl"
+    carte = page.locator("#droits .carte[data-droit='ame']")
+    carte.wait_for()
+    attendu = droits.registre.droit("ame", code).titre
+    assert carte.locator("h3").inner_text().strip() == attendu
+    resume = carte.locator(".resume").inner_text().strip()
+    assert resume and resume != droits.evaluer({"age": 34}, langue="fr")["droits"]["ame"]["resume"]
+    assert page.evaluate("getComputedStyle(document.querySelector('#droits .carte')).direction") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "fr"  # le formulaire reste en français
+    carte.scroll_into_view_if_needed()
+    page.screenshot(path=str(artefacts / f"pro-{code}-rtl.png"))
+    assert not erreurs, erreurs
+    page.close()

@@ -14,6 +14,16 @@
   var DROITS = JSON.parse(document.getElementById("registre-droits").textContent);
   var NOMS = {};
   DROITS.forEach(function (d) { NOMS[d.id] = d.titre; });
+  // Langue des résultats (issue 13) : les phrases viennent du serveur dans cette langue ; les titres des
+  // cartes et les noms des droits aussi ; de droite à gauche pour l'arabe, le dari, le pachto.
+  var REGISTRES = JSON.parse(document.getElementById("registre-langues").textContent);
+  var TEXTES_RESULTATS = JSON.parse(document.getElementById("textes-resultats").textContent);
+  var LANGUES = JSON.parse(document.getElementById("langues").textContent);
+  function langueChoisie() {
+    var code = formulaire.querySelector("[name=__langue]").value || "fr";
+    for (var i = 0; i < LANGUES.length; i++) { if (LANGUES[i].code === code) { return LANGUES[i]; } }
+    return LANGUES[0];
+  }
   var STATUTS = {
     eligible: "Oui, sans doute", probable: "Oui, sans doute", oui: "Oui, sans doute",
     non_eligible: "Sans doute non", non: "Sans doute non", ineligible: "Sans doute non",
@@ -108,6 +118,7 @@
     var numero = ++numeroRequete;
     var params = new URLSearchParams();
     params.set("forme", formulaire.querySelector("[name=__forme]").value);
+    params.set("langue", langueChoisie().code);
     var date = formulaire.querySelector("[name=__date]").value;
     if (date) { params.set("date", date); }
     etat.textContent = "Calcul en cours…";
@@ -155,6 +166,12 @@
     if (!Object.keys(s).length) { dl.appendChild(el("dd", null, "Aucune réponse saisie.")); }
     recap.hidden = false;
     var droits = res.droits || {};
+    var langue = langueChoisie();
+    var tr = langue.code === "fr" ? null : TEXTES_RESULTATS[langue.code];
+    var noms = {};
+    (REGISTRES[langue.code] || DROITS).forEach(function (d) { noms[d.id] = d.titre; });
+    zoneDroits.setAttribute("lang", langue.bcp47);
+    zoneDroits.setAttribute("dir", langue.sens === "rtl" ? "rtl" : "ltr");
     DROITS.map(function (d) { return d.id; }).forEach(function (cle) {
       var d = droits[cle];
       if (!d) { return; }
@@ -165,21 +182,23 @@
       img.src = "/static/pictos/" + cle + ".svg"; img.alt = ""; img.width = 40; img.height = 40;
       img.setAttribute("aria-hidden", "true");
       h.appendChild(img);
-      h.appendChild(el("span", null, NOMS[cle]));
+      h.appendChild(el("span", null, noms[cle] || NOMS[cle]));
       carte.appendChild(h);
-      carte.appendChild(el("p", "statut", STATUTS[d.statut] || String(d.statut || "").replace(/_/g, " ")));
+      var statutTraduit = tr && tr.statuts[{ probable: "eligible", oui: "eligible", non: "non_eligible",
+        ineligible: "non_eligible", incertain: "a_verifier" }[d.statut] || d.statut];
+      carte.appendChild(el("p", "statut", statutTraduit || STATUTS[d.statut] || String(d.statut || "").replace(/_/g, " ")));
       if (d.resume) { carte.appendChild(el("p", "resume", d.resume)); }
       if (typeof d.montant_mensuel === "number") {
         carte.appendChild(el("p", null, "Montant estimé : " + Math.round(d.montant_mensuel) + " € par mois."));
       }
-      liste(carte, "Pourquoi", d.raisons);
+      liste(carte, tr ? tr.pourquoi : "Pourquoi", d.raisons);
       liste(carte, "À préciser pour être sûr", (d.manquants || []).map(function (m) {
         return typeof m === "string" ? libelleChamp(m) : m;
       }));
-      liste(carte, "Documents à apporter", d.pieces);
+      liste(carte, tr ? tr.a_apporter : "Documents à apporter", d.pieces);
       var lieux = d.ou_aller || [];
       if (lieux.length) {
-        carte.appendChild(el("h4", null, "Où aller"));
+        carte.appendChild(el("h4", null, tr ? tr.ou_aller : "Où aller"));
         lieux.forEach(function (l) {
           var div = el("div", "lieu");
           div.appendChild(el("p", "lieu-nom", l.nom || ""));

