@@ -148,6 +148,8 @@ def serveurs(
     endpoints_extra: str = "",
     env_extra: dict[str, str] | None = None,
     attente_rasa: float = ATTENTE_RASA,
+    code_actions: Path | str = RACINE,
+    nlg: bool = True,
 ) -> Iterator[Serveurs]:
     """Démarre le serveur d'actions (si ``actions``) puis Rasa avec ``modele``, et les arrête.
 
@@ -157,6 +159,8 @@ def serveurs(
     ses créneaux, dans le dossier des journaux (voir ``Serveurs.base``).
     ``endpoints_extra`` : lignes ajoutées à endpoints.yml (``tracker_store``, ``lock_store``…) ;
     ``env_extra`` : variables d'environnement de plus pour les deux serveurs.
+    ``code_actions`` : le dossier dont le serveur d'actions prend le code (un autre commit, pour un banc) ;
+    ``nlg`` : les réponses fixes rendues par le serveur d'actions (``POST /nlg``, issue 13).
     """
     modele = Path(modele)
     if not modele.exists():
@@ -182,14 +186,15 @@ def serveurs(
             proc = _lancer(
                 [str(PYTHON_APP), "-m", "bot.passerelle.serveur_actions", "--actions", "bot.actions",
                  "-p", str(port)],
-                journal, RACINE, _environnement(SANIC_HOST=HOTE, DATABASE_URL=base, ACTIONS_JETON=jeton_actions,
+                journal, Path(code_actions), _environnement(SANIC_HOST=HOTE, DATABASE_URL=base, ACTIONS_JETON=jeton_actions,
                                                 **extra),
             )
             lances.append(proc)
             processus["actions"] = proc
             _attendre(f"{url_actions}/health", proc, journal, ATTENTE_ACTIONS)
             endpoints.write_text(f"action_endpoint:\n  url: {url_actions}/webhook\n  token: {jeton_actions}\n"
-                                 f"nlg:\n  url: {url_actions}/nlg\n  token: {jeton_actions}\n" + endpoints_extra)
+                                 + (f"nlg:\n  url: {url_actions}/nlg\n  token: {jeton_actions}\n" if nlg else "")
+                                 + endpoints_extra)
         else:
             endpoints.write_text(endpoints_extra)
         endpoints.chmod(0o600)

@@ -20,6 +20,7 @@ from rasa_sdk.events import EventType, SlotSet
 import droits
 from bot.actions.langue import courante
 from langues import DEFAUT, reponses
+from langues import extraction as extraction_langues
 from bot import extraction
 from bot.actions import boutons, etat
 
@@ -72,7 +73,10 @@ def _lire(texte: str, question: dict | None):
             # une autre langue : seulement la réponse courte à la question posée (oui, non, un nombre, un
             # libellé de bouton), jamais de faits tirés d'un texte libre lu avec des règles françaises
             lu = reponses.lire(question, texte, langue)
-            return extraction.extraire_faits(""), lu.valeur, lu.ne_sait_pas
+            vide = extraction.extraire_faits("")
+            # anglais, arabe : aussi les faits du texte libre (langues/extraction.py), précision d'abord
+            ext = type(vide)(faits=extraction_langues.extraire(texte, langue))
+            return ext, lu.valeur, lu.ne_sait_pas
         if question:
             rep = extraction.analyser_reponse(
                 question["champ"], texte, choix=question.get("choix") or None

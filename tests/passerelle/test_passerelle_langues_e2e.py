@@ -16,6 +16,7 @@ from bot.passerelle import textes
 from bot.passerelle.app import creer_app
 from langues import catalogues
 from langues.reponses import vocabulaire
+from tests.passerelle.navigateur import choisir_langue, navigateur  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.rasa
 
@@ -278,3 +279,79 @@ def test_sms_dans_la_langue_jusqu_au_rendez_vous(client_sms, langue):
             break
         choisir(lambda b: b["payload"] == "/nier")
     assert re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}", "\n".join(reponses[-2:])), reponses[-2:]
+
+
+def _libelle_du_fait(champ: str, groupe: str | None, langue: str) -> str:
+    """Le libellé, dans la langue, du bouton qui dit le fait de la personne (pour toucher l'écran)."""
+    if groupe:
+        q = droits.questions.question_groupee(groupe, langue)
+        return next(b["libelle"] for b in q["boutons"]
+                    if b["valeur"] == FAITS["en_couple"] and b["faits"] == {"enfants": FAITS["enfants"]})
+    q = droits.questions.question(champ, langue)
+    for c in q.get("choix") or ():
+        if c["valeur"] == FAITS[champ]:
+            return c["libelle"]
+    for b in q.get("boutons") or ():
+        if "valeur" in b and b["valeur"] == FAITS[champ]:
+            return b["libelle"]
+        if "fourchette" in b and b["fourchette"][0] <= FAITS[champ] <= b["fourchette"][1]:
+            return b["libelle"]
+    raise AssertionError((champ, langue))
+
+
+@pytest.mark.navigateur
+@pytest.mark.parametrize("langue", ["ar", "prs"])
+def test_borne_de_droite_a_gauche_jusqu_au_rendez_vous(navigateur, fabrique_reglages, vrais_serveurs, artefacts,
+                                                       langue):
+    """La borne dans Chromium, en arabe puis en dari, seulement en touchant l'écran : la langue, « Tous mes
+    droits », chaque réponse, « C'est juste », le verdict (cartes), puis un rendez-vous."""
+    from tests.passerelle.outils import ServeurFil
+
+    reglages = fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
+                                 rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, debit_max=500)
+    actions_tr = catalogues.arbre("actions", langue)
+    with ServeurFil(creer_app(reglages), lifespan="on") as serveur:
+        page = navigateur.new_page(viewport={"width": 1024, "height": 768}, has_touch=True)
+        erreurs: list[str] = []
+        page.on("pageerror", lambda e: erreurs.append(str(e)))
+        page.goto(serveur.url + "/")
+        choisir_langue(page, langue)
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        tour = 1
+
+        def toucher(libelle):
+            nonlocal tour
+            bouton = page.locator("#choix").get_by_role("button", name=libelle, exact=True).first
+            bouton.wait_for(timeout=30_000)
+            bouton.tap()
+            tour += 1
+            page.wait_for_selector(f"body[data-tours='{tour}']", state="attached", timeout=60_000)
+
+        toucher(textes.texte("tous_mes_droits", langue))
+        for _ in range(MAX_TOURS):
+            if page.locator("#verdict .carte").count():
+                break
+            q = page.locator("#fil").get_attribute("data-question")
+            if not q:
+                toucher(actions_tr["recap"]["c_est_juste"])
+                continue
+            toucher(_libelle_du_fait(q, page.locator("#fil").get_attribute("data-groupe"), langue))
+        assert page.locator("#verdict .carte").count() == len(droits.registre.IDS)
+        carte = page.locator(".carte[data-droit='ame']")
+        assert droits.registre.droit("ame", langue).titre in carte.inner_text()
+        assert catalogues.arbre("pages", langue)["borne"]["statuts"]["eligible"] in carte.inner_text()
+        page.screenshot(path=str(artefacts / f"borne-e2e-{langue}-verdict.png"), full_page=True)
+        # le rendez-vous, aux boutons : « Un rendez-vous », le premier créneau, « Oui », pas de SMS, pas de résumé
+        toucher(actions_tr["verdict"]["oui_rdv"])
+        premier = page.locator("#choix button").first
+        premier.tap()
+        tour += 1
+        page.wait_for_selector(f"body[data-tours='{tour}']", state="attached", timeout=60_000)
+        toucher(actions_tr["rdv"]["oui_reserver"])
+        toucher(actions_tr["rdv"]["non_sms"])
+        toucher(actions_tr["rdv"]["non_resume"])
+        fil = page.locator("#fil").inner_text()
+        assert catalogues.arbre("rdv", langue)["confirmation"]["reserve"] in fil
+        assert re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}", fil)
+        assert not erreurs, erreurs
+        page.close()

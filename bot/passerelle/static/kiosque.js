@@ -296,17 +296,19 @@
     if (verdictIndex >= 0) {
       for (var i = verdictIndex; i >= 0; i--) { if (messages[i].text) { texteDuVerdict = messages[i]; break; } }
     }
+    var derniereBulle = null;
     messages.forEach(function (m) {
       if (m.custom && m.custom.alertes) {
-        var p = bulle(m.text || "", "securite");
-        p.setAttribute("role", "alert");
+        // Rasa envoie le ``custom`` à part, sans texte : c'est la bulle d'avant qui porte l'alerte
+        var p = m.text ? bulle(m.text, "securite") : derniereBulle;
+        if (p) { p.className = "bulle bulle-securite"; p.setAttribute("role", "alert"); }
       } else if (m === texteDuVerdict) {
         var fin = (m.custom && m.custom.verdict && m.custom.verdict.offre) || null;
         var verdictMessage = messages[verdictIndex];
         montrerVerdict(verdictMessage.custom.resultats, verdictMessage.custom.verdict);
         if (!fin) { var lignes = m.text.split("\n"); fin = lignes[lignes.length - 1]; }
         bulle(fin, "bot");
-      } else if (m.text) { bulle(m.text, erreur ? "erreur" : "bot"); }
+      } else if (m.text) { derniereBulle = bulle(m.text, erreur ? "erreur" : "bot"); }
       if (m.buttons && m.buttons.length) { boutons = boutons.concat(m.buttons); }
       if (m.custom && m.custom.question) { fil.setAttribute("data-question", m.custom.question); }
       if (m.custom && m.custom.groupe) { fil.setAttribute("data-groupe", m.custom.groupe); }
