@@ -355,3 +355,54 @@ def test_borne_de_droite_a_gauche_jusqu_au_rendez_vous(navigateur, fabrique_regl
         assert re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}", fil)
         assert not erreurs, erreurs
         page.close()
+
+
+def test_telegram_en_dari_jusqu_au_verdict(fabrique_reglages, vrais_serveurs):
+    """Telegram (vrai client python-telegram-bot, faux serveur Bot API) : l'application est réglée en persan
+    d'Afghanistan (« fa-AF ») ; la conversation est en dari dès /start, jusqu'au verdict, aux boutons."""
+    from tests.passerelle.outils import FauxTelegram, ServeurFil, attendre
+    from tests.passerelle.test_passerelle_e2e import JETON_TELEGRAM
+
+    faux = FauxTelegram(JETON_TELEGRAM)
+    with ServeurFil(faux.app) as serveur:
+        app = creer_app(fabrique_reglages(rasa_url=vrais_serveurs.rasa, actions_url=vrais_serveurs.actions,
+                                          rasa_jeton=vrais_serveurs.jeton, rasa_delai=60.0, debit_max=500,
+                                          telegram_token=JETON_TELEGRAM, telegram_base_url=serveur.url,
+                                          telegram_delai_polling=1))
+        with TestClient(app) as c:
+            attendre(lambda: c.app.state.passerelle.telegram.actif)
+            relais = c.app.state.passerelle.relais
+            chat = 9191
+            pseudo = relais.pseudonyme("telegram", str(chat))
+            faux.pousser(FauxTelegram.update_texte(chat, "/start", langue="fa-AF"))
+            attendre(lambda: any(m.get("reply_markup") for m in faux.messages_vers(chat)), delai=60)
+            assert relais.langue(pseudo) == "prs"
+            consentement = catalogues.arbre("domaine", "prs")["utter_consentement"][0]["text"]
+            assert faux.messages_vers(chat)[0]["text"] == consentement
+
+            def toucher(predicat):
+                envoyes = len(faux.messages_vers(chat))
+                offre = relais.offres.lire(pseudo)
+                i = next(i for i, b in enumerate(offre.boutons) if predicat(b))
+                faux.pousser(FauxTelegram.update_bouton(chat, f"b:{offre.jeton}:{i}"))
+                attendre(lambda: len(faux.messages_vers(chat)) > envoyes
+                         and relais.offres.lire(pseudo) is not offre, delai=60)
+                attendre(lambda: faux.messages_vers(chat)[-1].get("reply_markup"), delai=60)
+
+            toucher(lambda b: b["payload"] == "/verifier_droits")
+            for _ in range(MAX_TOURS):
+                payloads = [b["payload"] for b in relais.offres.lire(pseudo).boutons]
+                if any(p.startswith("/demander_documents") for p in payloads):
+                    break
+                offre = relais.offres.lire(pseudo)
+                if "/affirmer" in payloads and not any("champ" in p for p in payloads):
+                    toucher(lambda b: b["payload"] == "/affirmer")
+                    continue
+                groupe = "foyer" if any("faits" in _charge(b) for b in offre.boutons) else None
+                champ = "en_couple" if groupe else ({_charge(b).get("champ") for b in offre.boutons} - {None}).pop()
+                toucher(_bouton_du_fait(champ, groupe))
+            else:
+                raise AssertionError("pas de verdict par Telegram")
+            textes_recus = "\n".join(m["text"] for m in faux.messages_vers(chat))
+            assert droits.registre.droit("ame", "prs").bouton in textes_recus
+            assert all(len(m["text"]) <= 4096 for m in faux.messages_vers(chat))
