@@ -797,6 +797,11 @@ class ActionRdv(ActionSure):
                 suite = continuer(dispatcher, tracker)
                 if suite is not None:
                     return suite
+            if courante() != "fr" and not attente and not etat.texte_utilisateur(tracker).startswith("/"):
+                from bot.actions import dialogue
+
+                if dialogue.repond_a_la_question(tracker):  # une réponse classée « rendez-vous » par erreur
+                    return await dialogue.ActionAvancer().executer(dispatcher, tracker, domain)
             return proposer(dispatcher, tracker, mode="reserver")
         except ErreurRdv:
             dispatcher.messages.clear()
@@ -814,6 +819,14 @@ class ActionAnnulerRdv(ActionSure):
 
     async def executer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: dict[str, Any]) -> list[EventType]:
+        if courante() != "fr" and not (tracker.get_slot("attente") or "").startswith(("annuler", "rdv")) \
+                and not chercher_codes(etat.texte_utilisateur(tracker)):
+            # « thirty-five », « ٣٤ » à la question posée, classé « annuler » par erreur (surtout dans une autre
+            # langue que le français) : la réponse l'emporte
+            from bot.actions import dialogue
+
+            if dialogue.repond_a_la_question(tracker):
+                return await dialogue.ActionAvancer().executer(dispatcher, tracker, domain)
         try:
             return self._suite(dispatcher, tracker)
         except DBAPIError:
