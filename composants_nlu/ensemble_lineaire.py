@@ -11,6 +11,14 @@ pour donner toutes les intentions) et avant ``FallbackClassifier``, qui juge ens
 confiance mêlée. Le composant remplace ``intent`` et ``intent_ranking`` du message par la
 moyenne pondérée ; sans classement de DIET (message vide), il ne touche à rien.
 
+Plongements multilingues (issue 13) : avec ``plongements: <alias>`` (dans ``config.yml`` :
+``encodeur_multilingue``, le featurizer de ``composants_nlu/encodeur_multilingue.py``, multilingual-e5-small),
+la régression lit, en plus des n-grammes, le vecteur de phrase que ce featurizer a mis sur chaque message,
+multiplié par ``poids_plongements`` (3.0). Les n-grammes restent dans le même pipeline scikit-learn ; la
+régression est apprise sur les deux joints. Gain (mesures dans la docstring de encodeur_multilingue.py) :
+validation croisée française 0.898 → 0.928 et compréhension de l'anglais, de l'arabe, du dari, du pachto et
+du roumain à partir de ~120 exemples par langue.
+
 Filet de sécurité : des expressions régulières très sûres (« je veux mourir », « il me frappe »,
 « mon bébé convulse »…) imposent une intention. Elles viennent de ``motifs_fichier`` (dans
 ``config.yml`` : ``bot/extraction/alertes_motifs.py``, la liste unique des alertes de sécurité, un
@@ -33,6 +41,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -120,6 +129,11 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
             "motifs": {},
             # fichier des alertes de sécurité (bot/extraction/alertes.yml) : ses motifs « surs »
             "motifs_fichier": None,
+            # origine (alias) des plongements de phrase à ajouter aux n-grammes de la régression
+            # (composants_nlu/encodeur_multilingue.py : « encodeur_multilingue ») ; None : n-grammes seuls
+            "plongements": None,
+            # facteur appliqué à ces plongements (norme 1) avant de les joindre aux n-grammes TF-IDF
+            "poids_plongements": 1.0,
         }
 
     @staticmethod
@@ -182,6 +196,38 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         )
         return make_pipeline(make_union(caracteres, mots), regression)
 
+    def _plongements(self, messages: List[Message]) -> Any:
+        """Matrice creuse (n, 384) des plongements du featurizer ``plongements``, pondérés."""
+        from scipy.sparse import csr_matrix
+
+        from composants_nlu.encodeur_multilingue import plonger, plongements_du_message
+
+        origine = self.config["plongements"]
+        lignes = [plongements_du_message(m, origine) for m in messages]
+        manquants = [i for i, v in enumerate(lignes) if v is None]
+        if manquants:
+            # featurizer absent ou placé après DIET : on calcule ici les mêmes vecteurs (plus lent)
+            logger.warning("EnsembleLineaire : %d message(s) sans plongements « %s » (le featurizer de cet "
+                           "alias doit précéder DIETClassifier) : calculés ici.", len(manquants), origine)
+            for i, v in zip(manquants, plonger([messages[i].get(TEXT) for i in manquants])):
+                lignes[i] = v
+        return csr_matrix(float(self.config["poids_plongements"]) * np.vstack(lignes))
+
+    def _caracteristiques(self, messages: List[Message], apprendre: bool = False) -> Any:
+        """n-grammes TF-IDF (et plongements s'il y en a) : l'entrée de la régression."""
+        from scipy.sparse import hstack
+
+        union = self.modele.steps[0][1]
+        textes = [m.get(TEXT) for m in messages]
+        ngrammes = union.fit_transform(textes) if apprendre else union.transform(textes)
+        if not self.config.get("plongements"):
+            return ngrammes
+        return hstack([ngrammes, self._plongements(messages)]).tocsr()
+
+    def _probabilites(self, messages: List[Message]) -> Any:
+        regression = self.modele.steps[-1][1]
+        return regression.predict_proba(self._caracteristiques(messages))
+
     def train(self, training_data: TrainingData) -> Resource:
         exemples = [
             e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)
@@ -189,9 +235,12 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         if len({e.get(INTENT) for e in exemples}) < 2:
             logger.debug("EnsembleLineaire : moins de 2 intentions, rien à apprendre.")
             return self._resource
-        modele = self._nouveau_modele()
-        modele.fit([e.get(TEXT) for e in exemples], [e.get(INTENT) for e in exemples])
-        self.modele = modele
+        # même pipeline scikit-learn (n-grammes puis régression) que sans plongements, mais
+        # appris en deux temps pour joindre les plongements aux n-grammes entre les deux
+        self.modele = self._nouveau_modele()
+        regression = self.modele.steps[-1][1]
+        regression.fit(self._caracteristiques(exemples, apprendre=True),
+                       [e.get(INTENT) for e in exemples])
         self.persist()
         return self._resource
 
@@ -244,8 +293,8 @@ class EnsembleLineaire(GraphComponent, IntentClassifier):
         if not a_traiter:
             return messages
         if self.modele is not None:
-            probas = self.modele.predict_proba([m.get(TEXT) for m in a_traiter])
-            classes = list(self.modele.classes_)
+            probas = self._probabilites(a_traiter)
+            classes = list(self.modele.steps[-1][1].classes_)
             poids = float(self.config["poids_diet"])
         else:  # régression absente : DIET seul, mais les motifs s'appliquent toujours
             probas, classes, poids = [[]] * len(a_traiter), [], 1.0

@@ -89,6 +89,7 @@ for chemin in ["data/nlu", "tests/nlu/messages_brouillons.yml"]:
         elif impose:
             declenches.append([ex.get("text"), ex.get("intent")])
 reel.modele = composant.modele
+reel.config["plongements"] = None  # modèle d'essai appris sur les n-grammes seuls
 alerte = Message(data={"text": "Je veux MOURIR, c’est trop dur", "intent": dict(diet[0]),
                        "intent_ranking": [dict(d) for d in diet]})
 reel.process([alerte])

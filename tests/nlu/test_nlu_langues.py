@@ -48,9 +48,14 @@ IMPORTANTES = (
     "urgence", "informer",
 )
 
-# MESURE : à remplir avec la mesure du jour (bench/resultats/nlu_langues.json).
-PLANCHERS_LANGUE: dict[str, float] = {}
-PLANCHER_FRANCAIS = 0.89  # comme PLANCHER_TENU_A_L_ECART de test_nlu_validation_croisee.py
+# MESURE du 2026-12-03 (config.yml et données de ce commit, 2 cœurs, bench/bench_nlu_langues.py ; détail dans
+# bench/resultats/nlu_langues.json) : macro-F1 tenus à l'écart en 1.000, ar 0.964, prs 0.948, ps 0.897,
+# ro 0.908, fr 0.956 (avant l'issue 13 : 0.81, 0.21, 0.14, 0.14, 0.31 et 0.926) ; urgences : rappel 1.0
+# partout. Objectif de l'issue : ≥ 0.90 (en, ar, prs, ro), ≥ 0.85 (ps). Planchers : mesure moins ~0.035
+# (un message sur ~58), donc sous l'objectif pour ps et ro : ils arrêtent une régression, ils ne
+# prouvent pas l'objectif (le banc le mesure).
+PLANCHERS_LANGUE = {"en": 0.96, "ar": 0.93, "prs": 0.91, "ps": 0.86, "ro": 0.87}
+PLANCHER_FRANCAIS = 0.92  # mesure 0.956 (0.926 avant l'issue 13) ; aussi PLANCHER_TENU_A_L_ECART ailleurs
 
 
 def exemples(chemin: Path) -> list[tuple[str, str]]:
@@ -79,10 +84,13 @@ def test_donnees_de_la_langue(code):
 
 
 def test_aucun_message_tenu_a_l_ecart_appris():
-    appris = {t.casefold(): (i, p) for p in (RACINE / "data" / "nlu").rglob("*.yml") for t, i in exemples(p)}
-    communs = [(code, t, appris[t.casefold()]) for code in LANGUES
-               for t, _ in exemples(RACINE / "tests" / "nlu" / "langues" / f"{code}.yml")
-               if t.casefold() in appris]
+    """Ni ceux des langues ni les brouillons français (qui contiennent aussi de l'anglais)."""
+    appris = {t.casefold(): (i, str(p.relative_to(RACINE)))
+              for p in (RACINE / "data" / "nlu").rglob("*.yml") for t, i in exemples(p)}
+    tenus = {code: RACINE / "tests" / "nlu" / "langues" / f"{code}.yml" for code in LANGUES}
+    tenus["fr"] = RACINE / "tests" / "nlu" / "messages_brouillons.yml"
+    communs = [(code, t, appris[t.casefold()]) for code, chemin in tenus.items()
+               for t, _ in exemples(chemin) if t.casefold() in appris]
     assert not communs, f"messages tenus à l'écart aussi appris : {communs}"
 
 
