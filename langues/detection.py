@@ -38,6 +38,11 @@ _MOTS = {
            "on", "chez", "dans", "mois", "enfants", "salut", "bjr", "slt", "svp", "chui", "jsuis", "francais",
            "français", "aide", "rue", "logement", "rendez-vous", "rdv", "combien", "quoi", "comment"},
 }
+# arabe écrit en lettres latines (arabizi), mots fréquents au Maghreb, en Égypte, au Soudan, au Levant
+_ARABIZI = {"salam", "slm", "salamou", "alaykoum", "alikoum", "3alaykoum", "ana", "3andi", "andi", "ma3andich",
+            "makaynch", "bghit", "bgheet", "baghi", "na3ref", "kifach", "kifeh", "chokran", "choukran", "shukran",
+            "khouya", "wallah", "wlh", "inchallah", "hamdoulah", "wra9", "awra9", "lwra9", "awrak",
+            "mafich", "mafish", "3ayech", "nekhdem", "flous", "mzyan", "bezaf", "barcha", "ya3ni"}
 # mots partagés : ils ne comptent pour aucune langue latine
 _PARTAGES = {"am", "la", "cu", "doctor", "no", "casa", "salut", "un"}
 
@@ -68,6 +73,10 @@ def candidates(texte: str) -> list[str]:
         tries = sorted(scores, key=lambda c: -scores[c])
         return [c for c in tries if scores[c] >= 0]
     mots = [m for m in _mots(texte) if m not in _PARTAGES]
+    # l'arabe écrit en lettres latines et chiffres (« ma 3andi wra9 », « bghit na3ref 7o9o9i ») : l'arabe
+    arabizi = sum(1 for m in mots if m in _ARABIZI or re.fullmatch(r"[a-z]*[23579][a-z]+[a-z0-9]*", m))
+    if arabizi >= 2 and arabizi >= len(mots) / 3:
+        return ["ar"]
     scores = {code: sum(m in _MOTS[code] for m in mots) for code in ("fr", "en", "ro")}
     if not any(scores.values()):
         return []

@@ -22,7 +22,10 @@ AUTRES = [code for code in CODES if code != "fr"]
     ("زه اسناد نه لرم", "ps"),
     ("Nu am acte, am nevoie de ajutor", "ro"),
     ("Buna ziua", "ro"),
+    ("salam, ma 3andi wra9, bghit na3ref 7o9o9i", "ar"),  # arabe en lettres latines (arabizi)
+    ("ana 3andi 2 wlad", "ar"),
     ("moi afghanistan pas papier", "fr"),
+    ("je suis là-bas à la fin du mois", "fr"),
     ("jai 22 ans est ce que jai droit au rsa", "fr"),
     ("je suis sans papiers I need help", "fr"),  # à égalité ou presque : le français l'emporte
 ])
