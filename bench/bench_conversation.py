@@ -162,8 +162,10 @@ def tours_par_persona(webhook: str) -> dict:
     }
 
 
-async def charge(webhook: str, scenarios: list[list[str]], paralleles: int) -> list[float]:
-    """``paralleles`` conversations en même temps ; rend la latence de chaque tour (secondes)."""
+async def charge(webhook: str, scenarios: list[list[str]], paralleles: int,
+                 metadonnees: dict | None = None) -> list[float]:
+    """``paralleles`` conversations en même temps ; rend la latence de chaque tour (secondes).
+    ``metadonnees`` : envoyées avec chaque message (la langue de la conversation, issue 13)."""
     latences: list[float] = []
     file: asyncio.Queue = asyncio.Queue()
     for s in scenarios:
@@ -175,7 +177,10 @@ async def charge(webhook: str, scenarios: list[list[str]], paralleles: int) -> l
                 expediteur = f"bench-{uuid.uuid4().hex[:10]}"
                 for texte in messages:
                     debut = time.perf_counter()
-                    r = await client.post(webhook, json={"sender": expediteur, "message": texte})
+                    corps = {"sender": expediteur, "message": texte}
+                    if metadonnees:
+                        corps["metadata"] = metadonnees
+                    r = await client.post(webhook, json=corps)
                     r.raise_for_status()
                     latences.append(time.perf_counter() - debut)
         await asyncio.gather(*(ouvrier() for _ in range(paralleles)))

@@ -33,7 +33,7 @@ import httpx
 RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE))
 
-from bench.bench_conversation import machine  # noqa: E402
+from bench.bench_conversation import charge, machine  # noqa: E402
 from tests.e2e.personas import PERSONAS  # noqa: E402
 from tests.serveurs import MODELE, Conversation, serveurs  # noqa: E402
 
@@ -82,25 +82,7 @@ def scripts_francais(webhook: str) -> list[list[str]]:
 
 
 async def jouer(webhook: str, scripts: list[list[str]], paralleles: int, langue: str | None = None) -> list[float]:
-    latences: list[float] = []
-    file: asyncio.Queue = asyncio.Queue()
-    for s in scripts:
-        file.put_nowait(s)
-    async with httpx.AsyncClient(timeout=120) as client:
-        async def ouvrier():
-            while not file.empty():
-                messages = file.get_nowait()
-                expediteur = f"banc-{uuid.uuid4().hex[:10]}"
-                for texte in messages:
-                    corps = {"sender": expediteur, "message": texte}
-                    if langue:
-                        corps["metadata"] = {"langue": langue}
-                    debut = time.perf_counter()
-                    r = await client.post(webhook, json=corps)
-                    r.raise_for_status()
-                    latences.append(time.perf_counter() - debut)
-        await asyncio.gather(*(ouvrier() for _ in range(paralleles)))
-    return latences
+    return await charge(webhook, scripts, paralleles, {"langue": langue} if langue else None)
 
 
 def scripts_boutons(webhook: str, langue: str, n: int) -> list[list[str]]:
