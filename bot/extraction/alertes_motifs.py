@@ -26,6 +26,10 @@ ALERTES = {
                 r"\b(il|elle|on|ils|mon mari|mon copain|mon conjoint|mon ex|mon pere|quelqu'un) (me|m'|m) ?(frappe|bat|tape|menace|a frappe|a tape|a agresse|a viole)\w*",
                 r"\b(violences? conjugales?|battue|violee|agressee?|victime de violences?|en danger|peur pour ma vie|beats me|hits me)\b",
                 r"\bfrapp\w*|\bbattue?s?\b|\betrangl\w*|\btabass\w*|\bmenace\w* de mort\b|\bmis des coups\b|\bhurt me\b|\bhitting me\b",
+                # autres langues (issue 13 ; texte sans accents ni voyelles arabes) : anglais, roumain, arabe,
+                # dari, pachto
+                r"\b(is )?(beating|hitting|abusing) me\b|\bbeat me\b|\b(ma|m-a) (loveste|bate|batea|a batut|a lovit)\b",
+                r"(يضربني|بيضربني|ضربني|يعنفني|هددني بالقتل|لت ?و ?کوب|مرا می ?\u200c?زند|ما وهي|وهلی یم|وهلې یم)",
             ],
             "autres": [
                 r"\b(me|m'|m) ?(frapp\w*|bat|battait|battu\w*|tap\w*|cogn\w*|insult\w*|menac\w*|viol\w*|etrangl\w*|brutalis\w*|enferm\w*|pousse\w*|gifl\w*|tue)\b",
@@ -44,7 +48,10 @@ ALERTES = {
             "surs": [
                 r"\b(suicid\w*|me tuer|me suicider|en finir|mettre fin a mes jours|idees noires|3114)\b",
                 r"\b(veux|vais|envie de|envie d'|ai envie de) mourir\b|\bjveu mourir\b|\bveux (plus|pas) vivre\b|\bplus envie de vivre\b",
-                r"\b(kill myself|want to die|end my life|suicide)\b",
+                r"\b(kill myself|want to die|end(ing)? my (own )?life|take my (own )?life|suicide)\b",
+                r"\bnu (mai )?vreau sa (mai )?traiesc\b|\bvreau sa mor\b|\bsinucid\w*",
+                r"(اريد ان اموت|بدي موت|ابغى اموت|بدي انتحر|انتحار|انتحر|لا اريد ان اعيش|ما بدي عيش|خودکشی|"
+                r"می ?\u200c?خواهم بمیرم|نمی ?\u200c?خواهم زنده|ځان وژن|غواړم مړ شم|نه غواړم ژوندی)",
                 r"\bme (jeter|pendre|foutre en l'air|faire du mal|scarifi\w*)\b|\bscarifie\w*|\bmettre fin a ma vie\b|\bfatigue de vivre\b|\bplus la force de (continuer a )?vivre\b|\bn'a plus de sens\b|\bdon'?t want to live\b|\bpris tous mes medicaments\b|\bavaler des cachets\b",
             ],
             "autres": [
