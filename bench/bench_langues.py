@@ -128,10 +128,10 @@ def main() -> int:
     modele_avant = preparer_avant(args.ref, dossier)
     resultats: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
                        "ref_avant": args.ref, "paralleles": args.paralleles, "mesures": {}}
-    env = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+
     variantes = [("avant", modele_avant, dossier), ("apres", MODELE, RACINE)]
     for nom, modele, code in variantes:
-        with serveurs(modele=modele, projet=code, code_actions=code, env_extra=env, nlg=nom == "apres") as s:
+        with serveurs(modele=modele, projet=code, code_actions=code, nlg=nom == "apres") as s:
             webhook = f"{s.rasa}/webhooks/rest/webhook"
             scripts = scripts_francais(webhook) * args.repetitions
             asyncio.run(jouer(webhook, scripts[:5], args.paralleles))  # chauffe
