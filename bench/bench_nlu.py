@@ -305,7 +305,9 @@ def extraire_blocs(p: Path, dest: Path) -> None:
 
 
 def rapide(config, donnees, test, domaine, tmp, folds, avec_cv, avec_test, exemples,
-           modele=None):
+           modele=None, toujours_appris=()):
+    """``toujours_appris`` : exemples dans l'apprentissage de chaque pli, jamais testés (les autres langues,
+    data/nlu/langues/ : la validation croisée mesure le français, comme ses planchers)."""
     aide = tmp / "aide_rapide.py"
     aide.write_text(AIDE_RAPIDE)
     resultat = {}
@@ -316,7 +318,7 @@ def rapide(config, donnees, test, domaine, tmp, folds, avec_cv, avec_test, exemp
             (dossier / "train").mkdir(parents=True)
             dans_pli = set(pli)
             ecrire_nlu(dossier / "train" / "nlu.yml",
-                       [e for i, e in enumerate(exemples) if i not in dans_pli])
+                       [e for i, e in enumerate(exemples) if i not in dans_pli] + list(toujours_appris))
             for n, p in enumerate(regex_de(donnees)):
                 extraire_blocs(p, dossier / "train" / f"blocs{n}.yml")
             ecrire_nlu(dossier / "test.yml", [exemples[i] for i in pli])
@@ -413,7 +415,11 @@ def main() -> None:
     domaine.write_text('version: "3.1"\nintents:\n' + "".join(f"  - {i}\n" for i in INTENTS))
     SEUIL_REPLI = seuil_repli(config)
 
-    exemples = lire_exemples(sorted(donnees.rglob("*.yml")))
+    # les exemples des autres langues (issue 13) sont appris dans chaque pli, jamais testés : la validation
+    # croisée et ses planchers mesurent le français ; chaque langue a ses messages tenus à l'écart (tests/nlu/langues)
+    langues = donnees / "langues"
+    exemples = lire_exemples(sorted(p for p in donnees.rglob("*.yml") if langues not in p.parents))
+    exemples_langues = lire_exemples(sorted(langues.rglob("*.yml"))) if langues.is_dir() else []
     ex_test = lire_exemples([test])
     textes = {t.casefold() for t, _ in exemples}
     communs = sorted({t for t, _ in ex_test if t.casefold() in textes})
@@ -441,7 +447,7 @@ def main() -> None:
     debut = time.perf_counter()
     if a.rapide:
         resultat |= rapide(config, donnees, test, domaine, tmp, a.folds,
-                           not a.sans_cv, not a.sans_test, exemples, modele)
+                           not a.sans_cv, not a.sans_test, exemples, modele, exemples_langues)
     else:
         resultat |= cli(config, donnees, test, domaine, tmp, a.folds,
                         not a.sans_cv, not a.sans_test, exemples, ex_test)
