@@ -61,10 +61,12 @@ def repond_a_la_question(tracker: Tracker) -> bool:
     if not question or not texte_brut or texte_brut.startswith("/"):
         return False
     if courante() != DEFAUT:
-        return reponses.lire(question, texte_brut[: etat.LIMITE_TEXTE], courante()).valeur is not None
+        lu = reponses.lire(question, texte_brut[: etat.LIMITE_TEXTE], courante())
+        return lu.valeur is not None or lu.ne_sait_pas
     lu = extraction.analyser_reponse(question["champ"], texte_brut[: etat.LIMITE_TEXTE],
                                      choix=question.get("choix") or None)
-    return lu.valeur is not None
+    # « je ne sais pas » répond aussi : il compte (le fait reste inconnu), jamais une boucle
+    return lu.valeur is not None or bool(lu.ne_sait_pas)
 
 
 async def lire_si_reponse(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -277,6 +279,10 @@ class ActionReprendre(ActionSure):
         attente = tracker.get_slot("attente")
         if rendez_vous.en_cours(tracker) and attente != "rdv":
             return rendez_vous.reposer(dispatcher, tracker)  # on reprend l'étape du rendez-vous
+        if etat.intention(tracker) == "aide" and repond_a_la_question(tracker):
+            # « je sais pas » classé « aide » : c'est la réponse à la question posée (sinon elle reviendrait
+            # sans fin)
+            return await ActionAvancer().executer(dispatcher, tracker, domain)
         if attente and attente not in (recap.ATTENTE_RECAP, recap.ATTENTE_CORRIGER):
             events.append(SlotSet("attente", None))
         return events + reprendre(dispatcher, tracker, domain)
