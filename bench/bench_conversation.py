@@ -187,20 +187,29 @@ async def charge(webhook: str, scenarios: list[list[str]], paralleles: int,
     return latences
 
 
+def script_persona(webhook: str, persona: Persona, confirmer_recap: bool = False) -> list[str]:
+    """Les messages d'une persona (rejoués une fois pour connaître les questions) ; ``confirmer_recap`` :
+    elle confirme le récapitulatif et va jusqu'au verdict (sinon le script s'arrête au récapitulatif)."""
+    conv = Conversation(webhook)
+    messages = [persona.premier]
+    conv.envoyer(persona.premier)
+    for _ in range(MAX_TOURS):
+        if any("resultats" in c for c in conv.customs(conv.dernier)):
+            break
+        if confirmer_recap and any("recap" in c for c in conv.customs(conv.dernier)):
+            texte = persona.confirmation
+        elif conv.question is None:
+            break
+        else:
+            texte = persona.reponse(conv.question, conv.groupe, "je ne sais pas")
+        messages.append(texte)
+        conv.envoyer(texte)
+    return messages
+
+
 def scenarios_assistant(webhook: str, n: int) -> list[list[str]]:
     """Les messages de chaque persona (rejoués d'abord une fois pour connaître les questions)."""
-    scripts = []
-    for persona in PERSONAS:
-        conv = Conversation(webhook)
-        messages = [persona.premier]
-        conv.envoyer(persona.premier)
-        for _ in range(MAX_TOURS):
-            if any("resultats" in c for c in conv.customs(conv.dernier)) or conv.question is None:
-                break
-            texte = persona.reponse(conv.question, conv.groupe, "je ne sais pas")
-            messages.append(texte)
-            conv.envoyer(texte)
-        scripts.append(messages)
+    scripts = [script_persona(webhook, persona) for persona in PERSONAS]
     return [scripts[i % len(scripts)] for i in range(n)]
 
 

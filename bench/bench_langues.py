@@ -33,9 +33,9 @@ import httpx
 RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE))
 
-from bench.bench_conversation import charge, machine  # noqa: E402
+from bench.bench_conversation import charge, machine, script_persona  # noqa: E402
 from tests.e2e.personas import PERSONAS  # noqa: E402
-from tests.serveurs import MODELE, Conversation, serveurs  # noqa: E402
+from tests.serveurs import MODELE, serveurs  # noqa: E402
 
 SORTIE = RACINE / "bench" / "resultats" / "langues.json"
 MAX_TOURS = 30
@@ -60,25 +60,8 @@ def preparer_avant(ref: str, dossier: Path) -> Path:
 
 
 def scripts_francais(webhook: str) -> list[list[str]]:
-    """Les messages de chaque persona jusqu'au verdict (joués une fois pour connaître les questions)."""
-    scripts = []
-    for persona in PERSONAS:
-        conv = Conversation(webhook)
-        messages = [persona.premier]
-        conv.envoyer(persona.premier)
-        for _ in range(MAX_TOURS):
-            if any("resultats" in c for c in conv.customs(conv.dernier)):
-                break
-            if any("recap" in c for c in conv.customs(conv.dernier)):
-                texte = persona.confirmation
-            elif conv.question is None:
-                break
-            else:
-                texte = persona.reponse(conv.question, conv.groupe, "je ne sais pas")
-            messages.append(texte)
-            conv.envoyer(texte)
-        scripts.append(messages)
-    return scripts
+    """Les messages de chaque persona jusqu'au verdict (récapitulatif confirmé)."""
+    return [script_persona(webhook, persona, confirmer_recap=True) for persona in PERSONAS]
 
 
 async def jouer(webhook: str, scripts: list[list[str]], paralleles: int, langue: str | None = None) -> list[float]:
