@@ -66,6 +66,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import FEATURIZER_CLASS_ALIAS
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -198,6 +199,14 @@ class EncodeurMultilingue(DenseFeaturizer, GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         a_traiter = [m for m in messages
                      if m.get(TEXT) and plongements_du_message(m, self._identifier) is None]
+        # Un bouton touché (« /informer{...} ») : Rasa fait passer ce texte par tout le pipeline, puis
+        # RegexMessageHandler remplace l'intention et les entités par celles du bouton. Le plonger
+        # coûtait 40 ms par tour sur un cœur, pour un résultat jeté (py-spy, 3 déc. 2026) : vecteur nul.
+        # La passerelle ne laisse passer un texte « / » que s'il est exactement un bouton proposé.
+        boutons = [m for m in a_traiter if m.get(TEXT).lstrip().startswith(INTENT_MESSAGE_PREFIX)]
+        for message in boutons:
+            self.add_features_to_message(None, np.zeros((1, DIMENSION), dtype=np.float32), TEXT, message)
+        a_traiter = [m for m in a_traiter if all(m is not b for b in boutons)]
         if not a_traiter:
             return messages
         vecteurs = plonger([m.get(TEXT) for m in a_traiter], self._config["variante"],

@@ -2,7 +2,8 @@
 
 Avec le vrai Rasa de .venv-rasa, sans entraîner de modèle complet (~20 s) :
 - chaque message a un vecteur de phrase (1, 384), de norme 1, d'origine « encodeur_multilingue » ; un message
-  vide n'en a pas ; le même texte donne le même vecteur, seul ou dans un lot ;
+  vide n'en a pas ; le même texte donne le même vecteur, seul ou dans un lot ; un bouton touché
+  (« /informer{...} ») a un vecteur nul, non calculé ;
 - le sens passe d'une langue à l'autre : « thank you very much » (anglais), « شكرا جزيلا » (arabe) sont plus
   proches de « merci beaucoup » que de « je dors dehors ce soir » ;
 - EnsembleLineaire avec ``plongements`` : appris sur des messages ainsi décrits, enregistré (skops, mêmes
@@ -54,6 +55,10 @@ vecteurs = [plongements_du_message(m, "encodeur_multilingue") for m in messages]
 seul = Message(data={"text": "thank you very much"})
 encodeur.process([seul])
 formes = [list(m.features[0].features.shape) if m.features else None for m in messages]
+# Un bouton touché : Rasa remplace son intention (RegexMessageHandler) ; pas de calcul, un vecteur nul.
+bouton = Message(data={"text": '/informer{"age": 34}'})
+encodeur.process([bouton])
+bouton_vecteur = plongements_du_message(bouton, "encodeur_multilingue")
 origines = [m.features[0].origin if m.features else None for m in messages]
 cos = lambda a, b: float(np.dot(a, b))
 
@@ -96,6 +101,7 @@ cache_ok = {"fichiers": len(list(cache.glob("*.npz"))),
             "ecart": float(max(np.abs(premier[:2] - plonger(["bonjour", "merci"])).max(),
                                np.abs(second - premier[[1, 0]]).max()))}
 print(json.dumps({"cache": cache_ok,
+    "bouton": [list(bouton_vecteur.shape), float(np.abs(bouton_vecteur).max())],
     "formes": formes, "origines": origines,
     "normes": [None if v is None else float(np.linalg.norm(v)) for v in vecteurs],
     "meme_vecteur": float(np.abs(plongements_du_message(seul, "encodeur_multilingue") - vecteurs[1]).max()),
@@ -123,6 +129,11 @@ def test_un_vecteur_de_phrase_norme_par_message(resultat):
     assert resultat["origines"] == ["encodeur_multilingue"] * 4 + [None]
     assert all(abs(n - 1.0) < 1e-3 for n in resultat["normes"][:4])
     assert resultat["meme_vecteur"] < 1e-4  # seul ou dans un lot : même vecteur
+
+
+def test_bouton_touche_sans_calcul(resultat):
+    """« /informer{...} » : l'intention vient du bouton ; le vecteur est nul (norme 0, pas 1 : non calculé)."""
+    assert resultat["bouton"] == [[384], 0.0]
 
 
 def test_le_sens_passe_d_une_langue_a_l_autre(resultat):
