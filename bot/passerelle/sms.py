@@ -29,6 +29,9 @@ MOTS_SUITE = {"SUITE", "LA SUITE", "+"}
 _FORME_CODE = re.compile(r"^[A-Z0-9]{3}[\s\-_.]?[A-Z0-9]{3}$")
 _ANNULER = re.compile(r"^\s*annuler\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _CHIFFRE = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
+# en tête d'une suite en attente : ses parties portent déjà les choix (trop longs pour tenir seuls)
+_CHOIX_INCLUS = "\x00choix"
+_NOMBRE_SEUL = re.compile(r"^\s*\d+\s*[.)]?\s*$")
 
 
 def _gsm7():
@@ -151,14 +154,17 @@ class CanalSms:
             return 70 if self.segments_max <= 1 else 67 * self.segments_max
         return 160 if self.segments_max <= 1 else 153 * self.segments_max
 
-    def composer(self, pseudo: str, corps: str, offre: Offre | None, langue: str = "fr") -> str:
+    def composer(self, pseudo: str, corps: str, offre: Offre | None, langue: str = "fr",
+                 choix_inclus: bool = False) -> str:
         """Texte d'au plus ``segments_max`` SMS (GSM-7, ou UCS-2 pour une écriture arabe) ; le reste attend
         « SUITE ». Les choix (« Repondez 1 pour… ») vont avec la dernière partie, celle de la question : une
-        personne ne répond jamais à une question qu'elle n'a pas encore lue."""
+        personne ne répond jamais à une question qu'elle n'a pas encore lue. Des choix trop longs pour tenir
+        seuls (les créneaux d'un rendez-vous en écriture arabe : 67 caractères par SMS) sont coupés entre
+        deux lignes, le reste attend « SUITE » (``choix_inclus`` : le texte les porte déjà)."""
         titres = " ".join(b["title"] for b in (offre.boutons if offre else []))
         gsm7 = ecriture_gsm7(langue) and not _ECRITURE_ARABE.search(corps + titres)
         ecrire = self.vers_gsm7 if gsm7 else (lambda t: t)
-        choix = ligne_choix(offre, ecrire, langue)
+        choix = "" if choix_inclus else ligne_choix(offre, ecrire, langue)
         corps = ecrire(corps)
         suite = ecrire(textes.texte("sms_suite", langue))
         complet = (corps + ("\n" + choix if choix else "")).strip()
@@ -168,13 +174,20 @@ class CanalSms:
         budget = self._capacite(gsm7) - len(suite) - 4
         while budget > 20:
             morceaux = formatage.decouper(corps, budget)
+            if not morceaux:
+                break  # plus de texte : seuls les choix restent, et ils ne tiennent pas
             texte = (morceaux[0] + suite).strip()
             if self.segments(texte) <= self.segments_max:
                 # le reste attend « SUITE » ; si tout le texte est parti, les choix seuls attendent (ils ne
                 # tenaient pas avec lui)
-                self.suites.mettre(pseudo, morceaux[1:] or [""])
+                if choix_inclus and len(morceaux) == 1:
+                    self.suites.retirer(pseudo)
+                    return morceaux[0]
+                self.suites.mettre(pseudo, [_CHOIX_INCLUS, *morceaux[1:]] if choix_inclus else morceaux[1:] or [""])
                 return texte
             budget -= 10 if gsm7 else 5
+        if choix and not choix_inclus:
+            return self.composer(pseudo, complet, offre, langue, choix_inclus=True)
         return corps[: self._capacite(gsm7)]
 
     def _texte(self, cle: str, langue: str, **valeurs) -> str:
@@ -185,6 +198,8 @@ class CanalSms:
         reste = self.suites.retirer(pseudo)
         if reste is None or (not reste and not offre):
             return self._texte("sms_pas_de_suite", langue)
+        if reste and reste[0] == _CHOIX_INCLUS:
+            return self.composer(pseudo, "\n".join(reste[1:]), offre, langue, choix_inclus=True)
         return self.composer(pseudo, "\n".join(reste), offre, langue)
 
     # -- traitement -----------------------------------------------------------------------
@@ -226,6 +241,12 @@ class CanalSms:
 
         offre = self.relais.offres.lire(pseudo)
         choix = choix_lu(offre, propre)
+        nombre_seul = _NOMBRE_SEUL.match(propre.translate(_CHIFFRES))
+        if self.suites.lire(pseudo) is not None and (choix is not None or nombre_seul):
+            # La partie qui porte la question attend encore « SUITE » : « 1 » (ou « 34 ») ne répond pas à une
+            # question que la personne n'a pas lue. Elle reçoit cette partie, avec ses choix ; rien n'est
+            # enregistré (trouvé à la main : « ١ » après le consentement en arabe répondait « oui, à Paris »).
+            return self.suite(pseudo, offre, langue)
         if choix is not None:
             reponse = await self.relais.envoyer("sms", telephone, choix=choix)
         else:

@@ -201,6 +201,9 @@ class FauxRasa:
             return []
         if message == "long":
             return [{"recipient_id": sender, "text": TEXTE_LONG}]
+        if message == "longue question":  # un long texte, puis une question à boutons (SMS : SUITE)
+            return [{"recipient_id": sender, "text": TEXTE_LONG},
+                    {"recipient_id": sender, "text": "Vivez-vous à Paris ?", "buttons": _boutons(OUI_NON)}]
         if message == MESSAGE_EFFACEMENT:
             self.etats.pop(sender, None)
             return [

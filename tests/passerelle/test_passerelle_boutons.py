@@ -265,6 +265,11 @@ class ConversationSms(_Copiable):
     def toucher(self, bouton: dict) -> Etat:
         from bot.passerelle.sms import offre_de_nombres
 
+        # comme une personne : elle lit la question (SUITE) avant de répondre par un numéro
+        for _ in range(10):
+            if self.client.app.state.passerelle.sms.suites.lire(self.pseudo) is None:
+                break
+            self._envoyer("SUITE")
         offre = self.client.app.state.passerelle.relais.offres.lire(self.pseudo)
         n = [b["payload"] for b in offre.boutons].index(bouton["payload"])
         self._envoyer(chr(ord("A") + n) if offre_de_nombres(offre) else str(n + 1))

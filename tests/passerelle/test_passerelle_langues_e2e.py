@@ -243,6 +243,11 @@ def test_sms_dans_la_langue_jusqu_au_rendez_vous(client_sms, langue):
         return t
 
     def choisir(predicat):
+        # comme une personne : elle lit la question (SUITE) avant de répondre par un numéro
+        for _ in range(10):
+            if client_sms.app.state.passerelle.sms.suites.lire(pseudo) is None:
+                break
+            sms("SUITE")
         offre = relais.offres.lire(pseudo)
         i = next(i for i, b in enumerate(offre.boutons) if predicat(b))
         nombres = any(re.search(r'"(min|max)"|"valeur":\s*-?\d', b["payload"]) for b in offre.boutons)

@@ -152,6 +152,26 @@ def test_longue_reponse_trois_sms_et_suite(client_sms, reglages_sms):
     assert "phrase numéro 60 " in " ".join(lus)
 
 
+def test_chiffre_avant_d_avoir_lu_la_question_donne_la_suite(client_sms, reglages_sms, faux_rasa):
+    """La question et ses choix attendent « SUITE » : « 1 », « ١ » ou « 34 » n'y répondent pas (la personne ne
+    l'a pas lue) ; elle reçoit la partie suivante et rien ne part vers Rasa. Une fois les choix lus, « 1 »
+    choisit le bouton."""
+    tel = "+33644444444"
+    r, _ = envoyer(client_sms, "longue question", de=tel)
+    assert "Vivez-vous" not in corps(r) and corps(r).endswith("Envoyez SUITE pour lire la suite.")
+    recus = len(faux_rasa.messages_de(pseudo(reglages_sms, tel)))
+    lus = []
+    for tape in ["1", "١", "34", "suite"] * 10:
+        r, _ = envoyer(client_sms, tape, de=tel)
+        lus.append(corps(r))
+        if "Repondez 1 pour Oui" in lus[-1]:
+            break
+    assert "Vivez-vous à Paris" in lus[-1] and "phrase numéro 119" in " ".join(lus)
+    assert len(faux_rasa.messages_de(pseudo(reglages_sms, tel))) == recus  # rien n'est parti vers Rasa
+    envoyer(client_sms, "1", de=tel)
+    assert faux_rasa.messages_de(pseudo(reglages_sms, tel))[-1] == "/affirmer"
+
+
 def test_stop_efface(client_sms, reglages_sms, faux_rasa):
     tel = "+33644444444"
     envoyer(client_sms, "mes droits", de=tel)
@@ -207,3 +227,25 @@ def test_question_a_nombre_par_sms_des_lettres_et_le_nombre_tape_reste_le_nombre
     assert choix_lu(enfants, "Z") is None
     couple = Offre("j", boutons.pour_question(question("en_couple")))
     assert not offre_de_nombres(couple) and choix_lu(couple, "2") == 1 and choix_lu(couple, "b") is None
+
+
+def test_choix_trop_longs_pour_tenir_seuls_coupes_sans_erreur(reglages_sms):
+    """Les créneaux d'un rendez-vous en arabe (UCS-2, 67 caractères par SMS) ne tiennent pas seuls en 3 SMS :
+    ils sont coupés entre deux lignes, « SUITE » donne le reste, chaque partie tient en 3 SMS, aucun choix ne
+    manque ni ne revient deux fois (avant : IndexError, une erreur 500 à la personne)."""
+    from bot.passerelle.relais import Offre
+
+    with TestClient(creer_app(reglages_sms)) as c:
+        canal = c.app.state.passerelle.sms
+        titres = [f"الجمعة {j} ديسمبر الساعة 9:00، ESI Arche d'Avenirs, Paris 13" for j in range(4, 9)]
+        offre = Offre("j", [{"title": t, "payload": f'/choisir{{"creneau":"{i}"}}'} for i, t in enumerate(titres)])
+        parties = [canal.composer("p", "هذه المواعيد الحرة القادمة. اختاروا الموعد الذي يناسبكم.", offre, "ar")]
+        while canal.suites.lire("p") is not None and len(parties) < 10:
+            parties.append(canal.suite("p", offre, "ar"))
+        assert len(parties) >= 2 and all(p and segments(p) <= 3 for p in parties), parties
+        tout = "\n".join(parties)
+        for t in titres:
+            assert tout.count(t) == 1, t
+        assert canal.suites.lire("p") is None
+        # et le texte seul, sans choix : « SUITE » sans rien en attente ne casse rien
+        assert canal.suite("p", None, "ar")
