@@ -176,7 +176,8 @@ class CanalSms:
             morceaux = formatage.decouper(corps, budget)
             if not morceaux:
                 break  # plus de texte : seuls les choix restent, et ils ne tiennent pas
-            texte = (morceaux[0] + suite).strip()
+            # après une ligne de choix, « SUITE » va à la ligne : il ne se lit pas comme un libellé
+            texte = (morceaux[0] + ("\n" + suite.strip() if choix_inclus else suite)).strip()
             if self.segments(texte) <= self.segments_max:
                 # le reste attend « SUITE » ; si tout le texte est parti, les choix seuls attendent (ils ne
                 # tenaient pas avec lui)
