@@ -8,20 +8,11 @@
 """
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-from pathlib import Path
 
-import pytest
+from tests.script_rasa import RACINE, avec_rasa, executer
 
-RACINE = Path(__file__).resolve().parents[1]
-PY_RASA = RACINE / ".venv-rasa" / "bin" / "python"
-
-pytestmark = [
-    pytest.mark.rasa,
-    pytest.mark.skipif(not PY_RASA.exists(), reason=".venv-rasa absent : make venv-rasa"),
-]
+pytestmark = avec_rasa
 
 SCRIPT = r'''
 import json, os, sys, runpy, warnings, logging
@@ -74,12 +65,7 @@ print(json.dumps({
 
 def _lancer(env_en_plus: dict) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
-    env.update({"PYTHONPATH": str(RACINE), "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false",
-                **env_en_plus})
-    fini = subprocess.run([str(PY_RASA), "-c", SCRIPT, str(RACINE / "scripts" / "rasa_run.py")], cwd=RACINE,
-                          env=env, capture_output=True, text=True, timeout=240)
-    assert fini.returncode == 0, fini.stderr[-3000:]
-    return json.loads(fini.stdout.strip().splitlines()[-1])
+    return executer(SCRIPT, str(RACINE / "scripts" / "rasa_run.py"), env={**env, **env_en_plus})
 
 
 def test_reglages_de_rasa():

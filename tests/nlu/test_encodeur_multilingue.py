@@ -15,20 +15,11 @@ Avec le vrai Rasa de .venv-rasa, sans entraîner de modèle complet (~20 s) :
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-from pathlib import Path
-
 import pytest
 
-RACINE = Path(__file__).resolve().parents[2]
-PY_RASA = RACINE / ".venv-rasa" / "bin" / "python"
+from tests.script_rasa import avec_rasa, executer
 
-pytestmark = [
-    pytest.mark.rasa,
-    pytest.mark.skipif(not PY_RASA.exists(), reason=".venv-rasa absent : make venv-rasa"),
-]
+pytestmark = avec_rasa
 
 SCRIPT = r'''
 import json, tempfile, warnings, logging
@@ -116,12 +107,7 @@ print(json.dumps({"cache": cache_ok,
 
 @pytest.fixture(scope="module")
 def resultat() -> dict:
-    env = {**os.environ, "PYTHONPATH": str(RACINE), "TF_CPP_MIN_LOG_LEVEL": "3",
-           "RASA_TELEMETRY_ENABLED": "false"}
-    fini = subprocess.run([str(PY_RASA), "-c", SCRIPT], cwd=RACINE, env=env,
-                          capture_output=True, text=True, timeout=240)
-    assert fini.returncode == 0, fini.stderr[-3000:]
-    return json.loads(fini.stdout.strip().splitlines()[-1])
+    return executer(SCRIPT)
 
 
 def test_un_vecteur_de_phrase_norme_par_message(resultat):

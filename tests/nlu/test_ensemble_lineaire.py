@@ -13,20 +13,11 @@ Un petit entraînement réel (scikit-learn, stockage de modèle de Rasa), puis :
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-from pathlib import Path
-
 import pytest
 
-RACINE = Path(__file__).resolve().parents[2]
-PY_RASA = RACINE / ".venv-rasa" / "bin" / "python"
+from tests.script_rasa import avec_rasa, executer
 
-pytestmark = [
-    pytest.mark.rasa,
-    pytest.mark.skipif(not PY_RASA.exists(), reason=".venv-rasa absent : make venv-rasa"),
-]
+pytestmark = avec_rasa
 
 SCRIPT = r'''
 import json, sys, tempfile, warnings, logging
@@ -124,12 +115,7 @@ print(json.dumps({
 
 @pytest.fixture(scope="module")
 def resultat() -> dict:
-    env = {**os.environ, "PYTHONPATH": str(RACINE), "TF_CPP_MIN_LOG_LEVEL": "3",
-           "RASA_TELEMETRY_ENABLED": "false"}
-    fini = subprocess.run([str(PY_RASA), "-c", SCRIPT], cwd=RACINE, env=env,
-                          capture_output=True, text=True, timeout=240)
-    assert fini.returncode == 0, fini.stderr[-3000:]
-    return json.loads(fini.stdout.strip().splitlines()[-1])
+    return executer(SCRIPT)
 
 
 def test_moyenne_ponderee_exacte(resultat):
