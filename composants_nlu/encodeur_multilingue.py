@@ -197,16 +197,18 @@ class EncodeurMultilingue(DenseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        a_traiter = [m for m in messages
-                     if m.get(TEXT) and plongements_du_message(m, self._identifier) is None]
-        # Un bouton touché (« /informer{...} ») : Rasa fait passer ce texte par tout le pipeline, puis
-        # RegexMessageHandler remplace l'intention et les entités par celles du bouton. Le plonger
-        # coûtait 40 ms par tour sur un cœur, pour un résultat jeté (py-spy, 3 déc. 2026) : vecteur nul.
-        # La passerelle ne laisse passer un texte « / » que s'il est exactement un bouton proposé.
-        boutons = [m for m in a_traiter if m.get(TEXT).lstrip().startswith(INTENT_MESSAGE_PREFIX)]
-        for message in boutons:
-            self.add_features_to_message(None, np.zeros((1, DIMENSION), dtype=np.float32), TEXT, message)
-        a_traiter = [m for m in a_traiter if all(m is not b for b in boutons)]
+        a_traiter = []
+        for message in messages:
+            if not message.get(TEXT) or plongements_du_message(message, self._identifier) is not None:
+                continue
+            if message.get(TEXT).lstrip().startswith(INTENT_MESSAGE_PREFIX):
+                # Un bouton touché (« /informer{...} ») : Rasa fait passer ce texte par tout le pipeline,
+                # puis RegexMessageHandler remplace l'intention et les entités par celles du bouton. Le
+                # plonger coûtait 40 ms par tour sur un cœur, pour un résultat jeté (py-spy, 3 déc. 2026) :
+                # vecteur nul. La passerelle ne laisse passer un « / » que s'il est un bouton proposé.
+                self.add_features_to_message(None, np.zeros((1, DIMENSION), dtype=np.float32), TEXT, message)
+            else:
+                a_traiter.append(message)
         if not a_traiter:
             return messages
         vecteurs = plonger([m.get(TEXT) for m in a_traiter], self._config["variante"],

